@@ -1,0 +1,108 @@
+"""The ``svodka`` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, BinaryIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from svodka import __version__
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="svodka: sourced chronicles from Russian and English news (who did what to whom, where, "
+    "when, how many, according to whom).",
+)
+err = Console(stderr=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"svodka {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """svodka command line."""
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help=".txt or .jsonl files, or folders (searched recursively).")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSON Lines here (default: stdout).")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=64,
+                                         help="Local worker processes, each loading models once.")] = 1,
+    layers: Annotated[str | None, typer.Option("--layers", help="Comma-separated layers to compute "
+                                               "(default: all available).")] = None,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=1000,
+                                           help="Refuse documents longer than this (characters).")] = 5_000_000,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress",
+                                           help="Show a progress bar on stderr.")] = True,
+) -> None:
+    """Extract one document record per article, as JSON Lines, in input order.
+
+    Exit code 0 when every document was processed, 1 when some failed (their records carry
+    an "error"), 2 on a usage error.
+    """
+    from svodka import pipeline, read
+
+    layer_list = [x.strip() for x in layers.split(",") if x.strip()] if layers else None
+    try:
+        pipeline.plan(layer_list or pipeline.available_layers())
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    out: BinaryIO = output.open("wb") if output else sys.stdout.buffer
+    failed = total = 0
+    started = time.monotonic()
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} docs"),
+               TextColumn("{task.fields[rate]:.1f} docs/s"), TextColumn("{task.fields[failed]} failed"),
+               TimeElapsedColumn()]
+    with Progress(*columns, console=err, disable=not progress, transient=False) as bar:
+        task = bar.add_task("extract", total=None, rate=0.0, failed=0)
+        docs = read.iter_documents(paths)
+        try:
+            for line, is_error in pipeline.run(docs, layer_list, workers=workers, max_chars=max_chars):
+                out.write(line + b"\n")
+                total += 1
+                failed += is_error
+                rate = total / max(time.monotonic() - started, 1e-9)
+                bar.update(task, advance=1, rate=rate, failed=failed)
+        finally:
+            out.flush()
+            if output:
+                out.close()
+    elapsed = time.monotonic() - started
+    err.print(f"{total} documents, {failed} failed, {elapsed:.1f} s"
+              + (f" -> {output}" if output else ""))
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema(
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the schema here.")] = None,
+) -> None:
+    """Print the JSON Schema of the document record."""
+    from svodka.record import json_schema
+
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,86 @@
+"""Word lists and alias tables shipped in ``svodka/data``, loaded once per process.
+
+They are data, not code: a linguist extends ``aliases.tsv`` or a word list without touching
+Python. Country names in Russian and English also come from pycountry's ISO 3166 tables.
+"""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from svodka.names import key
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A known entity: canonical Russian name, English name, type, subtype, ISO code."""
+
+    type: str
+    subtype: str
+    name: str
+    name_en: str
+    code: str = ""
+
+
+def _lines(filename: str) -> list[str]:
+    text = resources.files("svodka.data").joinpath(filename).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def word_list(filename: str) -> frozenset[str]:
+    """A one-word-per-line list as a set of lower-cased words (comments and blanks skipped)."""
+    return frozenset(line.strip().lower().replace("ё", "е") for line in _lines(filename))
+
+
+@cache
+def not_entities() -> frozenset[str]:
+    return frozenset(key(w) for w in word_list("not_entities.txt"))
+
+
+@cache
+def known_entities() -> dict[str, Known]:
+    """Folded name -> known entity, from the alias table and from ISO 3166 country names."""
+    index: dict[str, Known] = {}
+    by_code: dict[str, Known] = {}
+    for line in _lines("aliases.tsv"):
+        cols = line.split("\t")
+        cols += [""] * (6 - len(cols))
+        etype, subtype, name, name_en, code, aliases = (c.strip() for c in cols[:6])
+        entry = Known(etype, subtype, name, name_en, code)
+        if code:
+            by_code[code] = entry
+        for alias in [name, name_en, *aliases.split(";")]:
+            if alias.strip():
+                index.setdefault(key(alias), entry)
+    for alias, entry in _pycountry_names(by_code):
+        index.setdefault(key(alias), entry)
+    return index
+
+
+def _pycountry_names(by_code: dict[str, Known]) -> list[tuple[str, Known]]:
+    import pycountry
+
+    ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
+    out: list[tuple[str, Known]] = []
+    for country in pycountry.countries:
+        english = [country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)]
+        english_names = [n for n in english if n]
+        russian = [ru.gettext(n) for n in english_names]
+        russian = [n for n in russian if n not in english_names]
+        entry = by_code.get(country.alpha_2)
+        if entry is None:
+            short_en = getattr(country, "common_name", None) or country.name
+            short_ru = ru.gettext(getattr(country, "common_name", None) or country.name)
+            entry = Known("LOC", "country", short_ru.replace("\u0301", ""), short_en, country.alpha_2)
+        for alias in english_names + russian:
+            out.append((alias.replace("\u0301", ""), entry))
+    return out
+
+
+def lookup(name: str) -> Known | None:
+    """The known entity called ``name`` (any case, ё, spacing, quotes), if any."""
+    return known_entities().get(key(name))

@@ -1,0 +1,212 @@
+"""Base forms, keys and transliteration of names.
+
+Russian names change their endings with case ("Касым-Жомарта Токаева"); analysts want the
+dictionary form ("Касым-Жомарт Токаев"). Person names are inflected word by word; organisation
+and place names only in their head noun phrase, so that dependants stay as written
+("Организации Договора о коллективной безопасности" -> "Организация Договора о ...").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from svodka import models
+from svodka.analysis import Token
+
+_UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+_UD_NUMBER = {"Sing": "sing", "Plur": "plur"}
+_NAME_TAGS = ("Name", "Surn", "Patr")
+#: Foreign names ending like this do not decline in Russian ("Тлеуберди", "Энтони", "Шойгу").
+_INDECLINABLE_END = re.compile(r"[иуюоэ]$", re.IGNORECASE)
+#: Unknown place names ending in -и are mostly oblique forms of -ия ("Арвении"), so only these stay.
+_INDECLINABLE_PLACE_END = re.compile(r"[уюоэ]$", re.IGNORECASE)
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def _restore_case(original: str, word: str) -> str:
+    """Give ``word`` the capitalisation pattern of ``original`` (part by part for hyphens)."""
+    if original.isupper() and len(original) > 1:
+        return word.upper()
+    parts_o, parts_w = original.split("-"), word.split("-")
+    if len(parts_o) == len(parts_w):
+        return "-".join(_restore_case_simple(o, w) for o, w in zip(parts_o, parts_w, strict=True))
+    return _restore_case_simple(original, word)
+
+
+def _restore_case_simple(original: str, word: str) -> str:
+    if original[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _pick_parse(word: str, token: Token, prefer_name: bool, gender: str | None = None) -> Any:
+    """The pymorphy parse that best agrees with the tagger's case and number (and gender)."""
+    case = _UD_CASE.get(token.feats.get("Case", ""))
+    number = _UD_NUMBER.get(token.feats.get("Number", ""))
+    parses = models.morph().parse(word)
+    if gender:  # a known gender is a constraint, not a hint
+        parses = [p for p in parses if p.tag.gender in (gender, None) or "ms-f" in p.tag] or parses
+    best, best_score = None, -1.0
+    for p in parses:
+        tag = p.tag
+        score = p.score
+        if case and case in tag:
+            score += 2
+        if number and number in tag:
+            score += 0.5
+        if prefer_name and any(t in tag for t in _NAME_TAGS):
+            score += 3
+        if gender and gender in tag:
+            score += 1
+        if token.pos in ("NOUN", "PROPN") and "NOUN" in tag:
+            score += 1
+        if token.pos == "ADJ" and ("ADJF" in tag or "PRTF" in tag):
+            score += 1
+        if score > best_score:
+            best, best_score = p, score
+    return best
+
+
+def _inflect(word: str, token: Token, prefer_name: bool, grammemes: set[str] | None = None,
+             gender: str | None = None) -> str:
+    if not _CYRILLIC.search(word) or (word.isupper() and len(word) > 1) or any(c.isdigit() for c in word):
+        return word
+    if prefer_name and "-" in word.strip("-"):
+        # Compound first names decline in their last part only: "Касым-Жомарта" -> "Касым-Жомарт".
+        head, _, last = word.rpartition("-")
+        return head + "-" + _inflect(last, token, prefer_name, grammemes, gender)
+    parse = _pick_parse(word.lower(), token, prefer_name, gender)
+    if parse is None or "nomn" in parse.tag and (not grammemes or grammemes <= parse.tag.grammemes):
+        return word
+    if not parse.is_known and (_INDECLINABLE_END if prefer_name else _INDECLINABLE_PLACE_END).search(word):
+        return word
+    target = {"nomn"} | (grammemes or set())
+    if "plur" not in target and "sing" not in target and "plur" in parse.tag and not prefer_name:
+        target.add("plur")
+    inflected = parse.inflect(target) or parse.inflect({"nomn"})
+    if inflected is None:
+        return word
+    return _restore_case(word, inflected.word)
+
+
+def normal_form(text: str, tokens: Sequence[Token], start: int, etype: str,
+                context: Sequence[Token] = ()) -> str:
+    """The base form of a Russian mention ``text`` that begins at offset ``start``.
+
+    ``tokens`` are the mention's tokens with absolute offsets, ``context`` the tokens of its
+    sentence (verb agreement tells a person's gender). Non-Russian tokens are kept.
+    """
+    if not tokens or not _CYRILLIC.search(text):
+        return text
+    words = [tok.text for tok in tokens]
+    if etype == "PER":
+        gender = _person_gender(tokens, context)
+        words = [_inflect(tok.text, tok, prefer_name=True, gender=gender) for tok in tokens]
+    else:
+        words = _normal_phrase(tokens)
+    out, pos = [], start
+    for tok, word in zip(tokens, words, strict=True):
+        out.append(text[pos - start : tok.start - start])
+        out.append(word)
+        pos = tok.end
+    out.append(text[pos - start :])
+    return "".join(out)
+
+
+def _person_gender(tokens: Sequence[Token], context: Sequence[Token] = ()) -> str | None:
+    """A person's grammatical gender: from a dictionary first name if any, else from the
+    past-tense verbs of the sentence when they agree ("заявила глава ... Гульшара
+    Абдыкаликова"), else from the tagger (which guesses masculine for unknown names)."""
+    for tok in tokens:
+        for p in models.morph().parse(tok.text.split("-", 1)[0].lower()):
+            if p.is_known and "Name" in p.tag and p.tag.gender in ("masc", "femn") and p.score >= 0.3:
+                return str(p.tag.gender)
+    if len(tokens) > 1:
+        verbs = {t.feats.get("Gender") for t in context if t.pos in ("VERB", "AUX") and t.feats.get("Tense") == "Past"}
+        verbs.discard(None)
+        if verbs == {"Fem"}:
+            return "femn"
+    tagged = {tok.feats.get("Gender") for tok in tokens} - {None}
+    return {"Masc": "masc", "Fem": "femn"}.get(tagged.pop()) if len(tagged) == 1 else None
+
+
+def _normal_phrase(tokens: Sequence[Token]) -> list[str]:
+    """Inflect the head noun phrase (adjectives + first noun) to the nominative, keep the rest."""
+    words = [tok.text for tok in tokens]
+    head = next((i for i, tok in enumerate(tokens) if tok.pos in ("NOUN", "PROPN")), None)
+    if head is None:
+        return words
+    head_tok = tokens[head]
+    if head_tok.feats.get("Case") == "Nom" or head_tok.text.isupper():
+        return words
+    # Stop before quotes: «Хабар 24» stays as written.
+    if any(tok.text in "«\"„“" for tok in tokens[:head]):
+        return words
+    head_word = _inflect(head_tok.text, head_tok, prefer_name=False)
+    words[head] = head_word
+    parse = models.morph().parse(head_word.lower())
+    agree: set[str] = set()
+    if parse:
+        tag = parse[0].tag
+        if "plur" in tag:
+            agree = {"plur"}
+        elif tag.gender:
+            agree = {tag.gender, "sing"}
+    for i in range(head):
+        if tokens[i].pos in ("ADJ", "DET", "NUM") or tokens[i].text.endswith(("ой", "ого", "ому", "ом", "ых")):
+            words[i] = _inflect(tokens[i].text, tokens[i], prefer_name=False, grammemes=agree)
+    return words
+
+
+# --- keys and transliteration --------------------------------------------------------------
+
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "w", "ә": "a", "ғ": "gh", "қ": "q", "ң": "ng",
+    "ө": "o", "ұ": "u", "ү": "u", "һ": "h",
+}
+_VOWELS = set("аеёиоуыэюяьъ")
+
+
+def transliterate(text: str) -> str:
+    """Russian to Latin in the BGN/PCGN style common in English news ("Токаев" -> "Tokayev")."""
+    out: list[str] = []
+    prev = ""
+    for ch in text:
+        low = ch.lower()
+        if low in _TRANSLIT:
+            lat = _TRANSLIT[low]
+            if low == "е" and (not prev or prev in _VOWELS or not prev.isalpha()):
+                lat = "ye"
+            if ch.isupper():
+                lat = lat.upper() if (len(text) > 1 and text.isupper()) else lat[:1].upper() + lat[1:]
+            out.append(lat)
+        else:
+            out.append(ch)
+        prev = low
+    return "".join(out)
+
+
+def key(text: str) -> str:
+    """A comparison key: case, ё, quotes, hyphens and spaces do not matter ("Хабар-24" = "Хабар 24")."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("ё", "е")
+    return re.sub(r"[\W_]+", "", text)
+
+
+@lru_cache(maxsize=65536)
+def skeleton(text: str) -> str:
+    """A script-independent sound key, to match "Боррель" with "Borrell" and "Токаев" with "Tokayev"."""
+    s = transliterate(text.replace("ё", "е")).lower() if _CYRILLIC.search(text) else text.lower()
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if c.isalpha() and c.isascii())
+    for a, b in (("kh", "h"), ("zh", "j"), ("ph", "f"), ("w", "v"), ("ck", "k"), ("c", "k"),
+                 ("q", "k"), ("x", "ks"), ("y", "i"), ("j", "i"), ("ie", "e")):
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", s)

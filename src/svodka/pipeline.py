@@ -1,0 +1,162 @@
+"""The ordered, named stages, and running them over many documents.
+
+Each stage declares the layers it needs and the layer it provides (as spaCy components and
+stanza processors do), so that ``--layers entities`` runs exactly the stages entities need and a
+stage can be replaced by name. Data flows one way: read -> stages -> record.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.pool import AsyncResult
+
+from svodka.analysis import Analysis
+from svodka.read import ReadError
+from svodka.record import ALL_LAYERS, InputDocument, Layer, Record, dumps
+from svodka.stages import annotate, entities, language
+
+#: Documents longer than this are refused with a clear error instead of exhausting memory.
+DEFAULT_MAX_CHARS = 5_000_000
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    provides: str
+    requires: tuple[str, ...]
+    run: Callable[[Analysis], None]
+
+
+def _languages(a: Analysis) -> None:
+    a.languages = language.segment_languages(a.text)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("language", "languages", (), _languages),
+    Stage("annotate", "tokens", ("languages",), annotate.annotate),
+    Stage("entities", "entities", ("tokens",), entities.recognize),
+)
+_BY_PROVIDES = {s.provides: s for s in STAGES}
+
+
+def plan(layers: Iterable[str]) -> list[Stage]:
+    """The stages needed for ``layers``, each after the stages it requires."""
+    wanted: list[Stage] = []
+
+    def need(layer: str) -> None:
+        stage = _BY_PROVIDES.get(layer)
+        if stage is None:
+            known = ", ".join(s.provides for s in STAGES if s.provides in ALL_LAYERS)
+            raise ValueError(f"unknown or not yet available layer {layer!r} (available: {known})")
+        for req in stage.requires:
+            need(req)
+        if stage not in wanted:
+            wanted.append(stage)
+
+    for layer in layers:
+        need(layer)
+    return wanted
+
+
+def available_layers() -> list[str]:
+    return [s.provides for s in STAGES if s.provides in ALL_LAYERS]
+
+
+class Pipeline:
+    """Turns input documents into records; one instance per process holds no models itself
+    (models live in :mod:`svodka.models`, loaded on first use)."""
+
+    def __init__(self, layers: Iterable[str] | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+        self.layers: list[str] = list(layers) if layers is not None else available_layers()
+        self.stages = plan(self.layers)
+        self.max_chars = max_chars
+
+    def analyse(self, doc: InputDocument) -> Analysis:
+        a = Analysis(doc=doc, text=doc.text)
+        for stage in self.stages:
+            stage.run(a)
+            a.done.append(stage.provides)
+        return a
+
+    def extract(self, doc: InputDocument | ReadError) -> Record:
+        """One record per document; failures become error records, never exceptions."""
+        if isinstance(doc, ReadError):
+            return Record(id=doc.id, date=None, date_precision=None, text=None, error=doc.error, origin=doc.origin)
+        if len(doc.text) > self.max_chars:
+            return _error(doc, f"document too large: {len(doc.text):,} characters, more than the limit of "
+                               f"{self.max_chars:,}; split it or raise --max-chars")
+        try:
+            return to_record(self.analyse(doc))
+        except Exception as exc:  # one bad document must not stop the run
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            return _error(doc, f"processing failed: {type(exc).__name__}: {exc} "
+                               f"(at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})")
+
+
+def _error(doc: InputDocument, message: str) -> Record:
+    return Record(id=doc.id, date=doc.date, date_precision=doc.date_precision, text=None,
+                  title=doc.title, source=doc.source, url=doc.url, error=message, origin=doc.origin)
+
+
+def to_record(a: Analysis) -> Record:
+    doc = a.doc
+    done = set(a.done)
+    return Record(
+        id=doc.id, date=doc.date, date_precision=doc.date_precision, text=a.text,
+        title=doc.title, source=doc.source, url=doc.url,
+        layers=[layer for layer in ALL_LAYERS if layer in done],
+        languages=a.languages, entities=a.entities, timexes=a.timexes,
+        figures=a.figures, quotes=a.quotes, events=a.events,
+    )
+
+
+# --- running over many documents -------------------------------------------------------------
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(layers: list[str], max_chars: int) -> None:
+    global _worker_pipeline
+    from svodka import models
+
+    _worker_pipeline = Pipeline(layers, max_chars)
+    models.warm_up()
+
+
+def _work(doc: InputDocument | ReadError) -> tuple[bytes, bool]:
+    assert _worker_pipeline is not None
+    record = _worker_pipeline.extract(doc)
+    return dumps(record), record.error is not None
+
+
+def run(
+    docs: Iterable[InputDocument | ReadError],
+    layers: list[Layer] | list[str] | None = None,
+    workers: int = 1,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Iterator[tuple[bytes, bool]]:
+    """Yield ``(json_line, failed)`` per document, in input order, streaming.
+
+    With ``workers > 1`` the documents go to that many processes, each loading models once.
+    """
+    layer_list = list(layers) if layers is not None else available_layers()
+    if workers <= 1:
+        _init_worker(layer_list, max_chars)
+        for doc in docs:
+            yield _work(doc)
+        return
+    # Pool.imap would read the whole input ahead; a bounded window keeps memory flat.
+    window = workers * 8
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(layer_list, max_chars)) as pool:
+        pending: deque[AsyncResult[tuple[bytes, bool]]] = deque()
+        for doc in docs:
+            pending.append(pool.apply_async(_work, (doc,)))
+            if len(pending) >= window:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()

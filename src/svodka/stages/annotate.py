@@ -1,0 +1,109 @@
+"""Tokens, sentences, morphology and model NER: computed once, shared by every later stage.
+
+Russian-script spans go through Natasha (segmenter, morph tagger, NER tagger); English spans
+through spaCy's small English pipeline. Long spans are cut at paragraph boundaries into chunks
+so that a huge document never becomes one giant model call (memory stays flat).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from svodka import models
+from svodka.analysis import Analysis, NerSpan, Sentence, Token
+
+#: Languages Natasha reads (its models are Russian, but they tolerate close Cyrillic text).
+CYRILLIC_LANGS = frozenset({"ru", "uk", "be", "kk"})
+#: Languages for which spaCy's English model gives useful entities.
+ENGLISH_LANGS = frozenset({"en"})
+#: Upper bound of one model call, in characters; cut at a paragraph, else a sentence end.
+CHUNK_CHARS = 20_000
+
+_SPACY_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+_BREAK = re.compile(r"\n\s*\n|\n|(?<=[.!?…])\s+")
+
+
+def chunks(text: str, start: int, end: int, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:
+    """Cut [start, end) into pieces of at most ``limit`` chars at the best break before it."""
+    while end - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for pattern in (r"\n\s*\n", r"\n", r"(?<=[.!?…])\s+", r"\s+"):
+            found = [m.end() for m in re.finditer(pattern, window)]
+            if found and found[-1] > limit // 4:
+                cut = found[-1]
+                break
+        if cut <= 0:
+            cut = limit
+        yield start, start + cut
+        start += cut
+    if end > start:
+        yield start, end
+
+
+def _annotate_russian(a: Analysis, start: int, end: int, lang: str) -> None:
+    from natasha import Doc
+
+    nat = models.natasha()
+    doc = Doc(a.text[start:end])
+    doc.segment(nat.segmenter)
+    doc.tag_morph(nat.morph_tagger)
+    doc.tag_ner(nat.ner_tagger)
+    base = len(a.tokens)
+    index_of: dict[int, int] = {}
+    for sent in doc.sents:
+        s = Sentence(start + sent.start, start + sent.stop, lang, first_token=len(a.tokens))
+        for tok in sent.tokens:
+            index_of[tok.start] = len(a.tokens)
+            a.tokens.append(
+                Token(start + tok.start, start + tok.stop, tok.text, lang, tok.pos or "",
+                      dict(tok.feats or {}), len(a.sentences))
+            )
+        s.last_token = len(a.tokens)
+        a.sentences.append(s)
+    for span in doc.spans:
+        i = index_of.get(span.tokens[0].start, base)
+        a.ner.append(NerSpan(start + span.start, start + span.stop, span.type, lang,
+                             i, i + len(span.tokens), "natasha"))
+
+
+def _annotate_english(a: Analysis, start: int, end: int, lang: str) -> None:
+    doc = models.spacy_en()(a.text[start:end])
+    base = len(a.tokens)
+    for sent in doc.sents:
+        s = Sentence(start + sent.start_char, start + sent.end_char, lang, first_token=len(a.tokens))
+        for tok in sent:
+            if tok.is_space:
+                continue
+            a.tokens.append(Token(start + tok.idx, start + tok.idx + len(tok.text), tok.text, lang,
+                                  tok.pos_, dict(tok.morph.to_dict()), len(a.sentences)))
+        s.last_token = len(a.tokens)
+        if s.last_token > s.first_token:
+            a.sentences.append(s)
+    if lang not in ENGLISH_LANGS:
+        return
+    starts = {t.start: k for k, t in enumerate(a.tokens[base:], base)}
+    for ent in doc.ents:
+        etype = _SPACY_TYPES.get(ent.label_)
+        if etype is None:
+            continue
+        first = ent[0]
+        while first.is_space and first.i < ent.end - 1:
+            first = doc[first.i + 1]
+        i = starts.get(start + first.idx)
+        if i is None:
+            continue
+        ntok = sum(1 for t in ent if not t.is_space)
+        a.ner.append(NerSpan(start + ent.start_char, start + ent.end_char, etype, lang,
+                             i, i + ntok, "spacy"))
+
+
+def annotate(a: Analysis) -> None:
+    """Fill ``tokens``, ``sentences`` and ``ner`` for every language span of the document."""
+    for span in a.languages:
+        for lo, hi in chunks(a.text, span.start, span.end):
+            if span.lang in CYRILLIC_LANGS:
+                _annotate_russian(a, lo, hi, span.lang)
+            else:
+                _annotate_english(a, lo, hi, span.lang)
