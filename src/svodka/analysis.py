@@ -8,7 +8,6 @@ later stage (the way natasha's ``Doc`` gathers layers). Stages write their layer
 from __future__ import annotations
 
 import bisect
-
 from dataclasses import dataclass, field
 
 from svodka.record import (

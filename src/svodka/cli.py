@@ -10,6 +10,7 @@ from typing import Annotated, BinaryIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from svodka import __version__
@@ -21,6 +22,8 @@ app = typer.Typer(
     "when, how many, according to whom).",
 )
 err = Console(stderr=True)
+#: Failed documents named on stderr as they happen; all of them are in the output anyway.
+MAX_ERRORS_SHOWN = 20
 
 
 def _version(value: bool) -> None:
@@ -40,7 +43,7 @@ def main(
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help=".txt or .jsonl files, or folders (searched recursively).")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSON Lines here (default: stdout).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="JSON Lines file (default: stdout).")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=64,
                                          help="Local worker processes, each loading models once.")] = 1,
     layers: Annotated[str | None, typer.Option("--layers", help="Comma-separated layers to compute "
@@ -73,10 +76,13 @@ def extract(
         task = bar.add_task("extract", total=None, rate=0.0, failed=0)
         docs = read.iter_documents(paths)
         try:
-            for line, is_error in pipeline.run(docs, layer_list, workers=workers, max_chars=max_chars):
+            for line, error in pipeline.run(docs, layer_list, workers=workers, max_chars=max_chars):
                 out.write(line + b"\n")
                 total += 1
-                failed += is_error
+                if error is not None:
+                    failed += 1
+                    if failed <= MAX_ERRORS_SHOWN:
+                        bar.console.print(f"[yellow]skipped[/yellow] {escape(error)}", highlight=False)
                 rate = total / max(time.monotonic() - started, 1e-9)
                 bar.update(task, advance=1, rate=rate, failed=failed)
         finally:
@@ -84,6 +90,8 @@ def extract(
             if output:
                 out.close()
     elapsed = time.monotonic() - started
+    if failed > MAX_ERRORS_SHOWN:
+        err.print(f"... and {failed - MAX_ERRORS_SHOWN} more; every failed document has an \"error\" in its record")
     err.print(f"{total} documents, {failed} failed, {elapsed:.1f} s"
               + (f" -> {output}" if output else ""))
     if failed:

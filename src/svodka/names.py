@@ -80,7 +80,7 @@ def _inflect(word: str, token: Token, prefer_name: bool, grammemes: set[str] | N
         head, _, last = word.rpartition("-")
         return head + "-" + _inflect(last, token, prefer_name, grammemes, gender)
     parse = _pick_parse(word.lower(), token, prefer_name, gender)
-    if parse is None or "nomn" in parse.tag and (not grammemes or grammemes <= parse.tag.grammemes):
+    if parse is None or ("nomn" in parse.tag and (not grammemes or grammemes <= parse.tag.grammemes)):
         return word
     if not parse.is_known and (_INDECLINABLE_END if prefer_name else _INDECLINABLE_PLACE_END).search(word):
         return word
@@ -130,7 +130,7 @@ def _person_gender(tokens: Sequence[Token], context: Sequence[Token] = ()) -> st
         verbs.discard(None)
         if verbs == {"Fem"}:
             return "femn"
-    tagged = {tok.feats.get("Gender") for tok in tokens} - {None}
+    tagged = {tok.feats["Gender"] for tok in tokens if "Gender" in tok.feats}
     return {"Masc": "masc", "Fem": "femn"}.get(tagged.pop()) if len(tagged) == 1 else None
 
 
