@@ -36,6 +36,8 @@ class Token:
     pos: str = ""
     feats: dict[str, str] = field(default_factory=dict)
     sent: int = -1
+    head: int = -1  # index of the syntactic head in Analysis.tokens, -1 for the root or unparsed
+    rel: str = ""  # UD dependency relation; empty until the sentence is parsed
 
 
 @dataclass(slots=True)
@@ -45,6 +47,7 @@ class Sentence:
     lang: str
     first_token: int = 0
     last_token: int = 0  # exclusive
+    parsed: bool = False
 
 
 @dataclass(slots=True)

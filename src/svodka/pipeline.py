@@ -18,7 +18,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from svodka.analysis import Analysis
 from svodka.read import ReadError
 from svodka.record import ALL_LAYERS, InputDocument, Layer, Record, dumps
-from svodka.stages import annotate, entities, language
+from svodka.stages import annotate, entities, events, language
 
 #: Documents longer than this are refused with a clear error instead of exhausting memory.
 DEFAULT_MAX_CHARS = 5_000_000
@@ -40,6 +40,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("language", "languages", (), _languages),
     Stage("annotate", "tokens", ("languages",), annotate.annotate),
     Stage("entities", "entities", ("tokens",), entities.recognize),
+    # Keep events last: it reads every earlier layer that was computed (time, figures, quotes).
+    Stage("events", "events", ("entities",), events.extract),
 )
 _BY_PROVIDES = {s.provides: s for s in STAGES}
 
@@ -60,7 +62,9 @@ def plan(layers: Iterable[str]) -> list[Stage]:
 
     for layer in layers:
         need(layer)
-    return wanted
+    # STAGES is in dependency order; running in that order also lets a stage read optional
+    # earlier layers (events use time, figures and quotes when they were asked for).
+    return sorted(wanted, key=STAGES.index)
 
 
 def available_layers() -> list[str]:

@@ -52,9 +52,16 @@ def _annotate_russian(a: Analysis, start: int, end: int, lang: str) -> None:
     doc.tag_ner(nat.ner_tagger)
     base = len(a.tokens)
     index_of: dict[int, int] = {}
+    text = a.text
     for sent in doc.sents:
         s = Sentence(start + sent.start, start + sent.stop, lang, first_token=len(a.tokens))
         for tok in sent.tokens:
+            # razdel does not end a sentence at a line break without punctuation ("Заголовок\n\nТекст"):
+            # a title or a list item is a sentence of its own.
+            if len(a.tokens) > s.first_token and "\n" in text[a.tokens[-1].end:start + tok.start]:
+                s.end, s.last_token = a.tokens[-1].end, len(a.tokens)
+                a.sentences.append(s)
+                s = Sentence(start + tok.start, start + sent.stop, lang, first_token=len(a.tokens))
             index_of[tok.start] = len(a.tokens)
             a.tokens.append(
                 Token(start + tok.start, start + tok.stop, tok.text, lang, tok.pos or "",
@@ -97,6 +104,24 @@ def _annotate_english(a: Analysis, start: int, end: int, lang: str) -> None:
         ntok = sum(1 for t in ent if not t.is_space)
         a.ner.append(NerSpan(start + ent.start_char, start + ent.end_char, etype, lang,
                              i, i + ntok, "spacy"))
+
+
+def parse_syntax(a: Analysis, sentence_ids: list[int]) -> None:
+    """Dependency-parse only the given Russian sentences (parsing everything costs as much as
+    NER again; events need it only where a trigger word occurs). Idempotent."""
+    todo = [i for i in sentence_ids if not a.sentences[i].parsed and a.sentences[i].lang in CYRILLIC_LANGS]
+    if not todo:
+        return
+    parser = models.natasha().syntax_parser
+    words = [[t.text for t in a.tokens[a.sentences[i].first_token:a.sentences[i].last_token]] for i in todo]
+    for i, markup in zip(todo, parser.map(words), strict=True):
+        sent = a.sentences[i]
+        sent.parsed = True
+        for k, tok in enumerate(markup.tokens):
+            token = a.tokens[sent.first_token + k]
+            head = int(tok.head_id)
+            token.head = sent.first_token + head - 1 if head > 0 else -1
+            token.rel = tok.rel
 
 
 def annotate(a: Analysis) -> None:

@@ -1,0 +1,86 @@
+"""Events: triggers typed by PLOVER, participants from the parse, only asserted events, once each."""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka.pipeline import Pipeline
+from svodka.record import Event, InputDocument, Record
+
+pytestmark = pytest.mark.slow
+
+
+def run(text: str, date: str | None = "2022-01-06") -> Record:
+    record = Pipeline().extract(InputDocument(id="t", text=text, date=date, date_precision="day" if date else None))
+    assert record.error is None, record.error
+    return record
+
+
+def described(record: Record) -> list[tuple[str, str, list[str], list[str], str | None]]:
+    names = {e.id: e.name for e in record.entities or []}
+    return [(e.type, e.trigger.text, [names[i] for i in e.actor], [names[i] for i in e.recipient],
+             names.get(e.location or "")) for e in record.events or []]
+
+
+def test_seed_events(seed_record: Record) -> None:
+    events = described(seed_record)
+    types = [e[0] for e in events]
+    assert "PROTEST" in types
+    aid = next(e for e in events if e[0] == "AID")
+    assert aid[1] == "направить" and aid[3] == ["Казахстан"]
+    request = next(e for e in events if e[0] == "REQUEST" and e[2])
+    assert request[2] == ["Касым-Жомарт Токаев"]
+    coerce = [e for e in events if e[0] == "COERCE"]
+    assert {e[4] for e in coerce} >= {"Кызылординская область", "Алма-Ата"}
+    consult = [e for e in events if e[0] == "CONSULT"]
+    assert len(consult) == 1 and consult[0][2] == ["Энтони Блинкен"] and consult[0][3] == ["Мухтар Тлеуберди"]
+    assert any(e[0] == "THREATEN" for e in events)
+
+
+def test_negated_and_hypothetical_are_not_events() -> None:
+    record = run("Россия не направила войска в Сирию. Германия может ввести санкции против Ирана. "
+                 "Франция планирует направить гуманитарную помощь в Ливан.")
+    assert record.events == []
+
+
+def test_trigger_needs_its_object() -> None:
+    aid = run("Министр направил письмо в Минск.")
+    assert [e.type for e in aid.events or []] == []
+    troops = run("Белоруссия направила миротворцев в Казахстан.")
+    assert [(e[0], e[3]) for e in described(troops)] == [("AID", ["Казахстан"])]
+
+
+def test_same_word_different_types_by_object() -> None:
+    record = run("Полиция освободила заложников в Париже. Вечером военные освободили здание мэрии в Донецке.")
+    assert [e.type for e in record.events or []] == ["CONCEDE", "COERCE"]
+
+
+def test_abbreviation_triggers_match_as_written() -> None:
+    assert [e.type for e in run("В Махачкале объявлен режим КТО.").events or []] == ["COERCE"]
+    assert run("Неизвестно, кто стрелял первым в Махачкале.").events == [] or all(
+        e.trigger.text != "кто" for e in run("Неизвестно, кто стрелял первым в Махачкале.").events or [])
+
+
+def test_later_noun_mention_is_not_a_new_event() -> None:
+    record = run("В Минске прошли массовые протесты. В ходе протестов задержаны десятки человек.")
+    assert [e.type for e in record.events or []].count("PROTEST") == 1
+
+
+def test_two_triggers_of_one_event_in_a_sentence_are_one_event() -> None:
+    record = run("Сергей Лавров в телефонном разговоре обсудил с Энтони Блинкеном ситуацию на Украине.")
+    consult = [e for e in described(record) if e[0] == "CONSULT"]
+    assert len(consult) == 1
+    assert consult[0][2] == ["Сергей Лавров"] and consult[0][3] == ["Энтони Блинкен"]
+
+
+def test_titles_yield_no_events() -> None:
+    record = run("Протесты в Минске\n\nВ столице Белоруссии прошла забастовка рабочих.")
+    assert [e.trigger.text for e in record.events or []] == ["забастовка"]
+
+
+def test_event_date_falls_back_to_document_date_unresolved() -> None:
+    record = run("В Кабуле произошёл взрыв.", date="2022-01-06")
+    [event] = record.events or []
+    assert isinstance(event, Event) and event.type == "ASSAULT"
+    assert event.date.value == "2022-01-06" and event.date.resolved is False
+    assert event.trigger.text == "взрыв"
