@@ -99,6 +99,87 @@ def extract(
 
 
 @app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Documents (.txt, .jsonl, folders), or svodka records "
+                                                "with --records.")],
+    db: Annotated[Path, typer.Option("--db", help="The DuckDB store file.")] = Path("svodka.duckdb"),
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=64, help="Local worker processes.")] = 1,
+    records: Annotated[bool, typer.Option("--records", help="Inputs are records from `svodka extract`, "
+                                          "not documents: store them without extracting again.")] = False,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
+) -> None:
+    """Extract documents and store them in the chronicle. Re-ingesting an unchanged document changes
+    nothing; a changed one replaces its old rows in one transaction."""
+    from svodka import pipeline, read
+    from svodka.chronicle.store import Store
+    from svodka.record import loads
+
+    def stream():  # type: ignore[no-untyped-def]
+        if records:
+            for path in paths:
+                with path.open("rb") as f:
+                    for n, line in enumerate(f, 1):
+                        if line.strip():
+                            try:
+                                yield loads(line)
+                            except Exception as exc:  # a broken line is reported, the rest goes on
+                                err.print(f"[yellow]skipped[/yellow] {escape(str(path))}:{n}: {escape(str(exc))}")
+        else:
+            for line, error in pipeline.run(read.iter_documents(paths), workers=workers):
+                if error is not None:
+                    err.print(f"[yellow]skipped[/yellow] {escape(error)}", highlight=False)
+                yield loads(line)
+
+    started = time.monotonic()
+    with Store(db) as store, Progress(SpinnerColumn(), TextColumn("ingest"), TextColumn("{task.completed} docs"),
+                                      TimeElapsedColumn(), console=err, disable=not progress) as bar:
+        task = bar.add_task("ingest", total=None)
+
+        def counted():  # type: ignore[no-untyped-def]
+            for rec in stream():
+                bar.update(task, advance=1)
+                yield rec
+
+        stats = store.ingest(counted())
+        totals = {t: store.count(t) for t in ("documents", "entities", "events")}
+    err.print(f"{stats.added} added, {stats.replaced} replaced, {stats.unchanged} unchanged, {stats.failed} failed "
+              f"in {time.monotonic() - started:.1f} s; {db} holds {totals['documents']} documents, "
+              f"{totals['entities']} entities, {totals['events']} event reports")
+    if stats.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, parquet, csv-acled, csv-plover or geojson.")],
+    db: Annotated[Path, typer.Option("--db", help="The DuckDB store file.")] = Path("svodka.duckdb"),
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (default: stdout).")] = None,
+) -> None:
+    """Export the chronicle: records, or one row per event report in the field's formats."""
+    from svodka.chronicle import export as exporter
+    from svodka.chronicle.store import Store
+
+    if fmt not in exporter.FORMATS:
+        err.print(f"[red]error:[/red] unknown format {fmt!r}; choose one of {', '.join(exporter.FORMATS)}")
+        raise typer.Exit(2)
+    if not db.exists():
+        err.print(f"[red]error:[/red] no store at {db}; run `svodka ingest` first")
+        raise typer.Exit(2)
+    with Store(db, read_only=True) as store:
+        if fmt == "parquet":
+            if output is None:
+                err.print("[red]error:[/red] parquet needs -o FILE.parquet")
+                raise typer.Exit(2)
+            n = exporter.export(store, fmt, path=output)
+        elif output is not None:
+            with output.open("w", encoding="utf-8", newline="") as out:
+                n = exporter.export(store, fmt, out=out)
+        else:
+            n = exporter.export(store, fmt, out=sys.stdout)
+    err.print(f"{n} rows" + (f" -> {output}" if output else ""))
+
+
+@app.command()
 def schema(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the schema here.")] = None,
 ) -> None:

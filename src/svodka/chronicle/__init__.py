@@ -1,0 +1,1 @@
+"""What spans documents: the store, cross-document linking, exports."""
