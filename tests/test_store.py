@@ -14,42 +14,9 @@ from typer.testing import CliRunner
 from svodka.chronicle import export
 from svodka.chronicle.store import Store, day_of
 from svodka.cli import app
-from svodka.record import Entity, Event, EventDate, Figure, Geo, Mention, Record, Trigger, dumps
+from svodka.record import Record, dumps
 
-
-def entity(eid: str, etype: str, name: str, name_en: str, text: str, start: int, geo: Geo | None = None) -> Entity:
-    return Entity(id=eid, type=etype, name=name, name_en=name_en, geo=geo,  # type: ignore[arg-type]
-                  mentions=[Mention(start=start, end=start + len(text), text=text, normal=name)])
-
-
-def ru_record(doc_id: str = "ru1", extra: str = "") -> Record:
-    text = "Касым-Жомарт Токаев прибыл в Алма-Ату. Погибли 5 человек." + extra
-    almaty = Geo(lat=43.25, lon=76.92, country="KZ", precision="city", geonames_id=1526384)
-    return Record(
-        id=doc_id, date="2022-01-06", date_precision="day", text=text, layers=["entities", "events"],
-        entities=[entity("E1", "PER", "Касым-Жомарт Токаев", "Kasym-Zhomart Tokayev", "Касым-Жомарт Токаев", 0),
-                  entity("E2", "LOC", "Алма-Ата", "Almaty", "Алма-Ату", 29, almaty)],
-        figures=[Figure(start=47, end=56, text="5 человек", kind="killed", value=5, qualifier="exact",
-                        attribution=[])],
-        events=[Event(type="CONSULT", trigger=Trigger(20, 26, "прибыл"), actor=["E1"], recipient=[], location="E2",
-                      date=EventDate(value="2022-01-06", precision="day", resolved=False), figures=[0],
-                      attribution=[])],
-        timexes=[], quotes=[], languages=[],
-    )
-
-
-def en_record() -> Record:
-    text = "Kassym-Jomart Tokayev arrived in Almaty."
-    almaty = Geo(lat=43.25, lon=76.92, country="KZ", precision="city", geonames_id=1526384)
-    return Record(
-        id="en1", date="2022-01-06", date_precision="day", text=text, layers=["entities", "events"],
-        entities=[entity("E1", "PER", "Kassym-Jomart Tokayev", "Kassym-Jomart Tokayev", "Kassym-Jomart Tokayev", 0),
-                  entity("E2", "LOC", "Almaty", "Almaty", "Almaty", 33, almaty)],
-        events=[Event(type="CONSULT", trigger=Trigger(22, 29, "arrived"), actor=["E1"], recipient=[], location="E2",
-                      date=EventDate(value="2022-01-06", precision="day", resolved=True), figures=[],
-                      attribution=[])],
-        timexes=[], quotes=[], figures=[], languages=[],
-    )
+from .sample_records import en_record, ru_record
 
 
 def test_day_of() -> None:

@@ -180,6 +180,27 @@ def export(
 
 
 @app.command()
+def serve(
+    db: Annotated[Path, typer.Option("--db", help="The DuckDB store file.")] = Path("svodka.duckdb"),
+    host: Annotated[str, typer.Option("--host", help="Address to bind; keep 127.0.0.1 unless behind a proxy.")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the read-only HTTP API (OpenAPI docs at /docs) and the dashboard at /."""
+    import uvicorn
+
+    from svodka.api import create_app
+
+    try:
+        application = create_app(db)
+    except FileNotFoundError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    err.print(f"svodka dashboard: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command()
 def schema(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the schema here.")] = None,
 ) -> None:

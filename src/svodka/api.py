@@ -1,0 +1,323 @@
+"""The HTTP API over a chronicle store, and the dashboard it serves.
+
+Read-only: the store is opened read-only and every query is parameterised. Every page of the
+dashboard is drawn from these JSON endpoints (the Datasette idea: one data path for the API,
+the pages and the tests). Every parameter is validated and bounded by FastAPI.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import threading
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import duckdb
+from fastapi import FastAPI, HTTPException, Query, Request, Response
+from fastapi import Path as PathParam
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+
+from svodka import __version__
+
+EVENT_TYPES = ("ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE", "MOBILIZE",
+               "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN")
+MAX_PAGE = 500
+_CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
+Day = Annotated[date | None, Query(description="ISO date (YYYY-MM-DD).")]
+Text = Annotated[str | None, Query(max_length=200)]
+Id = Annotated[str | None, Query(max_length=100, pattern=r"^[\w:.\-]+$")]
+Fmt = Annotated[Literal["json", "csv"], Query(description="json or csv.")]
+
+
+class Chronicle:
+    """A read-only connection per thread (DuckDB connections are not shared across threads)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if not Path(self.path).exists():
+            raise FileNotFoundError(f"no store at {self.path}; run `svodka ingest` first")
+        self._local = threading.local()
+        self._root = duckdb.connect(self.path, read_only=True)
+
+    def db(self) -> duckdb.DuckDBPyConnection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._root.cursor()
+            self._local.conn = conn
+        return conn
+
+    def rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        cur = self.db().execute(sql, params)
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _respond(rows: list[dict[str, Any]], fmt: str, total: int | None = None, **extra: Any) -> Response:
+    rows = [{k: _jsonable(v) for k, v in r.items()} for r in rows]
+    if fmt == "csv":
+        out = io.StringIO()
+        if rows:
+            writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+            writer.writeheader()
+            for r in rows:
+                writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v
+                                 for k, v in r.items()})
+        return Response(out.getvalue(), media_type="text/csv; charset=utf-8")
+    body = {"rows": rows, "count": len(rows), **extra}
+    if total is not None:
+        body["total"] = total
+    return JSONResponse(body)
+
+
+def _event_filters(start: date | None, end: date | None, etype: str | None, entity: str | None,
+                   place: str | None, country: str | None, doc: str | None, story: str | None,
+                   q: str | None) -> tuple[str, list[Any]]:
+    where, params = ["TRUE"], []
+    if start:
+        where.append("ev.day >= ?")
+        params.append(start)
+    if end:
+        where.append("ev.day <= ?")
+        params.append(end)
+    if etype:
+        if etype not in EVENT_TYPES:
+            raise HTTPException(422, f"unknown event type {etype!r}")
+        where.append("ev.type = ?")
+        params.append(etype)
+    if entity:
+        where.append("(list_contains(ev.actor, ?) OR list_contains(ev.recipient, ?) OR ev.location = ?)")
+        params += [entity, entity, entity]
+    if place:
+        where.append("ev.location = ?")
+        params.append(place)
+    if country:
+        where.append("ev.country = ?")
+        params.append(country.upper())
+    if doc:
+        where.append("ev.doc_id = ?")
+        params.append(doc)
+    if story:
+        where.append("d.story_id = ?")
+        params.append(story)
+    if q:
+        where.append("(ev.trigger_text ILIKE ? OR d.title ILIKE ?)")
+        params += [f"%{q}%", f"%{q}%"]
+    return " AND ".join(where), params
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    chronicle = Chronicle(db_path)
+    app = FastAPI(title="svodka", version=__version__,
+                  description="A sourced chronicle of news events: who did what to whom, where, when, "
+                              "how many, according to whom. Read-only.")
+    web = resources.files("svodka") / "web"
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = _CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    @app.get("/api/health")
+    def health() -> dict[str, Any]:
+        counts = chronicle.rows("SELECT (SELECT count(*) FROM documents) AS documents, "
+                                "(SELECT count(*) FROM entities) AS entities, "
+                                "(SELECT count(*) FROM events) AS events", [])[0]
+        return {"status": "ok", "version": __version__, **counts}
+
+    @app.get("/api/events")
+    def events(start: Day = None, end: Day = None, type: Text = None, entity: Id = None, place: Id = None,
+               country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$")] = None, doc: Id = None,
+               story: Id = None, q: Text = None, limit: Limit = 100, offset: Offset = 0,
+               format: Fmt = "json") -> Response:
+        """Event reports, newest first, with their actors, place and source document."""
+        where, params = _event_filters(start, end, type, entity, place, country, doc, story, q)
+        total = chronicle.db().execute(
+            f"SELECT count(*) FROM events ev JOIN documents d ON d.id = ev.doc_id WHERE {where}", params).fetchone()
+        rows = chronicle.rows(
+            f"""SELECT ev.event_id, ev.doc_id, ev.idx, ev.type, ev.mode, ev.trigger_text, ev.trigger_start,
+                   ev.trigger_end, ev.day, ev.date_value, ev.date_precision, ev.date_resolved,
+                   ev.lat, ev.lon, ev.country, d.title, d.story_id, d.source,
+                   ev.actor, ev.recipient, ev.location, ev.attribution,
+                   (SELECT list(name) FROM entities WHERE list_contains(ev.actor, entity_id)) AS actor_names,
+                   (SELECT list(name) FROM entities WHERE list_contains(ev.recipient, entity_id)) AS recipient_names,
+                   (SELECT name FROM entities WHERE entity_id = ev.location) AS place_name,
+                   (SELECT list(name) FROM entities WHERE list_contains(ev.attribution, entity_id)) AS source_names
+                FROM events ev JOIN documents d ON d.id = ev.doc_id WHERE {where}
+                ORDER BY ev.day DESC NULLS LAST, ev.doc_id, ev.idx LIMIT ? OFFSET ?""",
+            [*params, limit, offset])
+        return _respond(rows, format, total=int(total[0]) if total else 0)
+
+    @app.get("/api/events/{event_id}")
+    def event(event_id: Annotated[str, PathParam(max_length=100)]) -> Response:
+        """All reports of one real-world event, one per document."""
+        rows = chronicle.rows("SELECT * FROM events WHERE event_id = ? ORDER BY doc_id, idx", [event_id])
+        if not rows:
+            raise HTTPException(404, "no such event")
+        return _respond(rows, "json")
+
+    @app.get("/api/timeline")
+    def timeline(start: Day = None, end: Day = None, type: Text = None, entity: Id = None, place: Id = None,
+                 country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$")] = None, story: Id = None,
+                 format: Fmt = "json") -> Response:
+        """Event reports per day and type."""
+        where, params = _event_filters(start, end, type, entity, place, country, None, story, None)
+        rows = chronicle.rows(
+            f"""SELECT ev.day, ev.type, count(*) AS reports, count(DISTINCT ev.event_id) AS events
+                FROM events ev JOIN documents d ON d.id = ev.doc_id
+                WHERE {where} AND ev.day IS NOT NULL GROUP BY ALL ORDER BY ev.day, ev.type LIMIT 20000""", params)
+        return _respond(rows, format)
+
+    @app.get("/api/map")
+    def map_points(start: Day = None, end: Day = None, type: Text = None, entity: Id = None,
+                   country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$")] = None, story: Id = None,
+                   format: Fmt = "json") -> Response:
+        """Places with events: one point per place, with counts."""
+        where, params = _event_filters(start, end, type, entity, None, country, None, story, None)
+        rows = chronicle.rows(
+            f"""SELECT ev.location AS place, any_value(e.name) AS name, round(ev.lat, 4) AS lat,
+                   round(ev.lon, 4) AS lon, any_value(e.geo_precision) AS precision,
+                   count(*) AS reports, count(DISTINCT ev.event_id) AS events, list(DISTINCT ev.type) AS types
+                FROM events ev JOIN documents d ON d.id = ev.doc_id LEFT JOIN entities e ON e.entity_id = ev.location
+                WHERE {where} AND ev.lat IS NOT NULL GROUP BY ev.location, round(ev.lat, 4), round(ev.lon, 4)
+                ORDER BY reports DESC LIMIT 5000""", params)
+        return _respond(rows, format)
+
+    @app.get("/api/entities")
+    def entities(q: Text = None, type: Annotated[Literal["PER", "ORG", "LOC"] | None, Query()] = None,
+                 limit: Limit = 100, offset: Offset = 0, format: Fmt = "json") -> Response:
+        """Entities linked across documents, most mentioned first."""
+        where, params = ["TRUE"], []
+        if q:
+            where.append("e.entity_id IN (SELECT entity_id FROM aliases WHERE alias ILIKE ?)")
+            params.append(f"%{q}%")
+        if type:
+            where.append("e.type = ?")
+            params.append(type)
+        rows = chronicle.rows(
+            f"""SELECT e.entity_id, e.type, e.subtype, e.name, e.name_en, e.country, e.lat, e.lon,
+                   count(m.doc_id) AS mentions, count(DISTINCT m.doc_id) AS documents
+                FROM entities e LEFT JOIN mentions m USING (entity_id) WHERE {' AND '.join(where)}
+                GROUP BY ALL ORDER BY documents DESC, mentions DESC, e.name LIMIT ? OFFSET ?""",
+            [*params, limit, offset])
+        return _respond(rows, format)
+
+    @app.get("/api/entities/{entity_id}")
+    def entity(entity_id: Annotated[str, PathParam(max_length=100)]) -> dict[str, Any]:
+        found = chronicle.rows("SELECT * FROM entities WHERE entity_id = ?", [entity_id])
+        if not found:
+            raise HTTPException(404, "no such entity")
+        aliases = [r["alias"] for r in chronicle.rows(
+            "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias", [entity_id])]
+        docs = chronicle.rows(
+            """SELECT d.id, d.title, d.day, d.story_id, count(*) AS mentions FROM mentions m
+               JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ? GROUP BY ALL
+               ORDER BY d.day DESC NULLS LAST LIMIT 200""", [entity_id])
+        return {"entity": {k: _jsonable(v) for k, v in found[0].items()}, "aliases": aliases,
+                "documents": [{k: _jsonable(v) for k, v in d.items()} for d in docs]}
+
+    @app.get("/api/stories")
+    def stories(start: Day = None, end: Day = None, limit: Limit = 100, offset: Offset = 0,
+                format: Fmt = "json") -> Response:
+        where, params = ["TRUE"], []
+        if start:
+            where.append("day >= ?")
+            params.append(start)
+        if end:
+            where.append("day <= ?")
+            params.append(end)
+        rows = chronicle.rows(
+            f"""SELECT story_id, count(*) AS documents, min(day) AS first_day, max(day) AS last_day,
+                   arg_min(title, coalesce(day, DATE '9999-12-31')) AS title, list(id ORDER BY day, id) AS doc_ids
+                FROM documents WHERE {' AND '.join(where)} GROUP BY story_id
+                ORDER BY documents DESC, last_day DESC NULLS LAST LIMIT ? OFFSET ?""", [*params, limit, offset])
+        return _respond(rows, format)
+
+    @app.get("/api/figures")
+    def figures(kind: Text = None, start: Day = None, end: Day = None, doc: Id = None, limit: Limit = 100,
+                offset: Offset = 0, format: Fmt = "json") -> Response:
+        """The figures ledger: who said how many, when, in which document."""
+        where, params = ["TRUE"], []
+        for column, value in (("f.kind", kind), ("f.doc_id", doc)):
+            if value:
+                where.append(f"{column} = ?")
+                params.append(value)
+        if start:
+            where.append("f.day >= ?")
+            params.append(start)
+        if end:
+            where.append("f.day <= ?")
+            params.append(end)
+        rows = chronicle.rows(
+            f"""SELECT f.doc_id, f.idx, f.kind, f.value, f.qualifier, f.low, f.high, f.text, f.start, f."end",
+                   f.day, d.title, d.story_id,
+                   (SELECT list(name) FROM entities WHERE list_contains(f.attribution, entity_id)) AS sources
+                FROM figures f JOIN documents d ON d.id = f.doc_id WHERE {' AND '.join(where)}
+                ORDER BY f.day DESC NULLS LAST, f.doc_id, f.idx LIMIT ? OFFSET ?""", [*params, limit, offset])
+        return _respond(rows, format)
+
+    @app.get("/api/documents")
+    def documents(q: Text = None, story: Id = None, start: Day = None, end: Day = None, limit: Limit = 100,
+                  offset: Offset = 0, format: Fmt = "json") -> Response:
+        where, params = ["TRUE"], []
+        if q:
+            where.append("(title ILIKE ? OR text ILIKE ?)")
+            params += [f"%{q}%", f"%{q}%"]
+        if story:
+            where.append("story_id = ?")
+            params.append(story)
+        if start:
+            where.append("day >= ?")
+            params.append(start)
+        if end:
+            where.append("day <= ?")
+            params.append(end)
+        rows = chronicle.rows(
+            f"""SELECT id, date, day, title, source, url, story_id, left(text, 200) AS snippet
+                FROM documents WHERE {' AND '.join(where)} ORDER BY day DESC NULLS LAST, id LIMIT ? OFFSET ?""",
+            [*params, limit, offset])
+        return _respond(rows, format)
+
+    @app.get("/api/documents/{doc_id}")
+    def document(doc_id: Annotated[str, PathParam(max_length=300)]) -> dict[str, Any]:
+        found = chronicle.rows("SELECT story_id, record FROM documents WHERE id = ?", [doc_id])
+        if not found:
+            raise HTTPException(404, "no such document")
+        record = json.loads(found[0]["record"])
+        record["story_id"] = found[0]["story_id"]
+        store_ids = dict(chronicle.db().execute(
+            "SELECT DISTINCT local_id, entity_id FROM mentions WHERE doc_id = ?", [doc_id]).fetchall())
+        for ent in record.get("entities") or []:
+            ent["store_id"] = store_ids.get(ent["id"])
+        return record
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index() -> HTMLResponse:
+        return HTMLResponse((web / "index.html").read_text(encoding="utf-8"))
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static(name: Annotated[str, PathParam(max_length=40)]) -> Response:
+        allowed = {"app.js", "style.css", "basemap.json"}
+        if name not in allowed:
+            raise HTTPException(404, "not found")
+        with resources.as_file(web / name) as path:
+            return FileResponse(path)
+
+    return app
