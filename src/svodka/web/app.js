@@ -77,7 +77,7 @@ function drawMap(rows) {
   for (const r of rows) {
     const dot = svg("circle", {class: "point", cx: r.lon + 180, cy: 90 - r.lat, r: 1 + 3 * Math.sqrt(r.reports / max),
       "data-place": r.place});
-    const title = svg("title"); title.textContent = `${r.name}: ${r.reports} reports (${(r.types || []).join(", ")})`;
+    const title = svg("title"); title.textContent = `${r.name}: ${r.reports} reports`;
     dot.append(title);
     dot.addEventListener("click", () => { location.hash = `#/place/${encodeURIComponent(r.place)}`; });
     box.append(dot);
