@@ -42,6 +42,13 @@ def test_events_filters_and_paging(client: TestClient) -> None:
     assert len(client.get(f"/api/events/{event_id}").json()["rows"]) == 2
 
 
+def test_search_finds_inflected_forms(client: TestClient) -> None:
+    assert [r["id"] for r in client.get("/api/documents", params={"q": "погибнуть человеком"}).json()["rows"]] \
+        == ["ru1"]
+    assert client.get("/api/events", params={"q": "Минск"}).json()["total"] == 1
+    assert client.get("/api/documents", params={"q": "несуществующее"}).json()["rows"] == []
+
+
 def test_csv_twin(client: TestClient) -> None:
     r = client.get("/api/events", params={"format": "csv"})
     assert r.headers["content-type"].startswith("text/csv")

@@ -115,9 +115,18 @@ def _event_filters(start: date | None, end: date | None, etype: str | None, enti
         where.append("d.story_id = ?")
         params.append(story)
     if q:
-        where.append("(ev.trigger_text ILIKE ? OR d.title ILIKE ?)")
-        params += [f"%{q}%", f"%{q}%"]
+        clause, values = _lemma_match(q)
+        where.append(f"(ev.trigger_text ILIKE ? OR ({clause}))")
+        params += [f"%{q}%", *values]
     return " AND ".join(where), params
+
+
+def _lemma_match(q: str, column: str = "d.lemmas") -> tuple[str, list[Any]]:
+    """Every word of the query, in any inflected form, occurs in the document ("протестов" finds "протест")."""
+    from svodka.chronicle.store import lemmas
+
+    words = lemmas(q)[:12] or [q.lower()]
+    return " AND ".join(f"{column} LIKE ?" for _ in words), [f"% {w} %" for w in words]
 
 
 def _add_names(chronicle: Chronicle, rows: list[dict[str, Any]]) -> None:
@@ -295,8 +304,9 @@ def create_app(db_path: str | Path) -> FastAPI:
                   offset: Offset = 0, format: Fmt = "json") -> Response:
         where, params = ["TRUE"], []
         if q:
-            where.append("(title ILIKE ? OR text ILIKE ?)")
-            params += [f"%{q}%", f"%{q}%"]
+            clause, values = _lemma_match(q, "lemmas")
+            where.append(f"(title ILIKE ? OR ({clause}))")
+            params += [f"%{q}%", *values]
         if story:
             where.append("story_id = ?")
             params.append(story)

@@ -11,22 +11,25 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from svodka.chronicle.linking import Linker
+from svodka.chronicle.stories import assign_stories
 from svodka.record import Record, dumps
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     id VARCHAR PRIMARY KEY, date VARCHAR, date_precision VARCHAR, day DATE,
     title VARCHAR, source VARCHAR, url VARCHAR, text VARCHAR, content_hash VARCHAR NOT NULL,
-    story_id VARCHAR, record JSON, ingested_at TIMESTAMP DEFAULT current_timestamp
+    story_id VARCHAR, record JSON, lemmas VARCHAR, ingested_at TIMESTAMP DEFAULT current_timestamp
 );
 CREATE TABLE IF NOT EXISTS entities (
     entity_id VARCHAR PRIMARY KEY, link_key VARCHAR UNIQUE, type VARCHAR, subtype VARCHAR,
@@ -65,6 +68,29 @@ CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_id);
 """
 
 _DOC_TABLES = ("mentions", "timexes", "figures", "quotes", "events", "sources")
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@lru_cache(maxsize=500_000)
+def _lemma(word: str) -> str:
+    from svodka import models
+
+    if not re.search(r"[а-яё]", word):
+        return word
+    parses = models.morph().parse(word)
+    return parses[0].normal_form.replace("ё", "е") if parses else word
+
+
+def lemmas(text: str) -> list[str]:
+    """Dictionary forms of the words of ``text``, lower-cased ("протестов" -> "протест")."""
+    return [_lemma(w.lower().replace("ё", "е")) for w in _WORD.findall(text)]
+
+
+def lemma_string(text: str) -> str:
+    """The distinct lemmas of a document between spaces, for whole-word search with LIKE '% w %'."""
+    return " " + " ".join(sorted(set(lemmas(text)))) + " "
 
 
 def content_hash(text: str) -> str:
@@ -223,12 +249,14 @@ class Store:
                     self.db.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?))", [replaced])
             self.linker.flush()
             rows.write(self.db)
+            assign_stories(self.db, [row[0] for row in rows.documents])  # same transaction: crash-safe
 
     def _rows(self, record: Record, digest: str, rows: _Rows) -> None:
         doc_day = day_of(record.date)
         ids = {ent.id: self.linker.link(ent) for ent in record.entities or []}
         rows.documents.append((record.id, record.date, record.date_precision, doc_day, record.title, record.source,
-                               record.url, record.text, digest, f"s:{record.id}", dumps(record).decode("utf-8")))
+                               record.url, record.text, digest, f"s:{record.id}", dumps(record).decode("utf-8"),
+                               lemma_string(f"{record.title or ''} {record.text}")))
         rows.mentions += [(record.id, ent.id, ids[ent.id], m.start, m.end, m.text, m.normal, m.lang)
                           for ent in record.entities or [] for m in ent.mentions]
         rows.timexes += [(record.id, i, t.start, t.end, t.text, t.type, t.value, t.precision)
