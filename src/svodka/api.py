@@ -193,10 +193,20 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/api/events/{event_id}")
     def event(event_id: Annotated[str, PathParam(max_length=100)]) -> Response:
         """All reports of one real-world event, one per document."""
-        rows = chronicle.rows("SELECT * FROM events WHERE event_id = ? ORDER BY doc_id, idx", [event_id])
+        rows = chronicle.rows(
+            """SELECT event_id, doc_id, idx, type, mode, trigger_text, trigger_start, trigger_end, day, date_value,
+                      date_precision, date_resolved, lat, lon, country, actor, recipient, location, attribution,
+                      figures FROM events WHERE event_id = ? ORDER BY day, doc_id, idx""", [event_id])
         if not rows:
             raise HTTPException(404, "no such event")
-        return _respond(rows, "json")
+        _add_names(chronicle, rows)
+        # The figures ledger of this event: every report's counts, with who said them and when.
+        ledger = chronicle.rows(
+            """SELECT f.doc_id, f.idx, f.kind, f.value, f.qualifier, f.low, f.high, f.text, f.start, f."end", f.day,
+                      (SELECT list(name) FROM entities WHERE list_contains(f.attribution, entity_id)) AS sources
+               FROM figures f JOIN events ev ON ev.doc_id = f.doc_id AND list_contains(ev.figures, f.idx)
+               WHERE ev.event_id = ? ORDER BY f.kind, f.day, f.doc_id""", [event_id])
+        return _respond(rows, "json", figures=[{k: _jsonable(v) for k, v in r.items()} for r in ledger])
 
     @app.get("/api/timeline")
     def timeline(start: Day = None, end: Day = None, type: Text = None, entity: Id = None, place: Id = None,
