@@ -2,6 +2,9 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+PORT ?= 8000
+# The flagship example article, when the shared folder sits beside the repository (not bundled: no open licence).
+SEED := $(wildcard ../shared/seed/*.txt)
 
 .PHONY: demo test lint setup
 
@@ -13,12 +16,13 @@ $(BIN)/svodka: pyproject.toml
 
 setup: $(BIN)/svodka
 
-## Extract the bundled demo corpus (50 Russian Wikinews articles + 2 examples) to out/demo.jsonl
+## Extract the bundled demo corpus (50 Russian Wikinews articles + 2 examples), store it, serve the dashboard
 demo: setup
 	mkdir -p out
-	$(BIN)/svodka extract demo/wikinews-ru.jsonl demo/examples --workers 2 -o out/demo.jsonl
-	@echo "records in out/demo.jsonl; first entities:"
-	@$(BIN)/python -c "import json; r = json.loads(open('out/demo.jsonl').readline()); print(r['id'], [e['name'] for e in r['entities']][:12])"
+	$(BIN)/svodka extract demo/wikinews-ru.jsonl demo/examples $(SEED) --workers 2 -o out/demo.jsonl
+	$(BIN)/svodka ingest --records out/demo.jsonl --db out/demo.duckdb
+	$(BIN)/svodka export --db out/demo.duckdb --format csv-plover -o out/demo-events.csv
+	$(BIN)/svodka serve --db out/demo.duckdb --port $(PORT)
 
 ## Lint, type-check and run the whole test suite
 test: setup
