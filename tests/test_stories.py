@@ -1,0 +1,102 @@
+"""Stories: near-duplicates and same-story reports share a story id, across Russian and English."""
+
+from __future__ import annotations
+
+from svodka.chronicle import stories
+from svodka.chronicle.store import Store
+from svodka.record import Entity, Mention, Record
+
+FLOOD_RU = (
+    "В Краснодарском крае из-за сильных ливней затопило несколько посёлков. По данным МЧС, эвакуированы "
+    "более 300 человек, в зоне подтопления оказались около 200 жилых домов. Губернатор Вениамин Кондратьев "
+    "ввёл режим чрезвычайной ситуации в Туапсинском районе. Спасатели продолжают работу, дороги к посёлкам "
+    "размыты, электричество отключено."
+)
+FLOOD_RU_COPY = FLOOD_RU.replace("Спасатели продолжают работу", "Спасатели всю ночь продолжают работу")
+FLOOD_EN = (
+    "Heavy rains flooded several villages in Russia's Krasnodar region. More than 300 people were "
+    "evacuated and about 200 homes were flooded, the Emergencies Ministry said. Governor Veniamin "
+    "Kondratyev declared a state of emergency in the Tuapse district. Rescuers are still at work; roads "
+    "to the villages were washed away and power is cut."
+)
+CHESS_RU = (
+    "В Москве завершился международный шахматный турнир. Победу одержал гроссмейстер Ян Непомнящий, "
+    "набравший 7 очков из 9. Второе место занял Сергей Карякин. Призовой фонд турнира составил пять "
+    "миллионов рублей."
+)
+FLOOD_RU_LATER = (
+    "В Краснодарском крае снова прошли ливни: подтоплены дворы в двух посёлках Туапсинского района. "
+    "Жителей не эвакуировали, сообщили в администрации. Синоптики обещают улучшение погоды к выходным."
+)
+
+
+def ent(eid: str, etype: str, name: str, name_en: str) -> Entity:
+    return Entity(id=eid, type=etype, name=name, name_en=name_en, geo=None,  # type: ignore[arg-type]
+                  mentions=[Mention(start=0, end=len(name), text=name, normal=name)])
+
+
+RU_ENTS = [ent("E1", "LOC", "Краснодарский край", "Krasnodar Krai"), ent("E2", "ORG", "МЧС", "Emercom"),
+           ent("E3", "PER", "Вениамин Кондратьев", "Veniamin Kondratyev")]
+EN_ENTS = [ent("E1", "LOC", "Krasnodar Krai", "Krasnodar Krai"), ent("E2", "PER", "Veniamin Kondratyev",
+                                                                      "Veniamin Kondratyev")]
+
+
+def rec(doc_id: str, text: str, day: str | None, title: str | None = None,
+        entities: list[Entity] | None = None) -> Record:
+    return Record(id=doc_id, date=day, date_precision="day" if day else None, text=text, title=title,
+                  layers=["entities"], entities=entities or [], languages=[], timexes=[], figures=[], quotes=[],
+                  events=[])
+
+
+def story(store: Store, doc_id: str) -> str:
+    row = store.db.execute("SELECT story_id FROM documents WHERE id = ?", [doc_id]).fetchone()
+    assert row is not None
+    return str(row[0])
+
+
+def test_minhash_near_duplicate_rule() -> None:
+    a, b = stories.minhash(FLOOD_RU), stories.minhash(FLOOD_RU_COPY)
+    assert stories.jaccard(a, b) >= stories.NEAR_DUPLICATE
+    assert stories.jaccard(a, stories.minhash(CHESS_RU)) < 0.2
+    assert stories.minhash("Коротко.") is None and stories.jaccard(None, a) == 0.0
+    assert set(stories.lsh_keys(a)) & set(stories.lsh_keys(b))  # LSH finds the pair
+
+
+def test_near_identical_russian_reports_are_one_story_and_reingest_keeps_ids() -> None:
+    with Store(":memory:") as store:
+        store.ingest([rec("a", FLOOD_RU, "2023-07-01", entities=RU_ENTS)])
+        store.ingest([rec("b", FLOOD_RU_COPY, "2023-07-02", entities=RU_ENTS)])
+        assert story(store, "a") == story(store, "b") == "s:a"
+        assert store.ingest([rec("a", FLOOD_RU, "2023-07-01", entities=RU_ENTS),
+                             rec("b", FLOOD_RU_COPY, "2023-07-02", entities=RU_ENTS)]).unchanged == 2
+        assert story(store, "a") == story(store, "b") == "s:a"
+        assert store.db.execute("SELECT count(*) FROM doc_features").fetchone() == (2,)
+
+
+def test_russian_and_english_reports_of_one_event_are_one_story() -> None:
+    with Store(":memory:") as store:
+        store.ingest([rec("ru", FLOOD_RU, "2023-07-01", "Кубань затопило: эвакуированы 300 человек", RU_ENTS),
+                      rec("en", FLOOD_EN, "2023-07-01", "Floods in Kuban: 300 people evacuated", EN_ENTS)])
+        assert story(store, "en") == story(store, "ru") == "s:ru"
+
+
+def test_unrelated_stories_on_one_day_and_far_apart_in_time_stay_apart() -> None:
+    with Store(":memory:") as store:
+        store.ingest([rec("flood", FLOOD_RU, "2023-07-01", "Кубань затопило: эвакуированы 300 человек", RU_ENTS),
+                      rec("chess", CHESS_RU, "2023-07-01", "Непомнящий выиграл турнир в Москве")])
+        store.ingest([rec("later", FLOOD_RU_LATER, "2023-09-15", "Кубань снова затопило", RU_ENTS[:1])])
+        assert story(store, "chess") == "s:chess" and story(store, "flood") == "s:flood"
+        assert story(store, "later") == "s:later"
+        # a near-duplicate joins whatever the dates
+        store.ingest([rec("reprint", FLOOD_RU_COPY, "2024-01-10", entities=RU_ENTS)])
+        assert story(store, "reprint") == "s:flood"
+
+
+def test_replaced_document_gets_new_features_and_story() -> None:
+    with Store(":memory:") as store:
+        store.ingest([rec("a", FLOOD_RU, "2023-07-01", entities=RU_ENTS),
+                      rec("b", FLOOD_RU_COPY, "2023-07-01", entities=RU_ENTS)])
+        assert story(store, "b") == "s:a"
+        assert store.ingest([rec("b", CHESS_RU, "2023-07-01")]).replaced == 1
+        assert story(store, "b") == "s:b"
+        assert store.db.execute("SELECT count(*) FROM doc_features").fetchone() == (2,)
