@@ -27,11 +27,12 @@ def build(db: Path, n_events: int) -> None:
     with Store(db) as store:
         con = store.db
         con.execute("BEGIN TRANSACTION")
-        con.execute(f"""INSERT INTO entities SELECT 'e:' || i, 'k:' || i,
+        con.execute("""INSERT INTO entities SELECT 'e:' || i, 'k:' || i,
             CASE WHEN i % 3 = 0 THEN 'PER' WHEN i % 3 = 1 THEN 'ORG' ELSE 'LOC' END, NULL, 'entity ' || i, NULL,
             CASE WHEN i % 3 = 2 THEN (hash(i) % 140)::INTEGER - 70 ELSE NULL END,
             CASE WHEN i % 3 = 2 THEN (hash(i * 7) % 360)::INTEGER - 180 ELSE NULL END,
-            CASE WHEN i % 3 = 2 THEN chr((65 + (i % 150) % 26)::INTEGER) || chr((65 + (i % 150) // 26)::INTEGER) ELSE NULL END, 'city' FROM range(50000) t(i)""")
+            CASE WHEN i % 3 = 2 THEN chr((65 + (i % 150) % 26)::INTEGER) || chr((65 + (i % 150) // 26)::INTEGER)
+                 ELSE NULL END, 'city' FROM range(50000) t(i)""")
         con.execute(f"""INSERT INTO documents (id, date, date_precision, day, title, text, content_hash, story_id)
             SELECT 'd' || i, NULL, 'day', DATE '2020-01-01' + CAST(i % 1095 AS INTEGER), 'title ' || i, 'text',
                    'h' || i, 's:' || (i // 3) FROM range({n_docs}) t(i)""")
@@ -40,8 +41,11 @@ def build(db: Path, n_events: int) -> None:
              'REJECT','REQUEST','RETREAT','SANCTION','SUPPORT','THREATEN'][1 + i % 16], NULL, 0, 5, 'trigger',
             ['e:' || (i % 49999)], ['e:' || ((i * 7) % 49999)], 'e:' || (3 * (i % 5000) + 2),
             DATE '2020-01-01' + CAST((i % {n_docs}) % 1095 AS INTEGER), NULL, 'day', true,
-            ((hash(3 * (i % 5000) + 2) % 140)::INTEGER - 70)::DOUBLE, ((hash((3 * (i % 5000) + 2) * 7) % 360)::INTEGER - 180)::DOUBLE,
-            chr((65 + ((3 * (i % 5000) + 2) % 150) % 26)::INTEGER) || chr((65 + ((3 * (i % 5000) + 2) % 150) // 26)::INTEGER), [], [] FROM range({n_events}) t(i)""")
+            ((hash(3 * (i % 5000) + 2) % 140)::INTEGER - 70)::DOUBLE,
+            ((hash((3 * (i % 5000) + 2) * 7) % 360)::INTEGER - 180)::DOUBLE,
+            chr((65 + ((3 * (i % 5000) + 2) % 150) % 26)::INTEGER)
+                || chr((65 + ((3 * (i % 5000) + 2) % 150) // 26)::INTEGER),
+            [], [] FROM range({n_events}) t(i)""")
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
 

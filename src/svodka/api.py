@@ -87,7 +87,8 @@ def _respond(rows: list[dict[str, Any]], fmt: str, total: int | None = None, **e
 def _event_filters(start: date | None, end: date | None, etype: str | None, entity: str | None,
                    place: str | None, country: str | None, doc: str | None, story: str | None,
                    q: str | None) -> tuple[str, list[Any]]:
-    where, params = ["TRUE"], []
+    where: list[str] = ["TRUE"]
+    params: list[Any] = []
     if start:
         where.append("ev.day >= ?")
         params.append(start)
@@ -240,7 +241,8 @@ def create_app(db_path: str | Path) -> FastAPI:
     def entities(q: Text = None, type: Annotated[Literal["PER", "ORG", "LOC"] | None, Query()] = None,
                  limit: Limit = 100, offset: Offset = 0, format: Fmt = "json") -> Response:
         """Entities linked across documents, most mentioned first."""
-        where, params = ["TRUE"], []
+        where: list[str] = ["TRUE"]
+        params: list[Any] = []
         if q:
             where.append("e.entity_id IN (SELECT entity_id FROM aliases WHERE alias ILIKE ?)")
             params.append(f"%{q}%")
@@ -272,7 +274,8 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/api/stories")
     def stories(start: Day = None, end: Day = None, limit: Limit = 100, offset: Offset = 0,
                 format: Fmt = "json") -> Response:
-        where, params = ["TRUE"], []
+        where: list[str] = ["TRUE"]
+        params: list[Any] = []
         if start:
             where.append("day >= ?")
             params.append(start)
@@ -290,7 +293,8 @@ def create_app(db_path: str | Path) -> FastAPI:
     def figures(kind: Text = None, start: Day = None, end: Day = None, doc: Id = None, limit: Limit = 100,
                 offset: Offset = 0, format: Fmt = "json") -> Response:
         """The figures ledger: who said how many, when, in which document."""
-        where, params = ["TRUE"], []
+        where: list[str] = ["TRUE"]
+        params: list[Any] = []
         for column, value in (("f.kind", kind), ("f.doc_id", doc)):
             if value:
                 where.append(f"{column} = ?")
@@ -312,7 +316,8 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/api/documents")
     def documents(q: Text = None, story: Id = None, start: Day = None, end: Day = None, limit: Limit = 100,
                   offset: Offset = 0, format: Fmt = "json") -> Response:
-        where, params = ["TRUE"], []
+        where: list[str] = ["TRUE"]
+        params: list[Any] = []
         if q:
             clause, values = _lemma_match(q, "lemmas")
             where.append(f"(title ILIKE ? OR ({clause}))")
