@@ -101,3 +101,18 @@ def test_document_too_large_is_refused_with_a_clear_error(tmp_path: Path) -> Non
     assert result.exit_code == 1
     [rec] = records(out)
     assert "too large" in rec["error"] and "--max-chars" in rec["error"]
+
+
+def test_resume_skips_finished_documents_and_repairs_a_cut_line(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"d{i}", "text": f"Президент России прибыл в Казань {i}."},
+                                      ensure_ascii=False) + "\n" for i in range(4)), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    first = runner.invoke(app, ["extract", str(src), "-o", str(out), "--no-progress", "--layers", "languages"])
+    assert first.exit_code == 0
+    lines = out.read_bytes().splitlines(keepends=True)
+    out.write_bytes(b"".join(lines[:2]) + lines[2][:20])  # as if killed while writing the third record
+    again = runner.invoke(app, ["extract", str(src), "-o", str(out), "--no-progress", "--layers", "languages",
+                                "--resume"])
+    assert again.exit_code == 0, again.output
+    assert [r["id"] for r in records(out)] == ["d0", "d1", "d2", "d3"]

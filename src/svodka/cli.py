@@ -52,6 +52,8 @@ def extract(
                                            help="Refuse documents longer than this (characters).")] = 5_000_000,
     progress: Annotated[bool, typer.Option("--progress/--no-progress",
                                            help="Show a progress bar on stderr.")] = True,
+    resume: Annotated[bool, typer.Option("--resume", help="Append to -o, skipping documents already in it "
+                                         "(after an interrupted run).")] = False,
 ) -> None:
     """Extract one document record per article, as JSON Lines, in input order.
 
@@ -66,7 +68,14 @@ def extract(
     except ValueError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
-    out: BinaryIO = output.open("wb") if output else sys.stdout.buffer
+    done: set[str] = set()
+    if resume:
+        if output is None:
+            err.print("[red]error:[/red] --resume needs -o FILE")
+            raise typer.Exit(2)
+        done = _finished_ids(output)
+        err.print(f"resuming: {len(done)} documents already in {output}")
+    out: BinaryIO = output.open("ab" if resume else "wb") if output else sys.stdout.buffer
     failed = total = 0
     started = time.monotonic()
     columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} docs"),
@@ -74,7 +83,7 @@ def extract(
                TimeElapsedColumn()]
     with Progress(*columns, console=err, disable=not progress, transient=False) as bar:
         task = bar.add_task("extract", total=None, rate=0.0, failed=0)
-        docs = read.iter_documents(paths)
+        docs = (d for d in read.iter_documents(paths) if d.id not in done)
         try:
             for line, error in pipeline.run(docs, layer_list, workers=workers, max_chars=max_chars):
                 out.write(line + b"\n")
@@ -96,6 +105,32 @@ def extract(
               + (f" -> {output}" if output else ""))
     if failed:
         raise typer.Exit(1)
+
+
+def _finished_ids(path: Path) -> set[str]:
+    """Ids of the complete records in an output file; a last line cut by a kill is removed."""
+    import msgspec
+
+    class _Id(msgspec.Struct):
+        id: str
+
+    if not path.exists():
+        return set()
+    ids: set[str] = set()
+    good = 0
+    with path.open("rb") as f:
+        for line in f:
+            if not line.endswith(b"\n"):
+                break
+            try:
+                ids.add(msgspec.json.decode(line, type=_Id).id)
+            except msgspec.DecodeError:
+                break
+            good += len(line)
+    if good < path.stat().st_size:
+        with path.open("r+b") as f:
+            f.truncate(good)
+    return ids
 
 
 @app.command()
