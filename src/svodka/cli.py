@@ -142,6 +142,8 @@ def ingest(
     records: Annotated[bool, typer.Option("--records", help="Inputs are records from `svodka extract`, "
                                           "not documents: store them without extracting again.")] = False,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, max=100_000,
+                                            help="Documents per transaction.")] = 200,
 ) -> None:
     """Extract documents and store them in the chronicle. Re-ingesting an unchanged document changes
     nothing; a changed one replaces its old rows in one transaction."""
@@ -175,7 +177,7 @@ def ingest(
                 bar.update(task, advance=1)
                 yield rec
 
-        stats = store.ingest(counted())
+        stats = store.ingest(counted(), batch_size=batch_size)
         totals = {t: store.count(t) for t in ("documents", "entities", "events")}
     err.print(f"{stats.added} added, {stats.replaced} replaced, {stats.unchanged} unchanged, {stats.failed} failed "
               f"in {time.monotonic() - started:.1f} s; {db} holds {totals['documents']} documents, "
