@@ -84,3 +84,82 @@ def test_event_date_falls_back_to_document_date_unresolved() -> None:
     assert isinstance(event, Event) and event.type == "ASSAULT"
     assert event.date.value == "2022-01-06" and event.date.resolved is False
     assert event.trigger.text == "взрыв"
+
+
+def types(text: str) -> list[str]:
+    return [e.type for e in run(text).events or []]
+
+
+def test_passive_and_undergoing_subjects_are_targets() -> None:
+    [ev] = described(run("Посольство США в Багдаде подверглось обстрелу."))
+    assert ev[0] == "ASSAULT" and ev[2] == [] and ev[3] and "США" in ev[3][0]
+    [ev] = described(run("Вчера Сергей Иванов был арестован полицией в Москве."))
+    assert ev[0] == "COERCE" and ev[3] == ["Сергей Иванов"]
+
+
+def test_coordinated_subjects_of_a_joint_action_are_actor_and_recipient() -> None:
+    [ev] = [e for e in described(run("Россия и Китай провели переговоры в Пекине.")) if e[0] == "CONSULT"]
+    assert ev[2] == ["Россия"] and ev[3] == ["Китай"] and ev[4] == "Пекин"
+
+
+def test_agreeing_to_meet_is_an_agreement_not_a_meeting() -> None:
+    events = described(run("Владимир Путин согласился встретиться с Джо Байденом."))
+    assert [(e[0], e[2], e[3]) for e in events] == [("AGREE", ["Владимир Путин"], ["Джо Байден"])]
+
+
+def test_what_is_demanded_is_not_the_recipient() -> None:
+    [ev] = described(run("Оппозиция потребовала отставки Александра Лукашенко."))
+    assert ev[0] == "REQUEST" and ev[3] == []
+
+
+def test_finite_only_triggers() -> None:
+    assert types("Осужденная за кражу женщина отрицала свою вину.") == ["REJECT"]
+    assert types("В Кабуле при взрыве ранены пять человек.") == ["ASSAULT"]
+    assert types("Обвиняемый в краже мужчина отрицал свою вину.") == ["REJECT"]
+
+
+def test_diplomatic_protest_is_accuse() -> None:
+    [ev] = described(run("Правительство Японии выразило решительный протест России."))
+    assert ev[0] == "ACCUSE" and len(ev[2]) == 1 and "Япони" in ev[2][0]
+
+
+def test_future_intended_and_planned_are_not_events() -> None:
+    assert run("Акция протеста будет проходить в Киеве до конца недели.").events == []
+    assert run("Тереза Мэй намерена заключить с ЕС новое соглашение.").events == []
+    assert run("Запланированный марш протеста в Лахоре признан незаконным.").events == []
+
+
+def test_later_predication_of_the_same_event_is_merged() -> None:
+    assert types("В Минске задержаны несколько человек. По данным правозащитников, их задержал ОМОН.") == [
+        "COERCE"]
+    # the same kind of event in another place is another event
+    assert types("В Грозном подорвалась машина. В Шали подорвался автобус.") == ["ASSAULT", "ASSAULT"]
+
+
+def test_set_phrases_are_not_events() -> None:
+    assert run("Депутаты покинули зал в знак протеста.").events == []
+    assert run("В полиции Москвы отказались от комментариев.").events == []
+
+
+def test_title_ending_in_a_quote_is_a_title() -> None:
+    record = run("Посол пригрозил компаниям «Северного потока»\n\n"
+                 "Посол США Ричард Гренелл пригрозил немецким компаниям санкциями.")
+    [ev] = record.events or []
+    assert ev.type == "THREATEN" and ev.trigger.start > record.text.index("\n")
+
+
+def test_place_is_where_not_whence_whither_or_whose() -> None:
+    [ev] = described(run("США обвинили Иран в поставках оружия в Йемен."))
+    assert ev[:4] == ("ACCUSE", "обвинили", ["США"], ["Иран"]) and ev[4] is None
+
+
+def test_prepositional_modifiers_do_not_make_the_recipient() -> None:
+    [ev] = described(run("Полиция Берлина задержала шесть спортсменов из США."))
+    assert ev[0] == "COERCE" and ev[3] == []
+
+
+def test_new_lexicon_entries() -> None:
+    assert types("Христианку освободили из тюрьмы в Пакистане.") == ["CONCEDE"]
+    assert types("Суд наложил арест на акции компании.") == ["SANCTION"]
+    assert types("В Мичигане произошла стрельба.") == ["ASSAULT"]
+    assert types("Патриарх обратился к правительству с просьбой о помиловании.") == ["REQUEST"]

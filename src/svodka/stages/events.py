@@ -23,13 +23,37 @@ _MODAL = frozenset({
     "мочь", "смочь", "планировать", "намереваться", "собираться", "хотеть", "готовый", "готов",
     "пытаться", "попытаться", "угрожать", "опасаться", "предлагать", "предложить", "обещать",
     "пообещать", "рассчитывать", "надеяться", "возможный", "возможно", "вероятно", "якобы", "если",
-    "бы", "должный", "следовать", "нужно", "необходимо", "призвать", "потребовать",
+    "бы", "должный", "следовать", "нужно", "необходимо", "призвать", "потребовать", "требовать",
+    "требование", "призыв", "просьба", "добиваться", "намеренный", "намерение", "намерить",
+    "согласиться", "договориться",
 })
+_REQUEST_NOUNS = frozenset({"требование", "призыв", "просьба"})
+#: Modifiers that make a noun trigger planned ("запланированный марш протеста", "предстоящий визит").
+_PLANNED = frozenset({"запланировать", "запланированный", "планировать", "планируемый", "предстоящий",
+                      "будущий", "наметить", "намеченный", "предполагаемый"})
+#: Heads of a PROTEST noun that make it a diplomatic protest, which PLOVER types ACCUSE
+#: ("выразило решительный протест против визита").
+_DIPLOMATIC_PROTEST = frozenset({"выразить", "заявить", "вручить", "направить", "нота"})
+#: Verbs whose subject undergoes the event named by their object ("база подверглась обстрелу").
+_UNDERGO = frozenset({"подвергнуться", "подвергаться"})
 #: Heads that make a planned action a decided one ("принял решение направить").
 _DECIDED = frozenset({"решение", "решить", "постановить", "приказать", "распорядиться", "начать", "приступить"})
 #: Types whose actor, inside reported speech, is the speaker ("Как заявил МВД, ... ждёт уничтожение").
 _SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT"})
 _TYPE_ORDER = {"PER": 0, "ORG": 1, "LOC": 2}
+#: Nouns after which a place in the genitive says where ("на окраине Шали", "в центре Багдада").
+_PLACE_NOUNS = frozenset({"окраина", "район", "центр", "север", "юг", "запад", "восток", "пригород",
+                          "окрестность", "город", "столица", "село", "деревня", "поселок", "посёлок",
+                          "провинция", "область", "штат", "улица", "территория", "округ"})
+#: Trigger verbs whose subject suffers the event.
+_SUBJECT_SUFFERS = frozenset({"подорваться", "пострадать"})
+#: Governing words through which a trigger's subject is looked for.
+_CLIMB = _DECIDED | _UNDERGO | frozenset({"решение", "приказ", "продолжить", "продолжать", "стать", "начинать"})
+#: Light verbs whose noun object names the event ("выразило протест", "провели переговоры").
+_LIGHT = frozenset({"выразить", "провести", "совершить", "устроить", "заключить", "вести", "объявить",
+                    "ввести", "наложить", "предъявить", "организовать", "выйти", "нанести", "подать"})
+#: Types of joint action: "X и Y" as subject are actor and recipient of one event.
+_JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +62,7 @@ class _Entry:
     type: str
     mode: str
     needs: frozenset[str]
+    finite: bool  # only as a finite verb, not as a participle ("осудил", not "осужденная")
 
 
 @cache
@@ -45,10 +70,10 @@ def _lexicon() -> dict[str, list[_Entry]]:
     """First lemma -> entries, longest phrases first."""
     index: dict[str, list[_Entry]] = {}
     for line in lexicon._lines("event_triggers.tsv"):
-        cols = [c.strip() for c in line.split("\t")] + ["", "", ""]
+        cols = [c.strip() for c in line.split("\t")] + ["", "", "", ""]
         lemmas = tuple(w if w.isupper() else w.lower().replace("ё", "е") for w in cols[0].split())
         needs = frozenset(w.lower().replace("ё", "е") for w in cols[3].split(";") if w.strip())
-        index.setdefault(lemmas[0], []).append(_Entry(lemmas, cols[1], cols[2], needs))
+        index.setdefault(lemmas[0], []).append(_Entry(lemmas, cols[1], cols[2], needs, cols[4] == "finite"))
     for entries in index.values():
         entries.sort(key=lambda e: -len(e.lemmas))
     return index
@@ -78,12 +103,15 @@ def _children(a: Analysis, first: int, last: int) -> dict[int, list[int]]:
 
 
 def _subtree(kids: dict[int, list[int]], root: int) -> list[int]:
-    out, stack = [], [root]
+    """The tokens under ``root``, itself included (the parser's heads may form a cycle: each token
+    is visited once)."""
+    seen, stack = {root}, [root]
     while stack:
-        k = stack.pop()
-        out.append(k)
-        stack.extend(kids.get(k, []))
-    return sorted(out)
+        for c in kids.get(stack.pop(), []):
+            if c not in seen:
+                seen.add(c)
+                stack.append(c)
+    return sorted(seen)
 
 
 class _Mentions:
@@ -122,21 +150,36 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
     tok = a.tokens[k]
     if not negative and k > first and lemmas[k - 1 - first] in ("не", "ни"):
         return False
-    if any(lemmas[c - first] in ("не", "бы") for c in kids.get(k, [])):
+    if any(lemmas[c - first] in ("не", "бы") or (
+            _future_aux(a.tokens[c].text)) for c in kids.get(k, [])):
         return False
     if tok.feats.get("Tense") == "Fut" or tok.feats.get("Mood") == "Cnd":
+        return False
+    if tok.pos == "NOUN" and any(lemmas[c - first] in _PLANNED for c in kids.get(k, [])):
         return False
     head, depth = tok.head, 0
     while head >= 0 and depth < 3:
         lemma = lemmas[head - first]
         if lemma in _DECIDED:
             return True
-        if lemma in _MODAL or (lemma == "не" and depth == 0):
+        if lemma in _MODAL or (lemma == "не" and depth == 0) or (
+                _future_aux(a.tokens[head].text)):
             return False
         if any(lemmas[c - first] in ("не", "бы") for c in kids.get(head, []) if c < k):
             return False
+        if any(_future_aux(a.tokens[c].text) for c in kids.get(head, [])):
+            return False  # "акция протеста будет проходить"
+        if depth == 0 and a.tokens[head].pos == "NOUN" and any(
+                lemmas[c - first] in _PLANNED for c in kids.get(head, [])):
+            return False  # "запланированный марш протеста"
         head, depth = a.tokens[head].head, depth + 1
-    return not any(lemmas[c - first] in _MODAL for c in kids.get(k, []))
+    # (a request noun under the trigger is its content: "обратился с просьбой")
+    return not any(lemmas[c - first] in _MODAL - _REQUEST_NOUNS for c in kids.get(k, []))
+
+
+def _future_aux(word: str) -> bool:
+    """A future form of "быть" ("будет проходить")."""
+    return word.lower() in ("буду", "будешь", "будет", "будем", "будете", "будут")
 
 
 def _needs_met(entry: _Entry, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
@@ -145,43 +188,87 @@ def _needs_met(entry: _Entry, lemmas: list[str], first: int, k: int, kids: dict[
     return any(lemmas[c - first] in entry.needs for c in _subtree(kids, k) if c != k)
 
 
+def _phrase(a: Analysis, kids: dict[int, list[int]], root: int) -> list[int]:
+    """The noun phrase of ``root`` without its prepositional modifiers: "шесть спортсменов из
+    США" stands for the athletes, not for the USA; genitives stay ("база полка УВД Чечни")."""
+    seen, stack = {root}, [root]
+    while stack:
+        for c in kids.get(stack.pop(), []):
+            if c in seen or (a.tokens[c].rel in ("nmod", "obl", "acl", "acl:relcl", "conj", "parataxis")
+                             and _case_marker(a, kids, c)) or a.tokens[c].rel in ("acl", "acl:relcl", "parataxis"):
+                continue
+            seen.add(c)
+            stack.append(c)
+    return sorted(seen)
+
+
 def _case_marker(a: Analysis, kids: dict[int, list[int]], k: int) -> str:
     return next((a.tokens[c].text.lower() for c in kids.get(k, []) if a.tokens[c].rel == "case"), "")
 
 
-def _arguments(a: Analysis, k: int, etype: str, kids: dict[int, list[int]], mentions: _Mentions
-               ) -> tuple[list[str], list[str], str | None]:
+def _arguments(a: Analysis, k: int, etype: str, lemmas: list[str], first: int, kids: dict[int, list[int]],
+               mentions: _Mentions) -> tuple[list[str], list[str], str | None]:
     """(actor ids, recipient ids, location id) from the trigger's dependants."""
     actor: list[str] = []
     recipient: list[str] = []
     location: str | None = None
-    # The subject may sit on a governing verb ("принял решение направить", "начали штурмовать").
+    # The subject may sit on a governing verb ("принял решение направить", "начали штурмовать");
+    # the subject of "подвергнуться" undergoes the event ("база подверглась обстрелу").
+    # Passive and "suffering" verbs: the subject is the target ("колонна обстреляна", "БМП подорвалась").
+    suffers = a.tokens[k].feats.get("Voice") == "Pass" or lemmas[k - first] in _SUBJECT_SUFFERS
     node, depth = k, 0
     while depth < 3:
-        subj = [c for c in kids.get(node, []) if a.tokens[c].rel == "nsubj"]
+        subj = [c for c in kids.get(node, []) if a.tokens[c].rel in ("nsubj", "nsubj:pass")]
         if subj:
-            ent = mentions.best(_subtree(kids, subj[0]))
-            if ent is not None:
+            ent = mentions.best(_phrase(a, kids, subj[0]))
+            if ent is not None and (lemmas[node - first] in _UNDERGO or (node == k and suffers)):
+                recipient = [ent.id]
+            elif ent is not None:
                 actor = [ent.id]
+                if etype in _JOINT:  # "Белград и Приштина начали переговоры": one joint event
+                    partner = next((p for c in kids.get(subj[0], []) if a.tokens[c].rel == "conj"
+                                    for p in [mentions.best(_subtree(kids, c))]
+                                    if p is not None and p is not ent), None)
+                    if partner is not None:
+                        recipient = [partner.id]
             break
-        if a.tokens[node].head < 0:
+        head = a.tokens[node].head
+        # Climb only to a verb that governs the trigger as its own action ("начали штурмовать",
+        # "принял решение направить"), not to a reporting verb ("сообщил, что ... задержан") or to
+        # the verb of which a noun trigger is the subject ("взрыв прогремел").
+        if head < 0:
             break
-        node, depth = a.tokens[node].head, depth + 1
-    for c in kids.get(k, []):
+        light = a.tokens[node].pos == "NOUN" and lemmas[head - first] in _LIGHT and (
+            a.tokens[node].rel == "obj" or (a.tokens[node].rel == "obl" and _case_marker(a, kids, node) == "на"))
+        if not (a.tokens[node].rel == "xcomp" or lemmas[head - first] in _CLIMB or light):
+            break
+        node, depth = head, depth + 1
+    demand = etype == "REQUEST" and lemmas[k - first] in ("потребовать", "требовать")
+    dependants = list(kids.get(k, []))
+    # "согласился встретиться с Клинтоном": the partner of the governed verb.
+    dependants += [c for x in kids.get(k, []) if a.tokens[x].rel == "xcomp" for c in kids.get(x, [])]
+    for c in dependants:
         rel = a.tokens[c].rel
-        ent = mentions.best(_subtree(kids, c))
+        ent = mentions.best(_phrase(a, kids, c))
+        if ent is not None and suffers and not actor and rel == "obl" and not _case_marker(a, kids, c) \
+                and a.tokens[c].feats.get("Case") == "Ins" and ent.type != "LOC":
+            actor = [ent.id]  # the agent of a passive: "оцеплен полицией"
+            continue
         if ent is None or ent.id in actor:
             continue
         case = _case_marker(a, kids, c)
-        if (rel in ("obj", "iobj", "nsubj:pass") and not recipient and ent.type != "LOC") or (
-                rel in ("obl", "nmod") and case in ("с", "со") and etype in ("CONSULT", "AGREE", "COOPERATE")):
+        if demand and rel == "obj":  # "потребовали отставки X": X is what is demanded, not the addressee
+            continue
+        if (rel in ("obj", "iobj", "nsubj:pass") and not recipient) or (
+                rel in ("obl", "nmod") and case in ("с", "со") and etype in _JOINT and not recipient) or (
+                rel in ("obl", "nmod") and case == "от" and demand and not recipient):
             recipient = [ent.id]
         elif rel in ("obl", "nmod") and case in ("в", "во", "на") and mentions.by_token.get(c) is ent \
                 and ent.type == "LOC":
             # "направить в Казахстан": the country helped; "в Алма-Ате": where it happened.
             if etype in ("AID", "SANCTION", "MOBILIZE") and case in ("в", "во") and not recipient:
                 recipient = [ent.id]
-            if location is None:
+            if location is None and a.tokens[c].feats.get("Case") != "Acc":
                 location = ent.id
     return actor, recipient, location
 
@@ -211,11 +298,18 @@ def extract(a: Analysis) -> None:
         lemmas = sent_lemmas[si]
         kids = _children(a, sent.first_token, sent.last_token)
         entries = [e for e in _lexicon()[entry.lemmas[0]] if e.lemmas == entry.lemmas]
-        chosen = next((e for e in entries if _needs_met(e, lemmas, sent.first_token, k, kids)), None)
+        chosen = next((e for e in entries if _needs_met(e, lemmas, sent.first_token, k, kids)
+                       and not (e.finite and a.tokens[k].feats.get("VerbForm") in ("Part", "Conv"))), None)
         if chosen is None or not _asserted(a, lemmas, sent.first_token, k, kids, negative="не" in chosen.lemmas):
             continue
+        if _not_an_event(a, lemmas, sent.first_token, k, kids):
+            continue
+        etype = chosen.type
+        head = a.tokens[k].head
+        if etype == "PROTEST" and head >= 0 and lemmas[head - sent.first_token] in _DIPLOMATIC_PROTEST:
+            etype = "ACCUSE"
         nominal = a.tokens[k].pos == "NOUN"
-        actor, recipient, location = _arguments(a, k, chosen.type, kids, mentions)
+        actor, recipient, location = _arguments(a, k, etype, lemmas, sent.first_token, kids, mentions)
         if not actor and nominal:
             actor = _genitive_agent(a, end, sent.last_token, mentions)
         quote = _enclosing_quote(a, a.tokens[k].start)
@@ -223,17 +317,21 @@ def extract(a: Analysis) -> None:
             actor = [quote.speaker]
         if location is None:
             location = _sentence_place(a, si, mentions, set(actor) | set(recipient))
-        same = by_sentence.get((si, chosen.type))
+        same = by_sentence.get((si, etype))
         if same is not None:  # "в телефонном разговоре обсудил с ...": one event, two triggers
             same.actor = same.actor or actor
             same.recipient = same.recipient or recipient
             same.location = same.location or location
             continue
-        if _repeats(a.events, chosen.type, actor, recipient, nominal):
+        earlier = _repeats(a.events, etype, actor, recipient, location, nominal)
+        if earlier is not None:  # a re-mention: it may name a participant the first one did not
+            earlier.actor = earlier.actor or actor
+            earlier.recipient = earlier.recipient or recipient
+            earlier.location = earlier.location or location
             continue
         start, stop = a.tokens[k].start, a.tokens[end - 1].end
         event = Event(
-            type=chosen.type,  # type: ignore[arg-type]
+            type=etype,  # type: ignore[arg-type]
             mode=chosen.mode or None,
             trigger=Trigger(start, stop, a.text[start:stop]),
             actor=actor, recipient=recipient, location=location,
@@ -242,21 +340,36 @@ def extract(a: Analysis) -> None:
             attribution=([quote.speaker] if quote is not None and quote.speaker else [])
             + (list(quote.via) if quote is not None else []),
         )
-        by_sentence[(si, chosen.type)] = event
+        by_sentence[(si, etype)] = event
         a.events.append(event)
 
 
-def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[str], nominal: bool) -> bool:
-    """A later mention of an event already recorded: a noun of the same type ("в ходе протестов")
-    that names no new participant, or a predication repeating type, actor and recipient."""
-    for ev in events:
+def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[str], location: str | None,
+             nominal: bool) -> Event | None:
+    """The earlier event a mention repeats, if any: the latest one of the same type whose participants
+    and place do not contradict it. News tells an event first and details it after ("В Минске
+    задержаны несколько человек. ... ОМОН задержал от 6 до 8 человек"); separate actors or
+    targets doing the same thing, or the same thing in another place, stay separate events. A
+    noun ("в ходе протестов") names no new place of its own, so only its participants count."""
+    for ev in reversed(events):
         if ev.type != etype:
             continue
-        if nominal and (not actor or actor == ev.actor) and (not recipient or recipient == ev.recipient):
-            return True
-        if (actor or recipient) and actor == ev.actor and recipient == ev.recipient:
-            return True
-    return False
+        if actor and ev.actor and not set(actor) & set(ev.actor):
+            continue
+        if recipient and ev.recipient and not set(recipient) & set(ev.recipient):
+            continue
+        if not nominal and location and ev.location and location != ev.location:
+            continue
+        return ev
+    return None
+
+
+def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """Set phrases that contain a trigger word but name no event: "в знак протеста",
+    "отказался от комментариев"."""
+    if k > first and lemmas[k - 1 - first] == "знак" and k > first + 1 and lemmas[k - 2 - first] == "в":
+        return True
+    return lemmas[k - first] == "отказаться" and any(lemmas[c - first] == "комментарий" for c in kids.get(k, []))
 
 
 def _genitive_agent(a: Analysis, start: int, stop: int, mentions: _Mentions) -> list[str]:
@@ -264,7 +377,7 @@ def _genitive_agent(a: Analysis, start: int, stop: int, mentions: _Mentions) -> 
     Касым-Жомарта Токаева"), when the parse attached it elsewhere."""
     for k in range(start, min(stop, start + 6)):
         tok = a.tokens[k]
-        if tok.pos == "PUNCT" or tok.pos == "VERB":
+        if tok.pos in ("PUNCT", "VERB", "ADP"):  # "митинги с требованием отставки X": X is no agent
             break
         if tok.feats.get("Case") == "Gen" and tok.pos in ("NOUN", "PROPN"):
             phrase = [j for j in range(k, min(stop, k + 5)) if a.tokens[j].pos in ("NOUN", "PROPN", "ADJ")]
@@ -280,7 +393,9 @@ def _is_heading(a: Analysis, si: int) -> bool:
     line_start = a.text.rfind("\n", 0, sent.start) + 1
     line_end = a.text.find("\n", sent.end)
     line = a.text[line_start:line_end if line_end >= 0 else len(a.text)].strip()
-    return bool(line) and line[-1] not in ".!?…»\"”)" and len(line) < 200
+    # A closing quote ends a title as often as a sentence: look at what it closes.
+    bare = line.rstrip("»\"”)' ")
+    return bool(bare) and bare[-1] not in ".!?…" and len(line) < 200
 
 
 def _enclosing_quote(a: Analysis, pos: int):  # type: ignore[no-untyped-def]
@@ -296,7 +411,12 @@ def _sentence_place(a: Analysis, si: int, mentions: _Mentions, used: set[str]) -
         ent = mentions.by_token.get(k)
         if ent is None or ent.type != "LOC" or ent.id in used or (k > 0 and mentions.by_token.get(k - 1) is ent):
             continue
-        locative = k > sent.first_token and a.tokens[k - 1].text.lower() in ("в", "во", "на")
+        before = a.tokens[k - 1].text.lower() if k > sent.first_token else ""
+        case = a.tokens[k].feats.get("Case")
+        if before in ("из", "от", "до", "к", "ко") or case == "Acc" or (
+                case == "Gen" and before not in ("у", "около") and _lemma(a.tokens[k - 1]) not in _PLACE_NOUNS):
+            continue  # where from or where to ("из Ирана в Йемен"), or whose ("глава МИД России")
+        locative = before in ("в", "во", "на")
         specific = ent.subtype not in ("country",)
         places.append((0 if locative else 1, 0 if specific else 1, ent.id))
     return min(places)[2] if places else None
