@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import threading
 from datetime import date
 from importlib import resources
@@ -20,6 +21,7 @@ import duckdb
 from fastapi import FastAPI, HTTPException, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from pydantic import BeforeValidator
 
 from svodka import __version__
 
@@ -29,13 +31,27 @@ MAX_PAGE = 500
 _CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
         "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 
+_TABLE: dict[int | str, dict[str, Any]] = {200: {
+    "description": "Rows as JSON (rows, count, total), or as CSV with format=csv.",
+    "content": {"application/json": {}, "text/csv": {"schema": {"type": "string"}}}}}
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such item."}}
 _JOIN_DOCS = "JOIN documents d ON d.id = ev.doc_id"
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
-Day = Annotated[date | None, Query(description="ISO date (YYYY-MM-DD).")]
+def _iso_day(value: object) -> object:
+    """Only YYYY-MM-DD: pydantic would otherwise read "0" as a Unix timestamp."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[date | None, BeforeValidator(_iso_day), Query(description="ISO date (YYYY-MM-DD).")]
 Text = Annotated[str | None, Query(max_length=200)]
 Id = Annotated[str | None, Query(max_length=100, pattern=r"^[\w:.\-]+$")]
 Fmt = Annotated[Literal["json", "csv"], Query(description="json or csv.")]
+EventType = Literal["ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE", "MOBILIZE",
+                    "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN"]
+TypeParam = Annotated[EventType | None, Query(description="PLOVER event type.")]
 
 
 class Chronicle:
@@ -96,8 +112,6 @@ def _event_filters(start: date | None, end: date | None, etype: str | None, enti
         where.append("ev.day <= ?")
         params.append(end)
     if etype:
-        if etype not in EVENT_TYPES:
-            raise HTTPException(422, f"unknown event type {etype!r}")
         where.append("ev.type = ?")
         params.append(etype)
     if entity:
@@ -170,8 +184,8 @@ def create_app(db_path: str | Path) -> FastAPI:
                                 "(SELECT count(*) FROM events) AS events", [])[0]
         return {"status": "ok", "version": __version__, **counts}
 
-    @app.get("/api/events")
-    def events(start: Day = None, end: Day = None, type: Text = None, entity: Id = None, place: Id = None,
+    @app.get("/api/events", responses=_TABLE)
+    def events(start: Day = None, end: Day = None, type: TypeParam = None, entity: Id = None, place: Id = None,
                country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$")] = None, doc: Id = None,
                story: Id = None, q: Text = None, limit: Limit = 100, offset: Offset = 0,
                format: Fmt = "json") -> Response:
@@ -191,7 +205,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         _add_names(chronicle, rows)
         return _respond(rows, format, total=int(total[0]) if total else 0)
 
-    @app.get("/api/events/{event_id}")
+    @app.get("/api/events/{event_id}", responses=_NOT_FOUND)
     def event(event_id: Annotated[str, PathParam(max_length=100)]) -> Response:
         """All reports of one real-world event, one per document."""
         rows = chronicle.rows(
@@ -209,8 +223,8 @@ def create_app(db_path: str | Path) -> FastAPI:
                WHERE ev.event_id = ? ORDER BY f.kind, f.day, f.doc_id""", [event_id])
         return _respond(rows, "json", figures=[{k: _jsonable(v) for k, v in r.items()} for r in ledger])
 
-    @app.get("/api/timeline")
-    def timeline(start: Day = None, end: Day = None, type: Text = None, entity: Id = None, place: Id = None,
+    @app.get("/api/timeline", responses=_TABLE)
+    def timeline(start: Day = None, end: Day = None, type: TypeParam = None, entity: Id = None, place: Id = None,
                  country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$")] = None, story: Id = None,
                  by_type: bool = False, format: Fmt = "json") -> Response:
         """Event reports (and distinct events) per day, or per day and type with ``by_type``."""
@@ -222,8 +236,8 @@ def create_app(db_path: str | Path) -> FastAPI:
                 WHERE {where} AND ev.day IS NOT NULL GROUP BY ALL ORDER BY {by} LIMIT 50000""", params)
         return _respond(rows, format)
 
-    @app.get("/api/map")
-    def map_points(start: Day = None, end: Day = None, type: Text = None, entity: Id = None,
+    @app.get("/api/map", responses=_TABLE)
+    def map_points(start: Day = None, end: Day = None, type: TypeParam = None, entity: Id = None,
                    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$")] = None, story: Id = None,
                    format: Fmt = "json") -> Response:
         """Places with events: one point per place, with counts."""
@@ -237,7 +251,7 @@ def create_app(db_path: str | Path) -> FastAPI:
                 LEFT JOIN entities e ON e.entity_id = p.place ORDER BY p.reports DESC LIMIT 5000""", params)
         return _respond(rows, format)
 
-    @app.get("/api/entities")
+    @app.get("/api/entities", responses=_TABLE)
     def entities(q: Text = None, type: Annotated[Literal["PER", "ORG", "LOC"] | None, Query()] = None,
                  limit: Limit = 100, offset: Offset = 0, format: Fmt = "json") -> Response:
         """Entities linked across documents, most mentioned first."""
@@ -257,7 +271,7 @@ def create_app(db_path: str | Path) -> FastAPI:
             [*params, limit, offset])
         return _respond(rows, format)
 
-    @app.get("/api/entities/{entity_id}")
+    @app.get("/api/entities/{entity_id}", responses=_NOT_FOUND)
     def entity(entity_id: Annotated[str, PathParam(max_length=100)]) -> dict[str, Any]:
         found = chronicle.rows("SELECT * FROM entities WHERE entity_id = ?", [entity_id])
         if not found:
@@ -271,7 +285,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         return {"entity": {k: _jsonable(v) for k, v in found[0].items()}, "aliases": aliases,
                 "documents": [{k: _jsonable(v) for k, v in d.items()} for d in docs]}
 
-    @app.get("/api/stories")
+    @app.get("/api/stories", responses=_TABLE)
     def stories(start: Day = None, end: Day = None, limit: Limit = 100, offset: Offset = 0,
                 format: Fmt = "json") -> Response:
         where: list[str] = ["TRUE"]
@@ -289,7 +303,7 @@ def create_app(db_path: str | Path) -> FastAPI:
                 ORDER BY documents DESC, last_day DESC NULLS LAST LIMIT ? OFFSET ?""", [*params, limit, offset])
         return _respond(rows, format)
 
-    @app.get("/api/figures")
+    @app.get("/api/figures", responses=_TABLE)
     def figures(kind: Text = None, start: Day = None, end: Day = None, doc: Id = None, limit: Limit = 100,
                 offset: Offset = 0, format: Fmt = "json") -> Response:
         """The figures ledger: who said how many, when, in which document."""
@@ -313,7 +327,7 @@ def create_app(db_path: str | Path) -> FastAPI:
                 ORDER BY f.day DESC NULLS LAST, f.doc_id, f.idx LIMIT ? OFFSET ?""", [*params, limit, offset])
         return _respond(rows, format)
 
-    @app.get("/api/documents")
+    @app.get("/api/documents", responses=_TABLE)
     def documents(q: Text = None, story: Id = None, start: Day = None, end: Day = None, limit: Limit = 100,
                   offset: Offset = 0, format: Fmt = "json") -> Response:
         where: list[str] = ["TRUE"]
@@ -337,7 +351,7 @@ def create_app(db_path: str | Path) -> FastAPI:
             [*params, limit, offset])
         return _respond(rows, format)
 
-    @app.get("/api/documents/{doc_id}")
+    @app.get("/api/documents/{doc_id}", responses=_NOT_FOUND)
     def document(doc_id: Annotated[str, PathParam(max_length=300)]) -> dict[str, Any]:
         found = chronicle.rows("SELECT story_id, record FROM documents WHERE id = ?", [doc_id])
         if not found:
