@@ -135,8 +135,7 @@ def bulk_insert(db: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any,
     import pyarrow as pa
 
     columns = [c[0] for c in db.execute(f"SELECT * FROM {table} LIMIT 0").description]
-    if table == "documents":
-        columns = columns[:-1]  # ingested_at takes its default
+    columns = [c for c in columns if c != "ingested_at"]  # takes its default
     types = {c: t for c, t in db.execute(
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
     arrays = {}
