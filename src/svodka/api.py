@@ -100,40 +100,39 @@ def _respond(rows: list[dict[str, Any]], fmt: str, total: int | None = None, **e
     return JSONResponse(body)
 
 
+class _Where:
+    """A WHERE clause built from optional filters; a filter whose value is empty is left out."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = ["TRUE"]
+        self.params: list[Any] = []
+
+    def add(self, clause: str, *values: Any) -> None:
+        if all(v not in (None, "") for v in values):
+            self.parts.append(clause)
+            self.params.extend(values)
+
+    @property
+    def sql(self) -> str:
+        return " AND ".join(self.parts)
+
+
 def _event_filters(start: date | None, end: date | None, etype: str | None, entity: str | None,
                    place: str | None, country: str | None, doc: str | None, story: str | None,
                    q: str | None) -> tuple[str, list[Any]]:
-    where: list[str] = ["TRUE"]
-    params: list[Any] = []
-    if start:
-        where.append("ev.day >= ?")
-        params.append(start)
-    if end:
-        where.append("ev.day <= ?")
-        params.append(end)
-    if etype:
-        where.append("ev.type = ?")
-        params.append(etype)
-    if entity:
-        where.append("(list_contains(ev.actor, ?) OR list_contains(ev.recipient, ?) OR ev.location = ?)")
-        params += [entity, entity, entity]
-    if place:
-        where.append("ev.location = ?")
-        params.append(place)
-    if country:
-        where.append("ev.country = ?")
-        params.append(country.upper())
-    if doc:
-        where.append("ev.doc_id = ?")
-        params.append(doc)
-    if story:
-        where.append("d.story_id = ?")
-        params.append(story)
+    w = _Where()
+    w.add("ev.day >= ?", start)
+    w.add("ev.day <= ?", end)
+    w.add("ev.type = ?", etype)
+    w.add("(list_contains(ev.actor, ?) OR list_contains(ev.recipient, ?) OR ev.location = ?)", entity, entity, entity)
+    w.add("ev.location = ?", place)
+    w.add("ev.country = ?", country.upper() if country else None)
+    w.add("ev.doc_id = ?", doc)
+    w.add("d.story_id = ?", story)
     if q:
         clause, values = _lemma_match(q)
-        where.append(f"(ev.trigger_text ILIKE ? OR ({clause}))")
-        params += [f"%{q}%", *values]
-    return " AND ".join(where), params
+        w.add(f"(ev.trigger_text ILIKE ? OR ({clause}))", f"%{q}%", *values)
+    return w.sql, w.params
 
 
 def _lemma_match(q: str, column: str = "d.lemmas") -> tuple[str, list[Any]]:
@@ -255,14 +254,10 @@ def create_app(db_path: str | Path) -> FastAPI:
     def entities(q: Text = None, type: Annotated[Literal["PER", "ORG", "LOC"] | None, Query()] = None,
                  limit: Limit = 100, offset: Offset = 0, format: Fmt = "json") -> Response:
         """Entities linked across documents, most mentioned first."""
-        where: list[str] = ["TRUE"]
-        params: list[Any] = []
-        if q:
-            where.append("e.entity_id IN (SELECT entity_id FROM aliases WHERE alias ILIKE ?)")
-            params.append(f"%{q}%")
-        if type:
-            where.append("e.type = ?")
-            params.append(type)
+        w = _Where()
+        w.add("e.entity_id IN (SELECT entity_id FROM aliases WHERE alias ILIKE ?)", f"%{q}%" if q else None)
+        w.add("e.type = ?", type)
+        where, params = [w.sql], w.params
         rows = chronicle.rows(
             f"""SELECT e.entity_id, e.type, e.subtype, e.name, e.name_en, e.country, e.lat, e.lon,
                    count(m.doc_id) AS mentions, count(DISTINCT m.doc_id) AS documents
@@ -288,14 +283,10 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/api/stories", responses=_TABLE)
     def stories(start: Day = None, end: Day = None, limit: Limit = 100, offset: Offset = 0,
                 format: Fmt = "json") -> Response:
-        where: list[str] = ["TRUE"]
-        params: list[Any] = []
-        if start:
-            where.append("day >= ?")
-            params.append(start)
-        if end:
-            where.append("day <= ?")
-            params.append(end)
+        w = _Where()
+        w.add("day >= ?", start)
+        w.add("day <= ?", end)
+        where, params = [w.sql], w.params
         rows = chronicle.rows(
             f"""SELECT story_id, count(*) AS documents, min(day) AS first_day, max(day) AS last_day,
                    arg_min(title, coalesce(day, DATE '9999-12-31')) AS title, list(id ORDER BY day, id) AS doc_ids
@@ -307,18 +298,12 @@ def create_app(db_path: str | Path) -> FastAPI:
     def figures(kind: Text = None, start: Day = None, end: Day = None, doc: Id = None, limit: Limit = 100,
                 offset: Offset = 0, format: Fmt = "json") -> Response:
         """The figures ledger: who said how many, when, in which document."""
-        where: list[str] = ["TRUE"]
-        params: list[Any] = []
-        for column, value in (("f.kind", kind), ("f.doc_id", doc)):
-            if value:
-                where.append(f"{column} = ?")
-                params.append(value)
-        if start:
-            where.append("f.day >= ?")
-            params.append(start)
-        if end:
-            where.append("f.day <= ?")
-            params.append(end)
+        w = _Where()
+        w.add("f.kind = ?", kind)
+        w.add("f.doc_id = ?", doc)
+        w.add("f.day >= ?", start)
+        w.add("f.day <= ?", end)
+        where, params = [w.sql], w.params
         rows = chronicle.rows(
             f"""SELECT f.doc_id, f.idx, f.kind, f.value, f.qualifier, f.low, f.high, f.text, f.start, f."end",
                    f.day, d.title, d.story_id,
@@ -330,21 +315,14 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/api/documents", responses=_TABLE)
     def documents(q: Text = None, story: Id = None, start: Day = None, end: Day = None, limit: Limit = 100,
                   offset: Offset = 0, format: Fmt = "json") -> Response:
-        where: list[str] = ["TRUE"]
-        params: list[Any] = []
+        w = _Where()
         if q:
             clause, values = _lemma_match(q, "lemmas")
-            where.append(f"(title ILIKE ? OR ({clause}))")
-            params += [f"%{q}%", *values]
-        if story:
-            where.append("story_id = ?")
-            params.append(story)
-        if start:
-            where.append("day >= ?")
-            params.append(start)
-        if end:
-            where.append("day <= ?")
-            params.append(end)
+            w.add(f"(title ILIKE ? OR ({clause}))", f"%{q}%", *values)
+        w.add("story_id = ?", story)
+        w.add("day >= ?", start)
+        w.add("day <= ?", end)
+        where, params = [w.sql], w.params
         rows = chronicle.rows(
             f"""SELECT id, date, day, title, source, url, story_id, left(text, 200) AS snippet
                 FROM documents WHERE {' AND '.join(where)} ORDER BY day DESC NULLS LAST, id LIMIT ? OFFSET ?""",
