@@ -65,10 +65,18 @@ class LanguageSpan(Base):
 
 
 class Geo(Base, kw_only=True):
+    """Where a place is. ``lat``/``lon`` null when unknown (a site, a region without a point);
+    a country's point is a conventional reference point, never a location within it.
+    Optional: ``geonames_id`` (towns), ``admin1`` (ISO 3166-2 code of the first-level region the
+    place lies in, or of the region itself), ``name`` (the gazetteer's English name)."""
+
     lat: float | None
     lon: float | None
     country: str | None
     precision: GeoPrecision | None
+    geonames_id: int | None = None
+    admin1: str | None = None
+    name: str | None = None
 
 
 class Mention(Base, kw_only=True):

@@ -1,0 +1,191 @@
+"""Places benchmark: geocoding of the places in NEREL dev (Russian) and GUM news (English).
+
+    python bench/places.py [--data ../shared/data] [--only nerel|gum]
+
+Gold: ``bench/gold/places_nerel_dev.tsv`` and ``bench/gold/places_gum.tsv`` (one row per distinct
+place with a Wikidata / Wikipedia identity; coordinates and countries project-annotated, see their
+headers). Two modes:
+
+- end-to-end: svodka's pipeline runs on the whole document; a gold place takes the ``geo`` of the
+  svodka LOC entity with a mention overlapping the gold span (none: unresolved);
+- geocoder-only: the gold spans of a document become its LOC entities (name = the span as written,
+  up to a first comma, without "the" and "'s"; Russian spans stay inflected, so the stage's own
+  nominative fallback is exercised) and only the places stage runs: recognition errors are left out.
+
+Scores over gold places: coverage (geo not null), country accuracy (ISO alpha-2 equal; unresolved is
+wrong), accuracy within 161 km (100 miles; over places with gold coordinates; unresolved or null
+coordinates are wrong). Also by gold type, and without facilities (sites have no coordinates in svodka).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from svodka.analysis import Analysis
+from svodka.pipeline import Pipeline
+from svodka.record import Entity, Geo, InputDocument, Mention
+from svodka.stages import places
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "bench" / "gold"
+
+
+@dataclass
+class Gold:
+    doc: str
+    start: int
+    end: int
+    text: str
+    ident: str
+    lat: float
+    lon: float
+    country: str
+    type: str
+
+
+def read_gold(path: Path) -> list[Gold]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.startswith("doc\t") or not line.strip():
+            continue
+        d, s, e, text, ident, lat, lon, cc, typ = line.split("\t")
+        out.append(Gold(d, int(s), int(e), text, ident, float(lat), float(lon), cc, typ))
+    return out
+
+
+def gum_text(path: Path) -> str:
+    """The text of a GUM ``.conllu`` file as the gold offsets index it."""
+    parts: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# sent_id") and parts and not parts[-1].endswith("\n"):
+            if parts[-1] == " ":
+                parts[-1] = "\n"
+            else:
+                parts.append("\n")
+        if not line or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if "-" in cols[0] or "." in cols[0]:
+            continue
+        parts.append(cols[1])
+        if "SpaceAfter=No" not in cols[9]:
+            parts.append(" ")
+    return "".join(parts)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def end_to_end(texts: dict[str, str], gold: list[Gold]) -> list[Geo | None]:
+    pipe = Pipeline(["entities"])
+    by_doc: dict[str, list[Entity]] = {}
+    for doc in sorted({g.doc for g in gold}):
+        a = pipe.analyse(InputDocument(id=doc, text=texts[doc]))
+        by_doc[doc] = [e for e in a.entities if e.type == "LOC"]
+    out: list[Geo | None] = []
+    for g in gold:
+        # The svodka mention overlapping the gold span that starts first ("Irving, Texas" is Irving).
+        overlapping = [(m.start, e) for e in by_doc[g.doc] for m in e.mentions if m.start < g.end and g.start < m.end]
+        out.append(min(overlapping, key=lambda t: t[0])[1].geo if overlapping else None)
+    return out
+
+
+def geocoder_only(texts: dict[str, str], gold: list[Gold]) -> list[Geo | None]:
+    by_doc: dict[str, list[tuple[int, Gold]]] = defaultdict(list)
+    for i, g in enumerate(gold):
+        by_doc[g.doc].append((i, g))
+    out: list[Geo | None] = [None] * len(gold)
+    for doc, rows in by_doc.items():
+        a = Analysis(doc=InputDocument(id=doc, text=texts[doc]), text=texts[doc])
+        for i, g in rows:
+            # The place named first: "Irving, Texas" -> "Irving", "Malaysia 's" -> "Malaysia".
+            name = re.sub(r"^(the|The)\s+|\s+'s$", "", g.text.split(",")[0]).strip()
+            subtype = "site" if g.type == "FACILITY" else None
+            a.entities.append(Entity(id=f"E{i}", type="LOC", name=name, name_en=None, subtype=subtype, geo=None,
+                                     mentions=[Mention(start=g.start, end=g.end, text=g.text, normal=name)]))
+        places.geocode(a)
+        for (i, _), e in zip(rows, a.entities, strict=True):
+            out[i] = e.geo
+    return out
+
+
+def score(gold: list[Gold], geos: list[Geo | None]) -> dict[str, tuple[int, float, float, float, float]]:
+    """type -> (n, coverage, country accuracy, accuracy within 161 km, country accuracy of the resolved)."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(gold):
+        groups["all"].append(i)
+        groups[g.type].append(i)
+        if g.type != "FACILITY":
+            groups["all but facilities"].append(i)
+    out = {}
+    for name, idx in groups.items():
+        n = len(idx)
+        cov = sum(geos[i] is not None for i in idx) / n
+        cc = sum(geos[i] is not None and geos[i].country == gold[i].country for i in idx) / n  # type: ignore[union-attr]
+        near = 0
+        for i in idx:
+            geo = geos[i]
+            if geo is not None and geo.lat is not None and geo.lon is not None \
+                    and km(geo.lat, geo.lon, gold[i].lat, gold[i].lon) <= 161:
+                near += 1
+        resolved = [i for i in idx if geos[i] is not None]
+        cc_resolved = sum(geos[i].country == gold[i].country for i in resolved) / len(resolved) if resolved else 0.0  # type: ignore[union-attr]
+        out[name] = (n, cov, cc, near / n, cc_resolved)
+    return out
+
+
+def report(title: str, gold: list[Gold], texts: dict[str, str], show_errors: bool) -> None:
+    for mode, fn in (("end-to-end", end_to_end), ("geocoder-only", geocoder_only)):
+        t = time.perf_counter()
+        geos = fn(texts, gold)
+        secs = time.perf_counter() - t
+        print(f"\n{title}, {mode} ({secs:.1f} s)")
+        print("| places | n | coverage | country acc. | acc@161km | country acc. of resolved |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for name, (n, cov, cc, near, ccr) in sorted(score(gold, geos).items(),
+                                                     key=lambda kv: (kv[0] != "all", -kv[1][0])):
+            print(f"| {name} | {n} | {cov:.3f} | {cc:.3f} | {near:.3f} | {ccr:.3f} |")
+        if show_errors:
+            for g, geo in zip(gold, geos, strict=True):
+                ok = geo is not None and geo.lat is not None and geo.lon is not None \
+                    and km(geo.lat, geo.lon, g.lat, g.lon) <= 161
+                if not ok:
+                    print("  miss:", g.doc, g.text, g.ident, g.country, "->",
+                          None if geo is None else (geo.name, geo.country, geo.precision, geo.lat, geo.lon))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=ROOT / ".." / "shared" / "data")
+    ap.add_argument("--only", choices=["nerel", "gum"])
+    ap.add_argument("--errors", action="store_true", help="list the places not within 161 km")
+    args = ap.parse_args(argv)
+    if args.only in (None, "nerel"):
+        gold = read_gold(GOLD / "places_nerel_dev.tsv")
+        nerel = args.data / "nerel" / "dev"
+        texts = {d: (nerel / f"{d}.txt").read_text(encoding="utf-8") for d in {g.doc for g in gold}}
+        for g in gold:
+            assert texts[g.doc][g.start:g.end] == g.text, (g.doc, g.text)
+        report("NEREL dev (Russian)", gold, texts, args.errors)
+    if args.only in (None, "gum"):
+        gold = read_gold(GOLD / "places_gum.tsv")
+        texts = {d: gum_text(args.data / "gum-news-en" / "dep" / f"{d}.conllu") for d in {g.doc for g in gold}}
+        for g in gold:
+            assert texts[g.doc][g.start:g.end] == g.text, (g.doc, g.text)
+        report("GUM news (English)", gold, texts, args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

