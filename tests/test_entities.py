@@ -109,3 +109,85 @@ def test_offsets_match_text(seed_record: Record) -> None:
     assert seed_record.text is not None
     for start, end, text in spans_of(seed_record):
         assert seed_record.text[start:end] == text
+
+
+def mentions(record: Record) -> dict[str, tuple[str, str]]:
+    """Mention text -> (type, entity name)."""
+    return {m.text: (e.type, e.name) for e in record.entities or [] for m in e.mentions}
+
+
+def test_organisation_takes_its_genitive_place() -> None:
+    found = mentions(run("Верховный суд Пакистана отменил приговор."))
+    assert found.get("Верховный суд Пакистана", ("", ""))[0] == "ORG", found
+
+
+def test_institution_takes_its_po_complement() -> None:
+    found = mentions(run("Европейский суд по правам человека отклонил жалобу."))
+    assert found.get("Европейский суд по правам человека", ("", ""))[0] == "ORG", found
+
+
+def test_legal_form_and_quotes_are_not_part_of_the_name() -> None:
+    found = mentions(run("Он был учредителем ЗАО «Медиа-Мост» в девяностые годы."))
+    assert "Медиа-Мост" in found, found
+
+
+def test_title_before_a_name_is_not_part_of_it() -> None:
+    found = mentions(run("Принц Филипп, супруг королевы, попал в аварию."))
+    assert "Филипп" in found and "Принц Филипп" not in found, found
+
+
+def test_initials_belong_to_the_name() -> None:
+    found = mentions(run("Президент В.В. Путин провёл совещание."))
+    assert "В.В. Путин" in found, found
+
+
+def test_district_word_stays_outside_the_name() -> None:
+    found = mentions(run("Он родился в лондонском районе Тоттенем в 1955 году."))
+    assert not any(t.startswith("район") for t in found), found
+
+
+def test_name_does_not_run_over_a_line_break() -> None:
+    record = run("Кронпринц Нарухито\nВерхняя палата парламента Японии приняла закон.")
+    assert not any("\n" in m.text for e in record.entities or [] for m in e.mentions)
+
+
+def test_first_name_and_initials_join_the_full_name() -> None:
+    record = run("Барак Обама выступил в Чикаго. Б.Обама напомнил о выборах. Позже Барак поблагодарил избирателей.")
+    obama = [e for e in record.entities or [] if e.name == "Барак Обама"]
+    assert len(obama) == 1 and {m.text for m in obama[0].mentions} >= {"Барак Обама", "Б.Обама", "Барак"}, \
+        [(e.name, [m.text for m in e.mentions]) for e in record.entities or []]
+
+
+def test_acronym_and_short_form_join_the_full_name() -> None:
+    record = run("Европейский суд по правам человека принял решение. Ранее ЕСПЧ отклонил жалобу. "
+                 "Верховный суд Пакистана отменил приговор. Верховный суд указал на ошибки.")
+    groups = [{m.text for m in e.mentions} for e in record.entities or []]
+    assert any({"Европейский суд по правам человека", "ЕСПЧ"} <= g for g in groups), groups
+    assert any({"Верховный суд Пакистана", "Верховный суд"} <= g for g in groups), groups
+
+
+def test_inflected_forms_of_one_organisation_join() -> None:
+    record = run("Компания «Уральская сталь» отчиталась о прибыли. Акции «Уральской стали» выросли.")
+    groups = [{m.text for m in e.mentions} for e in record.entities or []]
+    assert any({"Уральской стали", "Уральская сталь"} <= g for g in groups), groups
+
+
+def test_entity_dictionary_is_built_from_names_only() -> None:
+    from svodka import lexicon
+
+    names = lexicon.entity_names()
+    assert len(names) > 1000
+    assert names["роскомнадзор"].type == "ORG"
+    assert all(" " not in k for k in list(names)[:100])  # folded keys, not texts
+
+
+def test_dictionary_recovers_a_missed_name_and_repairs_its_type() -> None:
+    record = run("Роскомнадзор заблокировал сайт. Викиновости сообщили об этом.")
+    found = mentions(record)
+    assert found.get("Роскомнадзор", ("", ""))[0] == "ORG", found
+
+
+def test_government_bodies_get_their_subtype() -> None:
+    record = run("Министерство иностранных дел России выступило с заявлением.")
+    orgs = [e for e in record.entities or [] if e.type == "ORG"]
+    assert orgs and orgs[0].subtype == "government", [(e.name, e.subtype) for e in orgs]

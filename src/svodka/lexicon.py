@@ -37,6 +37,12 @@ def word_list(filename: str) -> frozenset[str]:
 
 
 @cache
+def cased_word_list(filename: str) -> frozenset[str]:
+    """A one-word-per-line list as written (case kept)."""
+    return frozenset(line.strip() for line in _lines(filename))
+
+
+@cache
 def not_entities() -> frozenset[str]:
     return frozenset(key(w) for w in word_list("not_entities.txt"))
 
@@ -84,3 +90,25 @@ def _pycountry_names(by_code: dict[str, Known]) -> list[tuple[str, Known]]:
 def lookup(name: str) -> Known | None:
     """The known entity called ``name`` (any case, ё, spacing, quotes), if any."""
     return known_entities().get(key(name))
+
+
+@dataclass(frozen=True, slots=True)
+class NameEntry:
+    """A name form seen as an entity in training data or a gazetteer (``entity_names.tsv``)."""
+
+    surface: str
+    type: str
+    subtype: str
+    count: int
+
+
+@cache
+def entity_names() -> dict[str, NameEntry]:
+    """Folded name form -> its entity type, from ``entity_names.tsv`` (built by
+    ``scripts/build_entity_dictionary.py``)."""
+    out: dict[str, NameEntry] = {}
+    for line in _lines("entity_names.tsv"):
+        cols = line.split("\t")
+        if len(cols) >= 5 and cols[2] in ("PER", "ORG", "LOC"):
+            out[cols[0]] = NameEntry(cols[1], cols[2], cols[3], int(cols[4]))
+    return out

@@ -71,8 +71,15 @@ def _pick_parse(word: str, token: Token, prefer_name: bool, gender: str | None =
     return best
 
 
+#: An abbreviation with a case ending ("МИДа", "ООНом"): the base form is the abbreviation.
+_ABBR_INFLECTED = re.compile(r"^([А-ЯЁ]{2,})(?:а|у|ом|е|ов|ам|ами|ах|ы)$")
+
+
 def _inflect(word: str, token: Token, prefer_name: bool, grammemes: set[str] | None = None,
              gender: str | None = None) -> str:
+    abbr = _ABBR_INFLECTED.match(word)
+    if abbr:
+        return abbr.group(1)
     if not _CYRILLIC.search(word) or (word.isupper() and len(word) > 1) or any(c.isdigit() for c in word):
         return word
     if prefer_name and "-" in word.strip("-"):
@@ -89,8 +96,30 @@ def _inflect(word: str, token: Token, prefer_name: bool, grammemes: set[str] | N
         target.add("plur")
     inflected = parse.inflect(target) or parse.inflect({"nomn"})
     if inflected is None:
-        return word
+        return _adjective_nominative(word, grammemes) if not prefer_name else word
     return _restore_case(word, inflected.word)
+
+
+_ADJ_ENDINGS = {  # oblique adjective ending -> nominative ending, by the head's gender/number
+    "masc": (("ского", "ский"), ("скому", "ский"), ("ским", "ский"), ("ском", "ский"),
+             ("цкого", "цкий"), ("цкому", "цкий"), ("цким", "цкий"), ("цком", "цкий"),
+             ("ного", "ный"), ("ному", "ный"), ("ным", "ный"), ("ном", "ный")),
+    "femn": (("ской", "ская"), ("скую", "ская"), ("цкой", "цкая"), ("цкую", "цкая"), ("ной", "ная"), ("ную", "ная")),
+    "neut": (("ского", "ское"), ("скому", "ское"), ("ским", "ское"), ("ском", "ское"),
+             ("ного", "ное"), ("ному", "ное"), ("ным", "ное"), ("ном", "ное")),
+    "plur": (("ских", "ские"), ("скими", "ские"), ("ским", "ские"), ("цких", "цкие"), ("ных", "ные"),
+             ("ными", "ные"), ("ным", "ные")),
+}
+
+
+def _adjective_nominative(word: str, grammemes: set[str] | None) -> str:
+    """Nominative of an adjective the dictionary cannot inflect ("Иллинойсского" -> "Иллинойсский")."""
+    g = grammemes or set()
+    kind = "plur" if "plur" in g else next((x for x in ("femn", "neut", "masc") if x in g), "")
+    for end, rep in _ADJ_ENDINGS.get(kind, ()):
+        if word.lower().endswith(end):
+            return word[: -len(end)] + rep
+    return word
 
 
 def normal_form(text: str, tokens: Sequence[Token], start: int, etype: str,
@@ -105,7 +134,8 @@ def normal_form(text: str, tokens: Sequence[Token], start: int, etype: str,
     words = [tok.text for tok in tokens]
     if etype == "PER":
         gender = _person_gender(tokens, context)
-        words = [_inflect(tok.text, tok, prefer_name=True, gender=gender) for tok in tokens]
+        plural = len(tokens) == 1 and tokens[0].feats.get("Number") == "Plur"
+        words = [person_word(tok.text, tok.feats.get("Case", ""), gender, plural) for tok in tokens]
     else:
         words = _normal_phrase(tokens)
     out, pos = [], start
@@ -117,14 +147,123 @@ def normal_form(text: str, tokens: Sequence[Token], start: int, etype: str,
     return "".join(out)
 
 
+_VOWEL_CHARS = "аеёиоуыэюя"
+#: Particles inside foreign names that never change ("фон дер Ляйен", "уль-Малук", "ибн").
+_PARTICLES = frozenset({"фон", "дер", "де", "ди", "да", "дель", "ван", "ла", "ле", "эль", "аль", "уль", "бен", "ибн",
+                        "бин", "оглы", "кызы", "zu", "von", "van", "de"})
+#: Oblique endings of feminine names and surnames -> nominative ending, tried longest first.
+_FEM_RULES = (
+    ("ской", "ская"), ("цкой", "цкая"), ("скую", "ская"), ("цкую", "цкая"),
+    ("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"), ("ыной", "ына"),
+    ("ову", "ова"), ("еву", "ева"), ("ёву", "ёва"), ("ину", "ина"), ("ыну", "ына"),
+    ("ии", "ия"), ("ие", "ия"), ("ию", "ия"), ("ией", "ия"),
+    ("ьи", "ья"), ("ье", "ья"), ("ью", "ья"), ("ьей", "ья"),
+    ("ой", "а"), ("ей", "я"), ("у", "а"), ("ю", "я"), ("ы", "а"), ("и", "а"), ("е", "а"),
+)
+#: Oblique endings of masculine names and surnames -> nominative ending.
+_MASC_RULES = (
+    ("ского", "ский"), ("скому", "ский"), ("ским", "ский"), ("ском", "ский"),
+    ("цкого", "цкий"), ("цкому", "цкий"), ("цким", "цкий"), ("цком", "цкий"),
+    ("ым", ""), ("ом", ""), ("ем", "*"), ("ой", "а"),
+    ("а", ""), ("я", "*"), ("у", ""), ("ю", "*"), ("е", ""),
+)
+_OBLIQUE_FOR_SURE = ("ом", "ым", "ому", "ского", "цкого", "скому", "ским", "ову", "еву", "овым", "евым", "иным")
+
+
+def person_word(word: str, case: str, gender: str | None, plural: bool = False) -> str:
+    """The nominative of one word of a person's name in case ``case`` (UD: Nom, Gen, ...).
+
+    Dictionary names and surnames (pymorphy) decline by the dictionary; unknown and foreign ones
+    by the endings of Russian declension for the given gender, which is what an editor does with a
+    name they have never seen ("Асии Биби" -> "Асия Биби", "Ричарда Гренелла" -> "Ричард Гренелл").
+    A word the tagger reads as nominative stays as written unless its ending is plainly oblique.
+    """
+    if (not _CYRILLIC.search(word) or (word.isupper() and len(word) > 1) or any(c.isdigit() for c in word)
+            or word.lower() in _PARTICLES or word[:1].islower() or word.endswith(".") or len(word) < 3):
+        return word
+    if "-" in word.strip("-"):
+        head, _, last = word.rpartition("-")
+        if last[:1].isupper() or head.lower() in _PARTICLES:
+            return head + "-" + person_word(last, case, gender, plural)
+        return word
+    low = word.lower()
+    if plural:
+        for end, rep in (("овых", "овы"), ("евых", "евы"), ("иных", "ины"), ("ыми", "ы"), ("ых", "ы"), ("ей", "и")):
+            if low.endswith(end) and len(low) > len(end) + 2:
+                return _restore_case(word, low[: -len(end)] + rep)
+        return word
+    known = _known_name_nominative(low, case, gender)
+    if known is not None:
+        return _restore_case(word, known)
+    if case in ("Nom", "") and not (gender != "femn" and low.endswith(_OBLIQUE_FOR_SURE) and len(low) > 5):
+        return word
+    rules = _FEM_RULES if gender == "femn" else _MASC_RULES
+    for end, rep in rules:
+        if not low.endswith(end) or len(low) - len(end) < 2:
+            continue
+        stem = low[: -len(end)]
+        if gender == "femn" and end in ("у", "ю", "ы", "и", "е", "ой", "ей") and stem[-1:] in _VOWEL_CHARS:
+            continue
+        if gender == "femn" and end == "и" and stem[-1:] not in "гкхжчшщ":
+            continue  # "Биби" is not an oblique form: -а names take -ы after other consonants
+        if gender == "femn" and ((end in ("е", "ие", "ье") and case not in ("Dat", "Loc"))
+                                 or (end in ("у", "ю", "ию", "ью") and case != "Acc")):
+            continue
+        if gender != "femn" and end in ("а", "у", "е", "ом", "ым") and stem[-1:] in _VOWEL_CHARS + "йь":
+            continue
+        if gender != "femn" and end == "ой" and case not in ("Ins", ""):
+            continue
+        if rep == "*":  # soft stem: "Игоря" -> "Игорь", "Андрея" -> "Андрей"
+            rep = "й" if stem[-1:] in _VOWEL_CHARS else "ь"
+        if gender != "femn" and end == "е" and case not in ("Loc", "Dat"):
+            continue
+        return _restore_case(word, stem + rep)
+    return word
+
+
+_NAME_GENDERS = {"masc", "femn"}
+
+
+def _known_name_nominative(low: str, case: str, gender: str | None) -> str | None:
+    """The nominative of a dictionary first name, surname or patronymic, else None."""
+    ud = _UD_CASE.get(case)
+    best, best_score = None, -1.0
+    for p in models.morph().parse(low):
+        tag = p.tag
+        if not p.is_known or not any(t in tag for t in _NAME_TAGS) or "plur" in tag:
+            continue
+        if gender in _NAME_GENDERS and tag.gender not in (gender, None) and "ms-f" not in tag:
+            continue
+        score = p.score + (2 if ud and ud in tag else 0)
+        if score > best_score:
+            best, best_score = p, score
+    if best is None:
+        return None
+    if "nomn" in best.tag:
+        return low
+    grammemes = {"nomn", "sing"}
+    if gender in _NAME_GENDERS and "Surn" in best.tag:
+        grammemes.add(gender)
+    inflected = best.inflect(grammemes) or best.inflect({"nomn"})
+    return inflected.word if inflected is not None else None
+
+
 def _person_gender(tokens: Sequence[Token], context: Sequence[Token] = ()) -> str | None:
     """A person's grammatical gender: from a dictionary first name if any, else from the
     past-tense verbs of the sentence when they agree ("заявила глава ... Гульшара
     Абдыкаликова"), else from the tagger (which guesses masculine for unknown names)."""
     for tok in tokens:
+        case = _UD_CASE.get(tok.feats.get("Case", ""))
         for p in models.morph().parse(tok.text.split("-", 1)[0].lower()):
-            if p.is_known and "Name" in p.tag and p.tag.gender in ("masc", "femn") and p.score >= 0.3:
+            if p.is_known and "Name" in p.tag and p.tag.gender in ("masc", "femn") and p.score >= 0.3 \
+                    and (case is None or case in p.tag or (case == "accs" and "gent" in p.tag)):
                 return str(p.tag.gender)
+    first = tokens[0].text.lower()
+    first_case = tokens[0].feats.get("Case")
+    if len(first) > 3 and _CYRILLIC.search(first) and (
+            (first_case == "Acc" and first.endswith(("у", "ю")))
+            or (first_case == "Ins" and first.endswith(("ой", "ей")))):
+        return "femn"  # only feminine names end so in these cases ("Асию", "Асией")
     if len(tokens) > 1:
         verbs = {t.feats.get("Gender") for t in context if t.pos in ("VERB", "AUX") and t.feats.get("Tense") == "Past"}
         verbs.discard(None)

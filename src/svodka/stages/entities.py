@@ -9,6 +9,7 @@ of one entity within the document, across cases, spellings, scripts and abbrevia
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -19,7 +20,9 @@ from svodka.record import Entity, Mention
 
 _QUOTE_PAIRS = {"«": "»", "„": "“", "“": "”", '"': '"'}
 _CLOSERS = set(_QUOTE_PAIRS.values())
-_STRIP = " \t\n.,;:!?()[]{}—–-#@/\\|*'"
+_STRIP = " \t\n\u00a0\u2009\u202f.,;:!?()[]{}—–-#@/\\|*'"
+#: Initials written before a surname ("В.В. Путин", "Б.Обама", "Дж. Коми").
+_INITIALS = re.compile(r"(?:\b[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,2}$")
 _ABBREV = re.compile(r"^(?P<main>.+?)\s*\((?P<abbr>[A-ZА-ЯЁ][A-ZА-ЯЁа-яёa-z0-9\-]{1,9})\)$")
 #: Short function words that a missing space glues to the next word ("Онтакже" = "Он также").
 _GLUE_PREFIXES = (
@@ -27,6 +30,10 @@ _GLUE_PREFIXES = (
     "же", "не", "на", "в", "с", "по", "за", "из", "от", "до", "при", "для", "уже", "тоже", "также",
 )
 _TYPE_PRIORITY = {"PER": 0, "ORG": 1, "LOC": 2}
+#: How often a name must have been seen with one type before it overrides the model's type.
+TYPE_REPAIR_MIN_COUNT = 2
+#: How often a name must have been seen as an entity before it is found without the model.
+RECOVER_MIN_COUNT = 2
 
 
 @dataclass
@@ -119,10 +126,84 @@ def _lemma(word: str) -> str:
     return parses[0].normal_form.replace("ё", "е") if parses else word.lower()
 
 
+def _is_title_word(word: str) -> bool:
+    """A common noun that precedes a name without being part of it ("Император", "Принц", "Мадам")."""
+    low = word.lower().rsplit("-", 1)[-1]
+    if not word[:1].isupper() or len(low) < 3 or word.isupper():
+        return False
+    parses = models.morph().parse(low)
+    if any(t in p.tag for p in parses for t in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")):
+        return False
+    return any(p.is_known and p.tag.POS == "NOUN" and p.score >= 0.2 for p in parses)
+
+
+def _strip_legal_form(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start of a company name after its legal form and opening quote ("ООО УК «Металлоинвест»")."""
+    forms = lexicon.cased_word_list("legal_forms.txt")
+    pos = start
+    while True:
+        match = re.match(r"(\S+)\s+", text[pos:end])
+        if not match or match.group(1) not in forms:
+            break
+        pos += match.end()
+    if pos == start:
+        return start, end
+    rest = text[pos:end]
+    if rest[:1] in _QUOTE_PAIRS and rest.endswith(_QUOTE_PAIRS[rest[0]]) and len(rest) > 2:
+        return pos + 1, end - 1
+    return (pos, end) if rest[:1].isupper() else (start, end)
+
+
+def _extend_complement(a: Analysis, m: _Mention) -> None:
+    """Take in the "по ..." complement of an institution's name ("Европейский суд по правам человека"):
+    "по", then adjectives and a noun in the dative, then up to two genitive nouns with their adjectives."""
+    if m.type != "ORG" or not m.tokens or m.lang == "en":
+        return
+    if _lemma(m.tokens[-1].text) not in lexicon.word_list("org_heads.txt"):
+        return
+    i, _ = a.token_range(m.end, m.end)
+    toks = a.tokens
+    if i >= len(toks) or toks[i].text != "по" or toks[i].sent != m.tokens[-1].sent:
+        return
+    j = i + 1
+    while j < len(toks) and toks[j].pos == "ADJ" and toks[j].feats.get("Case") == "Dat":
+        j += 1
+    if j >= len(toks) or toks[j].pos != "NOUN" or toks[j].feats.get("Case") != "Dat" or not toks[j].text.islower():
+        return
+    j += 1
+    for _ in range(2):
+        k = j
+        while k < len(toks) and toks[k].pos == "ADJ" and toks[k].feats.get("Case") == "Gen":
+            k += 1
+        if k < len(toks) and toks[k].pos in ("NOUN", "PROPN") and toks[k].feats.get("Case") == "Gen":
+            j = k + 1
+        else:
+            break
+    if toks[j - 1].sent != m.tokens[-1].sent:
+        return
+    m.end = toks[j - 1].end
+    m.tokens = m.tokens + toks[i:j]
+
+
 def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
     text = a.text
-    start, end = _repair_quotes(text, span.start, span.end)
+    start, end = span.start, span.end
+    # A name never runs over a line break: keep the first line ("Кронпринц Нарухито\nВерхняя").
+    if "\n" in text[start:end].strip():
+        line = text[start:end].strip()
+        start = start + text[start:end].index(line)
+        end = start + line.index("\n")
+    start, end = _repair_quotes(text, start, end)
     start, end = _trim(text, start, end)
+    if span.type == "ORG":
+        start, end = _strip_legal_form(text, start, end)
+    if span.type == "PER" and span.lang != "en":
+        toks = _tokens(a, start, end)
+        if len(toks) >= 2 and _is_title_word(toks[0].text):
+            start = toks[1].start
+        initials = _INITIALS.search(text, max(0, start - 8), start)
+        if initials and "\n" not in initials.group():
+            start = initials.start()
     if end <= start or not any(ch.isalpha() for ch in text[start:end]):
         return []
     etype, subtype = span.type, ""
@@ -151,6 +232,74 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
     return [_Mention(start, end, etype, span.lang, tokens, subtype=subtype)]
 
 
+def _recover(a: Analysis, mentions: list[_Mention]) -> list[_Mention]:
+    """Add names the model missed that training data and gazetteers know as entities (1-3 capitalised
+    tokens outside any mention, seen at least ``RECOVER_MIN_COUNT`` times with one type)."""
+    names = lexicon.entity_names()
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in taken]
+    found: list[_Mention] = []
+    tokens = a.tokens
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not tok.text[:1].isupper() or tok.lang == "en" or tok.lang not in ("ru", "uk", "be", "kk"):
+            i += 1
+            continue
+        hit = 0
+        for n in (3, 2, 1):
+            j = i + n
+            if j > len(tokens) or tokens[j - 1].sent != tok.sent:
+                continue
+            window = tokens[i:j]
+            if not all(any(c.isalpha() for c in t.text) and t.text[:1].isupper() for t in window):
+                continue
+            surface = a.text[tok.start:tokens[j - 1].end]
+            entry = names.get(key(surface))
+            if entry is None or entry.count < RECOVER_MIN_COUNT or len(surface) < 3 or "\n" in surface:
+                continue
+            if entry.type == "PER" and n == 1:
+                continue  # a first name or surname alone is too ambiguous without the model
+            k = bisect.bisect_right(starts, tokens[j - 1].end) - 1
+            if k >= 0 and taken[k][1] > tok.start:
+                break  # overlaps a model mention
+            found.append(_Mention(tok.start, tokens[j - 1].end, entry.type, tok.lang, list(tokens[i:j]),
+                                  subtype=entry.subtype))
+            hit = n
+            break
+        i += hit or 1
+    if not found:
+        return mentions
+    return sorted(mentions + found, key=lambda m: m.start)
+
+
+def _merge_dependants(a: Analysis, mentions: list[_Mention]) -> list[_Mention]:
+    """Join an organisation with the place or organisation in the genitive right after it: the
+    name of the whole ("Верховный суд Пакистана", "Следственного комитета Армении", "мэрии Москвы"),
+    as all three Russian gold sets write it."""
+    out: list[_Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.type == "ORG" and m.type in ("LOC", "ORG") and m.tokens and prev.tokens
+                and m.lang == prev.lang and m.lang != "en" and a.text[prev.end:m.start] in (" ", "\u00a0")
+                and m.tokens[0].feats.get("Case") == "Gen" and m.tokens[0].sent == prev.tokens[-1].sent
+                and not a.text[prev.start:prev.end].endswith(tuple(_CLOSERS))
+                and not prev.forced_with and not m.forced_with):
+            prev.end = m.end
+            prev.tokens = prev.tokens + m.tokens
+            continue
+        # "Главное управление МВД по Москве": an office "по" a place is one name.
+        if (prev is not None and prev.type == "ORG" and m.type == "LOC" and m.lang == prev.lang and m.tokens
+                and prev.tokens and re.fullmatch(r"\s?по\s", a.text[prev.end:m.start])
+                and m.tokens[0].feats.get("Case") == "Dat" and m.tokens[0].sent == prev.tokens[-1].sent
+                and not prev.forced_with and not m.forced_with):
+            prev.end = m.end
+            prev.tokens = _tokens(a, prev.start, m.end)
+            continue
+        out.append(m)
+    return out
+
+
 def _normalise(a: Analysis, m: _Mention) -> None:
     surface = a.text[m.start:m.end]
     if m.lang == "en":
@@ -163,6 +312,13 @@ def _normalise(a: Analysis, m: _Mention) -> None:
     if m.known is not None:
         m.type = m.known.type
         m.subtype = m.subtype if m.subtype == "site" else m.known.subtype
+    elif m.type != "PER" or len(m.tokens) == 1:
+        # A name seen often with one type in training data keeps that type ("Роскомнадзор" ORG).
+        entry = lexicon.entity_names().get(key(surface))
+        if entry is not None and entry.count >= TYPE_REPAIR_MIN_COUNT and entry.type != m.type:
+            m.type = entry.type
+        if entry is not None and entry.type == m.type and entry.subtype and not m.subtype:
+            m.subtype = entry.subtype
 
 
 class _Groups:
@@ -187,6 +343,53 @@ def _words(name: str) -> list[str]:
     return [w for w in re.split(r"[\s]+", name) if any(c.isalpha() for c in w)]
 
 
+_ACRONYM_SKIP = frozenset({"по", "и", "в", "во", "на", "о", "об", "за", "для", "of", "and", "the", "for"})
+
+
+def _acronym(name: str) -> str:
+    """Initials of a multi-word name ("Европейский суд по правам человека" -> "ЕСПЧ"), else ""."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _ACRONYM_SKIP]
+    if len(words) < 2 or not all(w[:1].isalpha() for w in words):
+        return ""
+    return "".join(w[0] for w in words).upper().replace("Ё", "Е")
+
+
+_ENDING = re.compile(
+    r"(?:ого|его|ому|ему|ыми|ими|ий|ый|ой|ей|ом|ем|ым|им|ия|ии|ию|ие|ая|яя|ую|ое|ее|ые|ых|их|а|я|у|ю|е|ы|и|ь|й)$")
+
+
+def _stem(word: str) -> str:
+    """A word without its case ending ("Гарсии", "Гарсия" -> "гарс"): a loose key for names."""
+    low = word.lower().replace("ё", "е")
+    stem = _ENDING.sub("", low) if len(low) > 4 else low
+    return stem if len(stem) >= 3 else low
+
+
+def _stem_key(name: str) -> str:
+    return " ".join(_stem(w) for w in re.split(r"[\s\-«»\"„“]+", name) if w) if _CYRILLIC.search(name) else key(name)
+
+
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def _person_words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s.]+", name) if any(c.isalpha() for c in w) and not w[:1].islower()]
+
+
+def _same_person(short: list[str], full: list[str]) -> bool:
+    """Whether the name ``short`` can refer to the person named ``full`` (at least as long)."""
+    def same(a: str, b: str) -> bool:
+        if len(a) <= 2 or len(b) <= 2:  # an initial
+            return a[:1].lower() == b[:1].lower()
+        return _stem(a) == _stem(b) or skeleton(a) == skeleton(b)
+
+    if len(short) == 1:
+        if len(short[0]) <= 2:
+            return False
+        return same(short[0], full[-1]) or (len(full) >= 2 and len(full[0]) > 2 and same(short[0], full[0]))
+    return same(short[-1], full[-1]) and same(short[0], full[0])
+
+
 def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     groups = _Groups(len(mentions))
     index = {id(m): i for i, m in enumerate(mentions)}
@@ -199,23 +402,43 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             first_by_key[k] = i
         for other in m.forced_with:
             groups.union(i, index[id(other)])
-    # Persons: a surname alone, or an English spelling, joins the nearest full name before it
-    # (else after it) whose last word sounds the same.
+    # Persons: a surname alone, a first name alone, initials, or an English spelling join the
+    # nearest fuller name before it (else after it) with the same surname (or first name).
     persons = [i for i, m in enumerate(mentions) if m.type == "PER"]
+    pwords = {i: _person_words(mentions[i].normal) for i in persons}
     for i in persons:
-        words = _words(mentions[i].normal)
+        words = pwords[i]
         if not words:
             continue
-        last = skeleton(words[-1])
-        candidates = [
-            j for j in persons
-            if j != i and len(_words(mentions[j].normal)) >= len(words)
-            and skeleton(_words(mentions[j].normal)[-1]) == last
-            and (len(words) == 1 or skeleton(mentions[j].normal) == skeleton(mentions[i].normal))
-        ]
+        candidates = [j for j in persons
+                      if j != i and len(pwords[j]) >= len(words) and _same_person(words, pwords[j])]
         if candidates:
             before = [j for j in candidates if j < i]
             groups.union(i, before[-1] if before else candidates[0])
+    # The same name typed differently by the model in two places is still one entity; and the same
+    # name normalised differently ("Уральская сталь" / "Уральской стали") too.
+    first_by_name: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        stem_key = _stem_key(m.normal)
+        if len(stem_key) >= 3 and stem_key in first_by_name:
+            groups.union(first_by_name[stem_key], i)
+        first_by_name.setdefault(stem_key, i)
+    nonpersons = [i for i, m in enumerate(mentions) if m.type != "PER"]
+    lowered = {i: [w.lower().replace("ё", "е") for w in _words(mentions[i].normal)] for i in nonpersons}
+    acronyms = {i: _acronym(mentions[i].normal) for i in nonpersons}
+    for i in nonpersons:
+        words, m = lowered[i], mentions[i]
+        if not words:
+            continue
+        # "Верховный суд" after "Верховный суд Пакистана": the short form of the longer name.
+        longer = [j for j in nonpersons if len(lowered[j]) > len(words) and lowered[j][: len(words)] == words
+                  and mentions[j].type == m.type]
+        # "ЕСПЧ" beside "Европейский суд по правам человека": the initials of the full name.
+        if m.normal.isupper() and 2 <= len(m.normal) <= 6:
+            longer += [j for j in nonpersons if acronyms[j] == m.normal.replace("Ё", "Е")]
+        if longer:
+            before = [j for j in longer if j < i]
+            groups.union(i, before[-1] if before else longer[0])
     # Places and organisations written in another script: join by sound ("Kazakhstan" = "Казахстан").
     others = [i for i, m in enumerate(mentions) if m.type != "PER" and m.known is None]
     for i in others:
@@ -252,6 +475,9 @@ def _canonical(group: list[_Mention], main_lang: str) -> tuple[str, str, str | N
             name_en = name
     if main_lang == "en" and known is None and english:
         name = name_en
+    if etype == "ORG" and not subtype and _words(name) and \
+            _lemma(_words(name)[0]) in lexicon.word_list("government_terms.txt"):
+        subtype = "government"
     if etype == "LOC" and not subtype and re.search(r"(област|кра[йя]|округ|республик)", name, re.IGNORECASE):
         subtype = "region"
     return etype, name, name_en, subtype
@@ -269,6 +495,11 @@ def recognize(a: Analysis) -> None:
         if flat and m.start < flat[-1].end:
             continue
         flat.append(m)
+    flat = _merge_dependants(a, flat)
+    for m in flat:
+        _extend_complement(a, m)
+    flat = [m for k, m in enumerate(flat) if k == 0 or m.start >= flat[k - 1].end]
+    flat = _recover(a, flat)
     for m in flat:
         _normalise(a, m)
     main_lang = a.main_language

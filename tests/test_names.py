@@ -1,0 +1,55 @@
+"""Base forms of person names, word by word (pymorphy only: no tagger needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka.names import _adjective_nominative, key, person_word, skeleton
+
+
+@pytest.mark.parametrize(("word", "case", "gender", "expected"), [
+    ("Гренелла", "Gen", "masc", "Гренелл"),  # foreign consonant stem
+    ("Гренелл", "Nom", "masc", "Гренелл"),  # nominative stays, although pymorphy guesses a plural
+    ("Раабом", "Ins", "masc", "Рааб"),
+    ("Корбином", "Nom", "masc", "Корбин"),  # tagger says Nom, the ending says otherwise
+    ("Нетёсов", "Nom", "masc", "Нетёсов"),
+    ("Шмыгаля", "Gen", "masc", "Шмыгаль"),  # soft stem
+    ("Андрея", "Gen", "masc", "Андрей"),
+    ("Зеленского", "Gen", "masc", "Зеленский"),
+    ("Сакибу", "Dat", "masc", "Сакиб"),
+    ("Асии", "Gen", "femn", "Асия"),  # unknown feminine name in -ия
+    ("Асию", "Acc", "femn", "Асия"),
+    ("Биби", "Gen", "femn", "Биби"),  # indeclinable
+    ("Абдыкаликовой", "Ins", "femn", "Абдыкаликова"),
+    ("Рынской", "Dat", "femn", "Рынская"),
+    ("Тлеуберди", "Ins", "masc", "Тлеуберди"),
+    ("Рис-Могга", "Gen", "masc", "Рис-Могг"),  # hyphenated: the last part declines
+    ("Касым-Жомарта", "Gen", "masc", "Касым-Жомарт"),
+    ("фон", "Gen", "femn", "фон"),  # particles never change
+    ("МИД", "Gen", "masc", "МИД"),  # abbreviations stay as written
+])
+def test_person_word(word: str, case: str, gender: str, expected: str) -> None:
+    assert person_word(word, case, gender) == expected
+
+
+def test_plural_surname() -> None:
+    assert person_word("Скрипалей", "Gen", None, plural=True) == "Скрипали"
+    assert person_word("Ивановых", "Gen", None, plural=True) == "Ивановы"
+
+
+def test_adjective_fallback() -> None:
+    assert _adjective_nominative("Иллинойсского", {"masc", "sing"}) == "Иллинойсский"
+    assert _adjective_nominative("Иллинойсской", {"femn", "sing"}) == "Иллинойсская"
+
+
+def test_keys() -> None:
+    assert key("Хабар-24") == key("Хабар 24")
+    assert skeleton("Токаев") == skeleton("Tokayev")
+
+
+def test_inflected_abbreviation_keeps_its_letters() -> None:
+    from svodka.analysis import Token
+    from svodka.names import normal_form
+
+    tok = Token(0, 4, "МИДа", "ru", "PROPN", {"Case": "Gen"})
+    assert normal_form("МИДа", [tok], 0, "ORG") == "МИД"
