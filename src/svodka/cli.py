@@ -83,7 +83,7 @@ def extract(
                TimeElapsedColumn()]
     with Progress(*columns, console=err, disable=not progress, transient=False) as bar:
         task = bar.add_task("extract", total=None, rate=0.0, failed=0)
-        docs = (d for d in read.iter_documents(paths) if d.id not in done)
+        docs = (d for d in read.iter_documents(paths, exclude=[output] if output else []) if d.id not in done)
         try:
             for line, error in pipeline.run(docs, layer_list, workers=workers, max_chars=max_chars):
                 out.write(line + b"\n")

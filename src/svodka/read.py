@@ -59,12 +59,16 @@ class ReadError(msgspec.Struct, kw_only=True):
 # --------------------------------------------------------------------------- public API
 
 
-def iter_documents(paths: Sequence[str | os.PathLike[str]]) -> Iterator[InputDocument | ReadError]:
+def iter_documents(paths: Sequence[str | os.PathLike[str]],
+                   exclude: Sequence[str | os.PathLike[str]] = ()) -> Iterator[InputDocument | ReadError]:
     """Stream documents from ``.txt``/``.jsonl`` files and folders, in input order.
 
     Never raises for bad input: a missing path, an unsupported file type, an unreadable or
     undecodable file, a bad JSONL line each yield a ``ReadError`` and reading goes on.
+    Files in ``exclude`` are skipped: the output file inside an input folder must never be read
+    back as input (it grows while being read, and the run never ends).
     """
+    skip = {Path(p).resolve() for p in exclude}
     for given in paths:
         path = Path(given)
         try:
@@ -79,7 +83,7 @@ def iter_documents(paths: Sequence[str | os.PathLike[str]]) -> Iterator[InputDoc
             for found in _walk(path):
                 if isinstance(found, ReadError):
                     yield found
-                else:
+                elif found.resolve() not in skip:
                     yield from _read_file(found)
         elif path.suffix.lower() not in SUFFIXES:
             yield _error(
