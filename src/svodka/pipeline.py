@@ -18,7 +18,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from svodka.analysis import Analysis
 from svodka.read import ReadError
 from svodka.record import ALL_LAYERS, InputDocument, Layer, Record, dumps
-from svodka.stages import annotate, entities, events, language
+from svodka.stages import annotate, entities, events, figures, language, places, quotes, time
 
 #: Documents longer than this are refused with a clear error instead of exhausting memory.
 DEFAULT_MAX_CHARS = 5_000_000
@@ -40,10 +40,17 @@ STAGES: tuple[Stage, ...] = (
     Stage("language", "languages", (), _languages),
     Stage("annotate", "tokens", ("languages",), annotate.annotate),
     Stage("entities", "entities", ("tokens",), entities.recognize),
+    Stage("time", "timexes", ("tokens",), time.extract),
+    Stage("quotes", "quotes", ("entities",), quotes.extract),
+    Stage("figures", "figures", ("entities", "quotes"), figures.extract),
+    Stage("places", "places", ("entities",), places.geocode),
     # Keep events last: it reads every earlier layer that was computed (time, figures, quotes).
     Stage("events", "events", ("entities",), events.extract),
 )
 _BY_PROVIDES = {s.provides: s for s in STAGES}
+#: Internal stages that refine a public layer run whenever that layer is planned (geocoding fills
+#: the entities layer's ``geo``, so ``--layers entities`` and the default pipeline both geocode).
+_REFINED_BY: dict[str, tuple[str, ...]] = {"entities": ("places",)}
 
 
 def plan(layers: Iterable[str]) -> list[Stage]:
@@ -59,6 +66,8 @@ def plan(layers: Iterable[str]) -> list[Stage]:
             need(req)
         if stage not in wanted:
             wanted.append(stage)
+            for refinement in _REFINED_BY.get(layer, ()):
+                need(refinement)
 
     for layer in layers:
         need(layer)

@@ -1,0 +1,165 @@
+"""Quotes: direct and indirect speech, speakers, cues and relaying outlets, on sentences written
+for each rule, and the seed's quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from svodka.pipeline import Pipeline
+from svodka.record import InputDocument, Quote, Record
+
+pytestmark = pytest.mark.slow
+
+
+def run(text: str) -> Record:
+    record = Pipeline(["entities", "quotes"]).extract(InputDocument(id="t", text=text))
+    assert record.error is None, record.error
+    for q in record.quotes or []:
+        assert text[q.start:q.end] == q.text
+    return record
+
+
+def names(record: Record) -> dict[str, str]:
+    return {e.id: e.name for e in record.entities or []}
+
+
+def quotes(text: str) -> tuple[list[Quote], dict[str, str]]:
+    r = run(text)
+    return list(r.quotes or []), names(r)
+
+
+def test_indirect_with_that_clause_and_pronoun() -> None:
+    qs, n = quotes("Министр обороны Франции Пьер Дюран заявил журналистам, что войска останутся в стране. "
+                   "Он также подчеркнул, что переговоров не будет.")
+    assert [(q.text, n.get(q.speaker or ""), q.cue, q.kind) for q in qs] == [
+        ("войска останутся в стране", "Пьер Дюран", "заявил", "indirect"),
+        ("переговоров не будет", "Пьер Дюран", "подчеркнул", "indirect"),
+    ]
+
+
+def test_direct_quote_with_dash_reporting_clause() -> None:
+    qs, n = quotes("«Мы не отступим ни на шаг», — заявил мэр Самары Иван Петров.")
+    assert len(qs) == 1
+    assert (qs[0].text, qs[0].kind, n.get(qs[0].speaker or ""), qs[0].cue) == (
+        "Мы не отступим ни на шаг", "direct", "Иван Петров", "заявил")
+
+
+def test_direct_quote_split_by_its_reporting_clause_is_two_quotes() -> None:
+    qs, n = quotes("«Ситуация под контролем, — сказала губернатор Анна Смирнова. — Жителям ничего не угрожает».")
+    assert [q.text for q in qs] == ["Ситуация под контролем", "Жителям ничего не угрожает"]
+    assert {n.get(q.speaker or "") for q in qs} == {"Анна Смирнова"}
+
+
+def test_direct_quote_after_colon() -> None:
+    qs, n = quotes("Посол Италии Марко Росси сказал: «Наша страна поддержит это решение».")
+    assert [(q.text, q.kind, n.get(q.speaker or "")) for q in qs] == [
+        ("Наша страна поддержит это решение", "direct", "Марко Росси")]
+
+
+def test_dash_paragraph_is_direct() -> None:
+    qs, n = quotes("— Мы готовы к диалогу, — сказал министр Иван Петров.")
+    assert [(q.text, q.kind, n.get(q.speaker or "")) for q in qs] == [("Мы готовы к диалогу", "direct", "Иван Петров")]
+
+
+def test_po_slovam() -> None:
+    qs, n = quotes("По словам Ивана Петрова, переговоры продолжатся в понедельник.")
+    assert [(q.text, n.get(q.speaker or ""), q.cue) for q in qs] == [
+        ("переговоры продолжатся в понедельник", "Иван Петров", "По словам")]
+
+
+def test_outlet_alone_is_the_speaker() -> None:
+    qs, n = quotes("Переговоры продолжатся в понедельник, сообщает ТАСС.")
+    assert [(q.text, n.get(q.speaker or ""), q.via) for q in qs] == [
+        ("Переговоры продолжатся в понедельник", "ТАСС", [])]
+
+
+def test_outlet_relaying_a_named_speaker_goes_to_via() -> None:
+    qs, n = quotes("Как заявил МЧС России, пожар локализован, сообщает «Интерфакс».")
+    assert len(qs) == 1
+    assert n.get(qs[0].speaker or "", "").startswith("МЧС")
+    assert [n[v] for v in qs[0].via] == ["Интерфакс"]
+
+
+def test_via_scope_is_the_paragraph_before_the_tail() -> None:
+    qs, n = quotes("Пожар потушен, заявил глава района Олег Смирнов в эфире телеканала «Звезда». "
+                   "Пострадавших нет, передает Euronews.")
+    first = qs[0]
+    assert n.get(first.speaker or "") == "Олег Смирнов"
+    assert [n[v] for v in first.via] == ["Звезда", "Euronews"]
+
+
+def test_descriptive_speaker_without_a_name() -> None:
+    qs, _n = quotes("Глава региона заявил, что школы откроются в среду.")
+    assert len(qs) == 1 and qs[0].speaker is None and qs[0].speaker_text == "Глава региона"
+
+
+def test_speech_act_with_clause_is_a_quote_without_is_not() -> None:
+    qs, n = quotes("Президент Литвы Гитанас Науседа призвал граждан сохранять спокойствие.")
+    assert [(q.text, n.get(q.speaker or ""), q.cue) for q in qs] == [
+        ("граждан сохранять спокойствие", "Гитанас Науседа", "призвал")]
+    assert quotes("Президент Литвы Гитанас Науседа призвал к миру.")[0] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Отмечается, что переговоры продолжатся в понедельник.",  # impersonal
+    "По данным МЧС, пожар локализован.",  # attribution only
+    "Фильм «Война и мир» вышел в прокат.",  # a title in quotation marks
+    "Министр собирается сообщить о решении позже.",  # planned, not said
+])
+def test_not_quotes(text: str) -> None:
+    assert quotes(text)[0] == []
+
+
+def test_english_reported_speech() -> None:
+    qs, n = quotes("John Smith, the mayor, said that the city would rebuild the bridge.")
+    assert [(q.text, n.get(q.speaker or ""), q.lang) for q in qs] == [
+        ("the city would rebuild the bridge", "John Smith", "en")]
+
+
+def test_other_language_block_after_a_written_statement() -> None:
+    text = ("Премьер-министр Эстонии Кая Каллас написала в Twitter, что ситуация тревожная.\n\n"
+            "We stand with our partners.\n\nSecurity in the region must be restored.")
+    qs, n = quotes(text)
+    last = qs[-1]
+    assert last.lang == "en" and last.kind == "direct" and n.get(last.speaker or "") == "Кая Каллас"
+    assert last.text.startswith("We stand") and last.text.endswith("restored")
+
+
+# --- the seed ----------------------------------------------------------------------------------
+
+
+def _find(record: Record, fragment: str) -> Quote:
+    hits = [q for q in record.quotes or [] if fragment in q.text]
+    assert len(hits) == 1, [q.text for q in record.quotes or []]
+    return hits[0]
+
+
+def test_seed_borrell(seed_record: Record) -> None:
+    n = names(seed_record)
+    tweet = _find(seed_record, "External military assistance")
+    assert (tweet.lang, tweet.kind, n.get(tweet.speaker or "")) == ("en", "direct", "Жозеп Боррель")
+    ru = _find(seed_record, "внешняя военная помощь")
+    assert (ru.cue, n.get(ru.speaker or ""), ru.lang) == ("написал", "Жозеп Боррель", "ru")
+    assert ru.text.endswith("избегать")
+
+
+def test_seed_mvd(seed_record: Record) -> None:
+    n = names(seed_record)
+    q = _find(seed_record, "ждет уничтожение")
+    assert q.text == "тех, кто откажется сложить оружие, ждет уничтожение"
+    assert n.get(q.speaker or "", "").startswith("МВД") and q.cue == "заявил"
+    assert [n[v] for v in q.via] == ["РИА Новости"]
+
+
+def test_seed_abdykalikova(seed_record: Record) -> None:
+    n = names(seed_record)
+    q = _find(seed_record, "антитеррористическую операцию")
+    assert q.text == "В Кызылординской области на юге Казахстана проводят антитеррористическую операцию"
+    assert (n.get(q.speaker or ""), q.cue) == ("Гульшара Абдыкаликова", "заявила")
+    assert [n[v] for v in q.via] == ["Хабар 24", "Deutsche Welle"]
+
+
+def test_seed_blinken_support_is_a_quote_call_without_clause_is_not(seed_record: Record) -> None:
+    q = _find(seed_record, "поддержке США конституционных институтов")
+    assert q.cue == "заявил"
+    assert not any("мирному урегулированию" in x.text for x in seed_record.quotes or [])
