@@ -18,7 +18,7 @@ from svodka.record import dumps
 from .sample_records import ru_record
 
 pytestmark = pytest.mark.slow
-N_DOCS = 120
+N_DOCS = 300
 
 
 def test_sigkill_during_ingest_loses_and_duplicates_nothing(tmp_path: Path) -> None:
@@ -29,12 +29,12 @@ def test_sigkill_during_ingest_loses_and_duplicates_nothing(tmp_path: Path) -> N
             f.write(dumps(rec) + b"\n")
     db = tmp_path / "s.duckdb"
     cmd = [sys.executable, "-m", "svodka.cli", "ingest", "--records", str(records), "--db", str(db),
-           "--no-progress", "--batch-size", "7"]
+           "--no-progress", "--batch-size", "5"]
     rng = random.Random(20261125)
     kills = 0
     for _ in range(4):
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(1.0, 6.0))
+        time.sleep(rng.uniform(2.0, 5.0))
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
             kills += 1
