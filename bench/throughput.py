@@ -48,9 +48,9 @@ def bare_natasha(docs: list[InputDocument]) -> float:
     return len(docs) / (time.perf_counter() - started)
 
 
-def svodka_rate(docs: list[InputDocument], workers: int) -> float:
-    """Documents/s of the full pipeline on warmed-up workers (models loaded before the clock)."""
-    with pipeline.Workers(workers) as pool:
+def svodka_rate(docs: list[InputDocument], workers: int, layers: list[str] | None = None) -> float:
+    """Documents/s of the pipeline on warmed-up workers (models loaded before the clock)."""
+    with pipeline.Workers(workers, layers) as pool:
         for _ in pool.run(docs[: workers * 4]):
             pass
         started = time.perf_counter()
@@ -66,6 +66,7 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/data/corpus/ru-news.jsonl")
     ap.add_argument("-n", type=int, default=300)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--layers", help="comma-separated layers (default: all)")
     args = ap.parse_args()
     docs = load(args.corpus, args.n)
     chars = sum(len(d.text) for d in docs)
@@ -76,8 +77,8 @@ def main() -> None:
     print(f"bare Natasha NER (segment+ner), 1 core: {bare:6.1f} docs/s")
     results = {}
     for w in args.workers:
-        results[w] = svodka_rate(docs, w)
-        print(f"svodka extract, {w} worker(s):        {results[w]:6.1f} docs/s "
+        results[w] = svodka_rate(docs, w, args.layers.split(",") if args.layers else None)
+        print(f"svodka extract [{args.layers or 'all layers'}], {w} worker(s): {results[w]:6.1f} docs/s "
               f"({results[w] / bare:.2f}x bare NER)")
     if 1 in results and 2 in results:
         print(f"scaling 2 workers / 1 worker: {results[2] / results[1]:.2f}x")
