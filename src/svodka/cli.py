@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -128,8 +129,7 @@ def _finished_ids(path: Path) -> set[str]:
                 break
             good += len(line)
     if good < path.stat().st_size:
-        with path.open("r+b") as f:
-            f.truncate(good)
+        os.truncate(path, good)
     return ids
 
 
