@@ -28,6 +28,7 @@ def test_seed_events(seed_record: Record) -> None:
     assert "PROTEST" in types
     aid = next(e for e in events if e[0] == "AID")
     assert aid[1] == "направить" and aid[3] == ["Казахстан"]
+    assert aid[2] == ["Совет коллективной безопасности"]  # "принял решение направить": the subject decided
     request = next(e for e in events if e[0] == "REQUEST" and e[2])
     assert request[2] == ["Касым-Жомарт Токаев"]
     coerce = [e for e in events if e[0] == "COERCE"]

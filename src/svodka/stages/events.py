@@ -50,7 +50,7 @@ _SUBJECT_SUFFERS = frozenset({"подорваться", "пострадать"})
 #: Governing words through which a trigger's subject is looked for.
 _CLIMB = _DECIDED | _UNDERGO | frozenset({"решение", "приказ", "продолжить", "продолжать", "стать", "начинать"})
 #: Light verbs whose noun object names the event ("выразило протест", "провели переговоры").
-_LIGHT = frozenset({"выразить", "провести", "совершить", "устроить", "заключить", "вести", "объявить",
+_LIGHT = frozenset({"выразить", "принять", "провести", "совершить", "устроить", "заключить", "вести", "объявить",
                     "ввести", "наложить", "предъявить", "организовать", "выйти", "нанести", "подать"})
 #: Types of joint action: "X и Y" as subject are actor and recipient of one event.
 _JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})
