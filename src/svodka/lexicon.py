@@ -25,21 +25,27 @@ class Known:
     code: str = ""
 
 
-def _lines(filename: str) -> list[str]:
+def lines(filename: str) -> list[str]:
+    """The lines of a data file in ``svodka/data``, comments (#) and blank lines skipped."""
     text = resources.files("svodka.data").joinpath(filename).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def rows(filename: str) -> list[list[str]]:
+    """The tab-separated rows of a data file, each cell stripped."""
+    return [[cell.strip() for cell in line.split("\t")] for line in lines(filename)]
 
 
 @cache
 def word_list(filename: str) -> frozenset[str]:
     """A one-word-per-line list as a set of lower-cased words (comments and blanks skipped)."""
-    return frozenset(line.strip().lower().replace("ё", "е") for line in _lines(filename))
+    return frozenset(line.strip().lower().replace("ё", "е") for line in lines(filename))
 
 
 @cache
 def cased_word_list(filename: str) -> frozenset[str]:
     """A one-word-per-line list as written (case kept)."""
-    return frozenset(line.strip() for line in _lines(filename))
+    return frozenset(line.strip() for line in lines(filename))
 
 
 @cache
@@ -52,7 +58,7 @@ def known_entities() -> dict[str, Known]:
     """Folded name -> known entity, from the alias table and from ISO 3166 country names."""
     index: dict[str, Known] = {}
     by_code: dict[str, Known] = {}
-    for line in _lines("aliases.tsv"):
+    for line in lines("aliases.tsv"):
         cols = line.split("\t")
         cols += [""] * (6 - len(cols))
         etype, subtype, name, name_en, code, aliases = (c.strip() for c in cols[:6])
@@ -107,7 +113,7 @@ def entity_names() -> dict[str, NameEntry]:
     """Folded name form -> its entity type, from ``entity_names.tsv`` (built by
     ``scripts/build_entity_dictionary.py``)."""
     out: dict[str, NameEntry] = {}
-    for line in _lines("entity_names.tsv"):
+    for line in lines("entity_names.tsv"):
         cols = line.split("\t")
         if len(cols) >= 5 and cols[2] in ("PER", "ORG", "LOC"):
             out[cols[0]] = NameEntry(cols[1], cols[2], cols[3], int(cols[4]))

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from svodka import models
+from svodka.lexicon import rows as data_lines
 
 #: Digits with optional thousands groups ("1 000", "1,000" in English) or a decimal part ("1,5").
 DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
@@ -23,17 +23,6 @@ DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
 class NumberWord:
     value: float
     cls: str  # unit, teen, ten, hundred, mult, coll, frac, group, vague
-
-
-def data_lines(filename: str) -> list[list[str]]:
-    """Tab-separated rows of a data file, comments and blank lines skipped."""
-    text = resources.files("svodka.data").joinpath(filename).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append([c.strip() for c in line.split("\t")])
-    return rows
 
 
 @cache

@@ -69,7 +69,7 @@ class _Entry:
 def _lexicon() -> dict[str, list[_Entry]]:
     """First lemma -> entries, longest phrases first."""
     index: dict[str, list[_Entry]] = {}
-    for line in lexicon._lines("event_triggers.tsv"):
+    for line in lexicon.lines("event_triggers.tsv"):
         cols = [c.strip() for c in line.split("\t")] + ["", "", "", ""]
         lemmas = tuple(w if w.isupper() else w.lower().replace("ё", "е") for w in cols[0].split())
         needs = frozenset(w.lower().replace("ё", "е") for w in cols[3].split(";") if w.strip())

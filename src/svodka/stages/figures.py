@@ -33,7 +33,8 @@ import re
 from functools import cache
 
 from svodka.analysis import Analysis, Token
-from svodka.numbers import combine, data_lines, fold, lemmas, lookup, parse_digits
+from svodka.lexicon import rows as data_lines
+from svodka.numbers import combine, fold, lemmas, lookup, parse_digits
 from svodka.record import Figure, Quote
 
 _DELIMS = {",", ";", ":", "(", ")", "—", "–", "-"}

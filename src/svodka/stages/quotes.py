@@ -33,7 +33,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from svodka.analysis import Analysis, Token
-from svodka.numbers import data_lines, fold, lemmas
+from svodka.lexicon import rows as data_lines
+from svodka.numbers import fold, lemmas
 from svodka.record import Entity, Quote
 
 _OPEN_CLOSE = {"«": "»", "„": "“", "“": "”", '"': '"'}
