@@ -12,8 +12,9 @@ import os
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from multiprocessing.pool import AsyncResult, Pool
 
 from svodka.analysis import Analysis
 from svodka.read import ReadError
@@ -154,7 +155,9 @@ class Workers:
     """Local worker processes, each with its own pipeline and models loaded once.
 
     Reusable across batches (``with Workers(2) as w: w.run(a); w.run(b)``), so that model
-    loading is paid once per process, not once per call.
+    loading is paid once per process, not once per call. A worker that dies (killed, out of
+    memory) loses nothing: the pool is restarted, the documents in flight are run again, and a
+    document that kills a worker on its own becomes an error record.
     """
 
     def __init__(self, workers: int = 1, layers: list[Layer] | list[str] | None = None,
@@ -162,34 +165,61 @@ class Workers:
         self.workers = workers
         self.layers = list(layers) if layers is not None else available_layers()
         self.max_chars = max_chars
-        self._pool: Pool | None = None
+        self._pool: ProcessPoolExecutor | None = None
+        self.restarts = 0
+
+    def _start(self) -> None:
+        # One BLAS thread per worker: N workers x N BLAS threads on N cores made two workers
+        # slower than one (measured: 0.54x); with one thread each they scale 1.86x.
+        saved = {var: os.environ.get(var) for var in _THREAD_VARS}
+        for var in _THREAD_VARS:
+            os.environ.setdefault(var, "1")
+        try:
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"),
+                                             initializer=_init_worker, initargs=(self.layers, self.max_chars))
+        finally:
+            for var, value in saved.items():
+                if value is None:
+                    os.environ.pop(var, None)
+                else:
+                    os.environ[var] = value
+
+    def _stop(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
     def __enter__(self) -> Workers:
         if self.workers > 1:
-            # One BLAS thread per worker: N workers x N BLAS threads on N cores made two workers
-            # slower than one (measured: 0.54x); with one thread each they scale 1.86x.
-            saved = {var: os.environ.get(var) for var in _THREAD_VARS}
-            for var in _THREAD_VARS:
-                os.environ.setdefault(var, "1")
-            try:
-                ctx = mp.get_context("spawn")
-                self._pool = ctx.Pool(self.workers, initializer=_init_worker,
-                                      initargs=(self.layers, self.max_chars))
-            finally:
-                for var, value in saved.items():
-                    if value is None:
-                        os.environ.pop(var, None)
-                    else:
-                        os.environ[var] = value
+            self._start()
         else:
             _init_worker(self.layers, self.max_chars)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
-            self._pool = None
+        self._stop()
+
+    def _restart(self) -> None:
+        self._stop()
+        self.restarts += 1
+        self._start()
+
+    def _submit(self, doc: InputDocument | ReadError) -> Future[tuple[bytes, str | None]]:
+        assert self._pool is not None
+        return self._pool.submit(_work, doc)
+
+    def _alone(self, doc: InputDocument | ReadError) -> tuple[bytes, str | None]:
+        """Run one document in a fresh pool; if it kills that worker too, it is the culprit."""
+        self._restart()
+        try:
+            return self._submit(doc).result()
+        except BrokenProcessPool:
+            self._restart()
+            if isinstance(doc, ReadError):
+                raise
+            record = _error(doc, "a worker process died while processing this document "
+                                 "(out of memory, or killed); the other documents were processed")
+            return dumps(record), f"{record.id}: {record.error}"
 
     def run(self, docs: Iterable[InputDocument | ReadError]) -> Iterator[tuple[bytes, str | None]]:
         """Yield ``(json_line, error_or_None)`` per document, in input order, streaming."""
@@ -197,15 +227,27 @@ class Workers:
             for doc in docs:
                 yield _work(doc)
             return
-        # Pool.imap would read the whole input ahead; a bounded window keeps memory flat.
+        # Submitting everything at once would read the whole input ahead; a bounded window keeps
+        # memory flat.
         window = self.workers * 8
-        pending: deque[AsyncResult[tuple[bytes, str | None]]] = deque()
+        pending: deque[tuple[InputDocument | ReadError, Future[tuple[bytes, str | None]]]] = deque()
+
+        def take() -> tuple[bytes, str | None]:
+            doc, future = pending.popleft()
+            try:
+                return future.result()
+            except BrokenProcessPool:
+                result = self._alone(doc)
+                for i, (other, _) in enumerate(pending):  # their futures died with the pool
+                    pending[i] = (other, self._submit(other))
+                return result
+
         for doc in docs:
-            pending.append(self._pool.apply_async(_work, (doc,)))
+            pending.append((doc, self._submit(doc)))
             if len(pending) >= window:
-                yield pending.popleft().get()
+                yield take()
         while pending:
-            yield pending.popleft().get()
+            yield take()
 
 
 def run(
