@@ -484,7 +484,7 @@ def test_paths_in_input_order_with_errors(tmp_path: Path) -> None:
         ("InputDocument", "one"), ("ReadError", "notes"), ("ReadError", "missing"),
         ("InputDocument", "two"), ("InputDocument", "one"),
     ]
-    assert 'unsupported file type ".md": expected .txt or .jsonl' in items[1].error
+    assert 'unsupported file type ".md": expected .txt, .jsonl' in items[1].error
     assert items[1].origin == str(notes)
     assert "no such file or directory" in items[2].error
     assert items[2].error.startswith(str(missing))

@@ -43,7 +43,8 @@ def main(
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help=".txt or .jsonl files, or folders (searched recursively).")],
+    paths: Annotated[list[Path], typer.Argument(help=".txt, .jsonl, Telegram result.json, .csv/.tsv/.parquet "
+                                                "files, or folders (searched recursively).")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="JSON Lines file (default: stdout).")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=64,
                                          help="Local worker processes, each loading models once.")] = 1,
@@ -135,7 +136,8 @@ def _finished_ids(path: Path) -> set[str]:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Documents (.txt, .jsonl, folders), or svodka records "
+    paths: Annotated[list[Path], typer.Argument(help="Documents (.txt, .jsonl, .json, .csv, .tsv, "
+                                                ".parquet, folders), or svodka records "
                                                 "with --records.")],
     db: Annotated[Path, typer.Option("--db", help="The DuckDB store file.")] = Path("svodka.duckdb"),
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=64, help="Local worker processes.")] = 1,

@@ -38,7 +38,8 @@ import msgspec
 
 from svodka.record import DatePrecision, InputDocument
 
-SUFFIXES = (".txt", ".jsonl")
+SUFFIXES = (".txt", ".jsonl", ".json", ".csv", ".tsv", ".parquet")
+"""Files read: plain text, JSONL, Telegram Desktop exports and tables (the last three in ``sources``)."""
 MAX_LINE_BYTES = 64 * 1024 * 1024
 """A JSONL line longer than this is skipped with an error instead of being read into memory."""
 MAX_TEXT_BYTES = 256 * 1024 * 1024
@@ -61,7 +62,7 @@ class ReadError(msgspec.Struct, kw_only=True):
 
 def iter_documents(paths: Sequence[str | os.PathLike[str]],
                    exclude: Sequence[str | os.PathLike[str]] = ()) -> Iterator[InputDocument | ReadError]:
-    """Stream documents from ``.txt``/``.jsonl`` files and folders, in input order.
+    """Stream documents from ``SUFFIXES`` files and folders, in input order.
 
     Never raises for bad input: a missing path, an unsupported file type, an unreadable or
     undecodable file, a bad JSONL line each yield a ``ReadError`` and reading goes on.
@@ -88,7 +89,7 @@ def iter_documents(paths: Sequence[str | os.PathLike[str]],
         elif path.suffix.lower() not in SUFFIXES:
             yield _error(
                 path.stem, str(path),
-                f'unsupported file type "{path.suffix or "(none)"}": expected .txt or .jsonl',
+                f'unsupported file type "{path.suffix or "(none)"}": expected {", ".join(SUFFIXES)}',
             )
         elif not stat.S_ISREG(mode):
             yield _error(path.stem, str(path), "not a regular file")
@@ -282,8 +283,13 @@ def clean_text(text: str) -> str:
 
 
 def _read_file(path: Path) -> Iterator[InputDocument | ReadError]:
-    if path.suffix.lower() == ".jsonl":
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
         yield from iter_jsonl(path)
+    elif suffix in (".json", ".csv", ".tsv", ".parquet"):
+        from svodka import sources  # imports this module: import on use
+
+        yield from sources.iter_telegram(path) if suffix == ".json" else sources.iter_table(path)
     else:
         yield read_text_file(path)
 
@@ -307,7 +313,11 @@ def _walk(folder: Path) -> Iterator[Path | ReadError]:
             continue
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
-            wanted = not is_dir and entry.name.lower().endswith(SUFFIXES) and entry.is_file()
+            name = entry.name.lower()
+            # In a folder only Telegram Desktop's own file name counts as an export: other .json files
+            # (configs, metadata) are not news. A .json given by name is always tried.
+            wanted = (not is_dir and name.endswith(SUFFIXES) and (not name.endswith(".json") or name == "result.json")
+                      and entry.is_file())
         except OSError:
             continue  # vanished or unreadable entry: nothing to read
         if is_dir:
