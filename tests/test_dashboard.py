@@ -80,7 +80,7 @@ def test_overview_shows_timeline_map_and_events(page, server: str, tmp_path: Pat
 
 
 def test_event_links_to_its_highlighted_sentence(page, server: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(server + "/#/")
+    page.goto(server + "/?fresh=events#/")
     page.wait_for_selector("#events tr.event")
     page.locator("#events tr.event", has_text="CONSULT").first.locator("td a").click()
     page.wait_for_selector("#document mark")
@@ -90,7 +90,7 @@ def test_event_links_to_its_highlighted_sentence(page, server: str) -> None:  # 
 
 
 def test_article_markup_stays_text(page, server: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(server + "/#/doc/xss/0/7")
+    page.goto(server + "/?fresh=xss#/doc/xss/0/7")  # a new URL: a full load, no DOM left from earlier tests
     page.wait_for_selector("#document mark")
     assert "<script>" in page.locator("#document").inner_text()
     assert page.locator("#document script, #document img").count() == 0
@@ -99,7 +99,7 @@ def test_article_markup_stays_text(page, server: str) -> None:  # type: ignore[n
 
 
 def test_entity_page_lists_documents_across_languages(page, server: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(server + "/#/entities")
+    page.goto(server + "/?fresh=entities#/entities")
     page.locator("#entities a", has_text="Касым-Жомарт Токаев").first.click()
     page.wait_for_selector("h3")
     assert page.locator("ul li").count() >= 2
