@@ -257,13 +257,12 @@ def create_app(db_path: str | Path) -> FastAPI:
         w = _Where()
         w.add("e.entity_id IN (SELECT entity_id FROM aliases WHERE alias ILIKE ?)", f"%{q}%" if q else None)
         w.add("e.type = ?", type)
-        where, params = [w.sql], w.params
         rows = chronicle.rows(
             f"""SELECT e.entity_id, e.type, e.subtype, e.name, e.name_en, e.country, e.lat, e.lon,
                    count(m.doc_id) AS mentions, count(DISTINCT m.doc_id) AS documents
-                FROM entities e LEFT JOIN mentions m USING (entity_id) WHERE {' AND '.join(where)}
+                FROM entities e LEFT JOIN mentions m USING (entity_id) WHERE {w.sql}
                 GROUP BY ALL ORDER BY documents DESC, mentions DESC, e.name LIMIT ? OFFSET ?""",
-            [*params, limit, offset])
+            [*w.params, limit, offset])
         return _respond(rows, format)
 
     @app.get("/api/entities/{entity_id}", responses=_NOT_FOUND)
@@ -286,12 +285,11 @@ def create_app(db_path: str | Path) -> FastAPI:
         w = _Where()
         w.add("day >= ?", start)
         w.add("day <= ?", end)
-        where, params = [w.sql], w.params
         rows = chronicle.rows(
             f"""SELECT story_id, count(*) AS documents, min(day) AS first_day, max(day) AS last_day,
                    arg_min(title, coalesce(day, DATE '9999-12-31')) AS title, list(id ORDER BY day, id) AS doc_ids
-                FROM documents WHERE {' AND '.join(where)} GROUP BY story_id
-                ORDER BY documents DESC, last_day DESC NULLS LAST LIMIT ? OFFSET ?""", [*params, limit, offset])
+                FROM documents WHERE {w.sql} GROUP BY story_id
+                ORDER BY documents DESC, last_day DESC NULLS LAST LIMIT ? OFFSET ?""", [*w.params, limit, offset])
         return _respond(rows, format)
 
     @app.get("/api/figures", responses=_TABLE)
@@ -303,13 +301,12 @@ def create_app(db_path: str | Path) -> FastAPI:
         w.add("f.doc_id = ?", doc)
         w.add("f.day >= ?", start)
         w.add("f.day <= ?", end)
-        where, params = [w.sql], w.params
         rows = chronicle.rows(
             f"""SELECT f.doc_id, f.idx, f.kind, f.value, f.qualifier, f.low, f.high, f.text, f.start, f."end",
                    f.day, d.title, d.story_id,
                    (SELECT list(name) FROM entities WHERE list_contains(f.attribution, entity_id)) AS sources
-                FROM figures f JOIN documents d ON d.id = f.doc_id WHERE {' AND '.join(where)}
-                ORDER BY f.day DESC NULLS LAST, f.doc_id, f.idx LIMIT ? OFFSET ?""", [*params, limit, offset])
+                FROM figures f JOIN documents d ON d.id = f.doc_id WHERE {w.sql}
+                ORDER BY f.day DESC NULLS LAST, f.doc_id, f.idx LIMIT ? OFFSET ?""", [*w.params, limit, offset])
         return _respond(rows, format)
 
     @app.get("/api/documents", responses=_TABLE)
@@ -322,11 +319,10 @@ def create_app(db_path: str | Path) -> FastAPI:
         w.add("story_id = ?", story)
         w.add("day >= ?", start)
         w.add("day <= ?", end)
-        where, params = [w.sql], w.params
         rows = chronicle.rows(
             f"""SELECT id, date, day, title, source, url, story_id, left(text, 200) AS snippet
-                FROM documents WHERE {' AND '.join(where)} ORDER BY day DESC NULLS LAST, id LIMIT ? OFFSET ?""",
-            [*params, limit, offset])
+                FROM documents WHERE {w.sql} ORDER BY day DESC NULLS LAST, id LIMIT ? OFFSET ?""",
+            [*w.params, limit, offset])
         return _respond(rows, format)
 
     @app.get("/api/documents/{doc_id}", responses=_NOT_FOUND)
