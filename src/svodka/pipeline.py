@@ -114,7 +114,14 @@ class Pipeline:
 
 def _error(doc: InputDocument, message: str) -> Record:
     return Record(id=doc.id, date=doc.date, date_precision=doc.date_precision, text=None,
-                  title=doc.title, source=doc.source, url=doc.url, error=message, origin=doc.origin)
+                  title=doc.title, source=doc.source, url=doc.url, error=message, origin=doc.origin,
+                  **_provenance(doc))
+
+
+def _provenance(doc: InputDocument) -> dict[str, str | None]:
+    """Where the document and its date came from, passed through unchanged."""
+    return {"date_source": doc.date_source, "crawl_date": doc.crawl_date, "author": doc.author,
+            "site": doc.site, "content_hash": doc.content_hash}
 
 
 def to_record(a: Analysis) -> Record:
@@ -125,7 +132,7 @@ def to_record(a: Analysis) -> Record:
         title=doc.title, source=doc.source, url=doc.url,
         layers=[layer for layer in ALL_LAYERS if layer in done],
         languages=a.languages, entities=a.entities, timexes=a.timexes,
-        figures=a.figures, quotes=a.quotes, events=a.events,
+        figures=a.figures, quotes=a.quotes, events=a.events, **_provenance(doc),
     )
 
 

@@ -33,6 +33,7 @@ EventType = Literal[
     "ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE",
     "MOBILIZE", "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN",
 ]
+DateSource = Literal["header", "input", "metadata", "dateline", "crawl"]
 Layer = Literal["languages", "entities", "timexes", "figures", "quotes", "events"]
 ALL_LAYERS: tuple[Layer, ...] = ("languages", "entities", "timexes", "figures", "quotes", "events")
 
@@ -45,7 +46,9 @@ class InputDocument(Base, kw_only=True):
     """A document as read from disk, before any analysis.
 
     ``origin`` says where it came from (``path`` or ``path:line``) so that an error can point
-    the user at the exact place to look.
+    the user at the exact place to look. ``date_source`` says where ``date`` came from (a
+    ``date`` header line, the input's own field, page metadata, a dateline in the text, or only
+    the crawl); ``crawl_date`` keeps a crawl time apart from the publication date.
     """
 
     id: str
@@ -56,6 +59,11 @@ class InputDocument(Base, kw_only=True):
     source: str | None = None
     url: str | None = None
     origin: str | None = None
+    date_source: DateSource | None = None
+    crawl_date: str | None = None
+    author: str | None = None
+    site: str | None = None
+    content_hash: str | None = None
 
 
 class LanguageSpan(Base):
@@ -156,7 +164,11 @@ class Event(Base, kw_only=True):
 
 class Record(Base, kw_only=True):
     """One analysed document. ``error`` set means the document could not be read or analysed:
-    then no layer is present, and the message says what went wrong and where."""
+    then no layer is present, and the message says what went wrong and where.
+
+    ``body``, when set, lists the (start, end) spans of ``text`` that are the article itself;
+    the rest is page furniture (menus, notices, "read also" lists) that no layer looked at.
+    ``duplicate_of`` names an earlier document of the same run with the same content hash."""
 
     id: str
     date: str | None
@@ -174,6 +186,13 @@ class Record(Base, kw_only=True):
     events: list[Event] | None = None
     error: str | None = None
     origin: str | None = None
+    date_source: DateSource | None = None
+    crawl_date: str | None = None
+    author: str | None = None
+    site: str | None = None
+    content_hash: str | None = None
+    duplicate_of: str | None = None
+    body: list[tuple[int, int]] | None = None
 
 
 _encoder = msgspec.json.Encoder()
