@@ -115,13 +115,8 @@ class Pipeline:
 def _error(doc: InputDocument, message: str) -> Record:
     return Record(id=doc.id, date=doc.date, date_precision=doc.date_precision, text=None,
                   title=doc.title, source=doc.source, url=doc.url, error=message, origin=doc.origin,
-                  **_provenance(doc))
-
-
-def _provenance(doc: InputDocument) -> dict[str, str | None]:
-    """Where the document and its date came from, passed through unchanged."""
-    return {"date_source": doc.date_source, "crawl_date": doc.crawl_date, "author": doc.author,
-            "site": doc.site, "content_hash": doc.content_hash}
+                  date_source=doc.date_source, crawl_date=doc.crawl_date, author=doc.author,
+                  site=doc.site, content_hash=doc.content_hash)
 
 
 def to_record(a: Analysis) -> Record:
@@ -132,7 +127,9 @@ def to_record(a: Analysis) -> Record:
         title=doc.title, source=doc.source, url=doc.url,
         layers=[layer for layer in ALL_LAYERS if layer in done],
         languages=a.languages, entities=a.entities, timexes=a.timexes,
-        figures=a.figures, quotes=a.quotes, events=a.events, **_provenance(doc),
+        figures=a.figures, quotes=a.quotes, events=a.events,
+        date_source=doc.date_source, crawl_date=doc.crawl_date, author=doc.author,
+        site=doc.site, content_hash=doc.content_hash,
     )
 
 
