@@ -191,3 +191,47 @@ def test_government_bodies_get_their_subtype() -> None:
     record = run("Министерство иностранных дел России выступило с заявлением.")
     orgs = [e for e in record.entities or [] if e.type == "ORG"]
     assert orgs and orgs[0].subtype == "government", [(e.name, e.subtype) for e in orgs]
+
+
+def _groups(record: Record) -> list[set[str]]:
+    return [{m.text for m in e.mentions} for e in record.entities or []]
+
+
+def test_two_people_of_one_surname_never_share_an_entity() -> None:
+    record = run("На вечере выступили Юрий Визбор и его дочь Варвара Визбор. Визбор спела песню, "
+                 "а Юрий Визбор аккомпанировал. Позже Визбор поблагодарил зрителей.")
+    for group in _groups(record):
+        assert not ({"Юрий Визбор", "Варвара Визбор"} <= group), group
+
+
+def test_different_initials_are_different_people() -> None:
+    record = run("А. Лукашенко встретился с сыном. В. Лукашенко возглавляет совет безопасности. "
+                 "Лукашенко заявил, что доволен.")
+    for group in _groups(record):
+        assert not ({"А. Лукашенко", "В. Лукашенко"} <= group), group
+
+
+def test_name_with_patronymic_joins_the_same_name_without_it() -> None:
+    record = run("Умер академик Виталий Костомаров. Виталий Григорьевич Костомаров родился в 1930 году. "
+                 "Виталий Костомаров руководил институтом.")
+    assert any({"Виталий Костомаров", "Виталий Григорьевич Костомаров"} <= g for g in _groups(record))
+
+
+def test_organisation_named_after_a_place_alias_is_one_entity() -> None:
+    record = run("МИД Великобритании вызвал посла. Позже МИД Британии опубликовал заявление.")
+    assert any({"МИД Великобритании", "МИД Британии"} <= g for g in _groups(record))
+
+
+def test_dictionary_acronym_is_not_read_as_initials_of_another_name() -> None:
+    record = run("Лидеры ЕС собрались в Брюсселе. Европейский совет обсудил бюджет ЕС.")
+    eu = [g for g in _groups(record) if "ЕС" in g]
+    assert eu and not any("Европейский совет" in g for g in eu)
+
+
+def test_place_with_generic_word_and_bracketed_aside_join_their_short_forms() -> None:
+    record = run("В Республике Башкортостан прошли выборы. Жители Башкортостана голосовали. "
+                 "В Кировоградской (Кропивницкой) области закрыли школы. Власти Кировоградской области "
+                 "продлили карантин.")
+    groups = _groups(record)
+    assert any({"Республике Башкортостан", "Башкортостана"} <= g for g in groups), groups
+    assert any({"Кировоградской (Кропивницкой) области", "Кировоградской области"} <= g for g in groups), groups

@@ -322,10 +322,17 @@ def _normalise(a: Analysis, m: _Mention) -> None:
 
 
 class _Groups:
-    """Union-find over mentions."""
+    """Union-find over mentions that refuses to join two different people: a group remembers the
+    full names in it (surname stem, first name or initial), and a union that would put
+    "Юрий Визбор" and "Варвара Визбор" (or "А. Лукашенко" and "В. Лукашенко") together is refused,
+    whichever chain of bare surnames would have led there."""
 
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+    def __init__(self, identities: list[tuple[str, str] | None], known: list[str | None]) -> None:
+        self.parent = list(range(len(identities)))
+        self.names: dict[int, set[tuple[str, str]]] = {
+            i: {ident} for i, ident in enumerate(identities) if ident is not None}
+        # a group holding a dictionary entity ("ЕС" = Европейский союз) never joins another one
+        self.known: dict[int, str] = {i: k for i, k in enumerate(known) if k is not None}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -333,10 +340,44 @@ class _Groups:
             i = self.parent[i]
         return i
 
-    def union(self, i: int, j: int) -> None:
+    def union(self, i: int, j: int) -> bool:
         ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
+        if ri == rj:
+            return True
+        a, b = self.names.get(ri, set()), self.names.get(rj, set())
+        if any(sa == sb and not _same_first(fa, fb) for sa, fa in a for sb, fb in b):
+            return False
+        ka, kb = self.known.get(ri), self.known.get(rj)
+        if ka is not None and kb is not None and ka != kb:
+            return False
+        root, child = min(ri, rj), max(ri, rj)
+        self.parent[child] = root
+        if a or b:
+            self.names[root] = a | b
+            self.names.pop(child, None)
+        if ka is not None or kb is not None:
+            self.known[root] = ka if ka is not None else kb  # type: ignore[assignment]
+            self.known.pop(child, None)
+        return True
+
+
+def _same_first(a: str, b: str) -> bool:
+    """Whether two first names (or initials) can be the same person's."""
+    if len(a) <= 2 or len(b) <= 2:
+        return a[:1].lower() == b[:1].lower()
+    # loose on purpose (a foreign name declined wrongly, "Асии"/"Асия", "Азия"/"Асия"): only
+    # clearly different names block a merge
+    return a[:3].lower() == b[:3].lower() or skeleton(a) == skeleton(b) or _stem(a) == _stem(b)
+
+
+def _identity(m: _Mention) -> tuple[str, str] | None:
+    """(surname stem, first name) of a person mention that names both, else None."""
+    if m.type != "PER":
+        return None
+    words = _person_words(m.normal)
+    if len(words) < 2:
+        return None
+    return _stem(words[-1]), words[0]
 
 
 def _words(name: str) -> list[str]:
@@ -361,15 +402,66 @@ _ENDING = re.compile(
 def _stem(word: str) -> str:
     """A word without its case ending ("Гарсии", "Гарсия" -> "гарс"): a loose key for names."""
     low = word.lower().replace("ё", "е")
-    stem = _ENDING.sub("", low) if len(low) > 4 else low
-    return stem if len(stem) >= 3 else low
+    if len(low) < 4:
+        return low
+    stem = _ENDING.sub("", low)
+    if len(stem) >= 3:
+        return stem
+    # a short name ("Асии", "Азия"): take off one letter at most, keeping three
+    return low[:-1] if len(low) == 4 and low[-1] in "аяуюеыиьй" else low
+
+
+_PLACE_GENERIC = frozenset({"республика", "город", "г.", "штат", "провинция", "королевство", "княжество", "эмират"})
 
 
 def _stem_key(name: str) -> str:
-    return " ".join(_stem(w) for w in re.split(r"[\s\-«»\"„“]+", name) if w) if _CYRILLIC.search(name) else key(name)
+    """A loose key: endings off, an aside in brackets off ("Кировоградской (Кропивницкой) области"),
+    a generic leading word of a place off ("Республика Башкортостан" = "Башкортостан")."""
+    name = re.sub(r"\s*\([^)]*\)", "", name)
+    if not _CYRILLIC.search(name):
+        return key(name)
+    words = [w for w in re.split(r"[\s\-«»\"„“]+", name) if w]
+    if len(words) >= 2 and words[0].lower() in _PLACE_GENERIC and words[1][:1].isupper():
+        words = words[1:]
+    return " ".join(_stem(w) for w in words)
 
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def _short_form_of(short: list[str], full: list[str]) -> bool:
+    """"Верховный суд" of "Верховный суд Пакистана"; "Театр сатиры" of "Московский академический
+    театр сатиры" (only adjectives before it); not "Европейский союз" of "Совет Европейского союза"."""
+    if full[: len(short)] == short:
+        return True
+    if len(short) < 2:
+        return False
+    s_stems, f_stems = [_stem(w) for w in short], [_stem(w) for w in full]
+    for k in range(1, len(full) - len(short) + 1):
+        if f_stems[k: k + len(short)] == s_stems:
+            return all(_is_adjective(w) for w in full[:k])
+    return False
+
+
+def _is_adjective(word: str) -> bool:
+    parses = models.morph().parse(word)
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "ADJS", "PRTF")
+
+
+def _place_key(m: _Mention) -> str:
+    """For an organisation named after a known place ("МИД Британии", "МИД Великобритании",
+    "МИД РФ"), a key with the place's canonical name, so that the variants group; else ""."""
+    if m.type != "ORG":
+        return ""
+    words = _words(m.normal)
+    for k in (2, 1):
+        if len(words) <= k:
+            continue
+        tail = words[-k:]
+        known = lexicon.lookup(" ".join(tail)) or lexicon.lookup(" ".join(_lemma(w) for w in tail))
+        if known is not None and known.type == "LOC":
+            return f"{_stem_key(' '.join(words[:-k]))}|{known.name}"
+    return ""
 
 
 def _person_words(name: str) -> list[str]:
@@ -391,7 +483,7 @@ def _same_person(short: list[str], full: list[str]) -> bool:
 
 
 def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
-    groups = _Groups(len(mentions))
+    groups = _Groups([_identity(m) for m in mentions], [m.known.name if m.known else None for m in mentions])
     index = {id(m): i for i, m in enumerate(mentions)}
     first_by_key: dict[tuple[str, str], int] = {}
     for i, m in enumerate(mentions):
@@ -414,12 +506,16 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
                       if j != i and len(pwords[j]) >= len(words) and _same_person(words, pwords[j])]
         if candidates:
             before = [j for j in candidates if j < i]
-            groups.union(i, before[-1] if before else candidates[0])
+            # nearest fuller name before, else after; if that one is refused (another person of
+            # the same surname is already in this group), the next nearest
+            for j in [*reversed(before), *(j for j in candidates if j > i)]:
+                if groups.find(i) != groups.find(j) and groups.union(i, j):
+                    break
     # The same name typed differently by the model in two places is still one entity; and the same
     # name normalised differently ("Уральская сталь" / "Уральской стали") too.
     first_by_name: dict[str, int] = {}
     for i, m in enumerate(mentions):
-        stem_key = _stem_key(m.normal)
+        stem_key = _place_key(m) or _stem_key(m.normal)
         if len(stem_key) >= 3 and stem_key in first_by_name:
             groups.union(first_by_name[stem_key], i)
         first_by_name.setdefault(stem_key, i)
@@ -431,10 +527,10 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         if not words:
             continue
         # "Верховный суд" after "Верховный суд Пакистана": the short form of the longer name.
-        longer = [j for j in nonpersons if len(lowered[j]) > len(words) and lowered[j][: len(words)] == words
-                  and mentions[j].type == m.type]
+        longer = [j for j in nonpersons if len(lowered[j]) > len(words) and mentions[j].type == m.type
+                  and _short_form_of(words, lowered[j])]
         # "ЕСПЧ" beside "Европейский суд по правам человека": the initials of the full name.
-        if m.normal.isupper() and 2 <= len(m.normal) <= 6:
+        if m.normal.isupper() and 2 <= len(m.normal) <= 6 and m.known is None:
             longer += [j for j in nonpersons if acronyms[j] == m.normal.replace("Ё", "Е")]
         if longer:
             before = [j for j in longer if j < i]
@@ -443,7 +539,8 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     others = [i for i, m in enumerate(mentions) if m.type != "PER" and m.known is None]
     for i in others:
         for j in others:
-            if j < i and mentions[j].lang != mentions[i].lang and mentions[j].type == mentions[i].type \
+            if j < i and bool(_CYRILLIC.search(mentions[j].normal)) != bool(_CYRILLIC.search(mentions[i].normal)) \
+                    and mentions[j].type == mentions[i].type \
                     and len(skeleton(mentions[i].normal)) >= 4 \
                     and skeleton(mentions[j].normal) == skeleton(mentions[i].normal):
                 groups.union(i, j)
