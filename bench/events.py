@@ -156,6 +156,7 @@ def run_gold(pipe: Pipeline, data: Path, split: str, errors: int) -> dict[str, A
                 corpus[d["id"]] = d
     tp = tp_untyped = n_sys = n_gold = 0
     roles = {"actor": [0, 0], "recipient": [0, 0], "location": [0, 0]}
+    modes = [0, 0, 0, 0]  # right among gold-with-mode, gold-with-mode, right among predicted, predicted
     per_type: dict[str, Counter[str]] = defaultdict(Counter)
     shown: list[str] = []
     for g in gold:
@@ -180,6 +181,15 @@ def run_gold(pipe: Pipeline, data: Path, split: str, errors: int) -> dict[str, A
             checks = {"actor": _role_right(rec, se.actor, ge["actor_text"]),
                       "recipient": _role_right(rec, se.recipient, ge["recipient_text"]),
                       "location": _location_right(rec, se.location, ge["location_text"])}
+            if ge.get("mode"):
+                modes[0] += se.mode == ge["mode"]
+                modes[1] += 1
+            if se.mode:
+                modes[2] += se.mode == ge.get("mode")
+                modes[3] += 1
+            if (ge.get("mode") or se.mode) and se.mode != ge.get("mode") and len(shown) < errors:
+                shown.append(f"{g['id']} {ge['type']} «{ge['trigger']['text']}» mode: system {se.mode} "
+                             f"gold {ge.get('mode')}")
             for role, ok in checks.items():
                 roles[role][0] += ok
                 roles[role][1] += 1
@@ -208,6 +218,10 @@ def run_gold(pipe: Pipeline, data: Path, split: str, errors: int) -> dict[str, A
         "recipient_accuracy": round(roles["recipient"][0] / max(1, roles["recipient"][1]), 3),
         "location_accuracy": round(roles["location"][0] / max(1, roles["location"][1]), 3),
         "matched": roles["actor"][1],
+        # modes, on matched typed events: recall = right / gold events with a mode;
+        # precision = right / events given a mode by svodka
+        "mode_recall": round(modes[0] / max(1, modes[1]), 3), "mode_gold": modes[1],
+        "mode_precision": round(modes[2] / max(1, modes[3]), 3), "mode_predicted": modes[3],
         "per_type": {t: dict(per_type[t]) for t in TYPES if per_type[t]},
         "errors": shown,
     }
@@ -300,7 +314,9 @@ def main() -> None:
                 s = r[k]
                 print(f"{k:10} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f} {s['tp']:4} {s['system']:4} {s['gold']:4}")
             print(f"on {r['matched']} typed matches: actor {r['actor_accuracy']:.3f}, recipient "
-                  f"{r['recipient_accuracy']:.3f}, location {r['location_accuracy']:.3f}")
+                  f"{r['recipient_accuracy']:.3f}, location {r['location_accuracy']:.3f}; mode recall "
+                  f"{r['mode_recall']:.3f} (of {r['mode_gold']} with a gold mode), precision "
+                  f"{r['mode_precision']:.3f} (of {r['mode_predicted']} given one)")
             if split == "all":
                 print(f"{'type':10} {'gold':>5} {'sys':>5} {'match':>5}")
                 for t, c in r["per_type"].items():

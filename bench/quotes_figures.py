@@ -142,12 +142,11 @@ def adaq(pipe: Pipeline, folder: Path, verbose: bool) -> dict[str, float]:
 # --- (b) own gold -----------------------------------------------------------------------------
 
 def gold(pipe: Pipeline, gold_file: Path, corpus: Path, verbose: bool, part: str = "all") -> dict[str, float]:
-    """``part``: "dev" (first half of the file, errors inspected while developing), "test" (second
-    half, never inspected: only its scores are printed) or "all"."""
+    """``part``: "dev" (documents whose ``split`` is dev: errors inspected while developing),
+    "test" (split test: never inspected, only its scores are printed) or "all"."""
     with open(gold_file, encoding="utf-8") as fh:
         golds = [json.loads(line) for line in fh if line.strip()]
-    half = (len(golds) + 1) // 2
-    golds = {"dev": golds[:half], "test": golds[half:]}.get(part, golds)
+    golds = [g for g in golds if part == "all" or g.get("split", "dev") == part]
     verbose = verbose and part == "dev"
     want = {g["id"] for g in golds}
     docs: dict[str, dict[str, str]] = {}

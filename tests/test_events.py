@@ -164,3 +164,22 @@ def test_new_lexicon_entries() -> None:
     assert types("Суд наложил арест на акции компании.") == ["SANCTION"]
     assert types("В Мичигане произошла стрельба.") == ["ASSAULT"]
     assert types("Патриарх обратился к правительству с просьбой о помиловании.") == ["REQUEST"]
+
+
+@pytest.mark.parametrize(("text", "etype", "mode"), [
+    ("В четверг в центре Минска прошёл митинг оппозиции.", "PROTEST", "demo"),
+    ("Заключённые колонии объявили голодовку.", "PROTEST", "strike-hun"),
+    ("Полиция задержала двадцать активистов у здания мэрии.", "COERCE", "arrest"),
+    ("Путин провёл телефонный разговор с Токаевым.", "CONSULT", "phone"),
+    ("Боевики обстреляли блокпост из миномётов.", "ASSAULT", "heavy-weapons"),
+    ("В Багдаде террористы взорвали бомбу у мечети.", "ASSAULT", "explosives"),
+])
+def test_event_modes_from_the_trigger_or_its_sentence(text: str, etype: str, mode: str) -> None:
+    events = [e for e in run(text).events or [] if e.type == etype]
+    assert events, run(text).events
+    assert events[0].mode == mode
+
+
+def test_no_mode_without_a_cue() -> None:
+    events = [e for e in run("Боевики обстреляли блокпост на окраине города.").events or [] if e.type == "ASSAULT"]
+    assert events and events[0].mode is None

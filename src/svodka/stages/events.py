@@ -79,6 +79,42 @@ def _lexicon() -> dict[str, list[_Entry]]:
     return index
 
 
+@cache
+def _modes() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """Event type -> (mode, cue lemmas) in file order (``event_modes.tsv``)."""
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for line in lexicon.lines("event_modes.tsv"):
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) < 3:
+            continue
+        for cue in cols[2].split(";"):
+            if cue.strip():
+                words = tuple(w if w.isupper() else w.lower().replace("ё", "е") for w in cue.split())
+                out.setdefault(cols[0], []).append((cols[1], words))
+    return out
+
+
+def _mode(etype: str, lemmas: list[str], first: int, k: int, end: int) -> str | None:
+    """The event's mode: a cue that is the trigger itself decides ("голодовка"), else the cue
+    nearest the trigger in its sentence ("взрыв ... бомба" -> explosives); none without a cue."""
+    cues = _modes().get(etype)
+    if not cues:
+        return None
+    trigger = tuple(lemmas[k - first:end - first])
+    for mode, words in cues:
+        if trigger[: len(words)] == words:
+            return mode
+    best: tuple[int, int, str] | None = None
+    for rank, (mode, words) in enumerate(cues):
+        n = len(words)
+        for i in range(len(lemmas) - n + 1):
+            if tuple(lemmas[i:i + n]) == words:
+                distance = abs(i + first - k)
+                if best is None or (distance, rank) < best[:2]:
+                    best = (distance, rank, mode)
+    return best[2] if best else None
+
+
 @lru_cache(maxsize=200_000)
 def _lemma_of(word: str) -> str:
     parses = models.morph().parse(word.lower())
@@ -332,7 +368,8 @@ def extract(a: Analysis) -> None:
         start, stop = a.tokens[k].start, a.tokens[end - 1].end
         event = Event(
             type=etype,  # type: ignore[arg-type]
-            mode=chosen.mode or None,
+            mode=chosen.mode or _mode(etype, lemmas, sent.first_token, k, end)
+            or _mode(etype, sent_lemmas.get(si + 1, []), k, k, k),
             trigger=Trigger(start, stop, a.text[start:stop]),
             actor=actor, recipient=recipient, location=location,
             date=_date(a, sent.start, sent.end),
