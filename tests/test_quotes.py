@@ -163,3 +163,16 @@ def test_seed_blinken_support_is_a_quote_call_without_clause_is_not(seed_record:
     q = _find(seed_record, "поддержке США конституционных институтов")
     assert q.cue == "заявил"
     assert not any("мирному урегулированию" in x.text for x in seed_record.quotes or [])
+
+
+def test_role_noun_speaker_is_the_person_introduced_with_that_role() -> None:
+    qs, ents = quotes("Президент Украины Петр Порошенко провёл переговоры в Берлине. "
+                      "Украинский лидер заявил, что переговоры были трудными.")
+    assert qs and ents.get(qs[-1].speaker or "") == "Петр Порошенко"
+    assert qs[-1].speaker_text == "Украинский лидер"
+
+
+def test_role_noun_without_such_a_person_stays_text() -> None:
+    qs, _ents = quotes("Министр финансов Алексей Кудрин выступил в Думе. "
+                       "Глава региона заявил, что бюджет будет исполнен.")
+    assert qs and qs[-1].speaker is None and qs[-1].speaker_text == "Глава региона"

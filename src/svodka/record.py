@@ -127,6 +127,10 @@ class Figure(Base, kw_only=True):
 
 
 class Quote(Base, kw_only=True):
+    """Reported speech. ``speaker_text`` is the speaker as the text names them: set when no entity
+    is the speaker, and beside ``speaker`` when the text names the person by a role only
+    ("украинский лидер" for Петр Порошенко, introduced earlier as "президент Украины")."""
+
     start: int
     end: int
     text: str

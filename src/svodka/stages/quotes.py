@@ -14,7 +14,9 @@ Rules (docs/annotation-guide.md, "Quotes"; shared LAYERS.md):
   что``, acts without a clause (``призвал к миру``), titles.
 - Speaker: the subject of the cue. A name in apposition wins (``глава региона Гульшара
   Абдыкаликова`` -> her); ``пресс-служба/представитель X`` and ``власти X`` speak for X; another
-  role with no name (``глава региона``, ``посол США``) gives speaker null and ``speaker_text``;
+  role with no name (``глава региона``, ``посол США``) gives ``speaker_text``, and ``speaker`` is the
+  person the text introduced with a role of the same group (``президент Украины Петр Порошенко`` for a
+  later ``украинский лидер``; ``person_roles.tsv``), else null;
   ``он/она/они`` is the last person quoted before (else the nearest person named before).
 - ``X со ссылкой на Y``: Y is the speaker, X goes to ``via``.
 - ``via``: outlets (entities of subtype media) in the reporting clause that are not the speaker,
@@ -59,6 +61,33 @@ def voice_roles() -> frozenset[str]:
     return frozenset(row[0] for row in data_lines("quote_roles.tsv")) | {"власть", "власти"}
 
 
+@cache
+def person_roles() -> dict[str, str]:
+    """Role noun lemma -> its group (``person_roles.tsv``)."""
+    return {row[0]: row[1] for row in data_lines("person_roles.tsv") if len(row) >= 2}
+
+
+def _role_holder(d: _Doc, role: str, pos: int) -> str | None:
+    """The person last introduced before ``pos`` with a role of the same group as ``role``
+    ("президент Украины Петр Порошенко" for a later "украинский лидер"), else None."""
+    group = person_roles()[role]
+    best: str | None = None
+    toks = d.a.tokens
+    for ms, _me, ent in d.mentions:
+        if ms >= pos:
+            break
+        if ent.type != "PER":
+            continue
+        k = bisect.bisect_left(d.token_starts, ms)
+        for j in range(k - 1, max(-1, k - 5), -1):
+            if "\n" in d.text[toks[j].end:ms]:
+                break
+            if any(person_roles().get(lem) == group for lem in lemmas(toks[j].text)):
+                best = ent.id
+                break
+    return best
+
+
 def cue_flags(tok: Token) -> frozenset[str]:
     """Flags of ``tok`` as a reporting word (empty when it is not one). An infinitive ("обещал
     сообщить") is planned speech, not a speech act."""
@@ -98,6 +127,7 @@ class _Doc:
         self.mentions: list[tuple[int, int, Entity]] = sorted(
             ((m.start, m.end, e) for e in a.entities for m in e.mentions), key=lambda x: x[0])
         self.mention_starts = [m[0] for m in self.mentions]
+        self.token_starts = [t.start for t in a.tokens]
         self.breaks = [m.start() for m in re.finditer(r"\n", a.text)]
         self.title_end = self._title_end()
         self.quotes: list[_Quote] = []
@@ -243,6 +273,11 @@ def _speaker_from_phrase(d: _Doc, toks: list[Token], s: int, e: int, head: int) 
     if (head_lemmas | first_tok_lemmas) & voice_roles() and ments:
         return ments[0][2].id, None
     text = a.text[start:end]
+    role = next((lem for lem in head_lemmas if lem in person_roles()), None)
+    if role is not None:
+        holder = _role_holder(d, role, start)
+        if holder is not None:  # the person, and the role as the text names them
+            return holder, text
     return None, text
 
 
@@ -970,5 +1005,5 @@ def extract(a: Analysis) -> None:
         seen.add((q.start, q.end))
         out.append(Quote(start=q.start, end=q.end, text=a.text[q.start:q.end], kind=q.kind,  # type: ignore[arg-type]
                          speaker=q.speaker, cue=q.cue_text, via=q.via, lang=q.lang,
-                         speaker_text=None if q.speaker else q.speaker_text))
+                         speaker_text=q.speaker_text))
     a.quotes = out
