@@ -104,9 +104,20 @@ def _number_part(t: Token) -> tuple[float, str] | None:
     return nw.value, nw.cls
 
 
+@cache
+def _cues_by_first() -> dict[str, list[tuple[int, tuple[str, ...], str, str]]]:
+    """First lemma of a kind cue -> (rank in ``kinds()``, cue, kind, role)."""
+    out: dict[str, list[tuple[int, tuple[str, ...], str, str]]] = {}
+    for rank, (cue, kind, role) in enumerate(kinds()):
+        out.setdefault(cue[0], []).append((rank, cue, kind, role))
+    return out
+
+
 def _cue_at(toks: list[Token], k: int) -> tuple[int, str, str] | None:
     """The longest kind cue starting at toks[k]: (length, kind, role)."""
-    for cue, kind, role in kinds():
+    index = _cues_by_first()
+    found = sorted(c for lemma in _lem(toks[k]) for c in index.get(lemma, ()))
+    for _rank, cue, kind, role in found:
         n = len(cue)
         if k + n > len(toks):
             continue
