@@ -183,3 +183,15 @@ def test_event_modes_from_the_trigger_or_its_sentence(text: str, etype: str, mod
 def test_no_mode_without_a_cue() -> None:
     events = [e for e in run("Боевики обстреляли блокпост на окраине города.").events or [] if e.type == "ASSAULT"]
     assert events and events[0].mode is None
+
+
+def test_another_occurrence_is_not_merged_into_the_first() -> None:
+    record = run("Утром стрелок убил трех человек в торговом центре. Через несколько часов он убил двух человек "
+                 "в ресторане. Вечером он снова открыл стрельбу.")
+    assault = [e.trigger.text for e in record.events or [] if e.type == "ASSAULT"]
+    assert len(assault) == 3, assault
+
+
+def test_a_re_mention_with_the_same_count_is_one_event() -> None:
+    record = run("В Минске задержаны пять человек. Как сообщает милиция, ОМОН задержал пять человек у здания.")
+    assert len([e for e in record.events or [] if e.type == "COERCE"]) == 1

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from svodka import lexicon, models
 from svodka.analysis import Analysis, Token
-from svodka.record import Entity, Event, EventDate, Trigger
+from svodka.record import Entity, Event, EventDate, Figure, Trigger
 from svodka.stages.annotate import CYRILLIC_LANGS, parse_syntax
 
 #: Heads or dependants that make a trigger not an assertion of fact.
@@ -359,7 +359,13 @@ def extract(a: Analysis) -> None:
             same.recipient = same.recipient or recipient
             same.location = same.location or location
             continue
-        earlier = _repeats(a.events, etype, actor, recipient, location, nominal)
+        date = _date(a, sent.start, sent.end)
+        counts = {f.value for f in a.figures if sent.start <= f.start < sent.end and f.value is not None}
+        head_k = a.tokens[k].head
+        again = any(lemmas[c - sent.first_token] in _AGAIN
+                    for c in kids.get(k, []) + (kids.get(head_k, []) if head_k >= 0 else []))
+        earlier = None if again else _repeats(a.events, etype, actor, recipient, location, nominal, date,
+                                              counts, a.figures)
         if earlier is not None:  # a re-mention: it may name a participant the first one did not
             earlier.actor = earlier.actor or actor
             earlier.recipient = earlier.recipient or recipient
@@ -372,7 +378,7 @@ def extract(a: Analysis) -> None:
             or _mode(etype, sent_lemmas.get(si + 1, []), k, k, k),
             trigger=Trigger(start, stop, a.text[start:stop]),
             actor=actor, recipient=recipient, location=location,
-            date=_date(a, sent.start, sent.end),
+            date=date,
             figures=[i for i, f in enumerate(a.figures) if sent.start <= f.start < sent.end],
             attribution=([quote.speaker] if quote is not None and quote.speaker else [])
             + (list(quote.via) if quote is not None else []),
@@ -381,15 +387,26 @@ def extract(a: Analysis) -> None:
         a.events.append(event)
 
 
+#: "ещё/снова/вновь": the verb tells another occurrence, not a re-mention.
+_AGAIN = frozenset({"еще", "ещё", "снова", "вновь", "повторно", "опять"})
+
+
 def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[str], location: str | None,
-             nominal: bool) -> Event | None:
+             nominal: bool, date: EventDate, counts: set[float], figures: list[Figure]) -> Event | None:
     """The earlier event a mention repeats, if any: the latest one of the same type whose participants
     and place do not contradict it. News tells an event first and details it after ("В Минске
     задержаны несколько человек. ... ОМОН задержал от 6 до 8 человек"); separate actors or
     targets doing the same thing, or the same thing in another place, stay separate events. A
-    noun ("в ходе протестов") names no new place of its own, so only its participants count."""
+    noun ("в ходе протестов") names no new place of its own, so only its participants count.
+    Another date, or a verb with its own count of people after an event that had one ("стрелок
+    убил двух человек" after "ранил женщину, ... убил пятерых"), is another occurrence."""
     for ev in reversed(events):
         if ev.type != etype:
+            continue
+        if date.resolved and ev.date.resolved and date.value and ev.date.value and date.value != ev.date.value:
+            continue
+        if not nominal and counts and ev.figures and counts.isdisjoint(
+                {figures[i].value for i in ev.figures if figures[i].value is not None}):
             continue
         if actor and ev.actor and not set(actor) & set(ev.actor):
             continue
