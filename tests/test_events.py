@@ -28,7 +28,9 @@ def test_seed_events(seed_record: Record) -> None:
     assert "PROTEST" in types
     aid = next(e for e in events if e[0] == "AID")
     assert aid[1] == "направить" and aid[3] == ["Казахстан"]
-    assert aid[2] == ["Совет коллективной безопасности"]  # "принял решение направить": the subject decided
+    # "Совет коллективной безопасности Организации Договора ... (ОДКБ) принял решение направить": the
+    # subject decided, and the organisation it is a body of acts
+    assert aid[2] == ["ОДКБ"]
     request = next(e for e in events if e[0] == "REQUEST" and e[2])
     assert request[2] == ["Касым-Жомарт Токаев"]
     coerce = [e for e in events if e[0] == "COERCE"]
@@ -195,3 +197,9 @@ def test_another_occurrence_is_not_merged_into_the_first() -> None:
 def test_a_re_mention_with_the_same_count_is_one_event() -> None:
     record = run("В Минске задержаны пять человек. Как сообщает милиция, ОМОН задержал пять человек у здания.")
     assert len([e for e in record.events or [] if e.type == "COERCE"]) == 1
+
+
+def test_a_body_named_with_its_organisation_acts_for_the_organisation() -> None:
+    events = described(run("Совет безопасности Организации Объединённых Наций (ООН) направил миротворцев в Мали."))
+    aid = [e for e in events if e[0] == "AID"]
+    assert aid and aid[0][2] == ["ООН"], events

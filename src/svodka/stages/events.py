@@ -154,6 +154,7 @@ class _Mentions:
     """Token index -> entity, for the entity mentions of one document."""
 
     def __init__(self, a: Analysis) -> None:
+        self.a = a
         self.by_token: dict[int, Entity] = {}
         for ent in a.entities:
             for m in ent.mentions:
@@ -166,8 +167,20 @@ class _Mentions:
         found = [self.by_token[k] for k in tokens if k in self.by_token]
         if not found:
             return None
-        return min(found, key=lambda e: (_TYPE_ORDER.get(e.type, 3), tokens.index(
+        best = min(found, key=lambda e: (_TYPE_ORDER.get(e.type, 3), tokens.index(
             next(k for k in tokens if self.by_token.get(k) is e))))
+        return self._parent(best, tokens) if best.type == "ORG" else best
+
+    def _parent(self, body: Entity, tokens: list[int]) -> Entity:
+        """The organisation a body belongs to when the text names it right after, in the genitive
+        ("Совет коллективной безопасности Организации Договора ... (ОДКБ)": the ОДКБ acts)."""
+        last = max(k for k in tokens if self.by_token.get(k) is body)
+        nxt = self.by_token.get(last + 1)
+        if nxt is not None and nxt is not body and nxt.type == "ORG" \
+                and self.a.tokens[last + 1].sent == self.a.tokens[last].sent \
+                and self.a.tokens[last + 1].feats.get("Case") == "Gen":
+            return nxt
+        return body
 
 
 def _match(a: Analysis, lemmas: list[str], k: int, first: int, last: int) -> tuple[_Entry, int] | None:
