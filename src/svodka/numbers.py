@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from svodka import models
 from svodka.lexicon import rows as data_lines
@@ -34,7 +34,7 @@ def fold(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded: a worker that reads for days meets ever new word forms
 def lemmas(word: str) -> frozenset[str]:
     """Every normal form pymorphy3 gives for ``word`` (lower case, е for ё), plus the word itself."""
     w = fold(word)

@@ -228,7 +228,8 @@ def _context_rules(toks: list[Tok], text: str) -> None:
         )):
             t.tag = "w"
         elif t.tag == "T" and "." in t.text and not (prev is not None and _fold(prev.text) in _CLOCK_PREPS):
-            t.tag = "n"  # "2.50" is a number unless "в 18.00"
+            # "2.50" is a number unless "в 18.00"; it needs its value ("за 2.30 часа" counts it)
+            t.tag, t.value = "n", t.text.split(":")[0]
         elif (t.tag == "e" and t.text == "A" and nxt is not None and nxt.tag not in "Uh") or (
             t.tag == "I" and (prev is None or prev.tag not in "vpscuof,") and (nxt is None or nxt.tag != "C")
         ):
@@ -786,7 +787,7 @@ class DocDate:
 
 def _iso_week(d: date) -> str:
     y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
+    return f"{y:04d}-W{w:02d}"
 
 
 def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
@@ -1071,7 +1072,10 @@ def find_timexes(
         tense = tense_at(start, end) if tense_at else None
         if sp.future_only and tense == "past":
             continue
-        value, wait = _first_pass(sp, ctx, tense)
+        try:
+            value, wait = _first_pass(sp, ctx, tense)
+        except (OverflowError, ValueError):  # beyond the calendar ("через 9999999999 дней", 9999-12-31 + 1 day)
+            value, wait = None, False
         if wait:
             deferred.append(len(out))
         out.append(_Resolved(sp, value, start, end))
@@ -1084,12 +1088,16 @@ def find_timexes(
         sp = r.spec
         tense = tense_at(r.start, r.end) if tense_at else None
         if sp.weekday is not None:
-            if ctx.day is not None:
-                day_value: str | None = _weekday_from(ctx.day, sp.weekday, sp.wmod, tense).isoformat()
-            else:  # the text fixes the week: the weekday of the week of the nearest explicit day date
-                anchor = _nearest_anchor(anchors, r.start)
-                day_value = None if anchor is None or sp.wmod is not None else (
-                    anchor + timedelta(days=sp.weekday - anchor.isoweekday())).isoformat()
+            day_value: str | None = None
+            try:
+                if ctx.day is not None:
+                    day_value = _weekday_from(ctx.day, sp.weekday, sp.wmod, tense).isoformat()
+                else:  # the text fixes the week: the weekday of the week of the nearest explicit day date
+                    anchor = _nearest_anchor(anchors, r.start)
+                    day_value = None if anchor is None or sp.wmod is not None else (
+                        anchor + timedelta(days=sp.weekday - anchor.isoweekday())).isoformat()
+            except OverflowError:  # a week beyond 9999-12-31 or before 0001-01-01
+                pass
             r.value = _with_time(day_value, sp)
         elif sp.anaphoric:
             r.value = _anaphor(sp, out[:k])
@@ -1101,9 +1109,15 @@ def find_timexes(
     result: list[Timex] = []
     for r in out:
         sp = r.spec
+        value = None if r.value and _OUT_OF_CALENDAR.match(r.value) else r.value  # "10001", "-97978": no guess
         result.append(Timex(start=r.start, end=r.end, text=text[r.start:r.end], type=sp.type,  # type: ignore[arg-type]
-                            value=r.value, precision=_precision_of(r.value, sp)))  # type: ignore[arg-type]
+                            value=value, precision=_precision_of(value, sp)))  # type: ignore[arg-type]
     return result
+
+
+#: A calendar value whose year is not 0001..9999 (reckoned from a document date at the calendar's edge,
+#: or from a huge count): ISO 8601 dates cannot say it, so it stays unresolved.
+_OUT_OF_CALENDAR = re.compile(r"-|\d{5}|0000(?!\d)")
 
 
 def _nearest_anchor(anchors: list[tuple[int, str | None]], pos: int) -> date | None:
