@@ -16,13 +16,15 @@ from svodka.names import key
 
 @dataclass(frozen=True, slots=True)
 class Known:
-    """A known entity: canonical Russian name, English name, type, subtype, ISO code."""
+    """A known entity: canonical Russian name, English name, type, subtype, ISO code, and the
+    other names the alias table gives it (the full form of an abbreviation among them)."""
 
     type: str
     subtype: str
     name: str
     name_en: str
     code: str = ""
+    aliases: tuple[str, ...] = ()
 
 
 def lines(filename: str) -> list[str]:
@@ -62,7 +64,8 @@ def known_entities() -> dict[str, Known]:
         cols = line.split("\t")
         cols += [""] * (6 - len(cols))
         etype, subtype, name, name_en, code, aliases = (c.strip() for c in cols[:6])
-        entry = Known(etype, subtype, name, name_en, code)
+        entry = Known(etype, subtype, name, name_en, code,
+                      tuple(a.strip() for a in aliases.split(";") if a.strip()))
         if code:
             by_code[code] = entry
         for alias in [name, name_en, *aliases.split(";")]:
