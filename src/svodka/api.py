@@ -1,27 +1,34 @@
 """The HTTP API over a chronicle store, and the dashboard it serves.
 
-Read-only: the store is opened read-only and every query is parameterised. Every page of the
+Read-only by default: the store is opened read-only and every query is parameterised; only an app
+made with an ingest token opens it for writing and offers POST /api/ingest. Every page of the
 dashboard is drawn from these JSON endpoints (the Datasette idea: one data path for the API,
 the pages and the tests). Every parameter is validated and bounded by FastAPI.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
+import hashlib
+import hmac
 import io
 import json
 import re
 import threading
+from collections.abc import Iterator
 from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import duckdb
-from fastapi import FastAPI, HTTPException, Query, Request, Response
+from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
-from pydantic import BeforeValidator
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, BeforeValidator
 
 from svodka import __version__
 
@@ -55,14 +62,17 @@ TypeParam = Annotated[EventType | None, Query(description="PLOVER event type.")]
 
 
 class Chronicle:
-    """A read-only connection per thread (DuckDB connections are not shared across threads)."""
+    """A read-only connection per thread (DuckDB connections are not shared across threads).
 
-    def __init__(self, path: str | Path) -> None:
+    ``writable`` opens the file for writing (the ingest route's writer shares the database with
+    these cursors: DuckDB lets one process write, and not alongside read-only openers)."""
+
+    def __init__(self, path: str | Path, writable: bool = False) -> None:
         self.path = str(path)
         if not Path(self.path).exists():
             raise FileNotFoundError(f"no store at {self.path}; run `svodka ingest` first")
         self._local = threading.local()
-        self._root = duckdb.connect(self.path, read_only=True)
+        self._root = duckdb.connect(self.path, read_only=not writable)
 
     def db(self) -> duckdb.DuckDBPyConnection:
         conn = getattr(self._local, "conn", None)
@@ -160,11 +170,20 @@ def _add_names(chronicle: Chronicle, rows: list[dict[str, Any]]) -> None:
         r["source_names"] = [names[e] for e in r["attribution"] or [] if e in names]
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    chronicle = Chronicle(db_path)
+def create_app(db_path: str | Path, ingest_token: str | None = None) -> FastAPI:
+    """The app over the store at ``db_path``; read-only unless an ``ingest_token`` enables POST
+    /api/ingest (then a missing store is created empty)."""
+    if ingest_token is not None:
+        _check_token(ingest_token)
+        if not Path(db_path).exists():
+            from svodka.chronicle.store import Store
+
+            Store(db_path).close()
+    chronicle = Chronicle(db_path, writable=ingest_token is not None)
     app = FastAPI(title="svodka", version=__version__,
                   description="A sourced chronicle of news events: who did what to whom, where, when, "
-                              "how many, according to whom. Read-only.")
+                              "how many, according to whom. Read-only"
+                              + (", but for token-protected ingest." if ingest_token is not None else "."))
     web = resources.files("svodka") / "web"
 
     @app.middleware("http")
@@ -338,16 +357,192 @@ def create_app(db_path: str | Path) -> FastAPI:
             ent["store_id"] = store_ids.get(ent["id"])
         return record
 
+    @app.get("/api/report", responses={200: {"description": "The report as JSON (sentences with their sources), "
+                                              "or as a standalone HTML page with format=html.",
+                                              "content": {"application/json": {}, "text/html": {}}},
+                                       400: {"description": "A period that makes no report (start after end, "
+                                                            "dates out of range)."},
+                                       **_NOT_FOUND})
+    def report(start: Day = None, end: Day = None, place: Text = None, entity: Text = None, story: Id = None,
+               lang: Annotated[Literal["ru", "en"], Query(description="ru or en.")] = "ru",
+               format: Annotated[Literal["json", "html"], Query(description="json or html.")] = "json") -> Response:
+        """The сводка: the period's main stories with timeline, figures, quotes and map, and what changed
+        since the previous period of the same length; every sentence with its sources."""
+        from svodka.chronicle.report import Filters, ReportError, UnknownFilter, build_report
+        from svodka.chronicle.report_render import to_dict, to_html
+
+        try:
+            made = build_report(chronicle.db(), Filters(start, end, place, entity, story), lang=lang)
+        except UnknownFilter as exc:
+            raise HTTPException(404, str(exc)) from exc
+        except ReportError as exc:
+            raise HTTPException(400, str(exc)) from exc
+        if format == "html":
+            return HTMLResponse(to_html(made, stylesheet="/static/report.css", doc_links="/#/doc/"))
+        return JSONResponse(to_dict(made))
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> HTMLResponse:
         return HTMLResponse((web / "index.html").read_text(encoding="utf-8"))
 
     @app.get("/static/{name}", include_in_schema=False)
     def static(name: Annotated[str, PathParam(max_length=40)]) -> Response:
-        allowed = {"app.js", "style.css", "basemap.json"}
+        allowed = {"app.js", "style.css", "basemap.json", "report.css"}
         if name not in allowed:
             raise HTTPException(404, "not found")
         with resources.as_file(web / name) as path:
             return FileResponse(path)
 
+    if ingest_token is not None:
+        _add_ingest(app, chronicle.path, ingest_token)
     return app
+
+
+# --- ingest over HTTP, only with a token ---------------------------------------------------------
+
+#: Largest request body POST /api/ingest takes; bigger batches are refused with 413 before storing.
+MAX_INGEST_BYTES = 50 * 2**20
+#: Shortest token accepted: a short token can be guessed, and then the store is anyone's.
+MIN_TOKEN_CHARS = 16
+#: Error messages returned per request at most (``failed`` always counts every failure).
+MAX_INGEST_ERRORS = 1000
+#: Longest document id taken over HTTP: the API's own /api/documents/{doc_id} route takes no longer.
+MAX_ID_CHARS = 300
+_BEARER = HTTPBearer(auto_error=False, description="The token `svodka serve` was given "
+                                                   "(--ingest-token-file or SVODKA_INGEST_TOKEN).")
+
+
+class IngestError(BaseModel):
+    line: int
+    id: str | None
+    error: str
+
+
+class IngestResult(BaseModel):
+    stored: int
+    added: int
+    replaced: int
+    unchanged: int
+    failed: int
+    errors: list[IngestError]
+
+
+def _check_token(token: str) -> None:
+    if len(token) < MIN_TOKEN_CHARS or not token.isprintable() or token != token.strip():
+        raise ValueError(f"the ingest token must be at least {MIN_TOKEN_CHARS} printable characters without "
+                         "surrounding spaces (e.g. `python -c 'import secrets; print(secrets.token_urlsafe())'`)")
+
+
+class _Writer:
+    """The one writer of the store in this process. Requests take turns (a lock) to extract and store;
+    reads go on meanwhile through the Chronicle's cursors and see each batch once it is committed."""
+
+    def __init__(self, path: str) -> None:
+        from svodka.chronicle.store import Store
+
+        self.store = Store(path)
+        self.lock = threading.Lock()
+
+    def ingest(self, body: bytes, records: bool) -> IngestResult:
+        from svodka.pipeline import Pipeline
+
+        errors: list[IngestError] = []
+        failed = 0
+        pipeline = None if records else Pipeline()
+
+        def good() -> Iterator[Any]:
+            nonlocal failed
+            for n, raw in enumerate(body.removeprefix(codecs.BOM_UTF8).split(b"\n"), 1):
+                if not raw.strip():
+                    continue
+                doc_id, rec_or_error = _ingest_line(raw, n, pipeline)
+                if isinstance(rec_or_error, str):
+                    failed += 1
+                    if len(errors) < MAX_INGEST_ERRORS:
+                        errors.append(IngestError(line=n, id=doc_id, error=rec_or_error))
+                else:
+                    yield rec_or_error
+
+        with self.lock:
+            stats = self.store.ingest(good())
+        return IngestResult(stored=stats.added + stats.replaced, added=stats.added, replaced=stats.replaced,
+                            unchanged=stats.unchanged, failed=failed, errors=errors)
+
+
+def _ingest_line(raw: bytes, n: int, pipeline: Any) -> tuple[str | None, Any]:
+    """``(id, record)`` for a good line, ``(id or None, message)`` for a bad one. A document is read as
+    a JSONL line of ``svodka extract`` input (an id-less one is named by its content, so that sending it
+    again changes nothing) and extracted; a record (``pipeline`` None) is only type-checked."""
+    import msgspec
+
+    from svodka import read
+    from svodka.record import loads
+
+    where = f"line {n}"
+    if pipeline is None:
+        try:
+            rec = loads(raw)
+        except (msgspec.DecodeError, msgspec.ValidationError) as exc:
+            return None, f"{where}: not a svodka record: {exc}"
+    else:
+        doc = read._parse_jsonl_line(raw, "http:" + hashlib.sha256(raw.strip()).hexdigest()[:16], where)
+        if isinstance(doc, read.ReadError):
+            return doc.id, doc.error
+        if len(doc.id) > MAX_ID_CHARS:
+            return None, f"{where}: \"id\" longer than {MAX_ID_CHARS} characters"
+        doc.content_hash = read.content_hash(doc.text, doc.title)
+        rec = pipeline.extract(doc)
+    if len(rec.id) > MAX_ID_CHARS:
+        return None, f"{where}: \"id\" longer than {MAX_ID_CHARS} characters"
+    if rec.error is not None or rec.text is None:
+        return rec.id, f"{where}: {rec.error or 'record without text'}"
+    return rec.id, rec
+
+
+async def _bounded_body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 as soon as it is known to exceed ``limit`` bytes (from the
+    declared length, else while streaming), so an oversized upload is never held whole in memory."""
+    too_big = HTTPException(413, f"request body over {limit:,} bytes; send the documents in smaller batches")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise too_big
+    parts: list[bytes] = []
+    size = 0
+    async for part in request.stream():
+        size += len(part)
+        if size > limit:
+            raise too_big
+        parts.append(part)
+    return b"".join(parts)
+
+
+def _add_ingest(app: FastAPI, path: str, token: str) -> None:
+    writer = _Writer(path)
+    expected = token.encode("utf-8")
+
+    def authorised(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_BEARER)]) -> None:
+        if credentials is None:
+            raise HTTPException(401, "ingest needs `Authorization: Bearer <token>`",
+                                headers={"WWW-Authenticate": "Bearer"})
+        if not hmac.compare_digest(credentials.credentials.encode("utf-8"), expected):  # constant time
+            raise HTTPException(403, "wrong token")
+
+    body_doc = ("JSON Lines, one document a line as `svodka extract` reads them (`id`, `text`, `date`, "
+                "`title`, `source`, `url`), or with records=true one svodka record a line.")
+    responses: dict[int | str, dict[str, Any]] = {
+        400: {"description": "Empty body."}, 401: {"description": "No bearer token."},
+        403: {"description": "Wrong token."}, 413: {"description": f"Body over {MAX_INGEST_BYTES:,} bytes."}}
+
+    @app.post("/api/ingest", response_model=IngestResult, dependencies=[Depends(authorised)], responses=responses,
+              openapi_extra={"requestBody": {"required": True, "description": body_doc, "content": {
+                  "application/x-ndjson": {"schema": {"type": "string", "minLength": 1}}}}})
+    async def ingest(request: Request, records: Annotated[bool, Query(
+            description="The lines are records from `svodka extract`: store them without extracting.")] = False,
+                     ) -> IngestResult:
+        """Extract documents and store them; every line is stored, unchanged (same id and text as
+        stored) or failed with its message, and a bad line never stops the others."""
+        body = await _bounded_body(request, MAX_INGEST_BYTES)
+        if not body:
+            raise HTTPException(400, "empty request body: send JSON Lines, one document a line")
+        result: IngestResult = await run_in_threadpool(writer.ingest, body, records)
+        return result

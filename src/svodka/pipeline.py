@@ -16,13 +16,17 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
+import msgspec
+
+from svodka import dateline, furniture, pieces
 from svodka.analysis import Analysis
-from svodka.read import ReadError
-from svodka.record import ALL_LAYERS, InputDocument, Layer, Record, dumps
+from svodka.read import DuplicateDocument, ReadError
+from svodka.record import ALL_LAYERS, Figure, InputDocument, Layer, Mention, Quote, Record, Timex, Trigger, dumps
 from svodka.stages import annotate, entities, events, figures, language, places, quotes, time
 
-#: Documents longer than this are refused with a clear error instead of exhausting memory.
-DEFAULT_MAX_CHARS = 5_000_000
+#: Documents longer than this are refused with a clear error; shorter ones over ``pieces.PIECE_CHARS``
+#: are analysed in pieces (memory stays flat), so this only stops absurd inputs (60M characters).
+DEFAULT_MAX_CHARS = 60_000_000
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,10 @@ class Pipeline:
         self.max_chars = max_chars
 
     def analyse(self, doc: InputDocument) -> Analysis:
-        a = Analysis(doc=doc, text=doc.text)
+        doc, found = read_page(doc)
+        # The stages see the text with page furniture blanked out (same length, same offsets).
+        a = _PageAnalysis(doc=doc, text=furniture.mask(doc.text, found.spans) if found.found else doc.text,
+                          body=found.body if found.found else None)
         for stage in self.stages:
             stage.run(a)
             a.done.append(stage.provides)
@@ -99,12 +106,17 @@ class Pipeline:
 
     def extract(self, doc: InputDocument | ReadError) -> Record:
         """One record per document; failures become error records, never exceptions."""
+        if isinstance(doc, DuplicateDocument):  # read-time dedup (read.py): recorded, not analysed again
+            return doc.record()
         if isinstance(doc, ReadError):
             return Record(id=doc.id, date=None, date_precision=None, text=None, error=doc.error, origin=doc.origin)
         if len(doc.text) > self.max_chars:
             return _error(doc, f"document too large: {len(doc.text):,} characters, more than the limit of "
                                f"{self.max_chars:,}; split it or raise --max-chars")
         try:
+            doc = resolve_date(doc)[0]  # once for the whole text, before it is cut into pieces
+            if len(doc.text) > pieces.PIECE_CHARS:
+                return pieces.extract_in_pieces(doc, lambda piece: to_record(self.analyse(piece)))
             return to_record(self.analyse(doc))
         except Exception as exc:  # one bad document must not stop the run
             where = traceback.extract_tb(exc.__traceback__)[-1]
@@ -119,17 +131,59 @@ def _error(doc: InputDocument, message: str) -> Record:
                   site=doc.site, content_hash=doc.content_hash)
 
 
+@dataclass
+class _PageAnalysis(Analysis):
+    """The analysis of a page: ``text`` has its furniture blanked, ``doc.text`` is the original,
+    ``body`` the article spans when furniture was found."""
+
+    body: list[tuple[int, int]] | None = None
+
+
+def resolve_date(doc: InputDocument) -> tuple[InputDocument, dateline.Dateline | None]:
+    """The document dated by its dateline or stamp when it has no date or only a crawl date.
+
+    Returns the (possibly updated) document and the stamp found, if any. The crawl date is kept
+    apart: a crawl-sourced ``date`` moves to ``crawl_date`` when a dateline replaces it.
+    """
+    crawl = doc.crawl_date or (doc.date if doc.date_source == "crawl" else None)
+    found = dateline.find_dateline(doc.text, crawl)
+    if found is None or not (doc.date is None or doc.date_source == "crawl"):
+        return doc, found
+    return msgspec.structs.replace(doc, date=found.date, date_precision=found.precision,
+                                   date_source="dateline", crawl_date=crawl), found
+
+
+def read_page(doc: InputDocument) -> tuple[InputDocument, furniture.Furniture]:
+    """The document dated from its text where needed, and its page furniture (stamps included)."""
+    doc, stamp = resolve_date(doc)
+    return doc, furniture.find(doc.text, stamp)
+
+
+def _restore_span_texts(a: Analysis) -> None:
+    """Spans were read off the blanked text; a span that reaches into furniture takes its text from
+    the original, so that ``record.text[start:end] == span.text`` holds for every span."""
+    text = a.doc.text
+    spans: list[Mention | Timex | Figure | Quote | Trigger] = [m for e in a.entities for m in e.mentions]
+    spans += a.timexes + a.figures + a.quotes + [ev.trigger for ev in a.events]
+    for span in spans:
+        if text[span.start:span.end] != span.text:
+            span.text = text[span.start:span.end]
+
+
 def to_record(a: Analysis) -> Record:
     doc = a.doc
     done = set(a.done)
+    body = a.body if isinstance(a, _PageAnalysis) else None
+    if a.text is not doc.text:
+        _restore_span_texts(a)
     return Record(
-        id=doc.id, date=doc.date, date_precision=doc.date_precision, text=a.text,
+        id=doc.id, date=doc.date, date_precision=doc.date_precision, text=doc.text,
         title=doc.title, source=doc.source, url=doc.url,
         layers=[layer for layer in ALL_LAYERS if layer in done],
         languages=a.languages, entities=a.entities, timexes=a.timexes,
         figures=a.figures, quotes=a.quotes, events=a.events,
         date_source=doc.date_source, crawl_date=doc.crawl_date, author=doc.author,
-        site=doc.site, content_hash=doc.content_hash,
+        site=doc.site, content_hash=doc.content_hash, body=body,
     )
 
 

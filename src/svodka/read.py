@@ -25,21 +25,31 @@ from __future__ import annotations
 
 import calendar
 import codecs
+import hashlib
 import json
 import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Literal, get_args
 
 import msgspec
 
-from svodka.record import DatePrecision, InputDocument
+from svodka.record import DatePrecision, InputDocument, Record
 
-SUFFIXES = (".txt", ".jsonl", ".json", ".csv", ".tsv", ".parquet")
-"""Files read: plain text, JSONL, Telegram Desktop exports and tables (the last three in ``sources``)."""
+Format = Literal["auto", "text", "jsonl", "html", "warc", "feed", "telegram", "csv", "tsv", "parquet"]
+FORMATS: tuple[Format, ...] = get_args(Format)
+InputDates = Literal["publication", "crawl"]
+_FORMAT_OF_SUFFIX: tuple[tuple[str, Format], ...] = (
+    (".txt", "text"), (".jsonl", "jsonl"), (".json", "telegram"), (".csv", "csv"), (".tsv", "tsv"),
+    (".parquet", "parquet"), (".html", "html"), (".htm", "html"), (".html.gz", "html"), (".htm.gz", "html"),
+    (".warc", "warc"), (".warc.gz", "warc"), (".rss", "feed"), (".atom", "feed"), (".xml", "feed"),
+)
+SUFFIXES = tuple(suffix for suffix, _format in _FORMAT_OF_SUFFIX)
+"""Files read: plain text and JSONL here, Telegram Desktop exports and tables in ``sources``, web
+pages, web archives and feeds in ``web_sources``."""
 MAX_LINE_BYTES = 64 * 1024 * 1024
 """A JSONL line longer than this is skipped with an error instead of being read into memory."""
 MAX_TEXT_BYTES = 256 * 1024 * 1024
@@ -61,14 +71,92 @@ class ReadError(msgspec.Struct, kw_only=True):
 
 
 def iter_documents(paths: Sequence[str | os.PathLike[str]],
-                   exclude: Sequence[str | os.PathLike[str]] = ()) -> Iterator[InputDocument | ReadError]:
+                   exclude: Sequence[str | os.PathLike[str]] = (), *, fmt: Format = "auto",
+                   columns: Mapping[str, str] | None = None, input_dates: InputDates = "publication",
+                   dedup: bool = True) -> Iterator[InputDocument | ReadError]:
     """Stream documents from ``SUFFIXES`` files and folders, in input order.
 
     Never raises for bad input: a missing path, an unsupported file type, an unreadable or
     undecodable file, a bad JSONL line each yield a ``ReadError`` and reading goes on.
     Files in ``exclude`` are skipped: the output file inside an input folder must never be read
     back as input (it grows while being read, and the run never ends).
+
+    ``fmt`` other than ``"auto"`` reads every file, named or found in a folder (then any
+    non-hidden name), as that format; ``columns`` renames table columns (``{"text": "body"}``).
+    ``input_dates="crawl"`` declares the dates the input gives (a header, a JSONL, table or
+    Telegram field) crawl dates: ``crawl_date`` is set and ``date_source`` is ``"crawl"``.
+    Every document gets ``content_hash``; with ``dedup`` a document whose hash an earlier one
+    of the run (with another id) had comes as a ``DuplicateDocument`` naming it.
     """
+    return _finish(_iter_paths(paths, exclude, fmt, columns), input_dates, dedup)
+
+
+def content_hash(text: str, title: str | None = None) -> str:
+    """Hex hash of a text's words: the same article in a feed and in a crawled page has it.
+
+    Case, punctuation and whitespace do not count (only the ``\\w+`` words, NFKC, casefolded),
+    nor does a first line repeating ``title`` (pages often start their text with the headline,
+    feeds do not). 16 bytes of BLAKE2b: collisions are out of reach at any corpus size.
+    """
+    return _digest(text, title).hex()
+
+
+class DuplicateDocument(InputDocument, kw_only=True):
+    """A document whose ``content_hash`` an earlier document of the run had: it is recorded
+    (its source, URL and date are facts too) but not analysed again."""
+
+    duplicate_of: str
+
+    def record(self) -> Record:
+        """Its record: text and metadata, ``duplicate_of``, and no layers (cheap)."""
+        return Record(
+            id=self.id, date=self.date, date_precision=self.date_precision, text=self.text, title=self.title,
+            source=self.source, url=self.url, layers=[], origin=self.origin, date_source=self.date_source,
+            crawl_date=self.crawl_date, author=self.author, site=self.site, content_hash=self.content_hash,
+            duplicate_of=self.duplicate_of,
+        )
+
+
+def _finish(items: Iterable[InputDocument | ReadError], input_dates: InputDates,
+            dedup: bool) -> Iterator[InputDocument | ReadError]:
+    """Date kinds, content hashes and duplicates, for documents from any reader.
+
+    Remembers one 16-byte digest and the first id per distinct text of the run (about 150 bytes
+    each: a million documents cost some 150 MB).
+    """
+    first: dict[bytes, str] = {}
+    for item in items:
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        if input_dates == "crawl" and item.date is not None and item.date_source in ("header", "input"):
+            item.crawl_date, item.date_source = item.date, "crawl"
+        digest = _digest(item.text, item.title)
+        item.content_hash = digest.hex()
+        earlier = first.get(digest) if dedup else None
+        if earlier is not None and earlier != item.id:  # the same id: the same file given twice
+            yield DuplicateDocument(**msgspec.structs.asdict(item), duplicate_of=earlier)
+            continue
+        if dedup:
+            first[digest] = item.id
+        yield item
+
+
+def _digest(text: str, title: str | None) -> bytes:
+    words = _WORD_RE.findall(unicodedata.normalize("NFKC", text).casefold())
+    if title:
+        heading = _WORD_RE.findall(unicodedata.normalize("NFKC", title).casefold())
+        if heading and len(words) > len(heading) and words[:len(heading)] == heading:
+            words = words[len(heading):]
+    key = " ".join(words) if words else " ".join(text.split())
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _iter_paths(paths: Sequence[str | os.PathLike[str]], exclude: Sequence[str | os.PathLike[str]],
+                fmt: Format, columns: Mapping[str, str] | None) -> Iterator[InputDocument | ReadError]:
     skip = {Path(p).resolve() for p in exclude}
     for given in paths:
         path = Path(given)
@@ -81,20 +169,21 @@ def iter_documents(paths: Sequence[str | os.PathLike[str]],
             yield _error(path.stem or str(path), str(path), f"cannot access: {_os_reason(err)}")
             continue
         if stat.S_ISDIR(mode):
-            for found in _walk(path):
+            for found in _walk(path, every_file=fmt != "auto"):
                 if isinstance(found, ReadError):
                     yield found
                 elif found.resolve() not in skip:
-                    yield from _read_file(found)
-        elif path.suffix.lower() not in SUFFIXES:
+                    yield from _read_file(found, fmt, columns)
+        elif fmt == "auto" and _format_of(path.name) is None:
             yield _error(
                 path.stem, str(path),
-                f'unsupported file type "{path.suffix or "(none)"}": expected {", ".join(SUFFIXES)}',
+                f'unsupported file type "{path.suffix or "(none)"}": expected {", ".join(SUFFIXES)} '
+                "(or name the format with --format)",
             )
         elif not stat.S_ISREG(mode):
             yield _error(path.stem, str(path), "not a regular file")
         else:
-            yield from _read_file(path)
+            yield from _read_file(path, fmt, columns)
 
 
 def read_text_file(path: str | os.PathLike[str]) -> InputDocument | ReadError:
@@ -135,7 +224,8 @@ def read_text_file(path: str | os.PathLike[str]) -> InputDocument | ReadError:
             return _error(doc_id, origin, "empty document (only a date header, no text)")
     if not text:
         return _error(doc_id, origin, "empty document")
-    return InputDocument(id=doc_id, text=text, date=date, date_precision=precision, origin=origin)
+    return InputDocument(id=doc_id, text=text, date=date, date_precision=precision, origin=origin,
+                         date_source="header" if date else None)
 
 
 def iter_jsonl(path: str | os.PathLike[str]) -> Iterator[InputDocument | ReadError]:
@@ -282,20 +372,36 @@ def clean_text(text: str) -> str:
 # --------------------------------------------------------------------------- files and folders
 
 
-def _read_file(path: Path) -> Iterator[InputDocument | ReadError]:
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
+def _read_file(path: Path, fmt: Format = "auto",
+               columns: Mapping[str, str] | None = None) -> Iterator[InputDocument | ReadError]:
+    kind = _format_of(path.name) if fmt == "auto" else fmt
+    if kind == "jsonl":
         yield from iter_jsonl(path)
-    elif suffix in (".json", ".csv", ".tsv", ".parquet"):
+    elif kind in ("html", "warc", "feed"):
+        from svodka import web_sources  # imports this module: import on use
+
+        yield from web_sources.READERS[kind](path)
+    elif kind in ("telegram", "csv", "tsv", "parquet"):
         from svodka import sources  # imports this module: import on use
 
-        yield from sources.iter_telegram(path) if suffix == ".json" else sources.iter_table(path)
+        if kind == "telegram":
+            yield from sources.iter_telegram(path)
+        else:
+            yield from sources.iter_table(path, kind=kind, columns=columns)
     else:
         yield read_text_file(path)
 
 
-def _walk(folder: Path) -> Iterator[Path | ReadError]:
-    """Files with a wanted suffix under ``folder``, depth first in sorted name order.
+def _format_of(name: str) -> Format | None:
+    """The format a file name says (the longest matching suffix), or ``None``."""
+    name = name.lower()
+    found = [(len(suffix), fmt) for suffix, fmt in _FORMAT_OF_SUFFIX if name.endswith(suffix)]
+    return max(found)[1] if found else None
+
+
+def _walk(folder: Path, every_file: bool = False) -> Iterator[Path | ReadError]:
+    """Files with a wanted suffix (``every_file``: any name) under ``folder``, depth first in
+    sorted name order.
 
     Iterative (an explicit stack), so a very deep tree cannot hit the recursion limit.
     """
@@ -315,9 +421,11 @@ def _walk(folder: Path) -> Iterator[Path | ReadError]:
             is_dir = entry.is_dir(follow_symlinks=False)
             name = entry.name.lower()
             # In a folder only Telegram Desktop's own file name counts as an export: other .json files
-            # (configs, metadata) are not news. A .json given by name is always tried.
-            wanted = (not is_dir and name.endswith(SUFFIXES) and (not name.endswith(".json") or name == "result.json")
-                      and entry.is_file())
+            # (configs, metadata) are not news; nor is an .xml that is not a feed (a sitemap). A file
+            # given by name is always tried.
+            wanted = (not is_dir and (every_file or (
+                name.endswith(SUFFIXES) and (not name.endswith(".json") or name == "result.json")
+                and (not name.endswith(".xml") or _sniff_feed(entry.path)))) and entry.is_file())
         except OSError:
             continue  # vanished or unreadable entry: nothing to read
         if is_dir:
@@ -328,6 +436,12 @@ def _walk(folder: Path) -> Iterator[Path | ReadError]:
                 stack.append(iter(sub))
         elif wanted:
             yield Path(entry.path)
+
+
+def _sniff_feed(path: str) -> bool:
+    from svodka import web_sources
+
+    return web_sources.looks_like_feed(path)
 
 
 def _list_dir(folder: Path) -> list[os.DirEntry[str]] | ReadError:
@@ -420,6 +534,7 @@ def _parse_jsonl_line(raw: bytes, fallback_id: str, where: str) -> InputDocument
     return InputDocument(
         id=doc_id, text=text, date=date, date_precision=precision,
         title=extras["title"], source=extras["source"], url=extras["url"], origin=where,
+        date_source="input" if date else None,
     )
 
 

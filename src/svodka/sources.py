@@ -20,7 +20,8 @@ Telegram (``result.json`` of "Export chat history" in Telegram Desktop, machine-
 Tables (``.csv`` comma-separated, ``.tsv`` tab-separated, both with a header row; ``.parquet``):
 
 * one document per row; columns named by ``COLUMNS`` (``id``, ``text``, ``date``, and optional
-  ``title``, ``source``, ``url``); other columns are ignored;
+  ``title``, ``source``, ``url``), or as the caller renames them (``--text-column body``); other
+  columns are ignored; a date from the table has ``date_source`` ``"input"`` (as in Telegram);
 * rows are numbered from 1, the header not counted: origin ``<path>:<row>``; a row without an
   ``id`` gets ``<file stem>:<row>``;
 * CSV/TSV are UTF-8 (a BOM is tolerated) and streamed; a file that is not valid UTF-8 is decoded
@@ -38,7 +39,7 @@ import json
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO
 
 from svodka import read
 from svodka.read import ReadError, _DateError, _error, _json_type, _os_reason, clean_text, decode_bytes, parse_date
@@ -129,7 +130,7 @@ def _telegram_post(message: Mapping[str, Any], doc_id: str, where: str, name: st
         source = f"{name or 'unknown channel'} (forwarded from {forwarded.strip()})"
     url = f"https://t.me/{username}/{msg_id}" if username and isinstance(msg_id, int) else None
     yield InputDocument(id=doc_id, text=text, date=date, date_precision=precision,
-                        source=source, url=url, origin=where)
+                        source=source, url=url, origin=where, date_source="input" if date else None)
 
 
 def _telegram_text(raw: object) -> str:
@@ -150,16 +151,24 @@ def _telegram_text(raw: object) -> str:
 # --------------------------------------------------------------------------- tables
 
 
-def iter_table(path: str | os.PathLike[str]) -> Iterator[InputDocument | ReadError]:
-    """Stream the rows of a ``.csv``, ``.tsv`` or ``.parquet`` table as documents."""
+def iter_table(path: str | os.PathLike[str], *, kind: Literal["csv", "tsv", "parquet"] | None = None,
+               columns: Mapping[str, str] | None = None) -> Iterator[InputDocument | ReadError]:
+    """Stream the rows of a ``.csv``, ``.tsv`` or ``.parquet`` table as documents.
+
+    ``kind`` overrides the file suffix; ``columns`` maps document fields to column names where
+    they differ from ``COLUMNS`` (``{"text": "body", "date": "published"}``).
+    """
     path = Path(path)
-    if path.suffix.lower() == ".parquet":
-        yield from _iter_parquet(path)
+    names = {**COLUMNS, **(columns or {})}
+    kind = kind or ("parquet" if path.suffix.lower() == ".parquet" else
+                    "tsv" if path.suffix.lower() == ".tsv" else "csv")
+    if kind == "parquet":
+        yield from _iter_parquet(path, names)
     else:
-        yield from _iter_delimited(path, "\t" if path.suffix.lower() == ".tsv" else ",")
+        yield from _iter_delimited(path, "\t" if kind == "tsv" else ",", names)
 
 
-def _iter_delimited(path: Path, delimiter: str) -> Iterator[InputDocument | ReadError]:
+def _iter_delimited(path: Path, delimiter: str, names: Mapping[str, str]) -> Iterator[InputDocument | ReadError]:
     stem, origin = path.stem, str(path)
     try:
         utf8 = _is_utf8(path)
@@ -193,7 +202,7 @@ def _iter_delimited(path: Path, delimiter: str) -> Iterator[InputDocument | Read
             yield _error(stem, origin, "empty table (no header row)")
             return
         header = [column.strip() for column in header]
-        index = _column_index(header)
+        index = _column_index(header, names)
         if isinstance(index, str):
             yield _error(stem, origin, index)
             return
@@ -210,7 +219,7 @@ def _iter_delimited(path: Path, delimiter: str) -> Iterator[InputDocument | Read
             if not any(cell.strip() for cell in cells):
                 continue  # a blank line
             values = {field: cells[i] if i < len(cells) else None for field, i in index.items()}
-            yield _row_document(values, stem, origin, row)
+            yield _row_document(values, stem, origin, row, names)
 
 
 def _is_utf8(path: Path) -> bool:
@@ -226,7 +235,7 @@ def _is_utf8(path: Path) -> bool:
     return True
 
 
-def _iter_parquet(path: Path) -> Iterator[InputDocument | ReadError]:
+def _iter_parquet(path: Path, names: Mapping[str, str]) -> Iterator[InputDocument | ReadError]:
     import pyarrow.parquet as pq
 
     stem, origin = path.stem, str(path)
@@ -236,7 +245,7 @@ def _iter_parquet(path: Path) -> Iterator[InputDocument | ReadError]:
     except Exception as err:  # pyarrow raises ArrowInvalid, OSError and others for a broken file
         yield _error(stem, origin, f"cannot read Parquet file: {err}")
         return
-    index = _column_index(header)
+    index = _column_index(header, names)
     if isinstance(index, str):
         yield _error(stem, origin, index)
         return
@@ -253,25 +262,27 @@ def _iter_parquet(path: Path) -> Iterator[InputDocument | ReadError]:
             return
         for record in batch.to_pylist():
             row += 1
-            yield _row_document({field: record.get(column) for field, column in wanted.items()}, stem, origin, row)
+            yield _row_document({field: record.get(column) for field, column in wanted.items()}, stem, origin, row,
+                                names)
 
 
-def _column_index(header: list[str]) -> dict[str, int] | str:
+def _column_index(header: list[str], names: Mapping[str, str]) -> dict[str, int] | str:
     """Field -> column position, or an error message when there is no text column."""
-    index = {field: header.index(column) for field, column in COLUMNS.items() if column in header}
+    index = {field: header.index(column) for field, column in names.items() if column in header}
     if "text" not in index:
         shown = ", ".join(f'"{name}"' for name in header) or "none"
-        return f'no "{COLUMNS["text"]}" column (the columns are: {shown})'
+        return f'no "{names["text"]}" column (the columns are: {shown})'
     return index
 
 
-def _row_document(values: Mapping[str, object], stem: str, origin: str, row: int) -> InputDocument | ReadError:
+def _row_document(values: Mapping[str, object], stem: str, origin: str, row: int,
+                  names: Mapping[str, str]) -> InputDocument | ReadError:
     where = f"{origin}:{row}"
     fields = {field: _cell(value) for field, value in values.items()}
     doc_id = fields.get("id") or f"{stem}:{row}"
     text = clean_text(fields.get("text") or "")
     if not text:
-        return _error(doc_id, where, f'empty document (no "{COLUMNS["text"]}")')
+        return _error(doc_id, where, f'empty document (no "{names["text"]}")')
     date: str | None = None
     precision: DatePrecision | None = None
     raw_date = fields.get("date")
@@ -279,10 +290,10 @@ def _row_document(values: Mapping[str, object], stem: str, origin: str, row: int
         try:
             date, precision = parse_date(raw_date)
         except _DateError as err:
-            return _error(doc_id, where, f'invalid "date" "{raw_date}": {err.reason}')
+            return _error(doc_id, where, f'invalid "{names["date"]}" "{raw_date}": {err.reason}')
     return InputDocument(
         id=doc_id, text=text, date=date, date_precision=precision, title=fields.get("title"),
-        source=fields.get("source"), url=fields.get("url"), origin=where,
+        source=fields.get("source"), url=fields.get("url"), origin=where, date_source="input" if date else None,
     )
 
 

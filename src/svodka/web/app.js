@@ -165,6 +165,137 @@ async function listView(kind) {
   view.replaceChildren(table);
 }
 
+// The сводка page: the report of /api/report drawn with textContent only; every sentence links to its sources.
+function reportParams() {
+  const query = new URLSearchParams(location.hash.split("?")[1] || "");
+  const out = {lang: query.get("lang") || "ru"};
+  for (const k of ["place", "entity", "story"]) if (query.get(k)) out[k] = query.get(k);
+  const f = filters();
+  for (const k of ["start", "end"]) if (query.get(k) || f[k]) out[k] = query.get(k) || f[k];
+  return out;
+}
+
+function drawReportMap(places) {
+  // the base map scaled into a 480 x 240 drawing, so dots and labels keep one size at any zoom
+  const points = places.filter(p => p.lat !== null && p.lon !== null);
+  if (!points.length) return null;
+  const xs = points.map(p => p.lon + 180), ys = points.map(p => 90 - p.lat);
+  const cx = (Math.min(...xs) + Math.max(...xs)) / 2, cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+  const w = Math.max(24, (Math.max(...xs) - Math.min(...xs)) * 1.4, (Math.max(...ys) - Math.min(...ys)) * 2.8);
+  const x0 = cx - w / 2, y0 = cy - w / 4, scale = 480 / w;
+  const box = svg("svg", {class: "map", viewBox: "0 0 480 240", role: "img", "aria-label": "map"});
+  const land = svg("g", {transform: `scale(${scale}) translate(${-x0} ${-y0})`});
+  for (const c of (basemap && basemap.countries) || []) land.append(svg("path", {class: "land", "vector-effect": "non-scaling-stroke", d: c.d}));
+  box.append(land);
+  const most = Math.max(...points.map(p => p.events));
+  points.forEach((p, i) => {
+    const x = (xs[i] - x0) * scale, y = (ys[i] - y0) * scale, r = 4 * (1 + 1.5 * Math.sqrt(p.events / most));
+    const dot = svg("circle", {class: "point", cx: x, cy: y, r, "data-place": p.entity_id});
+    const title = svg("title"); title.textContent = `${p.name}: ${p.events}`; dot.append(title);
+    const label = svg("text", {class: "label", x: x + r + 3, y: y + 4});
+    label.textContent = p.name;
+    box.append(dot, label);
+  });
+  return box;
+}
+
+async function reportView() {
+  const params = reportParams();
+  const controls = el("form", {class: "report-controls", id: "report-controls"},
+    el("label", {}, "Язык / language", el("select", {name: "lang"}, el("option", {value: "ru", text: "русский"}),
+      el("option", {value: "en", text: "English"}))),
+    el("label", {}, "Место / place", el("input", {name: "place", maxlength: "200", placeholder: "Казахстан, KZ"})),
+    el("label", {}, "Участник / entity", el("input", {name: "entity", maxlength: "200"})),
+    el("button", {type: "submit", text: "Сводка"}));
+  controls.lang.value = params.lang;
+  controls.place.value = params.place || "";
+  controls.entity.value = params.entity || "";
+  controls.addEventListener("submit", ev => {
+    ev.preventDefault();
+    const q = new URLSearchParams();
+    for (const k of ["lang", "place", "entity"]) if (controls[k].value) q.set(k, controls[k].value);
+    for (const k of ["story", "start", "end"]) if (params[k]) q.set(k, params[k]);
+    location.hash = `#/report?${q}`;
+  });
+  const data = await api("/api/report", params);
+  const standalone = new URL("/api/report", location.origin);
+  for (const [k, v] of Object.entries({...params, format: "html"})) standalone.searchParams.set(k, v);
+  const root = el("div", {class: "report", id: "report"}, controls, el("h1", {text: data.title}),
+    el("p", {class: "about"}, el("a", {href: standalone.pathname + standalone.search, text: "HTML"})));
+  for (const n of data.notes) root.append(el("p", {class: "note", text: n}));
+  const cited = new Map(), list = [];
+  function refs(sources) {
+    const span = el("span", {class: "refs"});
+    for (const s of sources) {
+      const key = `${s.doc_id}|${s.start}|${s.end}|${s.field}`;
+      if (!cited.has(key)) { list.push(s); cited.set(key, list.length); }
+      const n = cited.get(key);
+      const href = s.start === null ? `#/doc/${encodeURIComponent(s.doc_id)}`
+        : `#/doc/${encodeURIComponent(s.doc_id)}/${s.start}/${s.end}`;
+      span.append(" ", el("a", {class: "ref", href, title: `${s.outlet || ""} ${s.doc_id}`, text: `[${n}]`}));
+    }
+    return span;
+  }
+  function item(s, tag = "li") {
+    const node = el(tag, {class: `sentence ${s.kind}${s.data && s.data.new ? " new" : ""}`},
+      el("span", {class: "text", text: s.text}), refs(s.sources));
+    if (s.evidence) node.append(el("blockquote", {class: "evidence"}, s.evidence.before,
+      el("mark", {text: s.evidence.mark}), s.evidence.after));
+    return node;
+  }
+  const ru = data.lang === "ru";
+  if (data.stories.length) {
+    const ol = el("ol", {});
+    data.stories.forEach((st, k) => ol.append(el("li", {}, el("a", {href: `#/report-story-${k + 1}`, text: st.headline.text}),
+      refs(st.headline.sources), el("span", {class: "muted", text: ` — ${st.summary.text}`}))));
+    ol.querySelectorAll("a[href^='#/report-story-']").forEach(a => a.addEventListener("click", ev => {
+      ev.preventDefault(); document.getElementById(a.getAttribute("href").slice(2)).scrollIntoView(); }));
+    root.append(el("section", {id: "main-stories"}, el("h2", {text: ru ? "Главное" : "Main stories"}), ol));
+  }
+  if (data.previous_start) {
+    const ul = el("ul", {});
+    for (const s of data.since) ul.append(item(s));
+    if (!data.since.length) ul.append(el("li", {text: ru ? "Нового нет." : "Nothing new."}));
+    root.append(el("section", {id: "since"}, el("h2", {text: `${ru ? "С прошлой сводки" : "Since the last report"} (${data.previous_label})`}), ul));
+  }
+  data.stories.forEach((st, k) => {
+    const sec = el("section", {class: "story", id: `report-story-${k + 1}`}, el("h2", {text: `${k + 1}. ${st.headline.text}`}), item(st.summary, "p"));
+    const map = drawReportMap(st.places);
+    if (map) sec.append(el("figure", {class: "map"}, map, el("figcaption", {text: st.places.map(p => `${p.name} (${p.events})`).join(", ")})));
+    if (st.timeline.length) {
+      const ul = el("ul", {class: "timeline"});
+      for (const s of st.timeline) ul.append(item(s));
+      sec.append(el("h3", {text: ru ? "Хроника" : "Timeline"}), ul);
+    }
+    if (st.figures.length) {
+      const ul = el("ul", {class: "figures"});
+      for (const g of st.figures) {
+        const inner = el("ul", {});
+        for (const s of g.items) inner.append(item(s));
+        ul.append(el("li", {class: "figure-group"}, el("strong", {text: g.label}), g.summary ? item(g.summary, "div") : "", inner));
+      }
+      sec.append(el("h3", {text: ru ? "Цифры" : "Figures"}), ul);
+    }
+    if (st.quotes.length) {
+      const ul = el("ul", {class: "quotes"});
+      for (const s of st.quotes) ul.append(item(s));
+      sec.append(el("h3", {text: ru ? "Цитаты" : "Quotes"}), ul);
+    }
+    root.append(sec);
+  });
+  if (list.length) {
+    const ol = el("ol", {});
+    list.forEach((s, i) => ol.append(el("li", {id: `src-${i + 1}`},
+      el("a", {href: s.start === null ? `#/doc/${encodeURIComponent(s.doc_id)}` : `#/doc/${encodeURIComponent(s.doc_id)}/${s.start}/${s.end}`, text: s.doc_id}),
+      ` · ${s.outlet || (ru ? "издание не указано" : "outlet unknown")}${s.date ? " · " + s.date : ""} · `,
+      s.field === "title" ? (ru ? "заголовок" : "title") : `${s.start}–${s.end}`, `: «${s.quote}»`,
+      s.per.length ? ` · ${s.per.join(" → ")}` : "")));
+    root.append(el("section", {id: "sources"}, el("h2", {text: ru ? "Источники" : "Sources"}), ol));
+  }
+  if (!data.stories.length && !data.since.length) root.append(el("p", {class: "muted", text: ru ? "За период ничего нет." : "Nothing in this period."}));
+  view.replaceChildren(root);
+}
+
 async function route() {
   const parts = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
   try {
@@ -173,6 +304,7 @@ async function route() {
     else if (parts[0] === "story") await storyView(parts[1]);
     else if (parts[0] === "place") await overview({place: parts[1]});
     else if (["entities", "stories", "figures"].includes(parts[0])) await listView(parts[0]);
+    else if (parts[0].split("?")[0] === "report") await reportView();
     else await overview();
   } catch (err) {
     view.replaceChildren(el("p", {class: "error", text: `Error: ${err.message}`}));
