@@ -101,3 +101,14 @@ def test_cli_ingest_records_and_export(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert len((tmp_path / "e.csv").read_text(encoding="utf-8").splitlines()) == 3
     assert runner.invoke(app, ["export", "--db", str(tmp_path / "none.duckdb"), "-f", "jsonl"]).exit_code == 2
+
+
+@pytest.mark.parametrize(("value", "day"), [
+    ("2022-01-06", "2022-01-06"), ("2022-01-06TEV", "2022-01-06"), ("2022-01", "2022-01-01"), ("2022", "2022-01-01"),
+    ("2017-W48", "2017-11-27"), ("2013-SP", "2013-03-01"), ("2022-Q2", "2022-04-01"), ("2021-W53", "2021-01-01"),
+    (None, None), ("PXD", None),
+])
+def test_day_of_gives_the_first_day_of_a_timex_value(value: str | None, day: str | None) -> None:
+    from svodka.chronicle.store import day_of
+
+    assert day_of(value) == day

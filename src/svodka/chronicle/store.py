@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -97,11 +98,25 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_SEASON_MONTH = {"SP": "03", "SU": "06", "FA": "09", "AU": "09", "WI": "12"}
+
+
 def day_of(value: str | None) -> str | None:
-    """The first day an ISO date value stands for ("2022-01" -> "2022-01-01"), else None."""
+    """The first day a TIMEX value stands for ("2022-01" -> "2022-01-01", "2017-W48" -> the
+    Monday of ISO week 48, "2013-SP" -> "2013-03-01", "2022-Q2" -> "2022-04-01"), else None."""
     if not value or len(value) < 4 or not value[:4].isdigit():
         return None
     year = value[:4]
+    rest = value[5:]
+    if value[4:5] == "-" and rest[:1] == "W" and rest[1:3].isdigit():
+        try:
+            return date.fromisocalendar(int(year), int(rest[1:3]), 1).isoformat()
+        except ValueError:
+            return f"{year}-01-01"
+    if value[4:5] == "-" and rest[:2] in _SEASON_MONTH:
+        return f"{year}-{_SEASON_MONTH[rest[:2]]}-01"
+    if value[4:5] == "-" and rest[:1] == "Q" and rest[1:2] in "1234" and rest[1:2]:
+        return f"{year}-{3 * int(rest[1]) - 2:02d}-01"
     month = value[5:7] if len(value) >= 7 and value[5:7].isdigit() else "01"
     day = value[8:10] if len(value) >= 10 and value[8:10].isdigit() else "01"
     return f"{year}-{month}-{day}"
