@@ -99,6 +99,10 @@ def sentence_encoder() -> Any:
 def warm_up() -> None:
     """Load every model now, e.g. in a worker's initializer, so timing excludes start-up."""
     natasha()
+    from svodka import fastnlp  # builds on natasha()'s weights: import on use
+
+    if not fastnlp.use_stock():
+        fastnlp.models()
     morph()
     spacy_en()
     language_detector()
