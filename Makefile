@@ -16,12 +16,13 @@ $(BIN)/svodka: pyproject.toml
 
 setup: $(BIN)/svodka
 
-## Extract the bundled demo corpus (50 Russian Wikinews articles + 2 examples), store it, serve the dashboard
+## Extract the bundled demo corpus (50 Russian Wikinews articles + 2 examples), store it, export events, write a report, serve the dashboard
 demo: setup
 	mkdir -p out
 	$(BIN)/svodka extract demo/wikinews-ru.jsonl demo/examples $(SEED) --workers 2 -o out/demo.jsonl
 	$(BIN)/svodka ingest --records out/demo.jsonl --db out/demo.duckdb
 	$(BIN)/svodka export --db out/demo.duckdb --format csv-plover -o out/demo-events.csv
+	$(BIN)/svodka report --db out/demo.duckdb --format html -o out/demo-report.html
 	$(BIN)/svodka serve --db out/demo.duckdb --port $(PORT)
 
 ## Lint, type-check and run the whole test suite

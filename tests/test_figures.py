@@ -193,3 +193,8 @@ def test_offsets_always_match_the_text(parts: list[str], sep: str) -> None:
     r = run(text)
     for span in list(r.figures or []) + list(r.quotes or []):
         assert text[span.start:span.end] == span.text
+
+
+def test_a_cue_in_a_relative_clause_describes_its_own_noun() -> None:
+    found = figs("В город направлены 300 спасателей, а семьи, чьё жильё пострадало, получат помощь.")
+    assert [(f.text, f.kind) for f in found] == [("300 спасателей", "other")]

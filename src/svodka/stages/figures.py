@@ -328,6 +328,10 @@ def _scan(a: Analysis, si: int, prev_kind: str | None = None) -> list[_Found]:
     return out
 
 
+#: Words that open a relative clause: its cue describes the noun before it, not a count elsewhere.
+_RELATIVE = frozenset({"который", "чей", "где", "куда", "откуда", "whose", "which", "where"})
+
+
 def _sentence_kind(toks: list[Token], i: int, lo: int, hi: int) -> str | None:
     """The nearest cue of the sentence lying in a clause with no number of its own."""
     clauses: list[tuple[int, int]] = []
@@ -340,6 +344,8 @@ def _sentence_kind(toks: list[Token], i: int, lo: int, hi: int) -> str | None:
     best: tuple[int, str] | None = None
     for cs, ce in clauses:
         if cs == lo and ce == hi:
+            continue
+        if _RELATIVE & _lem(toks[cs]):  # "семьи, чьё жильё пострадало": about another noun
             continue
         if any(_number_part(toks[x]) is not None and (_number_part(toks[x]) or (0, ""))[1] != "vague"
                for x in range(cs, ce)):
