@@ -203,3 +203,9 @@ def test_a_body_named_with_its_organisation_acts_for_the_organisation() -> None:
     events = described(run("Совет безопасности Организации Объединённых Наций (ООН) направил миротворцев в Мали."))
     aid = [e for e in events if e[0] == "AID"]
     assert aid and aid[0][2] == ["ООН"], events
+
+
+def test_acts_of_one_type_with_different_modes_stay_apart() -> None:
+    record = run("Полиция разогнала митинг оппозиции в центре города. По данным полиции, задержаны пять человек.")
+    coerce = sorted((e.mode or "") for e in record.events or [] if e.type == "COERCE")
+    assert coerce == ["arrest", "restrict"], [(e.type, e.trigger.text, e.mode) for e in record.events or []]

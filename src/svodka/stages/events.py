@@ -94,16 +94,24 @@ def _modes() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     return out
 
 
+def _own_mode(etype: str, lemmas: list[str], first: int, k: int, end: int) -> str | None:
+    """The mode the trigger word itself names ("разгон" restrict, "арестовать" arrest), if any."""
+    trigger = tuple(lemmas[k - first:end - first])
+    for mode, words in _modes().get(etype, ()):
+        if trigger[: len(words)] == words:
+            return mode
+    return None
+
+
 def _mode(etype: str, lemmas: list[str], first: int, k: int, end: int) -> str | None:
     """The event's mode: a cue that is the trigger itself decides ("голодовка"), else the cue
     nearest the trigger in its sentence ("взрыв ... бомба" -> explosives); none without a cue."""
     cues = _modes().get(etype)
     if not cues:
         return None
-    trigger = tuple(lemmas[k - first:end - first])
-    for mode, words in cues:
-        if trigger[: len(words)] == words:
-            return mode
+    own = _own_mode(etype, lemmas, first, k, end)
+    if own is not None:
+        return own
     best: tuple[int, int, str] | None = None
     for rank, (mode, words) in enumerate(cues):
         n = len(words)
@@ -366,7 +374,10 @@ def extract(a: Analysis) -> None:
             actor = [quote.speaker]
         if location is None:
             location = _sentence_place(a, si, mentions, set(actor) | set(recipient))
+        own = chosen.mode or _own_mode(etype, lemmas, sent.first_token, k, end)
         same = by_sentence.get((si, etype))
+        if same is not None and own and same.mode and own != same.mode:
+            same = None  # "разгон ... арестованы": two acts of one type, each named by its trigger
         if same is not None:  # "в телефонном разговоре обсудил с ...": one event, two triggers
             same.actor = same.actor or actor
             same.recipient = same.recipient or recipient
@@ -378,7 +389,7 @@ def extract(a: Analysis) -> None:
         again = any(lemmas[c - sent.first_token] in _AGAIN
                     for c in kids.get(k, []) + (kids.get(head_k, []) if head_k >= 0 else []))
         earlier = None if again else _repeats(a.events, etype, actor, recipient, location, nominal, date,
-                                              counts, a.figures)
+                                              counts, a.figures, own)
         if earlier is not None:  # a re-mention: it may name a participant the first one did not
             earlier.actor = earlier.actor or actor
             earlier.recipient = earlier.recipient or recipient
@@ -405,7 +416,8 @@ _AGAIN = frozenset({"еще", "ещё", "снова", "вновь", "повто�
 
 
 def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[str], location: str | None,
-             nominal: bool, date: EventDate, counts: set[float], figures: list[Figure]) -> Event | None:
+             nominal: bool, date: EventDate, counts: set[float], figures: list[Figure],
+             mode: str | None = None) -> Event | None:
     """The earlier event a mention repeats, if any: the latest one of the same type whose participants
     and place do not contradict it. News tells an event first and details it after ("В Минске
     задержаны несколько человек. ... ОМОН задержал от 6 до 8 человек"); separate actors or
@@ -417,6 +429,8 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
         if ev.type != etype:
             continue
         if date.resolved and ev.date.resolved and date.value and ev.date.value and date.value != ev.date.value:
+            continue
+        if mode and ev.mode and mode != ev.mode:  # a dispersal and the arrests after it
             continue
         if not nominal and counts and ev.figures and counts.isdisjoint(
                 {figures[i].value for i in ev.figures if figures[i].value is not None}):
