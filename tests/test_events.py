@@ -209,3 +209,10 @@ def test_acts_of_one_type_with_different_modes_stay_apart() -> None:
     record = run("Полиция разогнала митинг оппозиции в центре города. По данным полиции, задержаны пять человек.")
     coerce = sorted((e.mode or "") for e in record.events or [] if e.type == "COERCE")
     assert coerce == ["arrest", "restrict"], [(e.type, e.trigger.text, e.mode) for e in record.events or []]
+
+
+def test_a_different_verb_of_the_same_type_is_another_act() -> None:
+    record = run("После подрыва фугаса боевики обстреляли милиционеров из автоматов.")
+    record2 = run("Один смертник взорвал автомашину у поста, а другой подорвал себя в кафе.")
+    assert len([e for e in record.events or [] if e.type == "ASSAULT"]) == 2
+    assert len([e for e in record2.events or [] if e.type == "ASSAULT"]) == 2

@@ -350,6 +350,8 @@ def extract(a: Analysis) -> None:
             k = found[1]
     parse_syntax(a, sorted({si for si, *_ in candidates}))
     by_sentence: dict[tuple[int, str], Event] = {}
+    verbs: dict[int, tuple[str, ...]] = {}  # id(event) -> lemmas of the verb that told it
+    before_after: set[int] = set()  # ids of events told as "после/перед X": an act of their own
     for si, k, entry, end in candidates:
         sent = a.sentences[si]
         lemmas = sent_lemmas[si]
@@ -378,6 +380,10 @@ def extract(a: Analysis) -> None:
         same = by_sentence.get((si, etype))
         if same is not None and own and same.mode and own != same.mode:
             same = None  # "разгон ... арестованы": two acts of one type, each named by its trigger
+        verbal = a.tokens[k].pos == "VERB"
+        if same is not None and (id(same) in before_after or (
+                verbal and verbs.get(id(same), entry.lemmas) != entry.lemmas)):
+            same = None  # "после подрыва боевики обстреляли", "один взорвал ..., а другой подорвал"
         if same is not None:  # "в телефонном разговоре обсудил с ...": one event, two triggers
             same.actor = same.actor or actor
             same.recipient = same.recipient or recipient
@@ -390,6 +396,11 @@ def extract(a: Analysis) -> None:
                     for c in kids.get(k, []) + (kids.get(head_k, []) if head_k >= 0 else []))
         earlier = None if again else _repeats(a.events, etype, actor, recipient, location, nominal, date,
                                               counts, a.figures, own)
+        if earlier is not None and verbal and (id(earlier) in before_after
+                                               or verbs.get(id(earlier), entry.lemmas) != entry.lemmas):
+            # a verb after another verb of the same type tells another act ("после подрыва боевики
+            # обстреляли ..."); the same verb again, or a verb after a noun, re-tells the first
+            earlier = None
         if earlier is not None:  # a re-mention: it may name a participant the first one did not
             earlier.actor = earlier.actor or actor
             earlier.recipient = earlier.recipient or recipient
@@ -408,11 +419,15 @@ def extract(a: Analysis) -> None:
             + (list(quote.via) if quote is not None else []),
         )
         by_sentence[(si, etype)] = event
+        if verbal:
+            verbs[id(event)] = entry.lemmas
+        elif k > sent.first_token and lemmas[k - 1 - sent.first_token] in ("после", "перед"):
+            before_after.add(id(event))
         a.events.append(event)
 
 
-#: "ещё/снова/вновь": the verb tells another occurrence, not a re-mention.
-_AGAIN = frozenset({"еще", "ещё", "снова", "вновь", "повторно", "опять"})
+#: "ещё/снова/вновь", "а другой подорвал": the verb tells another occurrence, not a re-mention.
+_AGAIN = frozenset({"еще", "ещё", "снова", "вновь", "повторно", "опять", "другой"})
 
 
 def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[str], location: str | None,
