@@ -176,3 +176,15 @@ def test_role_noun_without_such_a_person_stays_text() -> None:
     qs, _ents = quotes("Министр финансов Алексей Кудрин выступил в Думе. "
                        "Глава региона заявил, что бюджет будет исполнен.")
     assert qs and qs[-1].speaker is None and qs[-1].speaker_text == "Глава региона"
+
+
+def test_an_unnamed_source_behind_an_outlet_is_the_speaker_text() -> None:
+    qs, ents = quotes("Власти освободили активистку из тюрьмы, сообщает Reuters со ссылкой на неназванных чиновников.")
+    assert qs and qs[0].speaker is None and qs[0].speaker_text == "неназванных чиновников"
+    assert [ents[v] for v in qs[0].via] == ["Reuters"]
+
+
+def test_a_second_coordinated_cue_shares_the_first_ones_speaker() -> None:
+    qs, ents = quotes("Вершбоу сообщил, что запросил информацию у командования в Ираке и подчеркнул, что "
+                      "уведомит об этом российскую сторону.")
+    assert [ents.get(q.speaker or "") for q in qs] == ["Вершбоу", "Вершбоу"]

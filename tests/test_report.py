@@ -584,7 +584,7 @@ def test_seed_report_says_each_fact_with_its_source(seed_db: Any) -> None:
     # the Blinken–Tleuberdi call
     said(events["CONSULT"], "Энтони Блинкен провёл переговоры с Мухтаром Тлеуберди", "телефонном разговоре")
     # since the last report: everything is new
-    assert report.since[0].text == "9 новых событий."
+    assert report.since[0].text == "10 новых событий."
     # a report on Kazakhstan keeps the threat and the call, which have no place of their own
     kz = build_report(seed_db, Filters(place="Казахстан"))
     assert {s.data["type"] for s in kz.stories[0].timeline} >= {"PROTEST", "AID", "REQUEST", "THREATEN", "CONSULT"}

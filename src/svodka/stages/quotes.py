@@ -361,6 +361,12 @@ def _find_speaker(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: int,
             return sp, st, sent_toks[s].start, sent_toks[e - 1].end
         return None
 
+    # "X сообщил, что ... и подчеркнул, что ...": the second cue shares the first one's subject
+    if cue_i > 0 and fold(sent_toks[cue_i - 1].text) in ("и", "and") and d.quotes:
+        last = d.quotes[-1]
+        if last.cue is not None and sent_toks[0].start <= last.cue.start < sent_toks[cue_i].start \
+                and (last.speaker or last.speaker_text):
+            return last.speaker, last.speaker_text, -1, -1
     order = (after, before) if prefer_after else (before, after)
     for fn in order:
         got = fn()
@@ -419,15 +425,31 @@ def _via(d: _Doc, toks: list[Token], lo: int, hi: int, cs: int, ce: int, speaker
     return out
 
 
-def _source_link(d: _Doc, toks: list[Token], lo: int, hi: int) -> str | None:
-    """The entity after "со ссылкой на" / "ссылаясь на" in toks[lo:hi]."""
+def _source_link(d: _Doc, toks: list[Token], lo: int, hi: int) -> tuple[str | None, str | None] | None:
+    """The source after "со ссылкой на" / "ссылаясь на" in toks[lo:hi]: (entity id, None) for a named
+    one, (None, the phrase as written) for an unnamed one ("на неназванных чиновников"), else None."""
     for i in range(lo, hi - 2):
         w = fold(toks[i].text)
         if (w == "ссылкой" and fold(toks[i + 1].text) == "на") or (w == "ссылаясь" and fold(toks[i + 1].text) == "на"):
             ments = d.mentions_in(toks[i + 2].start, toks[min(hi, i + 8) - 1].end)
             if ments:
-                return ments[0][2].id
+                return ments[0][2].id, None
+            j = i + 2
+            while j < min(hi, i + 10) and toks[j].text not in (",", ".", ";", ":", "(", ")") \
+                    and toks[j].text not in _DASHES and not _finite(toks[j]):
+                j += 1
+            if j > i + 2 and any(t.pos == "NOUN" for t in toks[i + 2:j]):
+                return None, d.text[toks[i + 2].start:toks[j - 1].end]
     return None
+
+
+def _linked(d: _Doc, spk: str | None, st: str | None, via: list[str], link: tuple[str | None, str | None] | None,
+            media_only: bool = False) -> tuple[str | None, str | None, list[str]]:
+    """Speaker, speaker text and via once "X со ссылкой на Y" is read: Y speaks, X relays."""
+    if link is None or (link[0] is not None and link[0] == spk):
+        return spk, st, via
+    relay = [spk] if spk and (not media_only or _is_media(_ent(d, spk))) else []
+    return link[0], link[1], [v for v in relay + via if v != link[0]]
 
 
 # --- direct quotes ---------------------------------------------------------------------------
@@ -549,9 +571,7 @@ def _reporting_after(d: _Doc, pos: int) -> tuple[Token, str | None, str | None, 
                     return None
             link = _source_link(d, toks, k, hi)
             via = _via(d, toks, k, hi, -1, -1, spk, t.start)
-            if link and link != spk:
-                via = [v for v in ([spk] if spk and _is_media(_ent(d, spk)) else []) + via if v != link]
-                spk = link
+            spk, st, via = _linked(d, spk, st, via, link, media_only=True)
             return t, spk, st, via
         if t.pos not in ("ADV", "PUNCT") and k > 1:
             break
@@ -672,13 +692,10 @@ def _add(d: _Doc, toks: list[Token], cs: int, ce: int, cue_i: int, kind: str, lo
         spk, st = speaker
     if spk is None and st is None:
         return None
-    link = _source_link(d, [t for t in toks if not (s <= t.start < e)], 0,
-                        len([t for t in toks if not (s <= t.start < e)]))
     outside = [t for t in toks if not (s <= t.start < e)]
+    link = _source_link(d, outside, 0, len(outside))
     via = _via(d, outside, 0, len(outside), s, e, spk, cue_tok.start)
-    if link and link != spk:
-        via = [v for v in ([spk] if spk else []) + via if v != link]
-        spk, st = link, None
+    spk, st, via = _linked(d, spk, st, via, link)
     q = _Quote(s, e, kind, cue_tok, cue_tok.text, spk, st, via, _lang_at(a, s), si, flags=cue_flags(cue_tok))
     d.quotes.append(q)
     return q
@@ -819,9 +836,7 @@ def _indirect(d: _Doc, si: int) -> None:
                 if spk or st:
                     link = _source_link(d, toks, 2, n)
                     via = _via(d, toks, 2, n, -1, -1, spk, toks[k].start)
-                    if link and link != spk:
-                        via = [v for v in ([spk] if spk else []) + via if v != link]
-                        spk, st = link, None
+                    spk, st, via = _linked(d, spk, st, via, link)
                     s, e = _trim(a.text, prev.start, prev.end)
                     q2 = _Quote(s, e, "indirect", toks[k], toks[k].text, spk, st, via, _lang_at(a, s), si - 1,
                                 relay=_is_media(_ent(d, spk)), flags=cue_flags(toks[k]))
@@ -847,9 +862,7 @@ def _indirect(d: _Doc, si: int) -> None:
             first_dash = toks[0].text in _DASHES
             kind = "direct" if dash and first_dash else "indirect"
             via = _via(d, toks, tail, n, -1, -1, spk, toks[tail].start)
-            if link and link != spk:
-                via = [v for v in ([spk] if spk else []) + via if v != link]
-                spk, st = link, None
+            spk, st, via = _linked(d, spk, st, via, link)
             cs = toks[1].start if first_dash else toks[0].start
             body_end = min(body_hi, tail_lo)
             while body_end > 0 and toks[body_end - 1].text in (",", "-", "—", "–"):
