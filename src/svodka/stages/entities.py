@@ -92,6 +92,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _trim_english(text: str, start: int, end: int, etype: str) -> tuple[int, int]:
+    """An English mention without a leading lower-case "the" and, for people and places, without
+    the possessive ("the United Kingdom's" -> "United Kingdom"; "The Hague", "McDonald's" stay)."""
+    lead = re.match(r"the\s+", text[start:end])
+    if lead and end - start > lead.end():
+        start += lead.end()
+    if etype in ("PER", "LOC"):
+        poss = re.search(r"\s?['’]s?$", text[start:end])
+        if poss and poss.start() > 0:
+            end = start + poss.start()
+    return start, end
+
+
+def _big_city(name: str) -> bool:
+    """A name of two words or more that the gazetteer knows as a city of 100,000 people or more."""
+    if len(name.split()) < 2:
+        return False
+    from svodka.gazetteer import gazetteer  # loaded once per process, on first use
+
+    return any(p.kind == "city" and p.population >= 100_000 for p in gazetteer().candidates(name))
+
+
 def _is_glued_typo(word: str) -> bool:
     """True for words like "Онтакже": not a name, but a function word glued to a known word."""
     if len(word) < 5 or not word[1:].islower() or " " in word or "-" in word:
@@ -204,9 +226,13 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
         initials = _INITIALS.search(text, max(0, start - 8), start)
         if initials and "\n" not in initials.group():
             start = initials.start()
+    if span.lang == "en":
+        start, end = _trim_english(text, start, end, span.type)
     if end <= start or not any(ch.isalpha() for ch in text[start:end]):
         return []
     etype, subtype = span.type, ""
+    if span.lang == "en" and etype == "PER" and _big_city(text[start:end]):
+        etype = "LOC"  # the small English model reads "Nizhny Novgorod" as a person
     prev = _preceding_token(a, start)
     if prev is not None and prev.text[:1].islower() and _lemma(prev.text) in lexicon.word_list("site_terms.txt"):
         start, etype, subtype = prev.start, "LOC", "site"
@@ -561,7 +587,8 @@ def _canonical(group: list[_Mention], main_lang: str) -> tuple[str, str, str | N
     native = [m for m in group if (m.lang == main_lang) or (main_lang != "en" and m.lang != "en")] or group
     english = [m for m in group if m.lang == "en"]
     if known is not None:
-        name, name_en = known.name, known.name_en
+        # the canonical name in the document's main language ("Saudi Arabia" in English news)
+        name, name_en = (known.name_en or known.name) if main_lang == "en" else known.name, known.name_en
     else:
         name = max(native, key=lambda m: (len(_words(m.normal)), not m.normal.isupper(), len(m.normal))).normal
         if english:
