@@ -216,3 +216,10 @@ def test_a_different_verb_of_the_same_type_is_another_act() -> None:
     record2 = run("Один смертник взорвал автомашину у поста, а другой подорвал себя в кафе.")
     assert len([e for e in record.events or [] if e.type == "ASSAULT"]) == 2
     assert len([e for e in record2.events or [] if e.type == "ASSAULT"]) == 2
+
+
+def test_full_participles_and_purposes_are_not_events() -> None:
+    record = run("Задержанные активисты объявили голодовку. Министр летит в Вашингтон, чтобы встретиться с коллегой.")
+    types = [(e.type, e.trigger.text) for e in record.events or []]
+    assert ("COERCE", "Задержанные") not in types and not any(t == "CONSULT" for t, _ in types), types
+    assert ("PROTEST", "объявили голодовку") in types or any(t == "PROTEST" for t, _ in types), types

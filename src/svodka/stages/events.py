@@ -207,9 +207,9 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
     tok = a.tokens[k]
     if not negative and k > first and lemmas[k - 1 - first] in ("не", "ни"):
         return False
-    if any(lemmas[c - first] in ("не", "бы") or (
+    if any(lemmas[c - first] in ("не", "бы", "чтобы") or (
             _future_aux(a.tokens[c].text)) for c in kids.get(k, [])):
-        return False
+        return False  # negated, hypothetical, or a purpose ("летит в Вашингтон, чтобы встретиться")
     if tok.feats.get("Tense") == "Fut" or tok.feats.get("Mood") == "Cnd":
         return False
     if tok.pos == "NOUN" and any(lemmas[c - first] in _PLANNED for c in kids.get(k, [])):
@@ -361,6 +361,9 @@ def extract(a: Analysis) -> None:
                        and not (e.finite and a.tokens[k].feats.get("VerbForm") in ("Part", "Conv"))), None)
         if chosen is None or not _asserted(a, lemmas, sent.first_token, k, kids, negative="не" in chosen.lemmas):
             continue
+        feats = a.tokens[k].feats
+        if feats.get("VerbForm") == "Part" and feats.get("Variant") != "Short" and "Case" in feats:
+            continue  # a full participle names people or things ("задержанные", "угрожающие письма")
         if _not_an_event(a, lemmas, sent.first_token, k, kids):
             continue
         etype = chosen.type
