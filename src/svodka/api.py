@@ -54,7 +54,9 @@ def _iso_day(value: object) -> object:
 
 Day = Annotated[date | None, BeforeValidator(_iso_day), Query(description="ISO date (YYYY-MM-DD).")]
 Text = Annotated[str | None, Query(max_length=200)]
-Id = Annotated[str | None, Query(max_length=100, pattern=r"^[\w:.\-]+$")]
+# Spelled out, not \w: Python's \w is Unicode-wide, the OpenAPI (ECMA) one ASCII-only, and the schema
+# must say exactly what the server accepts (schemathesis found "iÜ" accepted against the pattern).
+Id = Annotated[str | None, Query(max_length=100, pattern=r"^[A-Za-z0-9_:.\-\u0400-\u04FF]+$")]
 Fmt = Annotated[Literal["json", "csv"], Query(description="json or csv.")]
 EventType = Literal["ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE", "MOBILIZE",
                     "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN"]
