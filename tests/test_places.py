@@ -196,3 +196,14 @@ def test_builder_is_reproducible_and_shipped_file_is_current() -> None:
     out = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gazetteer.py"), "--check"],
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_a_kind_word_before_the_name_picks_that_kind() -> None:
+    from svodka.pipeline import Pipeline
+    from svodka.record import InputDocument
+
+    text = ("Сенатор от штата Вермонт Берни Сандерс выступил в Иллинойсе. "
+            "Губернатор Флориды и власти Аризоны поддержали его.")
+    record = Pipeline(["entities", "places"]).extract(InputDocument(id="t", text=text))
+    vermont = next(e for e in record.entities or [] if e.name == "Вермонт")
+    assert vermont.geo is not None and vermont.geo.precision == "region" and vermont.geo.admin1 == "US-VT"

@@ -46,6 +46,14 @@ _CONTAINS = 15.0
 #: as ``_CONTAINS``.
 _REGION_MENTIONED = 40.0
 _ADJACENT = 40
+#: The text names the kind right before the name ("штата Вермонт", "города Флорида"): a region, or a
+#: town, of that name is the likelier reading.
+_KIND_NAMED = 40.0
+_KIND_WORDS = {
+    "region": frozenset({"штат", "провинция", "область", "край", "регион", "земля", "префектура", "округ",
+                         "воеводство", "губерния", "state", "province", "region", "county", "prefecture"}),
+    "city": frozenset({"город", "село", "деревня", "посёлок", "поселок", "станица", "city", "town", "village"}),
+}
 #: A town this small is accepted only with evidence from the document.
 _MIN_POP_ALONE = 1000
 #: A town this small in a country the document otherwise never mentions needs evidence too.
@@ -68,6 +76,7 @@ class _Loc:
     candidates: list[Place]
     first: int  # offset of the first mention
     best: Place | None = None
+    kind_hint: str | None = None  # "region" after "штат", "провинция"...; "city" after "город"...
 
 
 def _variants(e: Entity) -> list[str]:
@@ -178,10 +187,27 @@ def _choose(loc: _Loc, others: list[_Loc]) -> Place | None:
                 p.population < _MIN_POP_ALONE
                 or (p.population < _MIN_POP_ABROAD and countries_here and p.country not in countries_here)):
             continue
+        if loc.kind_hint is not None and p.kind == loc.kind_hint:
+            evidence += _KIND_NAMED
         score += evidence
         if score > best_score or (score == best_score and best is not None and p.population > best.population):
             best, best_score = p, score
     return best
+
+
+def _kind_hint(a: Analysis, e: Entity) -> str | None:
+    """The kind a word right before one of the entity's mentions names ("сенатор от штата Вермонт")."""
+    morph = models.morph()
+    for m in e.mentions:
+        before = re.search(r"([^\W\d_]+)\s+$", a.text[max(0, m.start - 30):m.start])
+        if before is None:
+            continue
+        word = before.group(1).lower()
+        lemma = morph.parse(word)[0].normal_form if re.search("[а-яё]", word) else word
+        for kind, words in _KIND_WORDS.items():
+            if lemma in words:
+                return kind
+    return None
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -231,7 +257,7 @@ def geocode(a: Analysis) -> None:
             continue
         cands = _candidates(g, e)
         if cands:
-            places.append(_Loc(e, cands, min(m.start for m in e.mentions)))
+            places.append(_Loc(e, cands, min(m.start for m in e.mentions), kind_hint=_kind_hint(a, e)))
     # Unambiguous places first (one candidate, or all candidates in one country and of one kind), then
     # two rounds over all, each reading the others' current best.
     for loc in places:
