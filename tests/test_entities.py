@@ -244,3 +244,11 @@ def test_place_with_generic_word_and_bracketed_aside_join_their_short_forms() ->
     groups = _groups(record)
     assert any({"Республике Башкортостан", "Башкортостана"} <= g for g in groups), groups
     assert any({"Кировоградской (Кропивницкой) области", "Кировоградской области"} <= g for g in groups), groups
+
+
+def test_a_one_word_place_read_as_a_person_becomes_a_place() -> None:
+    record = run("Калуга, дом на углу Достоевского. Полиция Бакингемшира усилила патрули. "
+                 "Джон Болтон встретился с Болтоном из Лондона.")
+    types = {m.text: e.type for e in record.entities or [] for m in e.mentions}
+    assert types.get("Калуга") == "LOC" and types.get("Бакингемшира") == "LOC"
+    assert types.get("Джон Болтон") == "PER"

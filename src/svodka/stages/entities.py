@@ -114,6 +114,27 @@ def _big_city(name: str) -> bool:
     return any(p.kind == "city" and p.population >= 100_000 for p in gazetteer().candidates(name))
 
 
+def _place_not_name(word: str) -> bool:
+    """A one-word name the gazetteer knows as a country, a region or (when the dictionary calls it a
+    place) a town of 100,000 people or more, and that the dictionary does not know as a first name,
+    surname or patronymic."""
+    parses = models.morph().parse(word.lower())
+    if not parses or any(p.is_known and p.score >= 0.1 and {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
+                         for p in parses):
+        return False
+    from svodka.gazetteer import gazetteer  # loaded once per process, on first use
+
+    # a town also needs the dictionary's word that it is a place name: "Болтон" the town is also John
+    # Bolton, and foreign surnames are rarely in the dictionary
+    geox = any(p.is_known and "Geox" in p.tag for p in parses)
+    lemma = parses[0].normal_form
+    for form in {word, lemma[:1].upper() + lemma[1:]}:
+        if any(c.kind in ("country", "region") or (c.kind == "city" and c.population >= 100_000 and geox)
+               for c in gazetteer().candidates(form)):
+            return True
+    return False
+
+
 def _is_glued_typo(word: str) -> bool:
     """True for words like "Онтакже": not a name, but a function word glued to a known word."""
     if len(word) < 5 or not word[1:].islower() or " " in word or "-" in word:
@@ -233,6 +254,9 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
     etype, subtype = span.type, ""
     if span.lang == "en" and etype == "PER" and _big_city(text[start:end]):
         etype = "LOC"  # the small English model reads "Nizhny Novgorod" as a person
+    elif etype == "PER" and span.lang != "en" and " " not in text[start:end].strip() \
+            and _place_not_name(text[start:end]):
+        etype = "LOC"  # "в Калуге", "полиция Бакингемшира" read as a person
     prev = _preceding_token(a, start)
     if prev is not None and prev.text[:1].islower() and _lemma(prev.text) in lexicon.word_list("site_terms.txt"):
         start, etype, subtype = prev.start, "LOC", "site"
