@@ -279,6 +279,14 @@ def build() -> bytes:
             if al.lat is not None and al.lon is not None:
                 table[target].lat, table[target].lon = al.lat, al.lon
 
+    # A name the reviewed alias table gives to one region is that region's: other regions lose it from
+    # their automatic (ISO, translated) names ("Газа" is the Gaza Strip, not Mozambique's Gaza province).
+    claimed = {key(n) for target, als in by_target.items() if len(target) > 2 and target != "-"
+               for al in als for n in al.names}
+    for code, row in regions.items():
+        if code not in by_target:
+            row.keys -= claimed
+
     # A region that is also a country in ISO 3166-1 (CN-HK is HK, CN-TW is TW) leaves its names to the country.
     for code, row in regions.items():
         twin = countries.get(code.partition("-")[2])

@@ -207,3 +207,15 @@ def test_a_kind_word_before_the_name_picks_that_kind() -> None:
     record = Pipeline(["entities", "places"]).extract(InputDocument(id="t", text=text))
     vermont = next(e for e in record.entities or [] if e.name == "Вермонт")
     assert vermont.geo is not None and vermont.geo.precision == "region" and vermont.geo.admin1 == "US-VT"
+
+
+def test_reviewed_names_win_over_namesakes_and_macro_regions_stay_unresolved() -> None:
+    from svodka.pipeline import Pipeline
+    from svodka.record import InputDocument
+
+    text = "Стрельба произошла на Манхэттене. Израиль нанёс удар по Газе. Обстановка на Кавказе напряжённая."
+    record = Pipeline(["entities", "places"]).extract(InputDocument(id="t", text=text))
+    geo = {e.name: e.geo for e in record.entities or [] if e.type == "LOC"}
+    assert geo["Манхэттен"] is not None and geo["Манхэттен"].geonames_id == 5125771  # New York, not Kansas
+    assert geo["Газа"] is not None and geo["Газа"].country == "PS"  # not Gaza province, Mozambique
+    assert geo.get("Кавказ") is None  # not Caucasia, Colombia
