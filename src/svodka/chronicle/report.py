@@ -612,8 +612,12 @@ class _Builder:
 
     def _period(self, scope: _Scope) -> tuple[date | None, date | None]:
         start, end = self.filters.start, self.filters.end
-        if any(d is not None and not _FIRST_DAY + timedelta(days=DEFAULT_DAYS) <= d <= _LAST_DAY for d in (start, end)):
-            raise ReportError(f"dates must lie between {_FIRST_DAY + timedelta(days=DEFAULT_DAYS)} and {_LAST_DAY}")
+        if start and end and start > end:
+            raise ReportError("the period starts after it ends (--from after --to)")
+        # the calendar's ends leave no room for the previous period: clamp (no document lies there)
+        lo = _FIRST_DAY + timedelta(days=DEFAULT_DAYS)
+        start = min(max(start, lo), _LAST_DAY) if start else None
+        end = min(max(end, lo), _LAST_DAY) if end else None
         if start and end and start > end:
             raise ReportError("the period starts after it ends (--from after --to)")
         if start and end:
