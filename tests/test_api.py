@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,11 +15,12 @@ from .sample_records import en_record, hostile_record, ru_record
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     db = tmp_path_factory.mktemp("api") / "s.duckdb"
     with Store(db) as store:
         store.ingest([ru_record(), en_record(), hostile_record()])
-    return TestClient(create_app(db))
+    with TestClient(create_app(db)) as client:  # runs the app's shutdown, which closes the store
+        yield client
 
 
 def test_health_and_security_headers(client: TestClient) -> None:

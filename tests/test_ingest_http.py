@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +43,9 @@ def _store(path: Path) -> Path:
 
 
 @pytest.fixture()
-def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(_store(tmp_path / "s.duckdb"), ingest_token=TOKEN))
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(_store(tmp_path / "s.duckdb"), ingest_token=TOKEN)) as client:
+        yield client
 
 
 def _count(client: TestClient) -> int:
@@ -51,11 +53,11 @@ def _count(client: TestClient) -> int:
 
 
 def test_disabled_by_default(tmp_path: Path) -> None:
-    read_only = TestClient(create_app(_store(tmp_path / "s.duckdb")))
-    r = read_only.post("/api/ingest", content=_jsonl(DOC), headers=AUTH)
-    assert r.status_code in (404, 405)
-    assert "/api/ingest" not in read_only.get("/openapi.json").json()["paths"]
-    assert _count(read_only) == 2
+    with TestClient(create_app(_store(tmp_path / "s.duckdb"))) as read_only:
+        r = read_only.post("/api/ingest", content=_jsonl(DOC), headers=AUTH)
+        assert r.status_code in (404, 405)
+        assert "/api/ingest" not in read_only.get("/openapi.json").json()["paths"]
+        assert _count(read_only) == 2
 
 
 def test_no_token_is_401_and_wrong_token_is_403(client: TestClient) -> None:
@@ -199,18 +201,21 @@ def test_serve_takes_the_token_from_a_file_or_the_environment(tmp_path: Path,
     assert result.exit_code == 0, result.output
     application, kw = served.pop()
     assert kw["host"] == "127.0.0.1"
-    c = TestClient(application)
-    assert c.post("/api/ingest?records=true", content=_jsonl(dumps(ru_record())), headers=AUTH).json()["stored"] == 1
+    with TestClient(application) as c:
+        assert c.post("/api/ingest?records=true", content=_jsonl(dumps(ru_record())),
+                      headers=AUTH).json()["stored"] == 1
     del c, application
     # From the environment; without either, read-only (and the store must exist).
     other = _store(tmp_path / "other.duckdb")
     monkeypatch.setenv("SVODKA_INGEST_TOKEN", TOKEN)
     assert CliRunner().invoke(cli, ["serve", "--db", str(other)]).exit_code == 0
-    assert TestClient(served.pop()[0]).post("/api/ingest", content=b"", headers={}).status_code == 401
+    with TestClient(served.pop()[0]) as c:
+        assert c.post("/api/ingest", content=b"", headers={}).status_code == 401
     monkeypatch.delenv("SVODKA_INGEST_TOKEN")
     third = _store(tmp_path / "third.duckdb")
     assert CliRunner().invoke(cli, ["serve", "--db", str(third)]).exit_code == 0
-    assert TestClient(served.pop()[0]).post("/api/ingest", content=b"", headers=AUTH).status_code in (404, 405)
+    with TestClient(served.pop()[0]) as c:
+        assert c.post("/api/ingest", content=b"", headers=AUTH).status_code in (404, 405)
     short = tmp_path / "short"
     short.write_text("abc")
     result = CliRunner().invoke(cli, ["serve", "--db", str(third), "--ingest-token-file", str(short)])

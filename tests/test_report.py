@@ -474,26 +474,26 @@ def test_map_is_cropped_around_the_places() -> None:
 def test_api_report(store_path: Path) -> None:
     from svodka.api import create_app
 
-    client = TestClient(create_app(store_path))
-    r = client.get("/api/report", params={"start": "2022-01-05", "end": "2022-01-11", "lang": "en"})
-    assert r.status_code == 200
-    data = r.json()
-    assert data["title"] == "Situation report: 5–11 January 2022" and data["stories"][0]["story_id"] == "s:almaty"
-    assert all(s["sources"] for st_ in data["stories"] for s in st_["timeline"] + st_["quotes"])
-    page = client.get("/api/report", params={"start": "2022-01-05", "end": "2022-01-11", "format": "html"})
-    assert page.headers["content-type"].startswith("text/html")
-    assert "default-src 'self'" in page.headers["content-security-policy"]
-    assert '<link rel="stylesheet" href="/static/report.css">' in page.text and "<style>" not in page.text
-    assert 'href="/#/doc/a1/' in page.text and "<script>" not in page.text
-    assert client.get("/static/report.css").status_code == 200
-    assert client.get("/api/report", params={"place": "Нарния"}).status_code == 404
-    assert client.get("/api/report", params={"lang": "de"}).status_code == 422
-    assert client.get("/api/report", params={"start": "2022-01-09", "end": "2022-01-01"}).status_code == 400
-    assert client.get("/api/report", params={"place": "x" * 500}).status_code == 422
-    # the calendar's ends are clamped (no date overflow, and a schema-valid date is never refused)
-    early = client.get("/api/report", params={"end": "0001-01-01"})
-    assert early.status_code == 200 and early.json()["stories"] == []
-    assert "/api/report" in client.get("/openapi.json").json()["paths"]
+    with TestClient(create_app(store_path)) as client:
+        r = client.get("/api/report", params={"start": "2022-01-05", "end": "2022-01-11", "lang": "en"})
+        assert r.status_code == 200
+        data = r.json()
+        assert data["title"] == "Situation report: 5–11 January 2022" and data["stories"][0]["story_id"] == "s:almaty"
+        assert all(s["sources"] for st_ in data["stories"] for s in st_["timeline"] + st_["quotes"])
+        page = client.get("/api/report", params={"start": "2022-01-05", "end": "2022-01-11", "format": "html"})
+        assert page.headers["content-type"].startswith("text/html")
+        assert "default-src 'self'" in page.headers["content-security-policy"]
+        assert '<link rel="stylesheet" href="/static/report.css">' in page.text and "<style>" not in page.text
+        assert 'href="/#/doc/a1/' in page.text and "<script>" not in page.text
+        assert client.get("/static/report.css").status_code == 200
+        assert client.get("/api/report", params={"place": "Нарния"}).status_code == 404
+        assert client.get("/api/report", params={"lang": "de"}).status_code == 422
+        assert client.get("/api/report", params={"start": "2022-01-09", "end": "2022-01-01"}).status_code == 400
+        assert client.get("/api/report", params={"place": "x" * 500}).status_code == 422
+        # the calendar's ends are clamped (no date overflow, and a schema-valid date is never refused)
+        early = client.get("/api/report", params={"end": "0001-01-01"})
+        assert early.status_code == 200 and early.json()["stories"] == []
+        assert "/api/report" in client.get("/openapi.json").json()["paths"]
 
 
 def test_command_writes_markdown_html_json(store_path: Path, tmp_path: Path) -> None:

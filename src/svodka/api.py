@@ -16,7 +16,8 @@ import io
 import json
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -74,14 +75,36 @@ class Chronicle:
         if not Path(self.path).exists():
             raise FileNotFoundError(f"no store at {self.path}; run `svodka ingest` first")
         self._local = threading.local()
-        self._root = duckdb.connect(self.path, read_only=not writable)
+        self._writable = writable
+        self._guard = threading.Lock()
+        self._root: duckdb.DuckDBPyConnection | None = duckdb.connect(self.path, read_only=not writable)
+        self._cursors: list[duckdb.DuckDBPyConnection] = []
+        self._generation = 0
 
     def db(self) -> duckdb.DuckDBPyConnection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
+        mine = getattr(self._local, "conn", None)
+        if mine is not None and mine[0] == self._generation:
+            return mine[1]
+        with self._guard:
+            if self._root is None:  # reopened after a shutdown (an app served again)
+                self._root = duckdb.connect(self.path, read_only=not self._writable)
             conn = self._root.cursor()
-            self._local.conn = conn
+            self._cursors.append(conn)
+            self._local.conn = (self._generation, conn)
         return conn
+
+    def close(self) -> None:
+        """Close every thread's cursor and the file, at the app's shutdown: left to the interpreter's
+        exit, the native connections were torn down in dying worker threads (seen once as an abort
+        after every test had passed). A later request opens them again."""
+        with self._guard:
+            for conn in self._cursors:
+                conn.close()
+            self._cursors.clear()
+            if self._root is not None:
+                self._root.close()
+                self._root = None
+            self._generation += 1
 
     def rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
         cur = self.db().execute(sql, params)
@@ -182,7 +205,16 @@ def create_app(db_path: str | Path, ingest_token: str | None = None) -> FastAPI:
 
             Store(db_path).close()
     chronicle = Chronicle(db_path, writable=ingest_token is not None)
-    app = FastAPI(title="svodka", version=__version__,
+
+    closing: list[Callable[[], None]] = [chronicle.close]
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        for close in reversed(closing):
+            close()
+
+    app = FastAPI(title="svodka", version=__version__, lifespan=lifespan,
                   description="A sourced chronicle of news events: who did what to whom, where, when, "
                               "how many, according to whom. Read-only"
                               + (", but for token-protected ingest." if ingest_token is not None else "."))
@@ -396,7 +428,7 @@ def create_app(db_path: str | Path, ingest_token: str | None = None) -> FastAPI:
             return FileResponse(path)
 
     if ingest_token is not None:
-        _add_ingest(app, chronicle.path, ingest_token)
+        closing.append(_add_ingest(app, chronicle.path, ingest_token).close)
     return app
 
 
@@ -442,8 +474,16 @@ class _Writer:
     def __init__(self, path: str) -> None:
         from svodka.chronicle.store import Store
 
-        self.store = Store(path)
+        self.path = path
+        self.store: Store | None = Store(path)
         self.lock = threading.Lock()
+
+    def close(self) -> None:
+        """At the app's shutdown; a later request opens the store again."""
+        with self.lock:
+            if self.store is not None:
+                self.store.close()
+                self.store = None
 
     def ingest(self, body: bytes, records: bool) -> IngestResult:
         from svodka.pipeline import Pipeline
@@ -466,6 +506,10 @@ class _Writer:
                     yield rec_or_error
 
         with self.lock:
+            if self.store is None:
+                from svodka.chronicle.store import Store
+
+                self.store = Store(self.path)
             stats = self.store.ingest(good())
         return IngestResult(stored=stats.added + stats.replaced, added=stats.added, replaced=stats.replaced,
                             unchanged=stats.unchanged, failed=failed, errors=errors)
@@ -518,7 +562,7 @@ async def _bounded_body(request: Request, limit: int) -> bytes:
     return b"".join(parts)
 
 
-def _add_ingest(app: FastAPI, path: str, token: str) -> None:
+def _add_ingest(app: FastAPI, path: str, token: str) -> _Writer:
     writer = _Writer(path)
     expected = token.encode("utf-8")
 
@@ -548,3 +592,5 @@ def _add_ingest(app: FastAPI, path: str, token: str) -> None:
             raise HTTPException(400, "empty request body: send JSON Lines, one document a line")
         result: IngestResult = await run_in_threadpool(writer.ingest, body, records)
         return result
+
+    return writer
