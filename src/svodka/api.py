@@ -394,8 +394,7 @@ def create_app(db_path: str | Path, ingest_token: str | None = None) -> FastAPI:
     @app.get("/api/report", responses={200: {"description": "The report as JSON (sentences with their sources), "
                                               "or as a standalone HTML page with format=html.",
                                               "content": {"application/json": {}, "text/html": {}}},
-                                       400: {"description": "A period that makes no report (start after end, "
-                                                            "dates out of range)."},
+                                       400: {"description": "A period that makes no report."},
                                        **_NOT_FOUND})
     def report(start: Day = None, end: Day = None, place: Text = None, entity: Text = None, story: Id = None,
                lang: Annotated[Literal["ru", "en"], Query(description="ru or en.")] = "ru",
@@ -405,6 +404,8 @@ def create_app(db_path: str | Path, ingest_token: str | None = None) -> FastAPI:
         from svodka.chronicle.report import Filters, ReportError, UnknownFilter, build_report
         from svodka.chronicle.report_render import to_dict, to_html
 
+        if start and end and start > end:  # the period between the two dates, as the other routes read it
+            start, end = end, start
         try:
             made = build_report(chronicle.db(), Filters(start, end, place, entity, story), lang=lang)
         except UnknownFilter as exc:
