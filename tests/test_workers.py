@@ -45,3 +45,22 @@ def test_a_killed_worker_loses_nothing() -> None:
     assert [r.id for r in records] == [d.id for d in docs]
     assert all(err is None for _, err in out)
     assert all(any(e.name == "Минск" for e in r.entities or []) for r in records)
+
+
+def test_a_pool_that_breaks_between_submissions_loses_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    docs = [InputDocument(id=f"d{i:02d}", text=f"Встреча номер {i} прошла в Минске.") for i in range(12)]
+    with Workers(2, ["languages"]) as pool:
+        real, calls = pool._submit, [0]
+
+        def refuses_once(doc: InputDocument) -> object:
+            calls[0] += 1
+            if calls[0] == 3:  # a worker died just before this submission
+                raise BrokenProcessPool("a child process terminated abruptly")
+            return real(doc)
+
+        monkeypatch.setattr(pool, "_submit", refuses_once)
+        out = list(pool.run(iter(docs)))
+    assert [loads(line).id for line, _ in out] == [d.id for d in docs]
+    assert all(err is None for _, err in out) and pool.restarts >= 1

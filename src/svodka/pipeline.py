@@ -290,6 +290,16 @@ class Workers:
         window = self.workers * 8
         pending: deque[tuple[InputDocument | ReadError, Future[tuple[bytes, str | None]]]] = deque()
 
+        def submit(doc: InputDocument | ReadError) -> Future[tuple[bytes, str | None]]:
+            # a worker may die between two submissions: the pool then refuses new work, and the
+            # document waits, like those in flight, for the restart when its turn comes
+            try:
+                return self._submit(doc)
+            except BrokenProcessPool as exc:
+                refused: Future[tuple[bytes, str | None]] = Future()
+                refused.set_exception(exc)
+                return refused
+
         def take() -> tuple[bytes, str | None]:
             doc, future = pending.popleft()
             try:
@@ -297,11 +307,11 @@ class Workers:
             except BrokenProcessPool:
                 result = self._alone(doc)
                 for i, (other, _) in enumerate(pending):  # their futures died with the pool
-                    pending[i] = (other, self._submit(other))
+                    pending[i] = (other, submit(other))
                 return result
 
         for doc in docs:
-            pending.append((doc, self._submit(doc)))
+            pending.append((doc, submit(doc)))
             if len(pending) >= window:
                 yield take()
         while pending:
