@@ -12,7 +12,7 @@ import pytest
 
 from svodka.chronicle.store import Store
 
-from .browser import CHROMIUM, FLAGS, served
+from .browser import CHROMIUM, browser_page, served
 from .sample_records import en_record, hostile_record, ru_record
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -30,14 +30,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def page(server: str):  # type: ignore[no-untyped-def]
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        pg = browser.new_page(viewport={"width": 1280, "height": 900})
-        dialogs: list[str] = []
-        pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        pg.dialogs = dialogs  # type: ignore[attr-defined]
+    with browser_page() as pg:
         yield pg
-        browser.close()
 
 
 def test_overview_shows_timeline_map_and_events(page, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

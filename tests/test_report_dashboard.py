@@ -12,7 +12,7 @@ import pytest
 
 from svodka.chronicle.store import Store
 
-from .browser import CHROMIUM, FLAGS, served
+from .browser import CHROMIUM, browser_page, served
 from .test_report import corpus
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -33,17 +33,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def page(server: str):  # type: ignore[no-untyped-def]
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        pg = browser.new_page(viewport={"width": 1280, "height": 900})
-        dialogs: list[str] = []
-        errors: list[str] = []
-        pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.dialogs = dialogs  # type: ignore[attr-defined]
-        pg.errors = errors  # type: ignore[attr-defined]
+    with browser_page() as pg:
         yield pg
-        browser.close()
 
 
 def open_report(page, server: str, query: str = WEEK, fresh: str = "1") -> None:  # type: ignore[no-untyped-def]
