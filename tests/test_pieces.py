@@ -173,13 +173,13 @@ def test_a_document_over_the_piece_size_goes_through_pieces(monkeypatch: pytest.
     """The pipeline's hook: stages never see more than a piece; below the size, one call as before."""
     seen: list[int] = []
     pipeline = Pipeline(["languages"])
-    analyse = pipeline.analyse
+    analyse = pipeline._analyse  # what every path ends in, pieces or whole
 
-    def spy(doc: InputDocument):  # type: ignore[no-untyped-def]
+    def spy(doc: InputDocument, stamp: object):  # type: ignore[no-untyped-def]
         seen.append(len(doc.text))
-        return analyse(doc)
+        return analyse(doc, stamp)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "analyse", spy)
+    monkeypatch.setattr(pipeline, "_analyse", spy)
     monkeypatch.setattr(pieces, "PIECE_CHARS", 1000)
     rec = pipeline.extract(InputDocument(id="d", text=_numbered(_PARAGRAPHS, 60)))
     assert rec.error is None and max(seen) <= 1000 and len(seen) >= 5

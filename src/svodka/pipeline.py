@@ -95,7 +95,11 @@ class Pipeline:
         self.max_chars = max_chars
 
     def analyse(self, doc: InputDocument) -> Analysis:
-        doc, found = read_page(doc)
+        return self._analyse(*resolve_date(doc))
+
+    def _analyse(self, doc: InputDocument, stamp: dateline.Dateline | None) -> Analysis:
+        """The stages over a document already dated (``stamp``: its dateline, found once)."""
+        found = furniture.find(doc.text, stamp)
         # The stages see the text with page furniture blanked out (same length, same offsets).
         a = _PageAnalysis(doc=doc, text=furniture.mask(doc.text, found.spans) if found.found else doc.text,
                           body=found.body if found.found else None)
@@ -114,10 +118,10 @@ class Pipeline:
             return _error(doc, f"document too large: {len(doc.text):,} characters, more than the limit of "
                                f"{self.max_chars:,}; split it or raise --max-chars")
         try:
-            doc = resolve_date(doc)[0]  # once for the whole text, before it is cut into pieces
+            doc, stamp = resolve_date(doc)  # once for the whole text, before it is cut into pieces
             if len(doc.text) > pieces.PIECE_CHARS:
                 return pieces.extract_in_pieces(doc, lambda piece: to_record(self.analyse(piece)))
-            return to_record(self.analyse(doc))
+            return to_record(self._analyse(doc, stamp))
         except Exception as exc:  # one bad document must not stop the run
             where = traceback.extract_tb(exc.__traceback__)[-1]
             return _error(doc, f"processing failed: {type(exc).__name__}: {exc} "
