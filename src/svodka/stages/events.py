@@ -103,15 +103,10 @@ def _own_mode(etype: str, lemmas: list[str], first: int, k: int, end: int) -> st
     return None
 
 
-def _mode(etype: str, lemmas: list[str], first: int, k: int, end: int) -> str | None:
-    """The event's mode: a cue that is the trigger itself decides ("голодовка"), else the cue
-    nearest the trigger in its sentence ("взрыв ... бомба" -> explosives); none without a cue."""
-    cues = _modes().get(etype)
-    if not cues:
-        return None
-    own = _own_mode(etype, lemmas, first, k, end)
-    if own is not None:
-        return own
+def _nearest_mode(etype: str, lemmas: list[str], first: int, k: int) -> str | None:
+    """The mode of the cue nearest the trigger (token ``k``) among a sentence's ``lemmas``
+    ("взрыв ... бомба" -> explosives); rows listed first win ties; none without a cue."""
+    cues = _modes().get(etype, [])
     best: tuple[int, int, str] | None = None
     for rank, (mode, words) in enumerate(cues):
         n = len(words)
@@ -412,8 +407,9 @@ def extract(a: Analysis) -> None:
         start, stop = a.tokens[k].start, a.tokens[end - 1].end
         event = Event(
             type=etype,  # type: ignore[arg-type]
-            mode=chosen.mode or _mode(etype, lemmas, sent.first_token, k, end)
-            or _mode(etype, sent_lemmas.get(si + 1, []), k, k, k),
+            # the trigger itself decides ("голодовка"), else the nearest cue in its sentence, else in the next
+            mode=own or _nearest_mode(etype, lemmas, sent.first_token, k)
+            or _nearest_mode(etype, sent_lemmas.get(si + 1, []), k, k),
             trigger=Trigger(start, stop, a.text[start:stop]),
             actor=actor, recipient=recipient, location=location,
             date=date,
