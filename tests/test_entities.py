@@ -252,3 +252,37 @@ def test_a_one_word_place_read_as_a_person_becomes_a_place() -> None:
     types = {m.text: e.type for e in record.entities or [] for m in e.mentions}
     assert types.get("Калуга") == "LOC" and types.get("Бакингемшира") == "LOC"
     assert types.get("Джон Болтон") == "PER"
+
+
+def test_original_spelling_in_brackets_is_its_own_mention_of_the_same_person() -> None:
+    record = run("Премьер Мали с 1991 по 1992 годы Сумана Сакко (Soumana Sacko) тоже имеет шансы.")
+    people = [e for e in record.entities or [] if e.type == "PER"]
+    assert len(people) == 1, _groups(record)
+    assert {m.text for m in people[0].mentions} == {"Сумана Сакко", "Soumana Sacko"}
+    assert people[0].name == "Сумана Сакко" and people[0].name_en == "Soumana Sacko"
+
+
+def test_name_in_chinese_script_in_brackets_joins_the_russian_name() -> None:
+    found = mentions(run("Сын миллиардера из Макао Ма Лин (马凌) женился на модели."))
+    assert found.get("Ма Лин") == ("PER", "Ма Лин") and found.get("马凌") == ("PER", "Ма Лин"), found
+
+
+def test_inanimate_noun_form_is_not_a_title_before_a_name() -> None:
+    found = mentions(run("Китайская топ-модель Мин Си вышла замуж за сына миллиардера."))
+    assert "Мин Си" in found, found
+
+
+def test_name_found_once_is_found_again_where_the_model_misses_it() -> None:
+    record = run("Путин подписал закон о повышении пенсионного возраста\n"
+                 "Президент России Владимир Путин подписал закон. В Мали прошли выборы.\n"
+                 "Мали — страна в Западной Африке.")
+    groups = _groups(record)
+    assert {"Путин", "Владимир Путин"} <= next(g for g in groups if "Владимир Путин" in g), groups
+    places = [m.text for e in record.entities or [] if e.type == "LOC" for m in e.mentions]
+    assert places.count("Мали") == 2, places
+
+
+def test_found_again_keeps_to_names_not_adjectives_or_longer_names() -> None:
+    record = run("Министр Сергей Лавров выступил. Лавровский переулок закрыт. Лавров Младший не пришёл.")
+    people = [m.text for e in record.entities or [] if e.type == "PER" for m in e.mentions]
+    assert "Лавровский" not in people and "Лавров" not in people, people

@@ -24,6 +24,9 @@ _STRIP = " \t\n\u00a0\u2009\u202f.,;:!?()[]{}—–-#@/\\|*'"
 #: Initials written before a surname ("В.В. Путин", "Б.Обама", "Дж. Коми").
 _INITIALS = re.compile(r"(?:\b[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,2}$")
 _ABBREV = re.compile(r"^(?P<main>.+?)\s*\((?P<abbr>[A-ZА-ЯЁ][A-ZА-ЯЁа-яёa-z0-9\-]{1,9})\)$")
+#: A Russian name followed by its original spelling in brackets: "Сумана Сакко (Soumana Sacko)",
+#: "Ма Лин (马凌)". The brackets hold another name of the same entity, not part of this one.
+_ORIGINAL = re.compile(r"^(?P<main>[^()]*[а-яёА-ЯЁ][^()]*?)\s*\((?P<alt>[^а-яёА-ЯЁ()]*[^\W\d_][^а-яёА-ЯЁ]*?)\)?$")
 #: Short function words that a missing space glues to the next word ("Онтакже" = "Он также").
 _GLUE_PREFIXES = (
     "он", "она", "оно", "они", "мы", "вы", "я", "ты", "это", "так", "как", "но", "и", "а", "что",
@@ -177,7 +180,8 @@ def _is_title_word(word: str) -> bool:
     parses = models.morph().parse(low)
     if any(t in p.tag for p in parses for t in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")):
         return False
-    return any(p.is_known and p.tag.POS == "NOUN" and p.score >= 0.2 for p in parses)
+    # A title names a person ("Император" is animate); "Мин" of "Мин Си" is only a form of "мина".
+    return any(p.is_known and p.tag.POS == "NOUN" and "anim" in p.tag and p.score >= 0.2 for p in parses)
 
 
 def _strip_legal_form(text: str, start: int, end: int) -> tuple[int, int]:
@@ -279,6 +283,17 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
                           _tokens(a, abbr_start, abbr_start + len(match["abbr"])), subtype=subtype)
         first.forced_with.append(second)
         return [first, second]
+    match = _ORIGINAL.match(surface)
+    if match and _tokens(a, start, start + match.end("main")):
+        main_end = start + match.end("main")
+        alt_start, alt_end = _trim(text, start + match.start("alt"), start + match.end("alt"))
+        first = _Mention(start, main_end, etype, span.lang, _tokens(a, start, main_end), subtype=subtype)
+        alt_tokens = _tokens(a, alt_start, alt_end)
+        if alt_end <= alt_start or not alt_tokens:
+            return [first]
+        second = _Mention(alt_start, alt_end, etype, span.lang, alt_tokens, subtype=subtype)
+        first.forced_with.append(second)
+        return [first, second]
     return [_Mention(start, end, etype, span.lang, tokens, subtype=subtype)]
 
 
@@ -317,6 +332,64 @@ def _recover(a: Analysis, mentions: list[_Mention]) -> list[_Mention]:
                                   subtype=entry.subtype))
             hit = n
             break
+        i += hit or 1
+    if not found:
+        return mentions
+    return sorted(mentions + found, key=lambda m: m.start)
+
+
+def _propagate(a: Analysis, mentions: list[_Mention]) -> list[_Mention]:
+    """Find again, elsewhere in the document, the names the model found once: a surname of a
+    full name ("Владимир Путин" ... "Путин подписал"), a one-word person, or the exact words of an
+    organisation or place. One name keeps one reading within a story; the model misses repeats
+    where their context is thin (a headline, a sentence start)."""
+    surnames: dict[str, str] = {}  # stem -> type
+    exact: dict[tuple[str, ...], _Mention] = {}
+    for m in mentions:
+        if m.lang == "en" or not m.tokens:
+            continue
+        words = [t.text for t in m.tokens]
+        if m.type == "PER":
+            last = words[-1]
+            if last[:1].isupper() and len(last) >= 4 and _CYRILLIC.search(last):
+                surnames[_stem(last)] = "PER"
+        elif len(words) <= 3 and all(w[:1].isupper() or not w.isalpha() for w in words):
+            exact.setdefault(tuple(words), m)
+    if not surnames and not exact:
+        return mentions
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in taken]
+
+    def free(start: int, end: int) -> bool:
+        k = bisect.bisect_right(starts, end - 1) - 1
+        return not (k >= 0 and taken[k][1] > start)
+
+    found: list[_Mention] = []
+    tokens = a.tokens
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not tok.text[:1].isupper() or tok.lang not in ("ru", "uk", "be", "kk"):
+            i += 1
+            continue
+        hit = 0
+        for n in (3, 2, 1):
+            window = tokens[i:i + n]
+            if len(window) < n or window[-1].sent != tok.sent:
+                continue
+            source = exact.get(tuple(t.text for t in window))
+            if source is not None and free(tok.start, window[-1].end) \
+                    and "\n" not in a.text[tok.start:window[-1].end]:
+                found.append(_Mention(tok.start, window[-1].end, source.type, tok.lang, list(window),
+                                      subtype=source.subtype))
+                hit = n
+                break
+        if not hit and len(tok.text) >= 4 and _stem(tok.text) in surnames and free(tok.start, tok.end) \
+                and not (i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()
+                         and tokens[i + 1].sent == tok.sent and tokens[i + 1].start - tok.end <= 1) \
+                and not _is_adjective(tok.text):
+            found.append(_Mention(tok.start, tok.end, "PER", tok.lang, [tok]))
+            hit = 1
         i += hit or 1
     if not found:
         return mentions
@@ -477,6 +550,7 @@ def _stem_key(name: str) -> str:
 
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z\s.'’()&-]*")
 
 
 def _short_form_of(short: list[str], full: list[str]) -> bool:
@@ -609,7 +683,9 @@ def _canonical(group: list[_Mention], main_lang: str) -> tuple[str, str, str | N
     subtypes = [m.subtype for m in group if m.subtype]
     subtype = "site" if "site" in subtypes else (subtypes[0] if subtypes else "")
     native = [m for m in group if (m.lang == main_lang) or (main_lang != "en" and m.lang != "en")] or group
-    english = [m for m in group if m.lang == "en"]
+    if main_lang != "en":  # not the original spelling in brackets ("Сумана Сакко (Soumana Sacko)")
+        native = [m for m in native if _CYRILLIC.search(m.normal)] or native
+    english = [m for m in group if m.lang == "en" or _LATIN_NAME.fullmatch(m.normal)]
     if known is not None:
         # the canonical name in the document's main language ("Saudi Arabia" in English news)
         name, name_en = (known.name_en or known.name) if main_lang == "en" else known.name, known.name_en
@@ -648,6 +724,7 @@ def recognize(a: Analysis) -> None:
         _extend_complement(a, m)
     flat = [m for k, m in enumerate(flat) if k == 0 or m.start >= flat[k - 1].end]
     flat = _recover(a, flat)
+    flat = _propagate(a, flat)
     for m in flat:
         _normalise(a, m)
     main_lang = a.main_language
