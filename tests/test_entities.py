@@ -286,3 +286,30 @@ def test_found_again_keeps_to_names_not_adjectives_or_longer_names() -> None:
     record = run("Министр Сергей Лавров выступил. Лавровский переулок закрыт. Лавров Младший не пришёл.")
     people = [m.text for e in record.entities or [] if e.type == "PER" for m in e.mentions]
     assert "Лавровский" not in people and "Лавров" not in people, people
+
+
+def test_found_again_takes_initials_and_repeated_full_names() -> None:
+    record = run("Б.Обама выдвинул на пост главы ФБР нового директора. Позже Барак Обама выступил.\n"
+                 "Кшиштоф Пендерецкий\nСкончался композитор Кшиштоф Пендерецкий.")
+    found = mentions(record)
+    assert found.get("Б.Обама", ("", ""))[0] == "PER", found
+    texts = [m.text for e in record.entities or [] for m in e.mentions]
+    assert texts.count("Кшиштоф Пендерецкий") == 2, texts
+
+
+def test_foreign_first_name_opening_a_sentence_joins_the_surname() -> None:
+    found = mentions(run("Тело сына не найдено.\n\nМейв Кеннеди родилась в семье вице-губернатора."))
+    assert "Мейв Кеннеди" in found, found
+
+
+def test_possessor_before_a_name_is_not_its_first_name() -> None:
+    found = mentions(run("Министр по вопросам Брекзита Дэвид Дэвис ушёл в отставку."))
+    assert "Дэвид Дэвис" in found, found
+
+
+def test_beginning_of_a_longer_name_is_the_same_person() -> None:
+    from svodka.stages.entities import _same_person
+
+    assert _same_person(["Мейв", "Кеннеди"], ["Мейв", "Кеннеди", "Таунсенд-Маккин"])
+    assert not _same_person(["Мейв", "Кеннеди"], ["Мейв", "Смит", "Таунсенд-Маккин"])
+    assert not _same_person(["Юрий", "Визбор"], ["Варвара", "Визбор"])

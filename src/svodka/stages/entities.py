@@ -167,6 +167,27 @@ def _preceding_token(a: Analysis, start: int) -> Token | None:
     return tok if between.strip(" «\"„“") == "" and "\n" not in between else None
 
 
+def _first_name_before(a: Analysis, start: int) -> int:
+    """The start of a person's name that the model began one word late ("Мейв Кеннеди" read as
+    "Кеннеди"): a capitalised word right before a one-word name joins it when it is a first name,
+    or when it opens the sentence and the dictionary does not know it at all (a foreign first
+    name). Not inside a sentence: "адвокат Биби Малук" is Bibi's lawyer."""
+    i, j = a.token_range(start, start)
+    if i == 0 or j >= len(a.tokens) or (j + 1 < len(a.tokens) and a.tokens[j + 1].text[:1].isupper()
+                                        and a.tokens[j + 1].sent == a.tokens[j].sent):
+        return start
+    prev = a.tokens[i - 1]
+    word = prev.text
+    if a.text[prev.end:start] != " " or not word[:1].isupper() or word.isupper() or not word.isalpha() \
+            or len(word) < 3 or prev.lang == "en" or not _CYRILLIC.search(word):
+        return start
+    parses = models.morph().parse(word)
+    opens = i - 1 == 0 or a.tokens[i - 2].sent != prev.sent or "\n" in a.text[a.tokens[i - 2].end:prev.start]
+    if any("Name" in p.tag for p in parses[:2]) or (opens and not any(p.is_known for p in parses)):
+        return prev.start
+    return start
+
+
 def _lemma(word: str) -> str:
     parses = models.morph().parse(word.lower())
     return parses[0].normal_form.replace("ё", "е") if parses else word.lower()
@@ -249,8 +270,7 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
         if len(toks) >= 2 and _is_title_word(toks[0].text):
             start = toks[1].start
         initials = _INITIALS.search(text, max(0, start - 8), start)
-        if initials and "\n" not in initials.group():
-            start = initials.start()
+        start = initials.start() if initials and "\n" not in initials.group() else _first_name_before(a, start)
     if span.lang == "en":
         start, end = _trim_english(text, start, end, span.type)
     if end <= start or not any(ch.isalpha() for ch in text[start:end]):
@@ -353,6 +373,8 @@ def _propagate(a: Analysis, mentions: list[_Mention]) -> list[_Mention]:
             last = words[-1]
             if last[:1].isupper() and len(last) >= 4 and _CYRILLIC.search(last):
                 surnames[_stem(last)] = "PER"
+            if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+                exact.setdefault(tuple(words), m)  # "Кшиштоф Пендерецкий" alone on a line
         elif len(words) <= 3 and all(w[:1].isupper() or not w.isalpha() for w in words):
             exact.setdefault(tuple(words), m)
     if not surnames and not exact:
@@ -386,9 +408,13 @@ def _propagate(a: Analysis, mentions: list[_Mention]) -> list[_Mention]:
                 break
         if not hit and len(tok.text) >= 4 and _stem(tok.text) in surnames and free(tok.start, tok.end) \
                 and not (i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()
-                         and tokens[i + 1].sent == tok.sent and tokens[i + 1].start - tok.end <= 1) \
-                and not _is_adjective(tok.text):
-            found.append(_Mention(tok.start, tok.end, "PER", tok.lang, [tok]))
+                         and a.text[tok.end:tokens[i + 1].start] in (" ", "\u00a0")) \
+                and not _known_adjective(tok.text):
+            start = tok.start
+            initials = _INITIALS.search(a.text, max(0, start - 8), start)
+            if initials and "\n" not in initials.group() and free(initials.start(), start):
+                start = initials.start()  # "Б.Обама"
+            found.append(_Mention(start, tok.end, "PER", tok.lang, _tokens(a, start, tok.end)))
             hit = 1
         i += hit or 1
     if not found:
@@ -567,6 +593,12 @@ def _short_form_of(short: list[str], full: list[str]) -> bool:
     return False
 
 
+def _known_adjective(word: str) -> bool:
+    """A dictionary adjective ("Белый"), not a guess from an ending ("Акихито")."""
+    parses = models.morph().parse(word)
+    return bool(parses) and parses[0].is_known and parses[0].tag.POS in ("ADJF", "ADJS", "PRTF")
+
+
 def _is_adjective(word: str) -> bool:
     parses = models.morph().parse(word)
     return bool(parses) and parses[0].tag.POS in ("ADJF", "ADJS", "PRTF")
@@ -603,6 +635,8 @@ def _same_person(short: list[str], full: list[str]) -> bool:
         if len(short[0]) <= 2:
             return False
         return same(short[0], full[-1]) or (len(full) >= 2 and len(full[0]) > 2 and same(short[0], full[0]))
+    if len(full) > len(short) and all(len(w) > 2 for w in short) and all(map(same, short, full)):
+        return True  # the beginning of a longer name: "Мейв Кеннеди" of "Мейв Кеннеди Таунсенд-Маккин"
     return same(short[-1], full[-1]) and same(short[0], full[0])
 
 
