@@ -313,3 +313,27 @@ def test_beginning_of_a_longer_name_is_the_same_person() -> None:
     assert _same_person(["Мейв", "Кеннеди"], ["Мейв", "Кеннеди", "Таунсенд-Маккин"])
     assert not _same_person(["Мейв", "Кеннеди"], ["Мейв", "Смит", "Таунсенд-Маккин"])
     assert not _same_person(["Юрий", "Визбор"], ["Варвара", "Визбор"])
+
+
+def test_organisation_and_its_bracketed_full_name_or_abbreviation_are_one_entity() -> None:
+    record = run("Он был вице-президентом компании RCA (Radio Corporation of America) в 1930 году.")
+    orgs = [e for e in record.entities or [] if e.type == "ORG"]
+    assert len(orgs) == 1 and {m.text for m in orgs[0].mentions} == {"RCA", "Radio Corporation of America"}, \
+        _groups(record)
+
+
+def test_other_name_in_brackets_in_the_same_script_is_its_own_mention() -> None:
+    record = run("Архиепископ Лонгин Клинский (РПЦ МП) нашёл время.")
+    texts = {m.text for e in record.entities or [] for m in e.mentions}
+    assert "РПЦ МП" in texts and not any("(" in t for t in texts), texts
+
+
+def test_bracketed_aside_inside_a_place_name_stays_in_it() -> None:
+    found = mentions(run("Она жила в селе Цибулёво Знаменского района Кировоградской (Кропивницкой) области. "
+                         "В Кировоградской области объявлен траур."))
+    assert "Кропивницкой) области" not in found, found
+
+
+def test_diseases_are_not_organisations() -> None:
+    found = mentions(run("Премьер-министр сдал положительный тест на COVID-19 и ушёл на карантин."))
+    assert "COVID-19" not in found, found

@@ -26,7 +26,10 @@ _INITIALS = re.compile(r"(?:\b[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,2}$")
 _ABBREV = re.compile(r"^(?P<main>.+?)\s*\((?P<abbr>[A-ZА-ЯЁ][A-ZА-ЯЁа-яёa-z0-9\-]{1,9})\)$")
 #: A Russian name followed by its original spelling in brackets: "Сумана Сакко (Soumana Sacko)",
 #: "Ма Лин (马凌)". The brackets hold another name of the same entity, not part of this one.
-_ORIGINAL = re.compile(r"^(?P<main>[^()]*[а-яёА-ЯЁ][^()]*?)\s*\((?P<alt>[^а-яёА-ЯЁ()]*[^\W\d_][^а-яёА-ЯЁ]*?)\)?$")
+_ORIGINAL = re.compile(
+    r"^(?P<main>[^()]*[^\W\d_][^()]*?)\s*\((?P<alt>[^()]*[^\W\d_][^()]*(?:\([^()]*\)[^()]*)?)\)?$")
+#: An abbreviation: capitals, maybe two words ("РПЦ МП", "KCL").
+_ABBREVIATION = re.compile(r"[A-ZА-ЯЁ0-9][A-ZА-ЯЁ0-9\-&]{1,9}(?:\s[A-ZА-ЯЁ]{1,4})?")
 #: Short function words that a missing space glues to the next word ("Онтакже" = "Он также").
 _GLUE_PREFIXES = (
     "он", "она", "оно", "они", "мы", "вы", "я", "ты", "это", "так", "как", "но", "и", "а", "что",
@@ -305,16 +308,43 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
         return [first, second]
     match = _ORIGINAL.match(surface)
     if match and _tokens(a, start, start + match.end("main")):
-        main_end = start + match.end("main")
-        alt_start, alt_end = _trim(text, start + match.start("alt"), start + match.end("alt"))
-        first = _Mention(start, main_end, etype, span.lang, _tokens(a, start, main_end), subtype=subtype)
-        alt_tokens = _tokens(a, alt_start, alt_end)
-        if alt_end <= alt_start or not alt_tokens:
-            return [first]
-        second = _Mention(alt_start, alt_end, etype, span.lang, alt_tokens, subtype=subtype)
-        first.forced_with.append(second)
-        return [first, second]
+        return _bracketed(a, start, match, etype, span.lang, subtype)
     return [_Mention(start, end, etype, span.lang, tokens, subtype=subtype)]
+
+
+def _bracketed(a: Analysis, start: int, match: re.Match[str], etype: str, lang: str,
+               subtype: str) -> list[_Mention]:
+    """A name followed by names in brackets. Another spelling of it ("Сумана Сакко (Soumana Sacko)",
+    "Ма Лин (马凌)") or, for an organisation, its abbreviation or full name ("RCA (Radio Corporation
+    of America)", "(King’s College London, KCL)", "(Роскомнадзора)") is another mention of the same entity; anything
+    else in brackets is a name of its own ("Хитли (Гецлаф)": scorer and assist; "архиепископ
+    Лонгин Клинский (РПЦ МП)": his church)."""
+    text = a.text
+    main_end = start + match.end("main")
+    main = match["main"]
+    first = _Mention(start, main_end, etype, lang, _tokens(a, start, main_end), subtype=subtype)
+    out = [first]
+    pos = start + match.start("alt")
+    for piece in re.split(r"(,\s+)", match["alt"]):
+        alt_start, alt_end = _trim(text, pos, pos + len(piece))
+        pos += len(piece)
+        alt = text[alt_start:alt_end]
+        alt_tokens = _tokens(a, alt_start, alt_end)
+        if alt_end <= alt_start or not alt_tokens or alt[:1].islower() or not any(ch.isalpha() for ch in alt):
+            continue
+        other_script = bool(_CYRILLIC.search(main)) != bool(_CYRILLIC.search(alt))
+        abbreviation = bool(_ABBREVIATION.fullmatch(alt) or _ABBREVIATION.fullmatch(main))
+        mention = _Mention(alt_start, alt_end, etype, lang, alt_tokens, subtype=subtype)
+        if other_script or (etype != "PER" and (abbreviation or " " not in alt)):
+            first.forced_with.append(mention)
+        else:
+            known = lexicon.lookup(alt)
+            if known is not None:
+                mention.type, mention.subtype = known.type, known.subtype or ""
+            elif abbreviation:
+                mention.type, mention.subtype = "ORG", ""  # "(РПЦ МП)" after a person
+        out.append(mention)
+    return out
 
 
 def _recover(a: Analysis, mentions: list[_Mention]) -> list[_Mention]:
