@@ -337,3 +337,24 @@ def test_bracketed_aside_inside_a_place_name_stays_in_it() -> None:
 def test_diseases_are_not_organisations() -> None:
     found = mentions(run("Премьер-министр сдал положительный тест на COVID-19 и ушёл на карантин."))
     assert "COVID-19" not in found, found
+
+
+def test_body_and_its_short_form_with_one_country_are_one_entity() -> None:
+    record = run("МИД Пакистана выразил протест. Министерство иностранных дел Пакистана вызвало посла. "
+                 "Минздрав России сообщил о заболевших. Министерство здравоохранения России уточнило данные. "
+                 "Министерство здравоохранения Украины промолчало.")
+    groups = _groups(record)
+    assert {"МИД Пакистана", "Министерство иностранных дел Пакистана"} in groups, groups
+    assert {"Минздрав России", "Министерство здравоохранения России"} in groups, groups
+    assert {"Министерство здравоохранения Украины"} in groups, groups
+
+
+def test_council_of_a_union_by_its_abbreviation_is_one_entity() -> None:
+    groups = _groups(run("Совет Европейского союза принял решение. Глава Совета ЕС заявил об этом."))
+    assert {"Совет Европейского союза", "Совета ЕС"} in groups, groups
+
+
+def test_latin_lookalike_abbreviation_in_russian_text_is_the_known_cyrillic_one() -> None:
+    record = run("Страны ЕС обсудили санкции. В EC не согласны с этим планом.")
+    unions = [e for e in record.entities or [] if e.name == "Европейский союз"]
+    assert len(unions) == 1 and {m.text for m in unions[0].mentions} == {"ЕС", "EC"}, _groups(record)

@@ -45,6 +45,18 @@ def word_list(filename: str) -> frozenset[str]:
 
 
 @cache
+def short_forms() -> dict[str, str]:
+    """Key of a body's full name -> key of its short form ("министерствоздравоохранения" ->
+    "минздрав"), from ``short_forms.tsv``."""
+    return {key(row[0]): key(row[1]) for row in rows("short_forms.tsv") if len(row) == 2}
+
+
+@cache
+def short_form_values() -> frozenset[str]:
+    return frozenset(short_forms().values())
+
+
+@cache
 def cased_word_list(filename: str) -> frozenset[str]:
     """A one-word-per-line list as written (case kept)."""
     return frozenset(line.strip() for line in lines(filename))

@@ -487,6 +487,8 @@ def _normalise(a: Analysis, m: _Mention) -> None:
         sent = a.sentences[m.tokens[0].sent] if m.tokens and m.tokens[0].sent >= 0 else None
         context = a.tokens[sent.first_token:sent.last_token] if sent else []
         m.normal = normal_form(surface, m.tokens, m.start, m.type, context)
+        if _LOOKALIKE.fullmatch(m.normal) and lexicon.lookup(m.normal.translate(_TO_CYRILLIC)):
+            m.normal = m.normal.translate(_TO_CYRILLIC)  # "EC" typed in Latin letters in Russian text: "ЕС"
     m.known = lexicon.lookup(m.normal) or lexicon.lookup(surface)
     if m.known is not None:
         m.type = m.known.type
@@ -606,6 +608,9 @@ def _stem_key(name: str) -> str:
 
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+#: Latin capitals that look Cyrillic; an abbreviation of only these in Russian text is Cyrillic.
+_LOOKALIKE = re.compile(r"[ABCEHKMOPTX]{2,6}")
+_TO_CYRILLIC = str.maketrans("ABCEHKMOPTX", "АВСЕНКМОРТХ")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z\s.'’()&-]*")
 
 
@@ -634,9 +639,29 @@ def _is_adjective(word: str) -> bool:
     return bool(parses) and parses[0].tag.POS in ("ADJF", "ADJS", "PRTF")
 
 
+def _head_key(words: list[str]) -> str:
+    """The body's name as a key that its usual short forms share: "Министерство иностранных
+    дел" and "МИД" -> "мид"; "Министерство здравоохранения" and "Минздрав" -> "минздрав"."""
+    head = " ".join(words)
+    short = lexicon.short_forms().get(key(head)) or lexicon.short_forms().get(key(" ".join(_lemma(w) for w in words)))
+    if short:
+        return short
+    acronym = _acronym(head)
+    if acronym and len(words) >= 2:
+        return key(acronym)
+    if len(words) == 1 and (words[0].isupper() or key(words[0]) in lexicon.short_form_values()):
+        return key(re.sub(r"(?:а|у|ом|е|ы)$", "", words[0]) if _ABBR_TAIL.fullmatch(words[0]) else words[0])
+    return _stem_key(head)
+
+
+_ABBR_TAIL = re.compile(r"[А-ЯЁ]{2,}(?:а|у|ом|е|ы)")
+
+
 def _place_key(m: _Mention) -> str:
-    """For an organisation named after a known place ("МИД Британии", "МИД Великобритании",
-    "МИД РФ"), a key with the place's canonical name, so that the variants group; else ""."""
+    """For an organisation named after a known place or union ("МИД Британии", "МИД
+    Великобритании", "Министерство иностранных дел Великобритании", "Совет ЕС", "Совет
+    Европейского союза"), a key with the body's short form and the known name, so that the
+    variants group; else ""."""
     if m.type != "ORG":
         return ""
     words = _words(m.normal)
@@ -645,8 +670,8 @@ def _place_key(m: _Mention) -> str:
             continue
         tail = words[-k:]
         known = lexicon.lookup(" ".join(tail)) or lexicon.lookup(" ".join(_lemma(w) for w in tail))
-        if known is not None and known.type == "LOC":
-            return f"{_stem_key(' '.join(words[:-k]))}|{known.name}"
+        if known is not None and (known.type == "LOC" or known.subtype in ("union", "international")):
+            return f"{_head_key(words[:-k])}|{known.name}"
     return ""
 
 
