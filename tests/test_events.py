@@ -223,3 +223,33 @@ def test_full_participles_and_purposes_are_not_events() -> None:
     types = [(e.type, e.trigger.text) for e in record.events or []]
     assert ("COERCE", "Задержанные") not in types and not any(t == "CONSULT" for t, _ in types), types
     assert ("PROTEST", "объявили голодовку") in types or any(t == "PROTEST" for t, _ in types), types
+
+
+def test_incident_reports_count_their_acts() -> None:
+    # "нанести удар" and "перестрелка" are attacks; "(запрещена в РФ)" after a name is a legal note
+    record = run("Военные самолеты Турции нанесли серию ударов по позициям боевиков. В Стамбуле после взрыва "
+                 "завязалась перестрелка. Боевики группировки \"Исламское государство\" (запрещена в РФ) "
+                 "отступили.")
+    described_events = described(record)
+    assert [e[:2] for e in described_events if e[0] == "ASSAULT"][:1] == [("ASSAULT", "нанесли")]
+    assert any(e[1] == "перестрелка" for e in described_events)
+    assert all(e[0] != "SANCTION" for e in described_events)
+
+
+def test_participle_with_its_own_circumstances_is_an_event() -> None:
+    told = run("Турецкий заложник, захваченный в Ираке на прошлой неделе, сбежал.")
+    assert [e.type for e in told.events or []] == ["ASSAULT"]
+    bare = run("Задержанные активисты дали показания.")
+    assert [e.type for e in bare.events or []] == []
+
+
+def test_person_named_in_apposition_not_the_possessor() -> None:
+    record = run("Полицейские задержали координатора штаба Алексея Навального Олега Степанова.")
+    coerce = [e for e in described(record) if e[0] == "COERCE"]
+    assert coerce and coerce[0][3] == ["Олег Степанов"]
+
+
+def test_genitive_of_an_act_noun_is_its_target() -> None:
+    record = run("Полиция задержала активистов по делу о штурме Законодательного совета Гонконга.")
+    storm = [e for e in described(record) if e[1].startswith("штурм")]
+    assert storm and storm[0][2] == [] and storm[0][3] and "Законодательный совет" in storm[0][3][0]

@@ -52,6 +52,11 @@ _CLIMB = _DECIDED | _UNDERGO | frozenset({"решение", "приказ", "п�
 #: Light verbs whose noun object names the event ("выразило протест", "провели переговоры").
 _LIGHT = frozenset({"выразить", "принять", "провести", "совершить", "устроить", "заключить", "вести", "объявить",
                     "ввести", "наложить", "предъявить", "организовать", "выйти", "нанести", "подать"})
+#: Nouns of acts whose genitive names the target, not the agent ("штурм Законодательного совета",
+#: "похищение журналиста", "задержание активистов"); "нападение боевиков" keeps its agent.
+_PATIENT_NOUNS = frozenset({"штурм", "обстрел", "захват", "похищение", "убийство", "задержание", "арест",
+                            "разгон", "обыск", "избиение", "расстрел", "бомбардировка", "подрыв", "поджог",
+                            "освобождение", "высылка", "депортация"})
 #: Types of joint action: "X и Y" as subject are actor and recipient of one event.
 _JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
@@ -170,9 +175,27 @@ class _Mentions:
         found = [self.by_token[k] for k in tokens if k in self.by_token]
         if not found:
             return None
+        people = {e.id for e in found if e.type == "PER"}
+        if len(people) > 1:  # "координатора штаба Алексея Навального Олега Степанова": Степанов
+            own = [e for e in found if e.type != "PER" or not self._possessor(e, tokens)]
+            found = own if any(e.type == "PER" for e in own) else found
         best = min(found, key=lambda e: (_TYPE_ORDER.get(e.type, 3), tokens.index(
             next(k for k in tokens if self.by_token.get(k) is e))))
         return self._parent(best, tokens) if best.type == "ORG" else best
+
+    def _possessor(self, ent: Entity, tokens: list[int]) -> bool:
+        """Whether the entity's first mention in the phrase hangs from a genitive modifier
+        ("штаба Алексея Навального"), i.e. names whose thing the phrase is, not who it is."""
+        inside = set(tokens)
+        k = next(j for j in tokens if self.by_token.get(j) is ent)
+        for _ in range(8):
+            tok = self.a.tokens[k]
+            if tok.head < 0 or tok.head not in inside:
+                return False
+            if tok.rel == "nmod" and tok.feats.get("Case") == "Gen" and self.by_token.get(k) is not ent:
+                return True
+            k = tok.head
+        return False
 
     def _parent(self, body: Entity, tokens: list[int]) -> Entity:
         """The organisation a body belongs to when the text names it right after, in the genitive
@@ -357,7 +380,8 @@ def extract(a: Analysis) -> None:
         if chosen is None or not _asserted(a, lemmas, sent.first_token, k, kids, negative="не" in chosen.lemmas):
             continue
         feats = a.tokens[k].feats
-        if feats.get("VerbForm") == "Part" and feats.get("Variant") != "Short" and "Case" in feats:
+        if feats.get("VerbForm") == "Part" and feats.get("Variant") != "Short" and "Case" in feats \
+                and len(chosen.lemmas) == 1 and not _told_participle(a, k, kids):
             continue  # a full participle names people or things ("задержанные", "угрожающие письма")
         if _not_an_event(a, lemmas, sent.first_token, k, kids):
             continue
@@ -368,7 +392,11 @@ def extract(a: Analysis) -> None:
         nominal = a.tokens[k].pos == "NOUN"
         actor, recipient, location = _arguments(a, k, etype, lemmas, sent.first_token, kids, mentions)
         if not actor and nominal:
-            actor = _genitive_agent(a, end, sent.last_token, mentions)
+            named = _genitive_agent(a, end, sent.last_token, mentions)
+            if lemmas[k - sent.first_token] in _PATIENT_NOUNS:  # "штурм Законодательного совета"
+                recipient = recipient or [e for e in named if e not in actor]
+            else:  # "нападение боевиков РПК"
+                actor = named
         quote = _enclosing_quote(a, a.tokens[k].start)
         if not actor and quote is not None and quote.speaker and chosen.type in _SPEECH_ACTS:
             actor = [quote.speaker]
@@ -459,11 +487,27 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
     return None
 
 
+def _told_participle(a: Analysis, k: int, kids: dict[int, list[int]]) -> bool:
+    """A participle that tells an act of its own: it modifies a noun and says when, where or by whom
+    ("заложник, захваченный в Ираке на прошлой неделе", "вертолёт, сбитый боевиками"); a bare one
+    names people or things ("задержанные", "похищенный")."""
+    if a.tokens[k].rel not in ("acl", "amod"):
+        return False
+    return any(a.tokens[c].rel in ("obl", "obl:agent") and a.tokens[c].pos in ("NOUN", "PROPN", "PRON")
+               for c in kids.get(k, []))
+
+
 def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
     """Set phrases that contain a trigger word but name no event: "в знак протеста",
-    "отказался от комментариев"."""
+    "отказался от комментариев", the legal note "(запрещена в РФ)" after an organisation's name."""
     if k > first and lemmas[k - 1 - first] == "знак" and k > first + 1 and lemmas[k - 2 - first] == "в":
         return True
+    if lemmas[k - first] == "запретить":
+        for j in range(k - 1, max(first, k - 8) - 1, -1):
+            if a.tokens[j].text == ")":
+                break
+            if a.tokens[j].text == "(":
+                return True
     return lemmas[k - first] == "отказаться" and any(lemmas[c - first] == "комментарий" for c in kids.get(k, []))
 
 
