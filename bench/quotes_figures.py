@@ -1,6 +1,7 @@
 """Benchmark of the quotes and figures layers.
 
     .venv/bin/python bench/quotes_figures.py [--adaq DIR] [--gold FILE] [--corpus FILE] [-v]
+        [--parts dev,test,all] [--extra FILE]...
 
 (a) adaq-ru-quotes (../shared/data/adaq-ru-quotes): 208 Russian sentences with token tags
     source/cue/content. Each sentence is run through the pipeline on its own. Scores: content tokens
@@ -14,6 +15,9 @@
     the spans overlap and the kinds agree (one-to-one); value+qualifier accuracy on matched. Quotes:
     a match needs character overlap of at least 50% of both spans; speaker accuracy on matched
     (a word stem shared by the predicted speaker's names or speaker_text and the gold speaker_text).
+(c) --extra FILE (e.g. bench/gold/quotes_dev2.jsonl): more documents of the corpus in the same line
+    format, annotated for quotes only; scored as their own row, figures left out (an empty figures
+    list there means "not annotated", not "no figures").
 """
 
 from __future__ import annotations
@@ -141,9 +145,11 @@ def adaq(pipe: Pipeline, folder: Path, verbose: bool) -> dict[str, float]:
 
 # --- (b) own gold -----------------------------------------------------------------------------
 
-def gold(pipe: Pipeline, gold_file: Path, corpus: Path, verbose: bool, part: str = "all") -> dict[str, float]:
+def gold(pipe: Pipeline, gold_file: Path, corpus: Path, verbose: bool, part: str = "all",
+         quotes_only: bool = False) -> dict[str, float]:
     """``part``: "dev" (documents whose ``split`` is dev: errors inspected while developing),
-    "test" (split test: never inspected, only its scores are printed) or "all"."""
+    "test" (split test: never inspected, only its scores are printed) or "all". ``quotes_only``:
+    the file annotates quotes only, so no figure scores are given."""
     with open(gold_file, encoding="utf-8") as fh:
         golds = [json.loads(line) for line in fh if line.strip()]
     golds = [g for g in golds if part == "all" or g.get("split", "dev") == part]
@@ -163,7 +169,7 @@ def gold(pipe: Pipeline, gold_file: Path, corpus: Path, verbose: bool, part: str
         t0 = time.perf_counter()
         rec = pipe.extract(InputDocument(id=d["id"], text=d["text"]))
         seconds += time.perf_counter() - t0
-        figs = rec.figures or []
+        figs = [] if quotes_only else rec.figures or []
         f_pred += len(figs)
         f_gold += len(g["figures"])
         used: set[int] = set()
@@ -227,6 +233,10 @@ def gold(pipe: Pipeline, gold_file: Path, corpus: Path, verbose: bool, part: str
     fp, fr, ff = prf(f_tp, f_pred, f_gold)
     _sp, _sr, sf = prf(span_tp, f_pred, f_gold)
     qp, qr, qf = prf(q_tp, q_pred, q_gold)
+    quote_scores = {"gold_quotes": q_gold, "pred_quotes": q_pred, "quote_p": qp, "quote_r": qr, "quote_f1": qf,
+                    "speaker_acc": spk_ok / q_tp if q_tp else 0.0}
+    if quotes_only:
+        return {"docs": len(golds), **quote_scores, "seconds_per_doc": seconds / max(1, len(golds))}
     return {"docs": len(golds), "gold_figures": f_gold, "pred_figures": f_pred,
             "fig_p": fp, "fig_r": fr, "fig_f1": ff, "fig_span_f1": sf,
             "value_qualifier_acc": vq_ok / f_tp if f_tp else 0.0,
@@ -239,13 +249,24 @@ def main() -> None:
     ap.add_argument("--adaq", type=Path, default=SHARED / "adaq-ru-quotes")
     ap.add_argument("--gold", type=Path, default=ROOT / "bench" / "gold" / "figures_quotes.jsonl")
     ap.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "ru-news.jsonl")
+    ap.add_argument("--extra", type=Path, action="append", default=[],
+                    help="a quotes-only gold file scored as its own row (repeatable)")
+    ap.add_argument("--parts", default="dev,test,all",
+                    help="splits of --gold to score, comma-separated (dev, test, all; empty for none)")
+    ap.add_argument("--no-adaq", action="store_true")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     pipe = Pipeline(["entities", "quotes", "figures"])
     pipe.extract(InputDocument(id="warm", text="Он заявил, что двое погибли."))
-    for part in ("dev", "test", "all"):
+    for part in [p for p in args.parts.split(",") if p]:
         res_g = gold(pipe, args.gold, args.corpus, args.verbose, part)
         print(f"own gold ({part}):", json.dumps({k: round(v, 3) for k, v in res_g.items()}, ensure_ascii=False))
+    for extra in args.extra:
+        res_x = gold(pipe, extra, args.corpus, args.verbose, "dev", quotes_only=True)
+        print(f"{extra.name} (quotes only):", json.dumps({k: round(v, 3) for k, v in res_x.items()},
+                                                         ensure_ascii=False))
+    if args.no_adaq:
+        return
     res_a = adaq(pipe, args.adaq, args.verbose)
     print("adaq-ru-quotes:", json.dumps({k: round(v, 3) for k, v in res_a.items()}, ensure_ascii=False))
 

@@ -188,3 +188,84 @@ def test_a_second_coordinated_cue_shares_the_first_ones_speaker() -> None:
     qs, ents = quotes("Вершбоу сообщил, что запросил информацию у командования в Ираке и подчеркнул, что "
                       "уведомит об этом российскую сторону.")
     assert [ents.get(q.speaker or "") for q in qs] == ["Вершбоу", "Вершбоу"]
+
+
+# --- speaker resolution (issue #6, second round) ------------------------------------------------
+
+
+def _spk(qs: list[Quote], n: dict[str, str]) -> list[tuple[str, str | None, str | None]]:
+    return [(q.text, n.get(q.speaker or ""), q.speaker_text) for q in qs]
+
+
+def test_pronoun_agrees_in_gender_with_the_speaker_it_stands_for() -> None:
+    qs, n = quotes("Мэр Анна Смирнова приехала на место. Она заявила, что жертв нет. Ее заместитель Олег "
+                   "Кузнецов сообщил, что дорогу откроют завтра. Она также отметила, что виновных накажут.")
+    assert [(t, s) for t, s, _st in _spk(qs, n)] == [
+        ("жертв нет", "Анна Смирнова"), ("дорогу откроют завтра", "Олег Кузнецов"),
+        ("виновных накажут", "Анна Смирнова")]
+
+
+def test_role_nouns_stand_for_the_body_or_speaker_quoted_before() -> None:
+    qs, n = quotes("Автобус перевернулся на трассе, сообщил сотрудник пресс-службы областного управления МЧС. "
+                   "\"Машина съехала в кювет\", - добавил представитель пресс-службы. Он отметил, что водитель "
+                   "задержан. \"Пострадавших нет\", - сказал собеседник агентства.")
+    assert [n.get(q.speaker or "") for q in qs] == ["МЧС"] * 4
+    assert qs[1].speaker_text == "представитель пресс-службы"  # the role as written is kept
+
+
+def test_in_the_press_service_is_the_body_named_before() -> None:
+    qs, n = quotes("Задержаны двое подозреваемых, сообщили в пресс-службе ГУВД Самарской области. "
+                   "\"Они дали признательные показания\", - отметили в пресс-службе.")
+    assert [n.get(q.speaker or "") for q in qs] == ["ГУВД Самарской области"] * 2
+
+
+def test_role_noun_is_the_person_introduced_with_the_same_role() -> None:
+    qs, n = quotes("В беседе участвовала член городской комиссии Ольга Иванова. "
+                   "\"Условия в изоляторе плохие\", - рассказала член комиссии.")
+    assert _spk(qs, n) == [("Условия в изоляторе плохие", "Ольга Иванова", "член комиссии")]
+
+
+def test_second_tail_outlet_relays_and_the_first_speaks() -> None:
+    qs, n = quotes("Пожар потушен к утру, сказал представитель городской администрации, передает РИА \"Новости\".")
+    assert [(q.text, q.speaker_text, [n[v] for v in q.via]) for q in qs] == [
+        ("Пожар потушен к утру", "представитель городской администрации", ["РИА Новости"])]
+
+
+def test_link_of_an_introductory_as_clause_is_via_not_the_speaker() -> None:
+    qs, n = quotes("Как передает ТАСС со ссылкой на газету \"Время\", фермер Петр Сидоров заявил журналистам, "
+                   "что урожай погиб.")
+    assert [(q.text, n.get(q.speaker or ""), sorted(n[v] for v in q.via)) for q in qs] == [
+        ("урожай погиб", "Петр Сидоров", ["Время", "ТАСС"])]
+
+
+def test_cite_makes_the_object_the_speaker() -> None:
+    qs, n = quotes("Фермер Петр Сидоров вышел к журналистам. \"Мы не сдадимся\", - цитирует Сидорова агентство "
+                   "Интерфакс.")
+    assert [(q.text, n.get(q.speaker or ""), [n[v] for v in q.via]) for q in qs] == [
+        ("Мы не сдадимся", "Петр Сидоров", ["Интерфакс"])]
+
+
+def test_outlet_told_is_not_the_speaker_and_participle_cue() -> None:
+    qs, n = quotes("Новые правила вступят в силу в мае. Об этом сообщил ИТАР-ТАСС официальный представитель "
+                   "МИД Франции.")
+    assert [(n.get(q.speaker or ""), [n[v] for v in q.via]) for q in qs] == [("МИД Франции", ["ТАСС"])]
+    qs, n = quotes("Газета опубликовала интервью посла Италии Марко Росси, заявившего, что переговоры зашли в тупик.")
+    assert _spk(qs, n) == [("переговоры зашли в тупик", "Марко Росси", None)]
+
+
+def test_parenthetical_and_relative_reporting_clauses() -> None:
+    qs, n = quotes("Эта тенденция, говорят эксперты, сохранится и в будущем году.")
+    assert _spk(qs, n) == [("Эта тенденция, говорят эксперты, сохранится и в будущем году", None, "эксперты")]
+    qs, n = quotes("Министр финансов Иван Петров выступил в Думе. Сейчас, сообщил министр, ведомство "
+                   "анализирует предложение.")
+    assert [(q.cue, n.get(q.speaker or "")) for q in qs] == [("сообщил", "Иван Петров")]
+    qs, n = quotes("Недавно Индия провела испытание ракеты, о чем публично заявил премьер-министр страны.")
+    assert _spk(qs, n) == [("Недавно Индия провела испытание ракеты", None, "премьер-министр страны")]
+
+
+def test_gerund_and_but_share_the_subject_and_nested_statement_stays_inside() -> None:
+    qs, n = quotes("Губернатор Олег Смирнов заверил жителей, что угрозы нет, но признал, что дамба повреждена, "
+                   "добавив, что ремонт займет неделю.")
+    assert {n.get(q.speaker or "") for q in qs} == {"Олег Смирнов"} and len(qs) == 3
+    qs, n = quotes("Следователь Анна Белова отметила, что его сосед сообщил полиции о том, что слышал выстрелы.")
+    assert _spk(qs, n) == [("его сосед сообщил полиции о том, что слышал выстрелы", "Анна Белова", None)]

@@ -16,9 +16,15 @@ Rules (docs/annotation-guide.md, "Quotes"; shared LAYERS.md):
   Абдыкаликова`` -> her); ``пресс-служба/представитель X`` and ``власти X`` speak for X; another
   role with no name (``глава региона``, ``посол США``) gives ``speaker_text``, and ``speaker`` is the
   person the text introduced with a role of the same group (``президент Украины Петр Порошенко`` for a
-  later ``украинский лидер``; ``person_roles.tsv``), else null;
-  ``он/она/они`` is the last person quoted before (else the nearest person named before).
-- ``X со ссылкой на Y``: Y is the speaker, X goes to ``via``.
+  later ``украинский лидер``; ``person_roles.tsv``) or the speaker of the last quote whose speaker
+  phrase had that role (``представитель пресс-службы`` after ``сотрудник пресс-службы МЧС``), else null;
+  ``он/она/они`` (``по его/ее/их словам``) is the speaker of the nearest quote before that agrees in
+  gender or number (by the cue's past tense or the name's gender in pymorphy3), else the nearest
+  agreeing person named before. A participle cue (``X, заявившего, что``) is X's; a gerund or a cue
+  after ``и/но`` shares the subject of the previous cue; ``цитирует X Y``: X speaks, Y relays.
+- ``X со ссылкой на Y``: Y is the speaker, X goes to ``via`` (not when the link is in an opening
+  ``Как передает X со ссылкой на Y, Z заявил``: then Z speaks and both relay). ``C, сказал X,
+  передает Y``: X speaks, Y relays. ``C1, говорят эксперты, C2`` and ``C, о чем заявил X`` are quotes.
 - ``via``: outlets (entities of subtype media) in the reporting clause that are not the speaker,
   nearest first; then, paragraph scope: an outlet's trailing ``..., передает/сообщает X`` relays
   every earlier quote of its paragraph (appended in reading order). An outlet is the speaker when
@@ -67,25 +73,60 @@ def person_roles() -> dict[str, str]:
     return {row[0]: row[1] for row in data_lines("person_roles.tsv") if len(row) >= 2}
 
 
-def _role_holder(d: _Doc, role: str, pos: int) -> str | None:
-    """The person last introduced before ``pos`` with a role of the same group as ``role``
-    ("президент Украины Петр Порошенко" for a later "украинский лидер"), else None."""
-    group = person_roles()[role]
-    best: str | None = None
+def _same_role(lemma_set: frozenset[str] | set[str], role: str) -> bool:
+    """Is one of ``lemma_set`` the role ``role`` or a role of its group ("лидер" ~ "президент")?"""
+    group = person_roles().get(role)
+    return role in lemma_set or (group is not None and any(person_roles().get(lem) == group for lem in lemma_set))
+
+
+def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
+                 marks: frozenset[str] = frozenset()) -> tuple[int, str] | None:
+    """The person introduced with one of ``roles`` (or a role of the same group) before ``pos``
+    ("член ОНК Марина Литвинович" for a later "член ОНК", "президент Украины Петр Порошенко" for a
+    later "украинский лидер"): (mention start, entity id) of the last one, else None. With
+    ``ahead``, the first one introduced within the next 400 characters instead
+    (a lead that names the role before the name: "Премьер-министр Польши считает ... Премьер-министр
+    Польши Матеуш Моравецкий считает"). ``marks``: word stems of the role's modifiers ("украи" of
+    "украинский президент"); a person whose introduction has one of them is preferred."""
+    best: tuple[int, str] | None = None
+    best_marked: tuple[int, str] | None = None
     toks = d.a.tokens
     for ms, _me, ent in d.mentions:
-        if ms >= pos:
-            break
+        if (ms < pos) == ahead or (ahead and ms > pos + 400):
+            if ahead and ms > pos:
+                break
+            continue
         if ent.type != "PER":
             continue
         k = bisect.bisect_left(d.token_starts, ms)
-        for j in range(k - 1, max(-1, k - 5), -1):
-            if "\n" in d.text[toks[j].end:ms]:
+        for j in range(k - 1, max(-1, k - 12), -1):
+            t = toks[j]
+            other = d.entity_at(t.start, t.end)
+            if "\n" in d.text[t.end:ms] or t.text in (".", ";", ":", "!", "?", ",") or _finite(t) \
+                    or t.pos == "CCONJ" or (other is not None and other.type == "PER" and other is not ent):
+                break  # only the phrase right before the name: not "президентом Франции X и канцлером Y"
+            if t.pos in ("NOUN", "PROPN", "ADJ") and any(_same_role(lemmas(t.text), r) for r in roles):
+                best = (ms, ent.id)
+                intro = fold(d.text[toks[max(0, j - 3)].start:ms])
+                if any(m in intro for m in marks):
+                    best_marked = best
                 break
-            if any(person_roles().get(lem) == group for lem in lemmas(toks[j].text)):
-                best = ent.id
-                break
-    return best
+        if ahead and best is not None:
+            return best
+    return best_marked or best
+
+
+@cache
+def _name_gender(name: str) -> str | None:
+    """Grammatical gender of a person's name by pymorphy3 ("Марина Лазарева" -> Fem), else None."""
+    from svodka import models
+
+    for word in name.split():
+        for p in models.morph().parse(word.lower()):
+            tag = p.tag
+            if ("Name" in tag or "Surn" in tag) and "nomn" in tag and tag.gender in ("masc", "femn"):
+                return "Masc" if tag.gender == "masc" else "Fem"
+    return None
 
 
 def cue_flags(tok: Token) -> frozenset[str]:
@@ -133,6 +174,8 @@ class _Doc:
         self.quotes: list[_Quote] = []
         self.pending_via: list[tuple[int, str]] = []
         self.relays: list[tuple[int, str]] = []
+        #: reporting word offset -> span of its speaker phrase as written (for later role nouns)
+        self.phrases: dict[int, tuple[int, int]] = {}
 
     def pending_via_for(self, si: int) -> list[str]:
         return [eid for s, eid in self.pending_via if s == si]
@@ -140,7 +183,9 @@ class _Doc:
     def _title_end(self) -> int:
         first = self.text.split("\n", 1)[0]
         rest = self.text[len(first):]
-        if rest.strip() and len(first.strip()) < 250 and not re.search(r"[.!?…»\"”]\s*$", first):
+        # a headline ends without a full stop; one may end in a quotation ("... биться "до последней капли"")
+        if rest.strip() and len(first.strip()) < 250 and not re.search(r"[.!?…][»\"”]?\s*$", first) \
+                and not re.match(r"\s*[«\"„“—–-]", first):
             return len(first)
         return 0
 
@@ -238,46 +283,174 @@ def _phrase(toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, int]:
     return s, e
 
 
-def _resolve_pronoun(d: _Doc, pos: int) -> str | None:
-    for q in reversed(d.quotes):
-        if q.start < pos and q.speaker:
-            ent = next((e for e in d.a.entities if e.id == q.speaker), None)
-            if ent is not None and ent.type == "PER":
-                return q.speaker
-    best: tuple[int, str] | None = None
+#: Pronoun (any case) -> the gender or number it agrees with.
+_PRONOUN_AGREE = {"он": "Masc", "его": "Masc", "него": "Masc", "ему": "Masc", "она": "Fem", "ее": "Fem",
+                  "нее": "Fem", "ей": "Fem", "они": "Plur", "их": "Plur", "них": "Plur", "he": "Masc",
+                  "his": "Masc", "she": "Fem", "her": "Fem", "they": "Plur", "their": "Plur"}
+
+
+def _pronoun_agree(word: str) -> str | None:
+    m = _PRONOUN.match(word)
+    return _PRONOUN_AGREE.get(fold(m.group(1) if m else word))
+
+
+def _cue_pos(q: _Quote) -> int:
+    return q.cue.start if q.cue is not None else q.start
+
+
+def _quote_gender(d: _Doc, q: _Quote) -> str | None:
+    """Gender or number of a quote's speaker: from its past-tense cue ("заявила" -> Fem,
+    "сообщили" -> Plur), else from a person's name."""
+    if q.cue is not None and q.cue.lang != "en" and q.cue.feats.get("VerbForm") != "Conv":
+        if q.cue.feats.get("Number") == "Plur":
+            return "Plur"
+        if q.cue.feats.get("Gender") in ("Masc", "Fem", "Neut"):
+            return q.cue.feats["Gender"]
+    ent = _ent(d, q.speaker)
+    return _name_gender(ent.name) if ent is not None and ent.type == "PER" else None
+
+
+def _agrees(want: str | None, got: str | None) -> bool:
+    return want is None or got is None or want == got or (want == "Masc" and got == "Neut")
+
+
+def _previous_quotes(d: _Doc, pos: int) -> list[_Quote]:
+    """Quotes whose reporting word comes before ``pos``, nearest first."""
+    return sorted((q for q in d.quotes if _cue_pos(q) < pos), key=_cue_pos, reverse=True)
+
+
+def _quoted_speaker(q: _Quote) -> bool:
+    """Has ``q`` a speaker a later pronoun or role noun can stand for (not an unresolved pronoun)?"""
+    return bool(q.speaker) or bool(q.speaker_text and not _PRONOUN.match(q.speaker_text)
+                                   and not _PERSONAL.match(q.speaker_text))
+
+
+def _resolve_pronoun(d: _Doc, pos: int, want: str | None = None) -> tuple[str | None, str | None] | None:
+    """"он/она/они", "по его словам": the speaker of the nearest quote before that agrees in
+    gender or number (a person, an organisation that spoke through a representative, or a
+    descriptive speaker such as "сотрудник посольства"); else the nearest person named before
+    whose name agrees. Outlets that only relayed are skipped."""
+    for q in _previous_quotes(d, pos):
+        if not _quoted_speaker(q) or q.relay or _is_media(_ent(d, q.speaker)):
+            continue
+        ent = _ent(d, q.speaker)
+        if ent is not None and ent.type != "PER" and want == "Fem":
+            continue
+        if _agrees(want, _quote_gender(d, q)):
+            return q.speaker, (None if q.speaker else q.speaker_text)
+    best: str | None = None
     for ms, _me, ent in d.mentions:
         if ms >= pos:
             break
-        if ent.type == "PER":
-            best = (ms, ent.id)
-    return best[1] if best else None
+        if ent.type == "PER" and _agrees(want, _name_gender(ent.name)) and want != "Plur":
+            best = ent.id
+    return (best, None) if best else None
+
+
+#: Roles that are bodies, not people: "в пресс-службе" is the body whose press service was named before.
+_BODY_ROLES = {"пресс-служба", "служба", "пресс-центр", "канцелярия", "аппарат", "ведомство", "управление"}
+
+
+def _role_body(d: _Doc, roles: frozenset[str], pos: int) -> str | None:
+    """The organisation named right after the last earlier use of one of ``roles`` ("пресс-службы
+    ГУВД Пермского края" for a later "в пресс-службе"), else None."""
+    k = bisect.bisect_left(d.token_starts, pos) - 1
+    toks = d.a.tokens
+    while k >= 0:
+        if lemmas(toks[k].text) & roles:
+            for _ms, _me, ent in d.mentions_in(toks[k].end, min(len(d.text), toks[k].end + 60)):
+                if ent.type != "PER" and not _is_media(ent):
+                    return ent.id
+        k -= 1
+    return None
+
+
+#: Nouns after a role noun that leave it bare: "собеседник агентства" is the person just quoted.
+_BARE_COMPLEMENT = {"агентство", "издание", "газета", "телеканал", "информагентство", "ведомство"}
+
+
+def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tuple[str | None, str | None] | None:
+    """A speaker named by a role ("представитель пресс-службы", "собеседник агентства", "член ОНК",
+    "американский дипломат", "в пресс-службе"): the person introduced with that role, or the
+    speaker of the last quote whose speaker phrase had that role, whichever is nearer; for a bare
+    role of a person ("министр", "источник", "собеседник агентства") the speaker of the last quote;
+    failing these, a person introduced with the role just after (a lead sentence). None when
+    nothing fits: the role then stays descriptive."""
+    head_lemmas = lemmas(toks[head].text)
+    known = set(person_roles()) | voice_roles()
+    roles = frozenset(head_lemmas & known) | frozenset(
+        lem for t in toks[s:e] if t.pos in ("NOUN", "PROPN") for lem in lemmas(t.text) & known)
+    if not roles:
+        return None
+    pos = toks[s].start
+    if roles & _BODY_ROLES and not d.mentions_in(toks[s].start, toks[e - 1].end):
+        body = _role_body(d, roles, pos)
+        if body is not None:
+            return body, None
+    cands: list[tuple[int, str | None, str | None]] = []
+    known_all = set(person_roles()) | voice_roles()
+    marks = frozenset(fold(t.text)[:5] for t in toks[s:e] if t.pos in ("ADJ", "NOUN", "PROPN")
+                      and len(t.text) >= 5 and not lemmas(t.text) & known_all)
+    holder = _role_holder(d, roles, pos, marks=marks)
+    if holder is not None:
+        cands.append((holder[0], holder[1], None))
+    for q in _previous_quotes(d, pos):
+        phrase = d.phrases.get(_cue_pos(q))
+        if phrase is None or not _quoted_speaker(q) or phrase[0] >= pos:
+            continue
+        words = {lem for w in re.findall(r"[\w-]+", d.text[phrase[0]:phrase[1]]) for lem in lemmas(w)}
+        if any(_same_role(frozenset(words), r) for r in roles):
+            cands.append((_cue_pos(q), q.speaker, None if q.speaker else q.speaker_text))
+            break
+    if cands:
+        _at, spk, st = max(cands, key=lambda c: c[0])
+        return spk, st
+    rest = [t for k, t in enumerate(toks[s:e], s) if k != head and t.pos not in ("ADJ", "DET", "PUNCT")]
+    bare = not d.mentions_in(toks[s].start, toks[e - 1].end) and all(
+        lemmas(t.text) & _BARE_COMPLEMENT for t in rest)
+    if bare and roles & (set(person_roles()) | {"источник"}):
+        for q in _previous_quotes(d, pos):
+            if _quoted_speaker(q) and not q.relay and not _is_media(_ent(d, q.speaker)):
+                return q.speaker, None if q.speaker else q.speaker_text
+    ahead = _role_holder(d, roles, toks[e - 1].end, ahead=True)
+    return (ahead[1], None) if ahead is not None else None
+
+
+def _role_only(ent: Entity) -> bool:
+    """An entity whose name is only a role word ("Канцлер" tagged as a person): not a name."""
+    words = re.findall(r"[^\W\d_]+", ent.name)
+    known = set(person_roles()) | voice_roles()
+    return bool(words) and all(lemmas(w) & known for w in words)
 
 
 def _speaker_from_phrase(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tuple[str | None, str | None]:
     a = d.a
     start, end = toks[s].start, toks[e - 1].end
     if _PRONOUN.match(toks[head].text) or _EN_PRONOUN.match(toks[head].text):
-        found = _resolve_pronoun(d, start)
-        return found, None if found else toks[head].text
+        found = _resolve_pronoun(d, start, _pronoun_agree(toks[head].text))
+        return found if found else (None, toks[head].text)
     if _PERSONAL.match(toks[head].text):
         return None, toks[head].text
-    ments = d.mentions_in(start, end)
+    ments = [m for m in d.mentions_in(start, end) if not _role_only(m[2])]
     for _ms, _me, ent in ments:
         if ent.type == "PER":
             return ent.id, None
     head_ent = d.entity_at(toks[head].start, toks[head].end)
-    if head_ent is not None:
+    if head_ent is not None and not _role_only(head_ent):
         return head_ent.id, None
-    head_lemmas = lemmas(toks[head].text)
-    first_tok_lemmas = lemmas(toks[s].text)
-    if (head_lemmas | first_tok_lemmas) & voice_roles() and ments:
-        return ments[0][2].id, None
+    # "сотрудник пресс-службы областного управления МЧС" speaks for МЧС like "пресс-служба МЧС"
+    voice = {lem for t in toks[s:e] if t.pos in ("NOUN", "PROPN", "ADJ") for lem in lemmas(t.text)} & voice_roles()
     text = a.text[start:end]
-    role = next((lem for lem in head_lemmas if lem in person_roles()), None)
-    if role is not None:
-        holder = _role_holder(d, role, start)
-        if holder is not None:  # the person, and the role as the text names them
-            return holder, text
+    if voice and ments:
+        # "пресс-секретарь президента России" after "пресс-секретарь президента России Дмитрий Песков"
+        holder = _role_holder(d, frozenset(voice), start)
+        if holder is not None and any(m[2].id == o[2].id for m in ments
+                                      for o in d.mentions_in(max(0, holder[0] - 150), holder[0])):
+            return holder[1], text
+        return ments[0][2].id, None
+    found = _resolve_role(d, toks, s, e, head)
+    if found is not None and found[0] is not None:
+        return found[0], text  # the person or body, and the role as the text names them
     return None, text
 
 
@@ -305,6 +478,21 @@ def _find_speaker(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: int,
                 continue
             if _head_ok(t, d) and not (t.lang == "en" and t.pos == "PRON" and not _EN_PRONOUN.match(t.text)):
                 s, e = _phrase(sent_toks, i, cue_i + 1, hi)
+                if _is_media(d.entity_at(t.start, t.end)):
+                    # "сообщил ИТАР-ТАСС официальный представитель МИД": the outlet was told, not telling
+                    x = i + 1
+                    while x < hi and d.entity_at(sent_toks[x].start, sent_toks[x].end) is d.entity_at(t.start, t.end):
+                        x += 1
+                    while x < hi and sent_toks[x].text not in (",", ".", ";", ":") and not _finite(sent_toks[x]) \
+                            and sent_toks[x].pos != "ADP":
+                        if _head_ok(sent_toks[x], d) and sent_toks[x].pos != "PRON" \
+                                and not _is_media(d.entity_at(sent_toks[x].start, sent_toks[x].end)):
+                            break
+                        x += 1
+                    if x < hi and sent_toks[x].text not in (",", ".", ";", ":") and not _finite(sent_toks[x]) \
+                            and sent_toks[x].pos != "ADP":
+                        i = x
+                        continue
                 sp, st = _speaker_from_phrase(d, sent_toks, s, e, i)
                 if sp is None and st is not None:
                     # a name later in the same clause is in apposition ("начальник ... полковник Z")
@@ -361,16 +549,44 @@ def _find_speaker(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: int,
             return sp, st, sent_toks[s].start, sent_toks[e - 1].end
         return None
 
-    # "X сообщил, что ... и подчеркнул, что ...": the second cue shares the first one's subject
-    if cue_i > 0 and fold(sent_toks[cue_i - 1].text) in ("и", "and") and d.quotes:
-        last = d.quotes[-1]
-        if last.cue is not None and sent_toks[0].start <= last.cue.start < sent_toks[cue_i].start \
-                and (last.speaker or last.speaker_text):
-            return last.speaker, last.speaker_text, -1, -1
+    if "cite" in cue_flags(sent_toks[cue_i]):
+        # "цитирует Челаха BNews.kz", "процитировали ее участники": the one quoted is the object
+        for x in list(range(cue_i + 1, hi)) + list(range(cue_i - 1, lo - 1, -1)):
+            t = sent_toks[x]
+            if t.text in (",", ".", ";", ":") or t.text in _DASHES:
+                if x > cue_i:
+                    continue
+                break
+            w = fold(t.text)
+            if w in ("его", "ее", "их") and t.pos == "PRON":
+                found = _resolve_pronoun(d, t.start, _pronoun_agree(w))
+                if found is not None:
+                    return found[0], found[1], t.start, t.end
+            ent = d.entity_at(t.start, t.end)
+            if ent is not None and ent.type == "PER" and t.feats.get("Case") != "Nom":
+                return ent.id, None, t.start, t.end
+    form = sent_toks[cue_i].feats.get("VerbForm")
+    if form == "Part" and cue_i >= 2 and sent_toks[cue_i - 1].text == ",":
+        # "... Джозефа Муссомели, заявившего, что ...": the person the participle qualifies
+        for x in range(cue_i - 2, max(lo - 1, cue_i - 6), -1):
+            ent = d.entity_at(sent_toks[x].start, sent_toks[x].end)
+            if ent is not None and not _is_media(ent):
+                return ent.id, None, sent_toks[x].start, sent_toks[x].end
+    # "X сообщил, что ... и подчеркнул, что ...", "X заверил, что ..., но признал, что ...",
+    # "X сказал, отметив, что ...": the second cue shares the first one's subject
+    if form == "Conv" or (cue_i > 0 and fold(sent_toks[cue_i - 1].text) in ("и", "но", "а", "однако", "and", "but")):
+        p = next((x for x in range(cue_i - 1, lo - 1, -1) if cue_flags(sent_toks[x]) & {"say", "act", "about"}
+                  and sent_toks[x].feats.get("VerbForm") != "Conv"), -1)
+        if p >= 0:
+            shared = _find_speaker(d, sent_toks, p, lo, cue_i, _prefer_after(sent_toks, p))
+            if shared[0] or shared[1]:
+                return shared
     order = (after, before) if prefer_after else (before, after)
     for fn in order:
         got = fn()
         if got is not None and (got[0] or got[1]):
+            if got[2] >= 0:
+                d.phrases[sent_toks[cue_i].start] = (got[2], got[3])
             return got
     # impersonal plural with a place of speech: "сообщили в пресс-службе МВД", "сказали в полиции"
     for i in range(lo, hi):
@@ -385,6 +601,9 @@ def _find_speaker(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: int,
                         else ments[0][2].id, None, sent_toks[s].start, sent_toks[e - 1].end
                 if sent_toks[j].feats.get("Case") == "Loc" and t.start > sent_toks[cue_i].start:
                     ps, pe = sent_toks[s].start, sent_toks[e - 1].end
+                    role = _resolve_role(d, sent_toks, s, e, j)  # "в пресс-службе": the body quoted before
+                    if role is not None:
+                        return role[0], d.text[ps:pe] if role[0] else role[1], ps, pe
                     return None, d.text[ps:pe], ps, pe
     return None, None, -1, -1
 
@@ -431,9 +650,13 @@ def _source_link(d: _Doc, toks: list[Token], lo: int, hi: int) -> tuple[str | No
     for i in range(lo, hi - 2):
         w = fold(toks[i].text)
         if (w == "ссылкой" and fold(toks[i + 1].text) == "на") or (w == "ссылаясь" and fold(toks[i + 1].text) == "на"):
-            ments = d.mentions_in(toks[i + 2].start, toks[min(hi, i + 8) - 1].end)
-            if ments:
-                return ments[0][2].id, None
+            stop = next((j for j in range(i + 2, min(hi, i + 16)) if toks[j].text in (",", ".", ";", ":", "(")
+                         or toks[j].text in _DASHES or _finite(toks[j])), min(hi, i + 16))
+            ments = d.mentions_in(toks[i + 2].start, toks[max(i + 2, min(stop, i + 8) - 1)].end) \
+                or d.mentions_in(toks[i + 2].start, toks[stop - 1].end)
+            per = [m for m in d.mentions_in(toks[i + 2].start, toks[stop - 1].end) if m[2].type == "PER"]
+            if per or ments:
+                return (per or ments)[0][2].id, None
             j = i + 2
             while j < min(hi, i + 10) and toks[j].text not in (",", ".", ";", ":", "(", ")") \
                     and toks[j].text not in _DASHES and not _finite(toks[j]):
@@ -504,8 +727,10 @@ def _tokens_between(a: Analysis, start: int, end: int) -> list[Token]:
 _INNER_SPLIT = re.compile(r"[,.!?…]?\s+[-–—]\s+(?P<cue>[^\W\d_]+)\s+(?P<who>[^.!?]{1,120}?)[.,]\s+[-–—]\s+")
 
 
-def _direct(d: _Doc) -> None:
-    a, text = d.a, d.text
+def _direct_spans(d: _Doc) -> list[tuple[int, int]]:
+    """Spans in quotation marks that may be direct quotes, in text order."""
+    text = d.text
+    out = []
     for qs, qe in _quote_spans(text):
         inner = text[qs:qe]
         if len(re.findall(r"[^\W\d_]+", inner)) < 3 or qs < d.title_end:
@@ -515,26 +740,34 @@ def _direct(d: _Doc) -> None:
         before = text[max(0, qs - 12):qs - 1]
         if re.search(r"(?:\bчто|\bчтобы|\bкак|\bthat)\s*$", before, re.I):
             continue  # part of an indirect content clause
-        parts = [(qs, qe)]
-        m = _INNER_SPLIT.search(inner)
-        mid: tuple[int, int] | None = None
-        if m and cues().get(next(iter(sorted(lemmas(m.group("cue")) & set(cues()))), ""), frozenset()) & {"say"}:
-            parts = [(qs, qs + m.start()), (qs + m.end(), qe)]
-            mid = (qs + m.start(), qs + m.end())
-        # reporting clause: after the closing mark, inside (split), or before the opening mark
-        found = _reporting_after(d, qe + 1) if mid is None else _reporting_in(d, mid[0], mid[1])
-        if found is None:
-            found = _reporting_before(d, qs - 1)
-        if found is None:
+        out.append((qs, qe))
+    return out
+
+
+def _direct(d: _Doc, qs: int, qe: int) -> None:
+    """The direct quote in marks at [qs, qe), when a reporting clause goes with it."""
+    a, text = d.a, d.text
+    inner = text[qs:qe]
+    parts = [(qs, qe)]
+    m = _INNER_SPLIT.search(inner)
+    mid: tuple[int, int] | None = None
+    if m and cues().get(next(iter(sorted(lemmas(m.group("cue")) & set(cues()))), ""), frozenset()) & {"say"}:
+        parts = [(qs, qs + m.start()), (qs + m.end(), qe)]
+        mid = (qs + m.start(), qs + m.end())
+    # reporting clause: after the closing mark, inside (split), or before the opening mark
+    found = _reporting_after(d, qe + 1) if mid is None else _reporting_in(d, mid[0], mid[1])
+    if found is None:
+        found = _reporting_before(d, qs - 1)
+    if found is None:
+        return
+    cue_tok, spk, spk_text, via = found
+    for ps, pe in parts:
+        ps, pe = _trim(text, ps, pe)
+        if pe - ps < 3:
             continue
-        cue_tok, spk, spk_text, via = found
-        for ps, pe in parts:
-            ps, pe = _trim(text, ps, pe)
-            if pe - ps < 3:
-                continue
-            lang = _lang_at(a, ps)
-            d.quotes.append(_Quote(ps, pe, "direct", cue_tok, cue_tok.text, spk, spk_text, list(via), lang,
-                                   _sent_of(a, ps), flags=cue_flags(cue_tok)))
+        lang = _lang_at(a, ps)
+        d.quotes.append(_Quote(ps, pe, "direct", cue_tok, cue_tok.text, spk, spk_text, list(via), lang,
+                               _sent_of(a, ps), flags=cue_flags(cue_tok)))
 
 
 def _lang_at(a: Analysis, pos: int) -> str:
@@ -557,7 +790,7 @@ def _reporting_after(d: _Doc, pos: int) -> tuple[Token, str | None, str | None, 
     toks = _tokens_between(a, start, end)
     for k, t in enumerate(toks[:6]):
         flags = cue_flags(t)
-        if "say" in flags or "impers" in flags:
+        if flags & {"say", "act", "impers"}:  # "«...», — призвал X" reports speech too
             if "impers" in flags and "say" not in flags and fold(t.text) != "говорится":
                 return None
             hi = next((j for j in range(k + 1, len(toks)) if toks[j].text in ".!?"), len(toks))
@@ -615,6 +848,7 @@ def _ent(d: _Doc, eid: str | None) -> Entity | None:
 
 _CONTENT_INTRO = {"что", "чтобы", "будто", "that"}
 #: "по словам X", "по мнению X": a quote (unlike "по данным X", which is attribution only)
+_BACK_REF = {"это", "об", "так"}
 _PO_WORDS = {"словам", "мнению", "утверждению", "заявлению"}
 
 
@@ -664,6 +898,9 @@ def _tail(d: _Doc, toks: list[Token]) -> int:
                     return -1
                 if any(cue_flags(x) & {"say"} for x in rest):
                     continue
+                comma = next((j for j, x in enumerate(rest) if x.text == ","), -1)
+                if comma >= 0 and any(_finite(x) for x in rest[comma + 1:]):
+                    return -1  # "C1, говорят эксперты, C2": a parenthetical, not a tail
                 return k
         if t.text in (";", ":"):
             return -1
@@ -693,9 +930,18 @@ def _add(d: _Doc, toks: list[Token], cs: int, ce: int, cue_i: int, kind: str, lo
     if spk is None and st is None:
         return None
     outside = [t for t in toks if not (s <= t.start < e)]
+    intro: list[str] = []
+    if fold(toks[0].text) == "как" and cue_i > 1:
+        # "Как передает РИА со ссылкой на газету "Время", X заявил, что ...": the link is the intro's
+        comma = next((j for j in range(1, cue_i) if toks[j].text == ","), -1)
+        if comma > 0:
+            first = _source_link(d, toks, 1, comma)
+            intro = [first[0]] if first is not None and first[0] else []
+            outside = [t for t in outside if t.start > toks[comma].start]
     link = _source_link(d, outside, 0, len(outside))
     via = _via(d, outside, 0, len(outside), s, e, spk, cue_tok.start)
     spk, st, via = _linked(d, spk, st, via, link)
+    via += [v for v in intro if v not in via and v != spk]
     q = _Quote(s, e, kind, cue_tok, cue_tok.text, spk, st, via, _lang_at(a, s), si, flags=cue_flags(cue_tok))
     d.quotes.append(q)
     return q
@@ -710,6 +956,15 @@ def _indirect(d: _Doc, si: int) -> None:
     n = len(toks)
     low = [fold(t.text) for t in toks]
     tail = _tail(d, toks)
+    # "C, сказал X, передает Y": X speaks, the outlet Y relays
+    outer = -1
+    if tail > 0 and "relay" in cue_flags(toks[tail]):
+        outer_lo = tail
+        while outer_lo > 0 and toks[outer_lo - 1].text not in (",", "-", "—", "–"):
+            outer_lo -= 1
+        inner = _tail(d, toks[:max(0, outer_lo - 1)])
+        if inner > 0:
+            outer, tail = tail, inner
     body_hi = tail - 1 if tail > 0 else n
     while body_hi > 0 and toks[body_hi - 1].text in (",", "-", "—", "–"):
         body_hi -= 1
@@ -722,14 +977,21 @@ def _indirect(d: _Doc, si: int) -> None:
             k = i + 2 if pron is None else i + 3
             comma = next((j for j in range(k, n) if toks[j].text in (",", ".")), n)
             if pron is not None:
-                spk: str | None = _resolve_pronoun(d, toks[i].start) if pron in ("его", "ее", "её", "их") else None
-                st = None
+                found = _resolve_pronoun(d, toks[i].start, _pronoun_agree(pron)) \
+                    if pron in ("его", "ее", "её", "их") else None
+                spk, st = found if found else (None, None)
             else:
                 ments = d.mentions_in(toks[k].start, toks[comma - 1].end) if comma > k else []
-                per = [m for m in ments if m[2].type == "PER"]
+                per = [m for m in ments if m[2].type == "PER" and not _role_only(m[2])]
                 pick = per[0] if per else (ments[0] if ments else None)
                 spk = pick[2].id if pick else None
                 st = None if pick else a.text[toks[k].start:toks[comma - 1].end] if comma > k else None
+                head = next((j for j in range(k, comma) if toks[j].pos in ("NOUN", "PROPN")), -1)
+                if not per and head >= 0 and lemmas(toks[head].text) & set(person_roles()):
+                    # "по словам временного поверенного в делах США": the person, not the country
+                    role = _resolve_role(d, toks, k, comma, head)
+                    if role is not None:
+                        spk, st = role
             after = (toks[comma].end, toks[body_hi - 1].end if body_hi > comma else sent.end) if comma < n - 1 \
                 else (0, 0)
             before = (toks[0].start, toks[i - 1].end) if i > 0 else (0, 0)
@@ -759,7 +1021,9 @@ def _indirect(d: _Doc, si: int) -> None:
                         made.append(q)
                 elif spk is not None:
                     d.pending_via.append((si, spk))
-            elif inner_cue < 0 and "say" in flags:
+            elif inner_cue < 0 and "say" in flags and not any(  # "Как передает X, она заявила это"
+                    "say" in cue_flags(t) and _finite(t) and k + 1 < n and fold(toks[k + 1].text) in _BACK_REF
+                    for k, t in enumerate(toks[comma + 1:body_hi], comma + 1)):
                 q = _add(d, toks, toks[comma].end, toks[body_hi - 1].end, 1, "indirect", 1, comma, True, si)
                 if q:
                     made.append(q)
@@ -769,7 +1033,8 @@ def _indirect(d: _Doc, si: int) -> None:
                     d.pending_via.append((si, spk2))
 
     # cue (..., что C) / (: C) / act + infinitive / about + о
-    cue_idx = [i for i in range(n) if cue_flags(toks[i]) and i != tail and not (low[0] == "как" and i == 1)]
+    cue_idx = [i for i in range(n) if cue_flags(toks[i]) and i not in (tail, outer)
+               and not (low[0] == "как" and i == 1)]
     for pos, i in enumerate(cue_idx):
         flags = cue_flags(toks[i])
         if "impers" in flags and "say" not in flags:
@@ -823,6 +1088,8 @@ def _indirect(d: _Doc, si: int) -> None:
                     q = _add(d, toks, toks[k + 1].start, toks[ce_i - 1].end, i, "indirect", 0, n, False, si)
                     if q:
                         made.append(q)
+
+    _parenthetical(d, toks, cue_idx, body_hi, si, made)
 
     # "Об этом сообщил X": the previous sentence is the content
     if n > 3 and low[0] == "об" and low[1] == "этом" and si > 0:
@@ -881,6 +1148,49 @@ def _indirect(d: _Doc, si: int) -> None:
             for q in mine:
                 if q.speaker is None and q.speaker_text is None:
                     q.speaker = spk
+    if outer > 0:
+        _outer_relay(d, toks, outer, si)
+
+
+def _outer_relay(d: _Doc, toks: list[Token], outer: int, si: int) -> None:
+    """The outlet of a second tail ("..., сказал X, передает РИА Новости") relays the quotes of its
+    sentence and, as any trailing outlet, the earlier ones of its paragraph."""
+    lo = outer
+    while lo > 0 and toks[lo - 1].text not in (",", "-", "—", "–"):
+        lo -= 1
+    spk, _st, _s, _e = _find_speaker(d, toks, outer, lo, len(toks), True)
+    outlets = [spk] if spk is not None and _is_media(_ent(d, spk)) else []
+    outlets += [v for v in _via(d, toks, outer, len(toks), -1, -1, None, toks[outer].start) if v not in outlets]
+    for q in d.quotes:
+        if q.sent == si:
+            q.via += [v for v in outlets if v not in q.via and v != q.speaker]
+    if outlets:
+        d.relays.append((si, outlets[0]))
+
+
+def _parenthetical(d: _Doc, toks: list[Token], cue_idx: list[int], body_hi: int, si: int,
+                   made: list[_Quote]) -> None:
+    """"C, о чем заявил X" (the clause before is the content) and "C1, говорят эксперты, C2" (a
+    reporting clause between commas: the sentence is the content)."""
+    low = [fold(t.text) for t in toks]
+    for i in cue_idx:
+        if "say" not in cue_flags(toks[i]) or not _finite(toks[i]) or toks[i].lang == "en":
+            continue
+        j = i - 1
+        while j > 0 and toks[j].pos == "ADV":
+            j -= 1
+        if j >= 3 and low[j] == "чем" and low[j - 1] == "о" and toks[j - 2].text == ",":
+            q = _add(d, toks, toks[0].start, toks[j - 3].end, i, "indirect", j + 1, len(toks), True, si)
+        elif j == i - 1 and j >= 1 and toks[j].text == ",":
+            close = next((k for k in range(i + 1, min(body_hi, i + 12)) if toks[k].text in (",", ":", ".")), -1)
+            if close < 0 or toks[close].text != "," or close + 3 > body_hi or any(
+                    low[k] in _CONTENT_INTRO or _finite(toks[k]) for k in range(i + 1, close)):
+                continue
+            q = _add(d, toks, toks[0].start, toks[body_hi - 1].end, i, "indirect", i + 1, close, True, si)
+        else:
+            continue
+        if q is not None:
+            made.append(q)
 
 
 def _has_content_after(toks: list[Token], j: int, hi: int) -> bool:
@@ -913,6 +1223,11 @@ def _content_end(toks: list[Token], start: int, nxt: int, hi: int) -> int:
         return joined[0]
     if commas:
         return commas[-1]
+    j = nxt - 1
+    while j > start and toks[j].pos == "ADV":
+        j -= 1
+    if toks[j].pos != "CCONJ" and fold(toks[j].text) not in ("и", "а", "но", "and"):
+        return hi  # "отметила, что его отец сообщил полиции, что ...": the later statement is inside
     j = nxt - 1
     while j > start and (toks[j].pos in ("ADV", "PUNCT", "CCONJ", "PRON") or _PRONOUN.match(toks[j].text)):
         j -= 1
@@ -988,8 +1303,11 @@ def extract(a: Analysis) -> None:
     if not a.sentences:
         a.quotes = []
         return
-    _direct(d)
+    # in text order, so that a pronoun or role noun finds the quotes before it
+    spans = _direct_spans(d)
     for si in range(len(a.sentences)):
+        while spans and spans[0][0] < a.sentences[si].end:
+            _direct(d, *spans.pop(0))
         if a.sentences[si].lang == "en":
             _according_to(d, si)
         _indirect(d, si)
