@@ -358,3 +358,28 @@ def test_latin_lookalike_abbreviation_in_russian_text_is_the_known_cyrillic_one(
     record = run("Страны ЕС обсудили санкции. В EC не согласны с этим планом.")
     unions = [e for e in record.entities or [] if e.name == "Европейский союз"]
     assert len(unions) == 1 and {m.text for m in unions[0].mentions} == {"ЕС", "EC"}, _groups(record)
+
+
+def test_short_first_name_joins_the_full_name() -> None:
+    groups = _groups(run("Волонтёр Елизавета Глинка помогала больным. Лиза всегда говорила, что не боится."))
+    assert any({"Елизавета Глинка", "Лиза"} <= g for g in groups), groups
+
+
+def test_nickname_in_brackets_and_in_quotes_is_the_same_person() -> None:
+    groups = _groups(run("Главарь клана Фрэнк Кали (Фрэнки Бой) убит. Фрэнки Бой был главарем."))
+    assert any({"Фрэнк Кали", "Фрэнки Бой"} <= g for g in groups), groups
+    from svodka.stages.entities import _person_words, _same_person
+
+    assert _same_person(["Бадди", "Макгирт"], _person_words("Джеймс «Бадди» Макгирт"))
+
+
+def test_place_in_brackets_after_a_place_is_where_it_is_not_another_name() -> None:
+    record = run("Центр открылся в Дюссельдорфе (ФРГ). Дюссельдорф — крупный город Германии.")
+    for group in _groups(record):
+        assert not ({"Дюссельдорфе", "ФРГ"} <= group), group
+
+
+def test_abbreviation_of_the_beginning_of_a_long_name_joins_it() -> None:
+    groups = _groups(run("Главное управление МВД России по Нижегородской области сообщило о задержании. "
+                         "В ГУ МВД уточнили детали."))
+    assert any({"ГУ МВД", "Главное управление МВД России по Нижегородской области"} <= g for g in groups), groups

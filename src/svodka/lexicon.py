@@ -52,6 +52,16 @@ def short_forms() -> dict[str, str]:
 
 
 @cache
+def diminutives() -> dict[str, frozenset[str]]:
+    """Key of a short first name -> keys of the full first names it can stand for ("лиза" -> {"елизавета"})."""
+    out: dict[str, set[str]] = {}
+    for row in rows("diminutives.tsv"):
+        if len(row) == 2:
+            out.setdefault(key(row[0]), set()).add(key(row[1]))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
 def short_form_values() -> frozenset[str]:
     return frozenset(short_forms().values())
 

@@ -10,6 +10,7 @@ of one entity within the document, across cases, spellings, scripts and abbrevia
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -332,19 +333,47 @@ def _bracketed(a: Analysis, start: int, match: re.Match[str], etype: str, lang: 
         alt_tokens = _tokens(a, alt_start, alt_end)
         if alt_end <= alt_start or not alt_tokens or alt[:1].islower() or not any(ch.isalpha() for ch in alt):
             continue
-        other_script = bool(_CYRILLIC.search(main)) != bool(_CYRILLIC.search(alt))
-        abbreviation = bool(_ABBREVIATION.fullmatch(alt) or _ABBREVIATION.fullmatch(main))
         mention = _Mention(alt_start, alt_end, etype, lang, alt_tokens, subtype=subtype)
-        if other_script or (etype != "PER" and (abbreviation or " " not in alt)):
+        if _alias_in_brackets(main, alt, etype):
             first.forced_with.append(mention)
         else:
             known = lexicon.lookup(alt)
             if known is not None:
                 mention.type, mention.subtype = known.type, known.subtype or ""
-            elif abbreviation:
+            elif _ABBREVIATION.fullmatch(alt):
                 mention.type, mention.subtype = "ORG", ""  # "(РПЦ МП)" after a person
         out.append(mention)
     return out
+
+
+def _alias_in_brackets(main: str, alt: str, etype: str) -> bool:
+    """Whether ``alt``, in brackets after ``main``, names the same entity: another script; for an
+    organisation or place an abbreviation; for an organisation also a one-word name that is not a
+    place ("(Роскомнадзора)"; "Цюрих (Швейцария)" names where, not what); for a person named in
+    full, another name ("Фрэнк Кали (Фрэнки Бой)"), but not a second surname after a surname
+    ("Хитли (Гецлаф)")."""
+    if bool(_CYRILLIC.search(main)) != bool(_CYRILLIC.search(alt)):
+        return True
+    abbreviation = bool(_ABBREVIATION.fullmatch(alt) or _ABBREVIATION.fullmatch(main))
+    known = lexicon.lookup(alt) or lexicon.lookup(_lemma(alt))
+    if known is not None and known.type == "LOC":  # "Дюссельдорф (ФРГ)": where it is
+        main_known = lexicon.lookup(main) or lexicon.lookup(_lemma(main))
+        return main_known is not None and main_known.name == known.name
+    if etype == "LOC":
+        return abbreviation
+    if etype == "ORG":
+        return abbreviation or " " not in alt.strip()
+    return " " in main.strip() and not abbreviation
+
+
+def _join_bracketed(a: Analysis, mentions: list[_Mention]) -> None:
+    """Two mentions of one type as "X (Y)" or "X (Y, ...)": Y is another name of X when
+    :func:`_alias_in_brackets` says so (the model often gives the two names as two spans)."""
+    for m, n in itertools.pairwise(mentions):
+        if m.type == n.type and re.fullmatch(r"\s?\(", a.text[m.end:n.start]) \
+                and a.text[n.end:n.end + 1] in (")", ",") \
+                and _alias_in_brackets(a.text[m.start:m.end], a.text[n.start:n.end], m.type):
+            m.forced_with.append(n)
 
 
 def _recover(a: Analysis, mentions: list[_Mention]) -> list[_Mention]:
@@ -634,6 +663,25 @@ def _known_adjective(word: str) -> bool:
     return bool(parses) and parses[0].is_known and parses[0].tag.POS in ("ADJF", "ADJS", "PRTF")
 
 
+def _initials_prefix(short: list[str], full: list[str]) -> bool:
+    """Whether each word of ``short`` is the next word of ``full`` or the initials of the next
+    few words ("ГУ МВД" of "Главное управление МВД России по Нижегородской области"); at least
+    one word must be initials, and the match must start at the beginning of ``full``."""
+    k, initials = 0, False
+    for word in short:
+        if k < len(full) and (_stem(word) == _stem(full[k]) or word == full[k]):
+            k += 1
+            continue
+        if not (word.isupper() and len(word) >= 2):
+            return False
+        n = len(word)
+        letters = "".join(w[:1] for w in full[k:k + n]).upper().replace("Ё", "Е")
+        if k + n > len(full) or letters != word.replace("Ё", "Е") or not all(w[:1].isalpha() for w in full[k:k + n]):
+            return False
+        k, initials = k + n, True
+    return initials
+
+
 def _is_adjective(word: str) -> bool:
     parses = models.morph().parse(word)
     return bool(parses) and parses[0].tag.POS in ("ADJF", "ADJS", "PRTF")
@@ -676,7 +724,8 @@ def _place_key(m: _Mention) -> str:
 
 
 def _person_words(name: str) -> list[str]:
-    return [w for w in re.split(r"[\s.]+", name) if any(c.isalpha() for c in w) and not w[:1].islower()]
+    words = (w.strip("«»\"„“”()") for w in re.split(r"[\s.]+", name))
+    return [w for w in words if any(c.isalpha() for c in w) and not w[:1].islower()]
 
 
 def _same_person(short: list[str], full: list[str]) -> bool:
@@ -686,13 +735,18 @@ def _same_person(short: list[str], full: list[str]) -> bool:
             return a[:1].lower() == b[:1].lower()
         return _stem(a) == _stem(b) or skeleton(a) == skeleton(b)
 
+    def same_first(a: str, b: str) -> bool:  # "Лиза" is a short form of "Елизавета"
+        return same(a, b) or key(b) in lexicon.diminutives().get(key(a), ())
+
     if len(short) == 1:
         if len(short[0]) <= 2:
             return False
-        return same(short[0], full[-1]) or (len(full) >= 2 and len(full[0]) > 2 and same(short[0], full[0]))
+        return same(short[0], full[-1]) or (len(full) >= 2 and len(full[0]) > 2 and same_first(short[0], full[0]))
     if len(full) > len(short) and all(len(w) > 2 for w in short) and all(map(same, short, full)):
         return True  # the beginning of a longer name: "Мейв Кеннеди" of "Мейв Кеннеди Таунсенд-Маккин"
-    return same(short[-1], full[-1]) and same(short[0], full[0])
+    if len(short) == 2 and len(full) == 3 and same(short[1], full[2]) and same(short[0], full[1]):
+        return True  # a middle name or nickname with the surname: "Бадди Макгирт" of "Джеймс «Бадди» Макгирт"
+    return same(short[-1], full[-1]) and same_first(short[0], full[0])
 
 
 def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
@@ -745,6 +799,11 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         # "ЕСПЧ" beside "Европейский суд по правам человека": the initials of the full name.
         if m.normal.isupper() and 2 <= len(m.normal) <= 6 and m.known is None:
             longer += [j for j in nonpersons if acronyms[j] == m.normal.replace("Ё", "Е")]
+        # "ГУ МВД" beside "Главное управление МВД России по ...": initials and words of its beginning.
+        if len(words) >= 2 and any(w.isupper() and len(w) >= 2 for w in _words(m.normal)):
+            longer += [j for j in nonpersons if j not in longer and mentions[j].type == m.type
+                       and len(lowered[j]) > len(words)
+                       and _initials_prefix(_words(m.normal), _words(mentions[j].normal))]
         if longer:
             before = [j for j in longer if j < i]
             groups.union(i, before[-1] if before else longer[0])
@@ -814,6 +873,7 @@ def recognize(a: Analysis) -> None:
     flat = [m for k, m in enumerate(flat) if k == 0 or m.start >= flat[k - 1].end]
     flat = _recover(a, flat)
     flat = _propagate(a, flat)
+    _join_bracketed(a, flat)
     for m in flat:
         _normalise(a, m)
     main_lang = a.main_language
