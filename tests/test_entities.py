@@ -383,3 +383,8 @@ def test_abbreviation_of_the_beginning_of_a_long_name_joins_it() -> None:
     groups = _groups(run("Главное управление МВД России по Нижегородской области сообщило о задержании. "
                          "В ГУ МВД уточнили детали."))
     assert any({"ГУ МВД", "Главное управление МВД России по Нижегородской области"} <= g for g in groups), groups
+
+
+def test_nickname_after_po_prozvishchu_is_the_same_person() -> None:
+    groups = _groups(run("Главу клана Фрэнка Кали по прозвищу Фрэнки Бой застрелили в Нью-Йорке."))
+    assert any({"Фрэнка Кали", "Фрэнки Бой"} <= g for g in groups), groups

@@ -370,10 +370,17 @@ def _join_bracketed(a: Analysis, mentions: list[_Mention]) -> None:
     """Two mentions of one type as "X (Y)" or "X (Y, ...)": Y is another name of X when
     :func:`_alias_in_brackets` says so (the model often gives the two names as two spans)."""
     for m, n in itertools.pairwise(mentions):
-        if m.type == n.type and re.fullmatch(r"\s?\(", a.text[m.end:n.start]) \
+        between = a.text[m.end:n.start]
+        if m.type == n.type and re.fullmatch(r"\s?\(", between) \
                 and a.text[n.end:n.end + 1] in (")", ",") \
                 and _alias_in_brackets(a.text[m.start:m.end], a.text[n.start:n.end], m.type):
             m.forced_with.append(n)
+        elif m.type == n.type == "PER" and _NICKNAME.fullmatch(between):
+            m.forced_with.append(n)  # "Фрэнк Кали по прозвищу Фрэнки Бой"
+
+
+_NICKNAME = re.compile(r",?\s+(?:по\s+прозвищу|по\s+кличке|известн\w*\s+как|он\s+же|она\s+же)\s+[«\"„“(]?",
+                       re.IGNORECASE)
 
 
 def _recover(a: Analysis, mentions: list[_Mention]) -> list[_Mention]:
