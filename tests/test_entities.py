@@ -388,3 +388,11 @@ def test_abbreviation_of_the_beginning_of_a_long_name_joins_it() -> None:
 def test_nickname_after_po_prozvishchu_is_the_same_person() -> None:
     groups = _groups(run("Главу клана Фрэнка Кали по прозвищу Фрэнки Бой застрелили в Нью-Йорке."))
     assert any({"Фрэнка Кали", "Фрэнки Бой"} <= g for g in groups), groups
+
+
+def test_places_the_gazetteer_knows_under_two_names_are_one_entity() -> None:
+    groups = _groups(run("Жители Подмосковья жалуются на дороги. Власти Московской области обещали ремонт. "
+                         "В Петербурге прошёл форум. Губернатор Санкт-Петербурга выступил."))
+    assert any({"Подмосковья", "Московской области"} <= g for g in groups), groups
+    assert any({"Петербурге", "Санкт-Петербурга"} <= g for g in groups), groups
+    assert not any({"Подмосковья", "Петербурге"} <= g for g in groups), groups

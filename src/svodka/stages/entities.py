@@ -10,11 +10,12 @@ of one entity within the document, across cases, spellings, scripts and abbrevia
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
 
-from svodka import lexicon, models
+from svodka import gazetteer, lexicon, models
 from svodka.analysis import Analysis, NerSpan, Token
 from svodka.names import key, normal_form, skeleton, transliterate
 from svodka.record import Entity, Mention
@@ -589,8 +590,8 @@ def _same_first(a: str, b: str) -> bool:
 
 def _identity(m: _Mention) -> tuple[str, str] | None:
     """(surname stem, first name) of a person mention that names both, else None."""
-    if m.type != "PER":
-        return None
+    if m.type != "PER" or re.search(r"[«»\"„“”]", m.normal):
+        return None  # a nickname in quotes ("Джеймс «Бадди» Макгирт") may stand for the first name
     words = _person_words(m.normal)
     if len(words) < 2:
         return None
@@ -668,6 +669,13 @@ def _known_adjective(word: str) -> bool:
     """A dictionary adjective ("Белый"), not a guess from an ending ("Акихито")."""
     parses = models.morph().parse(word)
     return bool(parses) and parses[0].is_known and parses[0].tag.POS in ("ADJF", "ADJS", "PRTF")
+
+
+@functools.lru_cache(maxsize=8192)
+def _gazetteer_key(name: str) -> str:
+    """The gazetteer's first choice for a place name (a country, region or town id), else ""."""
+    found = gazetteer.gazetteer().candidates(name)
+    return f"{found[0].kind}:{found[0].id}" if found else ""
 
 
 def _initials_prefix(short: list[str], full: list[str]) -> bool:
@@ -814,6 +822,18 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         if longer:
             before = [j for j in longer if j < i]
             groups.union(i, before[-1] if before else longer[0])
+    # Places the gazetteer knows under several names are one place ("Чечня" = "Чеченская Республика",
+    # "Подмосковье" = "Московская область", "Петербург" = "Санкт-Петербург").
+    first_by_place: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if m.type != "LOC" or m.subtype == "site":
+            continue
+        place = _gazetteer_key(m.normal)
+        if place:
+            if place in first_by_place:
+                groups.union(first_by_place[place], i)
+            else:
+                first_by_place[place] = i
     # Places and organisations written in another script: join by sound ("Kazakhstan" = "Казахстан").
     others = [i for i, m in enumerate(mentions) if m.type != "PER" and m.known is None]
     for i in others:
