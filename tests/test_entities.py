@@ -396,3 +396,12 @@ def test_places_the_gazetteer_knows_under_two_names_are_one_entity() -> None:
     assert any({"Подмосковья", "Московской области"} <= g for g in groups), groups
     assert any({"Петербурге", "Санкт-Петербурга"} <= g for g in groups), groups
     assert not any({"Подмосковья", "Петербурге"} <= g for g in groups), groups
+
+
+def test_surname_alone_joins_the_namesake_of_its_gender() -> None:
+    record = run("Исполнилось 85 лет со дня рождения Юрия Визбора. Внучка классика, певица Варвара Визбор "
+                 "рассказала о судьбе. В 1970-х годах Визбор заинтересовался телевидением. Как отметила "
+                 "Варвара Визбор, деда можно считать новатором. Наследие Визбора включает песни.")
+    groups = _groups(record)
+    yuri = next(g for g in groups if "Юрия Визбора" in g)
+    assert {"Визбор", "Визбора"} <= yuri and "Варвара Визбор" not in yuri, groups

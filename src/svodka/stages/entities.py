@@ -56,6 +56,8 @@ class _Mention:
     known: lexicon.Known | None = None
     group: int = -1
     forced_with: list[_Mention] = field(default_factory=list)
+    #: a person's grammatical gender where the text shows it ("masc"/"femn"), else ""
+    gender: str = ""
 
 
 def _closing_quote(text: str, pos: int, opener: str, limit: int = 60) -> int:
@@ -191,6 +193,31 @@ def _first_name_before(a: Analysis, start: int) -> int:
     if any("Name" in p.tag for p in parses[:2]) or (opens and not any(p.is_known for p in parses)):
         return prev.start
     return start
+
+
+def _gender(a: Analysis, m: _Mention) -> str:
+    """What the text says about a person's gender, for telling namesakes apart ("Варвара Визбор"
+    and her grandfather "Визбор"): a dictionary first name; for a surname alone, a declined form
+    of a surname ending in a consonant (only men's decline: "Визбора"), or the past-tense verb right
+    after it ("Визбор подарил")."""
+    words = _person_words(m.normal)
+    if len(words) >= 2:
+        for p in models.morph().parse(words[0].lower()):
+            if p.is_known and "Name" in p.tag and "nomn" in p.tag and p.score >= 0.3 \
+                    and p.tag.gender in ("masc", "femn"):
+                return str(p.tag.gender)
+        return ""
+    if len(m.tokens) != 1:
+        return ""
+    surface, normal = a.text[m.start:m.end], m.normal
+    if normal and normal[-1].lower() not in "аеёиоуыэюяьй" and surface != normal and surface.startswith(normal) \
+            and surface[len(normal):] in ("а", "у", "ом", "е"):
+        return "masc"
+    _, j = a.token_range(m.start, m.end)
+    if j < len(a.tokens) and a.tokens[j].sent == m.tokens[0].sent and a.tokens[j].pos in ("VERB", "AUX") \
+            and a.tokens[j].feats.get("Tense") == "Past":
+        return {"Masc": "masc", "Fem": "femn"}.get(a.tokens[j].feats.get("Gender", ""), "")
+    return ""
 
 
 def _lemma(word: str) -> str:
@@ -785,7 +812,8 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         if not words:
             continue
         candidates = [j for j in persons
-                      if j != i and len(pwords[j]) >= len(words) and _same_person(words, pwords[j])]
+                      if j != i and len(pwords[j]) >= len(words) and _same_person(words, pwords[j])
+                      and not (mentions[i].gender and mentions[j].gender and mentions[i].gender != mentions[j].gender)]
         if candidates:
             before = [j for j in candidates if j < i]
             # nearest fuller name before, else after; if that one is refused (another person of
@@ -903,6 +931,8 @@ def recognize(a: Analysis) -> None:
     _join_bracketed(a, flat)
     for m in flat:
         _normalise(a, m)
+        if m.type == "PER" and m.lang != "en":
+            m.gender = _gender(a, m)
     main_lang = a.main_language
     for n, group in enumerate(_group(flat), 1):
         etype, name, name_en, subtype = _canonical(group, main_lang)
