@@ -405,3 +405,16 @@ def test_surname_alone_joins_the_namesake_of_its_gender() -> None:
     groups = _groups(record)
     yuri = next(g for g in groups if "Юрия Визбора" in g)
     assert {"Визбор", "Визбора"} <= yuri and "Варвара Визбор" not in yuri, groups
+
+
+def test_first_name_and_patronymic_join_the_full_name() -> None:
+    groups = _groups(run("Актриса Людмила Гурченко снялась в фильме. Людмила Марковна всегда была строга."))
+    assert any({"Людмила Гурченко", "Людмила Марковна"} <= g for g in groups), groups
+
+
+def test_the_same_words_are_one_entity_even_when_normalised_differently() -> None:
+    from svodka.stages.entities import _group, _Mention
+
+    a = _Mention(0, 14, "PER", "ru", [], normal="Аун Сан Су Чжи", surface="Аун Сан Су Чжи")
+    b = _Mention(40, 54, "PER", "ru", [], normal="Аун Сан Су Чжа", surface="Аун Сан Су Чжи")
+    assert len(_group([a, b])) == 1

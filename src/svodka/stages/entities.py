@@ -58,6 +58,7 @@ class _Mention:
     forced_with: list[_Mention] = field(default_factory=list)
     #: a person's grammatical gender where the text shows it ("masc"/"femn"), else ""
     gender: str = ""
+    surface: str = ""
 
 
 def _closing_quote(text: str, pos: int, opener: str, limit: int = 60) -> int:
@@ -544,7 +545,7 @@ def _merge_dependants(a: Analysis, mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _normalise(a: Analysis, m: _Mention) -> None:
-    surface = a.text[m.start:m.end]
+    surface = m.surface = a.text[m.start:m.end]
     if m.lang == "en":
         m.normal = re.sub(r"^(the|The)\s+", "", surface)
     else:
@@ -770,6 +771,9 @@ def _person_words(name: str) -> list[str]:
     return [w for w in words if any(c.isalpha() for c in w) and not w[:1].islower()]
 
 
+_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ична|овна|евна|инична)$", re.IGNORECASE)
+
+
 def _same_person(short: list[str], full: list[str]) -> bool:
     """Whether the name ``short`` can refer to the person named ``full`` (at least as long)."""
     def same(a: str, b: str) -> bool:
@@ -788,6 +792,9 @@ def _same_person(short: list[str], full: list[str]) -> bool:
         return True  # the beginning of a longer name: "Мейв Кеннеди" of "Мейв Кеннеди Таунсенд-Маккин"
     if len(short) == 2 and len(full) == 3 and same(short[1], full[2]) and same(short[0], full[1]):
         return True  # a middle name or nickname with the surname: "Бадди Макгирт" of "Джеймс «Бадди» Макгирт"
+    if len(short) == 2 and _PATRONYMIC.search(short[1]) and not _PATRONYMIC.search(full[-1]) \
+            and same_first(short[0], full[0]) and (len(full) == 2 or same(short[1], full[1])):
+        return True  # first name and patronymic: "Людмила Марковна" of "Людмила Гурченко"
     return same(short[-1], full[-1]) and same_first(short[0], full[0])
 
 
@@ -796,11 +803,16 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     index = {id(m): i for i, m in enumerate(mentions)}
     first_by_key: dict[tuple[str, str], int] = {}
     for i, m in enumerate(mentions):
-        k = ("K", m.known.name) if m.known else (m.type, key(m.normal))
-        if k in first_by_key:
-            groups.union(first_by_key[k], i)
-        else:
-            first_by_key[k] = i
+        # the same base form, or the same words as written (a foreign name normalised two ways:
+        # "Аун Сан Су Чжи" read once as a genitive)
+        keys = [("K", m.known.name) if m.known else (m.type, key(m.normal))]
+        if len(m.surface.split()) >= 2:
+            keys.append(("S", m.surface))
+        for k in keys:
+            if k in first_by_key:
+                groups.union(first_by_key[k], i)
+            else:
+                first_by_key[k] = i
         for other in m.forced_with:
             groups.union(i, index[id(other)])
     # Persons: a surname alone, a first name alone, initials, or an English spelling join the
