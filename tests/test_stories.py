@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from svodka.chronicle import stories
 from svodka.chronicle.store import Store
 from svodka.record import Entity, Mention, Record
@@ -100,3 +102,69 @@ def test_replaced_document_gets_new_features_and_story() -> None:
         assert store.ingest([rec("b", CHESS_RU, "2023-07-01")]).replaced == 1
         assert story(store, "b") == "s:b"
         assert store.db.execute("SELECT count(*) FROM doc_features").fetchone() == (2,)
+
+
+FORECAST = (
+    "В Москве ожидается облачная погода с прояснениями, местами небольшой снег. Температура воздуха ночью "
+    "составит от минус трёх до минус пяти градусов, днём около нуля. Ветер западный, пять-десять метров в "
+    "секунду. Атмосферное давление будет расти, сообщили в Гидрометцентре России."
+)
+
+
+def test_headline_dates_read_explicit_days_only() -> None:
+    assert stories.headline_dates("Прогноз погоды на 8 ноября") == {"11-08"}
+    assert stories.headline_dates("Сессия пройдёт с 8 по 10 декабря") == {"12-08", "12-10"}
+    assert stories.headline_dates("Weather for November 8th; summit on 9 Nov.") == {"11-08", "11-09"}
+    assert stories.headline_dates("Встреча 08.11.2019 отменена") == {"11-08"}
+    # numbers, years, weekdays and percentages are not days
+    assert not stories.headline_dates("Рост на 2.5 процента в 2020 году, в понедельник 3 рекорда")
+    assert not stories.headline_dates("Shares may 5% fall")
+    assert stories.dates_conflict(frozenset({"11-08"}), frozenset({"11-16"}))
+    assert not stories.dates_conflict(frozenset({"11-08", "11-09"}), frozenset({"11-09"}))
+    assert not stories.dates_conflict(frozenset({"11-08"}), frozenset())
+
+
+def test_same_story_is_the_score_with_the_date_rule_and_near_duplicates() -> None:
+    rng = np.random.default_rng(3)
+    v = rng.normal(size=stories.DIM).astype(np.float32)
+    v /= np.linalg.norm(v)
+
+    def feats(doc_id: str, text: str, dates: frozenset[str]) -> stories.Features:
+        return stories.Features(doc_id=doc_id, day=None, minhash=stories.minhash(text), title_embedding=v,
+                                embedding=v, entities=frozenset(), dates=dates)
+
+    a = feats("a", FLOOD_RU, frozenset({"11-08"}))
+    b = feats("b", CHESS_RU, frozenset({"11-16"}))
+    assert stories.score(a, b) >= stories.THRESHOLD  # identical embeddings
+    assert not stories.same_story(a, b)  # ... but the headlines name different days
+    assert stories.same_story(a, feats("c", CHESS_RU, frozenset({"11-08"})))
+    assert stories.same_story(a, feats("d", FLOOD_RU_COPY, frozenset({"11-16"})))  # near-duplicate wins
+
+
+FORECAST_REWORDED = (
+    "Синоптики Гидрометцентра обещают москвичам облачную погоду, кое-где пройдёт небольшой снег. Ночью "
+    "столбик термометра опустится до минус пяти, днём воздух прогреется примерно до нуля градусов. Подует "
+    "западный ветер до десяти метров в секунду, давление будет повышаться."
+)
+FORECAST_SHORT = (
+    "В столице будет облачно, возможен небольшой снег. Ночью до минус пяти градусов, днём около нуля, "
+    "ветер западный, давление растёт."
+)
+
+
+def test_forecasts_for_different_days_published_close_together_stay_apart() -> None:
+    with Store(":memory:") as store:
+        store.ingest([rec("f8", FORECAST, "2023-11-07", "Прогноз погоды в Москве на 8 ноября"),
+                      rec("g9", FORECAST_REWORDED, "2023-11-08", "Прогноз погоды в Москве на 9 ноября"),
+                      rec("g8", FORECAST_SHORT, "2023-11-07", "Погода в Москве на 8 ноября")])
+        feats = {doc_id: f for doc_id, (_, f) in stories.StoryIndex(store.db)._load(["f8", "g9", "g8"]).items()}
+        assert feats["g9"].dates == {"11-09"} and feats["f8"].dates == {"11-08"}
+        # alike enough to be one story by the score, not near-duplicates: only the dates tell them apart
+        assert stories.score(feats["f8"], feats["g9"]) >= stories.THRESHOLD
+        assert stories.jaccard(feats["f8"].minhash, feats["g9"].minhash) < stories.NEAR_DUPLICATE
+        assert story(store, "g9") == "s:g9"
+        assert story(store, "g8") == "s:f8"
+        # a near-duplicate text joins whatever the headline dates
+        store.ingest([rec("f16", FORECAST.replace("Гидрометцентре России", "Гидрометцентре"), "2023-11-15",
+                          "Прогноз погоды в Москве на 16 ноября")])
+        assert story(store, "f16") == "s:f8"
