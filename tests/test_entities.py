@@ -418,3 +418,14 @@ def test_the_same_words_are_one_entity_even_when_normalised_differently() -> Non
     a = _Mention(0, 14, "PER", "ru", [], normal="Аун Сан Су Чжи", surface="Аун Сан Су Чжи")
     b = _Mention(40, 54, "PER", "ru", [], normal="Аун Сан Су Чжа", surface="Аун Сан Су Чжи")
     assert len(_group([a, b])) == 1
+
+
+def test_known_name_after_a_noun_for_a_person_is_a_person() -> None:
+    found = mentions(run("Её обвинили в оскорблении пророка Мухаммеда в 2010 году."))
+    assert found.get("Мухаммеда", ("", ""))[0] == "PER", found
+
+
+def test_short_foreign_surname_is_found_again() -> None:
+    record = run("Премьер-министр Тереза Мэй выступила в парламенте.\nМэй прокомментировала отставку министров.")
+    groups = _groups(record)
+    assert any({"Тереза Мэй", "Мэй"} <= g for g in groups), groups

@@ -466,14 +466,13 @@ def _propagate(a: Analysis, mentions: list[_Mention]) -> list[_Mention]:
         words = [t.text for t in m.tokens]
         if m.type == "PER":
             last = words[-1]
-            if last[:1].isupper() and len(last) >= 4 and _CYRILLIC.search(last):
+            if last[:1].isupper() and len(last) >= 3 and _CYRILLIC.search(last) \
+                    and (len(last) >= 4 or not _known_common_word(last)):  # "Мэй" of "Тереза Мэй"
                 surnames[_stem(last)] = "PER"
             if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
                 exact.setdefault(tuple(words), m)  # "Кшиштоф Пендерецкий" alone on a line
         elif len(words) <= 3 and all(w[:1].isupper() or not w.isalpha() for w in words):
             exact.setdefault(tuple(words), m)
-    if not surnames and not exact:
-        return mentions
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in taken]
 
@@ -501,7 +500,7 @@ def _propagate(a: Analysis, mentions: list[_Mention]) -> list[_Mention]:
                                       subtype=source.subtype))
                 hit = n
                 break
-        if not hit and len(tok.text) >= 4 and _stem(tok.text) in surnames and free(tok.start, tok.end) \
+        if not hit and len(tok.text) >= 3 and _stem(tok.text) in surnames and free(tok.start, tok.end) \
                 and not (i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()
                          and a.text[tok.end:tokens[i + 1].start] in (" ", "\u00a0")) \
                 and not _known_adjective(tok.text):
@@ -510,6 +509,9 @@ def _propagate(a: Analysis, mentions: list[_Mention]) -> list[_Mention]:
             if initials and "\n" not in initials.group() and free(initials.start(), start):
                 start = initials.start()  # "Б.Обама"
             found.append(_Mention(start, tok.end, "PER", tok.lang, _tokens(a, start, tok.end)))
+            hit = 1
+        if not hit and i > 0 and free(tok.start, tok.end) and _name_after_person_noun(a, i):
+            found.append(_Mention(tok.start, tok.end, "PER", tok.lang, [tok]))  # "пророка Мухаммеда"
             hit = 1
         i += hit or 1
     if not found:
@@ -691,6 +693,31 @@ def _short_form_of(short: list[str], full: list[str]) -> bool:
         if f_stems[k: k + len(short)] == s_stems:
             return all(_is_adjective(w) for w in full[:k])
     return False
+
+
+def _known_common_word(word: str) -> bool:
+    """A dictionary word that is not a name ("Мир", "Дом"), unlike "Мэй"."""
+    parses = models.morph().parse(word.lower())
+    return any(p.is_known and not any(t in p.tag for t in ("Name", "Surn", "Patr")) for p in parses[:2])
+
+
+def _name_after_person_noun(a: Analysis, i: int) -> bool:
+    """A dictionary first name or surname right after a noun for a person, not yet a mention
+    ("пророка Мухаммеда", "адвоката Малука"): the model misses such one-word names, and the noun
+    before it rules out the other readings of a capitalised word."""
+    tok, prev = a.tokens[i], a.tokens[i - 1]
+    if prev.sent != tok.sent or not prev.text[:1].islower() or a.text[prev.end:tok.start] != " " \
+            or (i + 1 < len(a.tokens) and a.tokens[i + 1].text[:1].isupper() and a.tokens[i + 1].sent == tok.sent):
+        return False
+    word = tok.text
+    if len(word) < 3 or not word.isalpha() or word.isupper() or not _CYRILLIC.search(word):
+        return False
+    first = models.morph().parse(word.lower())[:1]
+    if not first or not first[0].is_known or not any(t in first[0].tag for t in ("Name", "Surn")) \
+            or first[0].score < 0.5:
+        return False
+    return any(p.is_known and p.tag.POS == "NOUN" and "anim" in p.tag and not any(
+        t in p.tag for t in ("Name", "Surn", "Patr")) for p in models.morph().parse(prev.text)[:1])
 
 
 def _known_adjective(word: str) -> bool:
