@@ -325,7 +325,8 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
     surface = text[start:end]
     if key(surface) in lexicon.not_entities():
         return []
-    if etype == "PER" and len(tokens) == 1 and span.lang != "en" and _is_glued_typo(surface):
+    if etype == "PER" and len(tokens) == 1 and span.lang != "en" and (
+            _is_glued_typo(surface) or _common_noun_opening(a, tokens[0])):
         return []
     match = _ABBREV.match(surface)
     if match:  # "Организации Договора ... (ОДКБ)": the full name and its abbreviation
@@ -693,6 +694,18 @@ def _short_form_of(short: list[str], full: list[str]) -> bool:
         if f_stems[k: k + len(short)] == s_stems:
             return all(_is_adjective(w) for w in full[:k])
     return False
+
+
+def _common_noun_opening(a: Analysis, tok: Token) -> bool:
+    """A sentence that opens with a common noun for a person ("Адвокат христианки ...") is not a
+    person's name; a surname that is also a word ("Лебедь") is found again from its full name."""
+    i, _ = a.token_range(tok.start, tok.start)
+    opens = i == 0 or a.tokens[i - 1].sent != tok.sent or "\n" in a.text[a.tokens[i - 1].end:tok.start]
+    if not opens:
+        return False
+    parses = models.morph().parse(tok.text.lower())
+    return bool(parses) and parses[0].is_known and parses[0].tag.POS == "NOUN" and parses[0].score >= 0.5 \
+        and not any(t in p.tag for p in parses for t in ("Name", "Surn", "Patr"))
 
 
 def _known_common_word(word: str) -> bool:
