@@ -429,3 +429,10 @@ def test_short_foreign_surname_is_found_again() -> None:
     record = run("Премьер-министр Тереза Мэй выступила в парламенте.\nМэй прокомментировала отставку министров.")
     groups = _groups(record)
     assert any({"Тереза Мэй", "Мэй"} <= g for g in groups), groups
+
+
+def test_sentence_opening_with_a_common_noun_for_a_person_is_not_a_name() -> None:
+    found = mentions(run("Адвокат христианки сбежал из Пакистана."))
+    assert "Адвокат" not in found, found
+    groups = _groups(run("Генерал Александр Лебедь погиб.\nЛебедь был губернатором края."))
+    assert any({"Александр Лебедь", "Лебедь"} <= g for g in groups), groups
