@@ -172,14 +172,14 @@ def load_slavicner(root: Path) -> list[GoldDoc]:
     return docs
 
 
-def load_nerel_noadj(root: Path) -> list[GoldDoc]:
+def load_nerel_noadj(root: Path, part: str = "dev") -> list[GoldDoc]:
     """NEREL dev without its one-word adjectival place mentions ("британский премьер", "японского
     монарха"): NEREL marks them COUNTRY/CITY, the other gold sets and svodka's conventions
     (shared/LAYERS.md: nationality adjectives are not mentions) do not. Predictions on them are ignored."""
     import pymorphy3
 
     morph = pymorphy3.MorphAnalyzer()
-    docs = load_nerel(root)
+    docs = load_nerel(root, part)
     for d in docs:
         keep = []
         for m in d.mentions:
@@ -342,11 +342,14 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap.add_argument("--limit", type=int, default=0, help="first N documents of each set (0: all)")
     ap.add_argument("--json", type=Path, help="also write the results as JSON here")
     ap.add_argument("--errors", type=Path, help="write svodka's errors (FP/FN/NORM/GROUP lines) here")
+    ap.add_argument("--nerel-part", choices=["dev", "train"], default="dev",
+                    help="NEREL part to score; 'train' checks rule changes on text they were not written on "
+                         "(its absolute numbers are inflated: the entity dictionary is built from NEREL train)")
     args = ap.parse_args(list(argv) if argv is not None else None)
     results: dict = {}
     error_lines: list[str] = []
     for name in args.sets:
-        docs = LOADERS[name](args.data)
+        docs = LOADERS[name](args.data, args.nerel_part) if name.startswith("nerel") else LOADERS[name](args.data)
         if args.limit:
             docs = docs[: args.limit]
         results[name] = {}

@@ -436,3 +436,10 @@ def test_sentence_opening_with_a_common_noun_for_a_person_is_not_a_name() -> Non
     assert "Адвокат" not in found, found
     groups = _groups(run("Генерал Александр Лебедь погиб.\nЛебедь был губернатором края."))
     assert any({"Александр Лебедь", "Лебедь"} <= g for g in groups), groups
+
+
+def test_surname_shaped_like_a_patronymic_is_not_one() -> None:
+    from svodka.stages.entities import _person_words, _same_person
+
+    assert not _same_person(["Виктор", "Янукович"], ["Виктор", "Ющенко"])
+    assert _same_person(["Борис", "Грызлов"], _person_words("Грызлов Борис Вячеславович"))

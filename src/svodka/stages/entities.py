@@ -807,11 +807,24 @@ def _place_key(m: _Mention) -> str:
 
 
 def _person_words(name: str) -> list[str]:
-    words = (w.strip("«»\"„“”()") for w in re.split(r"[\s.]+", name))
-    return [w for w in words if any(c.isalpha() for c in w) and not w[:1].islower()]
+    """The words of a person's name, first name first: the official order "Грызлов Борис
+    Вячеславович" (surname, first name, patronymic) is turned round."""
+    words = [w.strip("«»\"„“”()") for w in re.split(r"[\s.]+", name)]
+    words = [w for w in words if any(c.isalpha() for c in w) and not w[:1].islower()]
+    if len(words) == 3 and _is_patronymic(words[2]) and not _is_patronymic(words[1]):
+        words = [words[1], words[2], words[0]]
+    return words
 
 
 _PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ична|овна|евна|инична)$", re.IGNORECASE)
+
+
+def _is_patronymic(word: str) -> bool:
+    """"Марковна", "Фёдорович"; not a surname of that shape ("Янукович")."""
+    if not _PATRONYMIC.search(word):
+        return False
+    parses = models.morph().parse(word.lower())
+    return bool(parses) and "Patr" in parses[0].tag and not any("Surn" in p.tag for p in parses)
 
 
 def _same_person(short: list[str], full: list[str]) -> bool:
@@ -832,7 +845,7 @@ def _same_person(short: list[str], full: list[str]) -> bool:
         return True  # the beginning of a longer name: "Мейв Кеннеди" of "Мейв Кеннеди Таунсенд-Маккин"
     if len(short) == 2 and len(full) == 3 and same(short[1], full[2]) and same(short[0], full[1]):
         return True  # a middle name or nickname with the surname: "Бадди Макгирт" of "Джеймс «Бадди» Макгирт"
-    if len(short) == 2 and _PATRONYMIC.search(short[1]) and not _PATRONYMIC.search(full[-1]) \
+    if len(short) == 2 and _is_patronymic(short[1]) and not _is_patronymic(full[-1]) \
             and same_first(short[0], full[0]) and (len(full) == 2 or same(short[1], full[1])):
         return True  # first name and patronymic: "Людмила Марковна" of "Людмила Гурченко"
     return same(short[-1], full[-1]) and same_first(short[0], full[0])
