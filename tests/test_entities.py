@@ -443,3 +443,18 @@ def test_surname_shaped_like_a_patronymic_is_not_one() -> None:
 
     assert not _same_person(["Виктор", "Янукович"], ["Виктор", "Ющенко"])
     assert _same_person(["Борис", "Грызлов"], _person_words("Грызлов Борис Вячеславович"))
+
+
+def test_colloquial_region_and_short_city_and_body_names_join_their_full_names() -> None:
+    groups = _groups(run("На Тамбовщине собрали урожай. Власти Тамбовской области довольны. "
+                         "Карнавал в Рио-де-Жанейро отменили. В Рио идут дожди. "
+                         "Центробанк снизил ставку. Центральный банк России объявил об этом в пятницу."))
+    assert any({"Тамбовщине", "Тамбовской области"} <= g for g in groups), groups
+    assert any({"Рио-де-Жанейро", "Рио"} <= g for g in groups), groups
+    assert any({"Центробанк", "Центральный банк России"} <= g for g in groups), groups
+
+
+def test_acronym_still_joins_its_full_name_when_repeated() -> None:
+    groups = _groups(run("ЕСПЧ рассмотрел жалобу. Решение ЕСПЧ окончательное. "
+                         "Европейский суд по правам человека присудил компенсацию."))
+    assert any({"ЕСПЧ", "Европейский суд по правам человека"} <= g for g in groups), groups

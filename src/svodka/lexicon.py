@@ -48,7 +48,13 @@ def word_list(filename: str) -> frozenset[str]:
 def short_forms() -> dict[str, str]:
     """Key of a body's full name -> key of its short form ("министерствоздравоохранения" ->
     "минздрав"), from ``short_forms.tsv``."""
-    return {key(row[0]): key(row[1]) for row in rows("short_forms.tsv") if len(row) == 2}
+    out: dict[str, str] = {}
+    for row in rows("short_forms.tsv"):
+        if len(row) >= 2:
+            out[key(row[0])] = key(row[1])
+            for other in (row[2].split(";") if len(row) > 2 else []):
+                out[key(other)] = key(row[1])  # "Центробанк" -> "цб"
+    return out
 
 
 @cache

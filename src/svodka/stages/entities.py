@@ -687,6 +687,8 @@ def _short_form_of(short: list[str], full: list[str]) -> bool:
     театр сатиры" (only adjectives before it); not "Европейский союз" of "Совет Европейского союза"."""
     if full[: len(short)] == short:
         return True
+    if len(short) == 1 and len(full) == 1 and len(short[0]) >= 3 and full[0].startswith(short[0] + "-"):
+        return True  # "Рио" of "Рио-де-Жанейро", "Спартак" of "Спартак-Москва"
     if len(short) < 2:
         return False
     s_stems, f_stems = [_stem(w) for w in short], [_stem(w) for w in full]
@@ -743,7 +745,21 @@ def _known_adjective(word: str) -> bool:
 def _gazetteer_key(name: str) -> str:
     """The gazetteer's first choice for a place name (a country, region or town id), else ""."""
     found = gazetteer.gazetteer().candidates(name)
+    if not found and (regional := _region_of_colloquial(name)):
+        found = gazetteer.gazetteer().candidates(regional)
     return f"{found[0].kind}:{found[0].id}" if found else ""
+
+
+def _region_of_colloquial(name: str) -> str:
+    """The official name behind a colloquial region name: "Тамбовщина" -> "Тамбовская область",
+    "Ставрополье" -> "Ставропольский край" (Russian word formation, not a list)."""
+    if " " in name or len(name) < 7:
+        return ""
+    if name.endswith(("щина", "чина")):
+        return name[:-4] + "ская область"
+    if name.endswith("ье") and name[-3:-2] in "лнр":
+        return name[:-2] + "ский край"
+    return ""
 
 
 def _initials_prefix(short: list[str], full: list[str]) -> bool:
@@ -780,6 +796,8 @@ def _head_key(words: list[str]) -> str:
     acronym = _acronym(head)
     if acronym and len(words) >= 2:
         return key(acronym)
+    if len(words) == 1 and key(words[0]) in lexicon.short_forms():
+        return lexicon.short_forms()[key(words[0])]  # "Центробанк" -> "цб"
     if len(words) == 1 and (words[0].isupper() or key(words[0]) in lexicon.short_form_values()):
         return key(re.sub(r"(?:а|у|ом|е|ы)$", "", words[0]) if _ABBR_TAIL.fullmatch(words[0]) else words[0])
     return _stem_key(head)
@@ -902,7 +920,9 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         if not words:
             continue
         # "Верховный суд" after "Верховный суд Пакистана": the short form of the longer name.
-        longer = [j for j in nonpersons if len(lowered[j]) > len(words) and mentions[j].type == m.type
+        longer = [j for j in nonpersons if mentions[j].type == m.type and j != i
+                  and (len(lowered[j]) > len(words) or (len(words) == 1 and len(lowered[j]) == 1
+                                                        and lowered[j] != words))
                   and _short_form_of(words, lowered[j])]
         # "ЕСПЧ" beside "Европейский суд по правам человека": the initials of the full name.
         if m.normal.isupper() and 2 <= len(m.normal) <= 6 and m.known is None:
@@ -912,6 +932,12 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             longer += [j for j in nonpersons if j not in longer and mentions[j].type == m.type
                        and len(lowered[j]) > len(words)
                        and _initials_prefix(_words(m.normal), _words(mentions[j].normal))]
+        # "Центробанк" or "Минздрав" beside "Центральный банк России" / "Минздрав России": the
+        # body without its country, by the short form of its name.
+        if m.type == "ORG" and not _place_key(m):
+            head = _head_key(_words(m.normal))
+            longer += [j for j in nonpersons if j != i and j not in longer and mentions[j].type == "ORG"
+                       and (_place_key(mentions[j]) or "|").split("|")[0] == head]
         if longer:
             before = [j for j in longer if j < i]
             groups.union(i, before[-1] if before else longer[0])
