@@ -458,3 +458,10 @@ def test_acronym_still_joins_its_full_name_when_repeated() -> None:
     groups = _groups(run("ЕСПЧ рассмотрел жалобу. Решение ЕСПЧ окончательное. "
                          "Европейский суд по правам человека присудил компенсацию."))
     assert any({"ЕСПЧ", "Европейский суд по правам человека"} <= g for g in groups), groups
+
+
+def test_town_read_as_a_person_is_a_place_when_no_name_reading_fits_its_case() -> None:
+    found = mentions(run("Памятник появится в его родном городе Муроме. 31 июля Муром посетят гости. "
+                         "Эстафета завершится у Дувра в Великобритании. Советник Болтон заявил о санкциях."))
+    assert found.get("Муром", ("", ""))[0] == "LOC" and found.get("Дувра", ("", ""))[0] == "LOC", found
+    assert found.get("Болтон", ("", ""))[0] == "PER", found

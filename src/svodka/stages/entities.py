@@ -125,25 +125,39 @@ def _big_city(name: str) -> bool:
     return any(p.kind == "city" and p.population >= 100_000 for p in gazetteer().candidates(name))
 
 
-def _place_not_name(word: str) -> bool:
+_UD_TO_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
+def _place_not_name(word: str, case: str = "") -> bool:
     """A one-word name the gazetteer knows as a country, a region or (when the dictionary calls it a
-    place) a town of 100,000 people or more, and that the dictionary does not know as a first name,
-    surname or patronymic."""
+    place) a town, and that the dictionary does not know as a first name, surname or patronymic in
+    the case the tagger reads (``case``, UD: "Муром посетят" is not the instrumental of "Мур"). A
+    town also known as a surname in some case needs 100,000 people ("Болтон" is also John Bolton)."""
     parses = models.morph().parse(word.lower())
-    if not parses or any(p.is_known and p.score >= 0.1 and {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
-                         for p in parses):
+    if not parses:
+        return False
+    want = _UD_TO_CASE.get(case)
+    named = [p for p in parses if p.is_known and p.score >= 0.1 and {"Name", "Surn", "Patr"} & set(p.tag.grammemes)]
+    if named and (want is None or any(want in p.tag or (want == "accs" and "gent" in p.tag) for p in named)):
         return False
     from svodka.gazetteer import gazetteer  # loaded once per process, on first use
 
-    # a town also needs the dictionary's word that it is a place name: "Болтон" the town is also John
-    # Bolton, and foreign surnames are rarely in the dictionary
+    # a town also needs the dictionary's word that it is a place name: foreign surnames are rarely
+    # in the dictionary
     geox = any(p.is_known and "Geox" in p.tag for p in parses)
-    lemma = parses[0].normal_form
+    lemma = next((p.normal_form for p in parses if "Geox" in p.tag), parses[0].normal_form)
+    smallest = 100_000 if named else 10_000
     for form in {word, lemma[:1].upper() + lemma[1:]}:
-        if any(c.kind in ("country", "region") or (c.kind == "city" and c.population >= 100_000 and geox)
+        if any(c.kind in ("country", "region") or (c.kind == "city" and c.population >= smallest and geox)
                for c in gazetteer().candidates(form)):
             return True
     return False
+
+
+def _case_at(a: Analysis, start: int) -> str:
+    """The tagger's case (UD) of the token starting at ``start``, else ""."""
+    i, _ = a.token_range(start, start)
+    return a.tokens[i].feats.get("Case", "") if i < len(a.tokens) and a.tokens[i].start == start else ""
 
 
 def _is_glued_typo(word: str) -> bool:
@@ -312,7 +326,7 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
     if span.lang == "en" and etype == "PER" and _big_city(text[start:end]):
         etype = "LOC"  # the small English model reads "Nizhny Novgorod" as a person
     elif etype == "PER" and span.lang != "en" and " " not in text[start:end].strip() \
-            and _place_not_name(text[start:end]):
+            and _place_not_name(text[start:end], _case_at(a, start)):
         etype = "LOC"  # "в Калуге", "полиция Бакингемшира" read as a person
     prev = _preceding_token(a, start)
     if prev is not None and prev.text[:1].islower() and _lemma(prev.text) in lexicon.word_list("site_terms.txt"):
