@@ -465,3 +465,15 @@ def test_town_read_as_a_person_is_a_place_when_no_name_reading_fits_its_case() -
                          "Эстафета завершится у Дувра в Великобритании. Советник Болтон заявил о санкциях."))
     assert found.get("Муром", ("", ""))[0] == "LOC" and found.get("Дувра", ("", ""))[0] == "LOC", found
     assert found.get("Болтон", ("", ""))[0] == "PER", found
+
+
+def test_particles_transcription_variants_and_east_asian_surnames() -> None:
+    from svodka.stages.entities import _person_words, _same_person
+
+    assert _same_person(["Завахири"], _person_words("Айман аль-Завахири"))
+    assert _same_person(_person_words("аль-Багдади"), _person_words("Абу Бакр аль-Багдади"))
+    assert _same_person(["Дэвид", "Камерон"], ["Дэвид", "Кэмерон"])
+    assert not _same_person(["Иван", "Петров"], ["Иван", "Петраков"])
+    assert _same_person(["Ли"], ["Ли", "Лу"]) and not _same_person(["Лу"], ["Ли", "Лу", "Мин"])
+    groups = _groups(run("Роберт Де Ниро снялся в фильме. Де Ниро получил премию."))
+    assert any({"Роберт Де Ниро", "Де Ниро"} <= g for g in groups), groups

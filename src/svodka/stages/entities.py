@@ -638,9 +638,9 @@ def _identity(m: _Mention) -> tuple[str, str] | None:
     if m.type != "PER" or re.search(r"[«»\"„“”]", m.normal):
         return None  # a nickname in quotes ("Джеймс «Бадди» Макгирт") may stand for the first name
     words = _person_words(m.normal)
-    if len(words) < 2:
-        return None
-    return _stem(words[-1]), words[0]
+    if len(words) < 2 or words[0].lower() in _NAME_PARTICLES:
+        return None  # "Де Ниро" names no first name
+    return _stem(_bare_surname(words[-1])), words[0]
 
 
 def _words(name: str) -> list[str]:
@@ -838,11 +838,23 @@ def _place_key(m: _Mention) -> str:
     return ""
 
 
+_NAME_PARTICLES = frozenset({"фон", "дер", "де", "ди", "да", "дель", "ван", "ла", "ле", "эль", "аль", "уль", "бен",
+                             "ибн", "бин", "абу", "von", "van", "de", "al"})
+
+
+def _bare_surname(word: str) -> str:
+    """A surname without an article glued by a hyphen: "аль-Завахири" -> "Завахири"."""
+    head, _, rest = word.partition("-")
+    return rest if rest and head.lower() in _NAME_PARTICLES and rest[:1].isupper() else word
+
+
 def _person_words(name: str) -> list[str]:
     """The words of a person's name, first name first: the official order "Грызлов Борис
-    Вячеславович" (surname, first name, patronymic) is turned round."""
+    Вячеславович" (surname, first name, patronymic) is turned round. Lowercase particles are left
+    out, except where a capital follows a hyphen ("аль-Багдади")."""
     words = [w.strip("«»\"„“”()") for w in re.split(r"[\s.]+", name)]
-    words = [w for w in words if any(c.isalpha() for c in w) and not w[:1].islower()]
+    words = [w for w in words if any(c.isalpha() for c in w)
+             and (not w[:1].islower() or _bare_surname(w) != w)]
     if len(words) == 3 and _is_patronymic(words[2]) and not _is_patronymic(words[1]):
         words = [words[1], words[2], words[0]]
     return words
@@ -862,6 +874,7 @@ def _is_patronymic(word: str) -> bool:
 def _same_person(short: list[str], full: list[str]) -> bool:
     """Whether the name ``short`` can refer to the person named ``full`` (at least as long)."""
     def same(a: str, b: str) -> bool:
+        a, b = _bare_surname(a), _bare_surname(b)
         if len(a) <= 2 or len(b) <= 2:  # an initial
             return a[:1].lower() == b[:1].lower()
         return _stem(a) == _stem(b) or skeleton(a) == skeleton(b)
@@ -870,6 +883,8 @@ def _same_person(short: list[str], full: list[str]) -> bool:
         return same(a, b) or key(b) in lexicon.diminutives().get(key(a), ())
 
     if len(short) == 1:
+        if len(short[0]) == 2 and short[0] == full[0] and len(full) >= 2 and re.search(r"[аеиоуыэюяё]", short[0]):
+            return True  # an East Asian surname comes first: "Ли" of "Ли Лу"
         if len(short[0]) <= 2:
             return False
         return same(short[0], full[-1]) or (len(full) >= 2 and len(full[0]) > 2 and same_first(short[0], full[0]))
@@ -880,7 +895,22 @@ def _same_person(short: list[str], full: list[str]) -> bool:
     if len(short) == 2 and _is_patronymic(short[1]) and not _is_patronymic(full[-1]) \
             and same_first(short[0], full[0]) and (len(full) == 2 or same(short[1], full[1])):
         return True  # first name and patronymic: "Людмила Марковна" of "Людмила Гурченко"
-    return same(short[-1], full[-1]) and same_first(short[0], full[0])
+    if same(short[-1], full[-1]) and same_first(short[0], full[0]):
+        return True
+    # one letter apart in a long surname, with the same first name: a transcription variant
+    # ("Эд Гонзалес" / "Эд Гонсалес", "Дэвид Кэмерон" / "Дэвид Камерон")
+    a, b = _stem(short[-1]), _stem(full[-1])
+    return len(short[0]) > 2 and short[0] == full[0] and min(len(a), len(b)) >= 5 and _one_edit(a, b)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one substitution, insertion or deletion."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
 def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
