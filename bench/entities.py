@@ -346,6 +346,8 @@ def main(argv: Iterable[str] | None = None) -> None:
                     help="NEREL part to score; 'train' checks rule changes on text they were not written on "
                          "(its absolute numbers are inflated: the entity dictionary is built from NEREL train)")
     args = ap.parse_args(list(argv) if argv is not None else None)
+    if args.nerel_part != "dev":
+        TITLES.update(nerel=f"NEREL v1.1 {args.nerel_part}", **{"nerel-noadj": f"NEREL {args.nerel_part}, no adj."})
     results: dict = {}
     error_lines: list[str] = []
     for name in args.sets:
