@@ -253,3 +253,91 @@ def test_genitive_of_an_act_noun_is_its_target() -> None:
     record = run("Полиция задержала активистов по делу о штурме Законодательного совета Гонконга.")
     storm = [e for e in described(record) if e[1].startswith("штурм")]
     assert storm and storm[0][2] == [] and storm[0][3] and "Законодательный совет" in storm[0][3][0]
+
+
+@pytest.mark.parametrize("text,etype,trigger", [
+    ("Полиция Берлина объявила в розыск подозреваемого.", "COERCE", "объявила в розыск"),
+    ("Неизвестные стреляли в журналиста в центре Киева.", "ASSAULT", "стреляли"),
+    ("Полиция задерживает участников акции в Минске.", "COERCE", "задерживает"),
+    ("Террористический акт произошёл в Кабуле.", "ASSAULT", "Террористический акт"),
+    ("В Бишкеке произошли массовые погромы.", "PROTEST", "погромы"),
+    ("Протестующие вступили в столкновение с полицией в Гонконге.", "PROTEST", "столкновение"),
+    ("В Каире прошли антиправительственные выступления.", "PROTEST", "выступления"),
+    ("КНДР запустила баллистическую ракету.", "MOBILIZE", "запустила"),
+    ("Стороны объявили о прекращении огня.", "RETREAT", "прекращении огня"),
+    ("Египет ввел запрет на ввоз зерна.", "SANCTION", "ввел запрет"),
+    ("Турция разорвала дипломатические отношения с Израилем.", "SANCTION", "разорвала дипломатические отношения"),
+    ("Германия отозвала посла из Минска.", "SANCTION", "отозвала"),
+])
+def test_nerel_reviewed_triggers(text: str, etype: str, trigger: str) -> None:
+    """Entries added from the NEREL train review (scripts/mine_event_triggers.py) and their aspect partners."""
+    assert [(e.type, e.trigger.text) for e in run(text).events or []] == [(etype, trigger)]
+
+
+def test_commands_refusals_states_and_scheduled_events_are_not_events() -> None:
+    assert [e.type for e in run("«Отведите войска», — призвал министр.").events or []] == ["REQUEST"]
+    assert [e.type for e in run("Министр отказался подписывать соглашение с Киевом.").events or []] == ["REJECT"]
+    assert run("Саммит пройдет в Москве в мае.").events == []
+    assert run("Активист находится под арестом в Москве.").events == []
+    assert run("Гости выдворили хулиганов со свадьбы.").events == []  # "выдворить" needs a country or a diplomat
+    # property arrest is the SANCTION told by "наложить", not an arrest of people
+    assert [e.type for e in run("На счета компании был наложен арест.").events or []] == ["SANCTION"]
+
+
+def test_every_lexicon_word_can_match() -> None:
+    """A trigger, ``needs`` or mode cue word that is not svodka's lemma of any of its own forms never
+    matches ("силы" is lemmatised "сила", "протестующий" "протестовать")."""
+    from svodka import lexicon, models
+    from svodka.stages.events import _lemma_of
+
+    def live(word: str) -> bool:
+        word = word.lower().replace("ё", "е")
+        return any(_lemma_of(f.word) == word for p in models.morph().parse(word) for f in p.lexeme)
+
+    words = set()
+    for row in lexicon.rows("event_triggers.tsv"):
+        words |= set(row[0].split()) | ({w for w in row[3].split(";") if w} if len(row) > 3 else set())
+    for row in lexicon.rows("event_modes.tsv"):
+        words |= {w for cue in row[2].split(";") for w in cue.split()}
+    dead = sorted(w for w in words if not w.isupper() and not live(w))
+    assert dead == []
+
+
+def test_mining_script_counts_uncovered_heads_and_skips_gold(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import importlib.util
+    import json
+    import sys
+    from collections import Counter
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "mine_event_triggers.py"
+    spec = importlib.util.spec_from_file_location("mine_event_triggers", path)
+    assert spec is not None and spec.loader is not None
+    mine = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mine  # its dataclass looks its module up
+    spec.loader.exec_module(mine)
+    train = tmp_path / "nerel" / "train"
+    train.mkdir(parents=True)
+    docs = {"1": "Вчера произошла резня в деревне. Полиция провела задержание.",
+            "2": "Началась резня у границы.", "3": "Резня в городе."}
+    for stem, text in docs.items():
+        (train / f"{stem}.txt").write_text(text, encoding="utf-8")
+        start = text.lower().index("резня")
+        ann = f"T1\tEVENT {start} {start + 5}\t{text[start:start + 5]}\n"
+        if stem == "1":
+            start = text.index("задержание")
+            ann += f"T2\tEVENT {start} {start + 10}\tзадержание\n"
+        (train / f"{stem}.ann").write_text(ann, encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "events.jsonl").write_text(json.dumps({"id": "nerel:train/3"}) + "\n", encoding="utf-8")
+    heads, _ = mine.mine(tmp_path / "nerel", mine.gold_stems(gold), {"EVENT"}, 2)
+    assert heads["резня"].mentions == 2 and heads["резня"].docs == {"1", "2"}  # document 3 is gold: skipped
+    assert heads["задержание"].mentions == 1
+    covered = mine.coverage()
+    assert covered["задержание"] == "yes" and covered.get("выборы", "no") == "no"
+    assert mine.head_of(["массовые", "беспорядки"]) == 1
+    # the lexicon has "задержать" and "задерживать": the partner is not proposed again; "арест" was added too
+    related = {(v, w) for v, w, _ in mine.derivations(Counter(), covered)}
+    assert ("задержать", "задерживать") not in related and ("арестовать", "арест") not in related
+    assert ("обсудить", "обсуждать") in related  # reviewed and rejected: "обсуждать" is mostly generic

@@ -25,7 +25,7 @@ _MODAL = frozenset({
     "пообещать", "рассчитывать", "надеяться", "возможный", "возможно", "вероятно", "якобы", "если",
     "бы", "должный", "следовать", "нужно", "необходимо", "призвать", "потребовать", "требовать",
     "требование", "призыв", "просьба", "добиваться", "намеренный", "намерение", "намерить",
-    "согласиться", "договориться",
+    "согласиться", "договориться", "готовность",
 })
 _REQUEST_NOUNS = frozenset({"требование", "призыв", "просьба"})
 #: Modifiers that make a noun trigger planned ("запланированный марш протеста", "предстоящий визит").
@@ -36,6 +36,8 @@ _PLANNED = frozenset({"запланировать", "запланированн�
 _DIPLOMATIC_PROTEST = frozenset({"выразить", "заявить", "вручить", "направить", "нота"})
 #: Verbs whose subject undergoes the event named by their object ("база подверглась обстрелу").
 _UNDERGO = frozenset({"подвергнуться", "подвергаться"})
+#: Heads that say the act was refused ("отказался подписывать соглашение").
+_REFUSED = frozenset({"отказаться", "отказываться"})
 #: Heads that make a planned action a decided one ("принял решение направить").
 _DECIDED = frozenset({"решение", "решить", "постановить", "приказать", "распорядиться", "начать", "приступить"})
 #: Types whose actor, inside reported speech, is the speaker ("Как заявил МВД, ... ждёт уничтожение").
@@ -228,8 +230,8 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
     if any(lemmas[c - first] in ("не", "бы", "чтобы") or (
             _future_aux(a.tokens[c].text)) for c in kids.get(k, [])):
         return False  # negated, hypothetical, or a purpose ("летит в Вашингтон, чтобы встретиться")
-    if tok.feats.get("Tense") == "Fut" or tok.feats.get("Mood") == "Cnd":
-        return False
+    if tok.feats.get("Tense") == "Fut" or tok.feats.get("Mood") == "Cnd" or _imperative(tok.text):
+        return False  # future, conditional, or a command ("отведите войска", said in a call)
     if tok.pos == "NOUN" and any(lemmas[c - first] in _PLANNED for c in kids.get(k, [])):
         return False
     head, depth = tok.head, 0
@@ -244,12 +246,22 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
             return False
         if any(_future_aux(a.tokens[c].text) for c in kids.get(head, [])):
             return False  # "акция протеста будет проходить"
+        if lemma in _REFUSED:
+            return False  # "отказался подписывать соглашение"
+        if depth == 0 and a.tokens[head].feats.get("Tense") == "Fut":
+            return False  # "саммит пройдёт в мае", "начнёт штурмовать"
         if depth == 0 and a.tokens[head].pos == "NOUN" and any(
                 lemmas[c - first] in _PLANNED for c in kids.get(head, [])):
             return False  # "запланированный марш протеста"
         head, depth = a.tokens[head].head, depth + 1
     # (a request noun under the trigger is its content: "обратился с просьбой")
     return not any(lemmas[c - first] in _MODAL - _REQUEST_NOUNS for c in kids.get(k, []))
+
+
+def _imperative(word: str) -> bool:
+    """A command ("отведите", "Захвати"), also when the parser mistakes it for another part of speech."""
+    parses = models.morph().parse(word.lower())
+    return bool(parses) and parses[0].tag.mood == "impr"
 
 
 def _future_aux(word: str) -> bool:
@@ -499,9 +511,13 @@ def _told_participle(a: Analysis, k: int, kids: dict[int, list[int]]) -> bool:
 
 def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
     """Set phrases that contain a trigger word but name no event: "в знак протеста",
-    "отказался от комментариев", the legal note "(запрещена в РФ)" after an organisation's name."""
+    "отказался от комментариев", the legal note "(запрещена в РФ)" after an organisation's name,
+    "арест" as the object of "наложить", which tells the event itself, and "под арестом", a state."""
     if k > first and lemmas[k - 1 - first] == "знак" and k > first + 1 and lemmas[k - 2 - first] == "в":
         return True
+    if lemmas[k - first] == "арест" and ((a.tokens[k].head >= 0 and lemmas[a.tokens[k].head - first] == "наложить")
+                                         or (k > first and lemmas[k - 1 - first] == "под")):
+        return True  # "арест был наложен на счета" (told by "наложить"); "находится под арестом" is a state
     if lemmas[k - first] == "запретить":
         for j in range(k - 1, max(first, k - 8) - 1, -1):
             if a.tokens[j].text == ")":
