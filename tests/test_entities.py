@@ -477,3 +477,9 @@ def test_particles_transcription_variants_and_east_asian_surnames() -> None:
     assert _same_person(["Ли"], ["Ли", "Лу"]) and not _same_person(["Лу"], ["Ли", "Лу", "Мин"])
     groups = _groups(run("Роберт Де Ниро снялся в фильме. Де Ниро получил премию."))
     assert any({"Роберт Де Ниро", "Де Ниро"} <= g for g in groups), groups
+
+
+def test_dictionary_place_name_the_model_missed_inside_a_title_is_a_place() -> None:
+    found = mentions(run("К юбилейным «Шукшинским дням на Алтае» приурочена выставка. "
+                         "Оркестр исполнит «Плач по жертвам Хиросимы»."))
+    assert found.get("Алтае", ("", ""))[0] == "LOC" and found.get("Хиросимы", ("", ""))[0] == "LOC", found
