@@ -972,9 +972,11 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
                     break
     # The same name typed differently by the model in two places is still one entity; and the same
     # name normalised differently ("Уральская сталь" / "Уральской стали") too.
+    place_keys = [_place_key(m) for m in mentions]
+    place_heads = [k.split("|")[0] if k else None for k in place_keys]
     first_by_name: dict[str, int] = {}
     for i, m in enumerate(mentions):
-        stem_key = _place_key(m) or _stem_key(m.normal)
+        stem_key = place_keys[i] or _stem_key(m.normal)
         if len(stem_key) >= 3 and stem_key in first_by_name:
             groups.union(first_by_name[stem_key], i)
         first_by_name.setdefault(stem_key, i)
@@ -1000,10 +1002,9 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
                        and _initials_prefix(_words(m.normal), _words(mentions[j].normal))]
         # "Центробанк" or "Минздрав" beside "Центральный банк России" / "Минздрав России": the
         # body without its country, by the short form of its name.
-        if m.type == "ORG" and not _place_key(m):
+        if m.type == "ORG" and not place_keys[i]:
             head = _head_key(_words(m.normal))
-            longer += [j for j in nonpersons if j != i and j not in longer and mentions[j].type == "ORG"
-                       and (_place_key(mentions[j]) or "|").split("|")[0] == head]
+            longer += [j for j in nonpersons if j != i and j not in longer and place_heads[j] == head]
         if longer:
             before = [j for j in longer if j < i]
             groups.union(i, before[-1] if before else longer[0])
