@@ -483,3 +483,13 @@ def test_dictionary_place_name_the_model_missed_inside_a_title_is_a_place() -> N
     found = mentions(run("К юбилейным «Шукшинским дням на Алтае» приурочена выставка. "
                          "Оркестр исполнит «Плач по жертвам Хиросимы»."))
     assert found.get("Алтае", ("", ""))[0] == "LOC" and found.get("Хиросимы", ("", ""))[0] == "LOC", found
+
+
+def test_common_noun_opening_a_sentence_is_not_a_place_and_names_after_imeni_are_no_people() -> None:
+    record = run("Забастовка затронет шесть стран Европы.\nБоестолкновение произошло ночью. "
+                 "Военнослужащие полка спецназа имени Ахмата Кадырова задержали боевика. "
+                 "Ахмат Кадыров погиб в 2004 году.")
+    found = mentions(record)
+    assert "Забастовка" not in found and "Боестолкновение" not in found, found
+    people = [m.text for e in record.entities or [] if e.type == "PER" for m in e.mentions]
+    assert people == ["Ахмат Кадыров"], people

@@ -339,9 +339,12 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
     surface = text[start:end]
     if key(surface) in lexicon.not_entities():
         return []
-    if etype == "PER" and len(tokens) == 1 and span.lang != "en" and (
-            _is_glued_typo(surface) or _common_noun_opening(a, tokens[0])):
+    if etype == "PER" and len(tokens) == 1 and span.lang != "en" and _is_glued_typo(surface):
         return []
+    if etype in ("PER", "LOC") and len(tokens) == 1 and span.lang != "en" and _common_noun_opening(a, tokens[0]):
+        return []  # "Адвокат христианки ...", "Забастовка затронет ..."
+    if etype == "PER" and span.lang != "en" and prev is not None and prev.text.lower() in ("имени", "им"):
+        return []  # "полк имени Ахмата Кадырова" names a unit, not a person taking part
     match = _ABBREV.match(surface)
     if match:  # "Организации Договора ... (ОДКБ)": the full name and its abbreviation
         main_end = start + match.end("main")
@@ -516,6 +519,7 @@ def _propagate(a: Analysis, mentions: list[_Mention]) -> list[_Mention]:
                 hit = n
                 break
         if not hit and len(tok.text) >= 3 and _stem(tok.text) in surnames and free(tok.start, tok.end) \
+                and not _after_imeni(a, i) \
                 and not (i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()
                          and a.text[tok.end:tokens[i + 1].start] in (" ", "\u00a0")) \
                 and not _known_adjective(tok.text):
@@ -716,15 +720,28 @@ def _short_form_of(short: list[str], full: list[str]) -> bool:
 
 
 def _common_noun_opening(a: Analysis, tok: Token) -> bool:
-    """A sentence that opens with a common noun for a person ("Адвокат христианки ...") is not a
-    person's name; a surname that is also a word ("Лебедь") is found again from its full name."""
+    """A sentence that opens with a common noun ("Адвокат христианки ...", "Забастовка затронет
+    ...") does not open with a person's or place's name; a surname that is also a word ("Лебедь") is
+    found again from its full name."""
     i, _ = a.token_range(tok.start, tok.start)
     opens = i == 0 or a.tokens[i - 1].sent != tok.sent or "\n" in a.text[a.tokens[i - 1].end:tok.start]
     if not opens:
         return False
     parses = models.morph().parse(tok.text.lower())
     return bool(parses) and parses[0].is_known and parses[0].tag.POS == "NOUN" and parses[0].score >= 0.5 \
-        and not any(t in p.tag for p in parses for t in ("Name", "Surn", "Patr"))
+        and not tok.text.isupper() \
+        and not any(t in p.tag for p in parses for t in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"))
+
+
+def _after_imeni(a: Analysis, i: int) -> bool:
+    """Whether token ``i`` belongs to the name after "имени"/"им." ("полк имени Ахмата Кадырова")."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        word = a.tokens[k].text
+        if word.lower() in ("имени", "им"):
+            return True
+        if not (word[:1].isupper() or word == "."):
+            return False
+    return False
 
 
 def _known_common_word(word: str) -> bool:
