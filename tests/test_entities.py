@@ -493,3 +493,14 @@ def test_common_noun_opening_a_sentence_is_not_a_place_and_names_after_imeni_are
     assert "Забастовка" not in found and "Боестолкновение" not in found, found
     people = [m.text for e in record.entities or [] if e.type == "PER" for m in e.mentions]
     assert people == ["Ахмат Кадыров"], people
+
+
+def test_two_people_in_a_row_are_two_names_and_surname_first_order_joins() -> None:
+    record = run("Джо Байден в окружении военнослужащих США Рафаэль Корреа Эдвард Сноуден \n"
+                 "Байден беседовал с Рафаэлем Корреа о Сноудене.")
+    groups = _groups(record)
+    assert not any({"Рафаэль Корреа", "Эдвард Сноуден"} <= g for g in groups), groups
+    assert any({"Рафаэль Корреа", "Рафаэлем Корреа"} <= g for g in groups), groups
+    from svodka.stages.entities import _same_person
+
+    assert _same_person(["Арсланов", "Айрат"], ["Айрат", "Арсланов"])

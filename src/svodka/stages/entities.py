@@ -345,6 +345,13 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
         return []  # "Адвокат христианки ...", "Забастовка затронет ..."
     if etype == "PER" and span.lang != "en" and prev is not None and prev.text.lower() in ("имени", "им"):
         return []  # "полк имени Ахмата Кадырова" names a unit, not a person taking part
+    if etype == "PER" and span.lang != "en" and len(tokens) == 4 and "\n" not in surface \
+            and all(t.text.isalpha() and t.text[:1].isupper() for t in tokens) \
+            and _first_name(tokens[0].text) and _first_name(tokens[2].text) \
+            and not _first_name(tokens[1].text) and not _first_name(tokens[3].text):
+        # two people in a row, as in a photo caption: "Рафаэль Корреа Эдвард Сноуден"
+        return [_Mention(tokens[0].start, tokens[1].end, etype, span.lang, tokens[:2], subtype=subtype),
+                _Mention(tokens[2].start, tokens[3].end, etype, span.lang, tokens[2:], subtype=subtype)]
     match = _ABBREV.match(surface)
     if match:  # "Организации Договора ... (ОДКБ)": the full name and its abbreviation
         main_end = start + match.end("main")
@@ -744,6 +751,12 @@ def _after_imeni(a: Analysis, i: int) -> bool:
     return False
 
 
+def _first_name(word: str) -> bool:
+    """A dictionary first name (any case): "Рафаэль", "Эдвард"."""
+    return word[:1].isupper() and any(p.is_known and "Name" in p.tag and p.score >= 0.3
+                                      for p in models.morph().parse(word.lower()))
+
+
 def _known_common_word(word: str) -> bool:
     """A dictionary word that is not a name ("Мир", "Дом"), unlike "Мэй"."""
     parses = models.morph().parse(word.lower())
@@ -921,6 +934,8 @@ def _same_person(short: list[str], full: list[str]) -> bool:
     def same_first(a: str, b: str) -> bool:  # "Лиза" is a short form of "Елизавета"
         return same(a, b) or key(b) in lexicon.diminutives().get(key(a), ())
 
+    if len(short) == 2 and len(full) == 2 and short != full and same(short[0], full[1]) and same(short[1], full[0]):
+        return True  # surname first: "Арсланов Айрат" of "Айрат Арсланов"
     if len(short) == 1:
         if len(short[0]) == 2 and short[0] == full[0] and len(full) >= 2 and re.search(r"[аеиоуыэюяё]", short[0]):
             return True  # an East Asian surname comes first: "Ли" of "Ли Лу"
@@ -1068,7 +1083,12 @@ def _canonical(group: list[_Mention], main_lang: str) -> tuple[str, str, str | N
         # the canonical name in the document's main language ("Saudi Arabia" in English news)
         name, name_en = (known.name_en or known.name) if main_lang == "en" else known.name, known.name_en
     else:
-        name = max(native, key=lambda m: (len(_words(m.normal)), not m.normal.isupper(), len(m.normal))).normal
+        def rank(m: _Mention) -> tuple[int, bool, bool, int]:  # longest; a person's first name first
+            words = _words(m.normal)
+            return len(words), not m.normal.isupper(), bool(words) and m.type == "PER" and _first_name(words[0]), \
+                len(m.normal)
+
+        name = max(native, key=rank).normal
         if english:
             name_en = max(english, key=lambda m: len(_words(m.normal))).normal
         elif re.search(r"[а-яё]", name, re.IGNORECASE):
