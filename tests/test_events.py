@@ -341,3 +341,44 @@ def test_mining_script_counts_uncovered_heads_and_skips_gold(tmp_path) -> None: 
     related = {(v, w) for v, w, _ in mine.derivations(Counter(), covered)}
     assert ("задержать", "задерживать") not in related and ("арестовать", "арест") not in related
     assert ("обсудить", "обсуждать") in related  # reviewed and rejected: "обсуждать" is mostly generic
+
+
+@pytest.mark.parametrize(("text", "trigger", "actor"), [
+    # the noun of "подать в отставку" is the subject's own act
+    ("Министр обороны Норвегии Улаф Берг подал в отставку.", "отставку", ["Улаф Берг"]),
+    # "который" refers to the nearest agreeing noun, not to where the parser hung the clause
+    ("Пост занял Иван Петров, сменивший Сергея Кузнецова, который ушёл в отставку в марте.",
+     "ушёл в отставку", ["Сергей Кузнецов"]),
+    # a pronoun subject is the person the previous sentence named
+    ("Министр финансов Андрей Бертончель выступил в парламенте во вторник. Вечером он подал в отставку.",
+     "отставку", ["Андрей Бертончель"]),
+    # a participle that does not agree with the noun the parser gave it names no actor
+    ("В Минске завершилась акция оппозиции, протестующей против решения президента Александра Лукашенко "
+     "о переименовании улиц.", "акция", []),
+])
+def test_actor_constructions(text: str, trigger: str, actor: list[str]) -> None:
+    event = next(e for e in described(run(text)) if e[1] == trigger)
+    assert event[2] == actor
+
+
+def test_nerel_train_skips_gold_documents(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("bench_events", Path(__file__).parents[1] / "bench/events.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    train = tmp_path / "nerel" / "train"
+    train.mkdir(parents=True)
+    for stem in ("1_text", "2_text", "3_text"):
+        (train / f"{stem}.txt").write_text("", encoding="utf-8")
+        (train / f"{stem}.ann").write_text("", encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.jsonl").write_text(json.dumps({"id": "nerel:train/2_text"}) + "\n", encoding="utf-8")
+    (gold / "b.jsonl").write_text(json.dumps({"id": "nerel:dev/3_text"}) + "\n", encoding="utf-8")
+    skip = bench.gold_ids(gold)
+    assert skip == {"nerel:train/2_text", "nerel:dev/3_text"}
+    assert [p.stem for p in bench.nerel_files(tmp_path, "train", skip)] == ["1_text", "3_text"]

@@ -59,6 +59,8 @@ _LIGHT = frozenset({"выразить", "принять", "провести", "�
 _PATIENT_NOUNS = frozenset({"штурм", "обстрел", "захват", "похищение", "убийство", "задержание", "арест",
                             "разгон", "обыск", "избиение", "расстрел", "бомбардировка", "подрыв", "поджог",
                             "освобождение", "высылка", "депортация"})
+#: Verbs whose "в"-object names the subject's own act ("подал в отставку", "вступили в бой").
+_INTO = frozenset({"подать", "подавать", "уйти", "уходить", "вступить", "вступать", "перейти", "отправить"})
 #: Types of joint action: "X и Y" as subject are actor and recipient of one event.
 _JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
@@ -289,6 +291,64 @@ def _phrase(a: Analysis, kids: dict[int, list[int]], root: int) -> list[int]:
     return sorted(seen)
 
 
+@lru_cache(maxsize=50_000)
+def _lemmas_of(word: str) -> frozenset[str]:
+    """Every dictionary form a word may have: "начала" is "начать" as well as "начало", and the
+    parser, not the first morphological guess, knows which one the sentence uses."""
+    return frozenset(p.normal_form.replace("ё", "е") for p in models.morph().parse(word.lower()))
+
+
+def _left_subject(a: Analysis, k: int, first: int, mentions: _Mentions) -> Entity | None:
+    """The person or organisation named in the nominative nearest before a finite verb whose
+    subject the parser did not attach, within the verb's clause (no other finite verb, conjunction
+    or relative word between them)."""
+    for j in range(k - 1, first - 1, -1):
+        tok = a.tokens[j]
+        ent = mentions.by_token.get(j)
+        if ent is not None:
+            if ent.type in ("PER", "ORG") and tok.feats.get("Case", "Nom") == "Nom":
+                return ent
+            continue
+        if (tok.pos in ("VERB", "AUX") and tok.feats.get("VerbForm") == "Fin") or tok.pos == "SCONJ" \
+                or _lemma(tok) in ("который", "что", "где", "когда", "а", "но") or tok.text in (";", ":"):
+            return None
+    return None
+
+
+def _agree(word: Token, noun: Token) -> bool:
+    """Whether a participle agrees with the noun the parser hung it on, in case, number and
+    gender where both words mark them ("оппозиции, протестующей" but not "протестующей ... президента")."""
+    return all(word.feats.get(f) == noun.feats.get(f) for f in ("Case", "Number", "Gender")
+               if word.feats.get(f) and noun.feats.get(f))
+
+
+def _relative_head(a: Analysis, k: int, first: int) -> int:
+    """The noun "который" at token ``k`` refers to: the nearest one before it that agrees in number
+    and gender (the parser often hangs the clause on an earlier noun: "Петров, сменивший Кузнецова,
+    который ушёл" is about Кузнецов); the pronoun itself when there is none."""
+    for j in range(k - 1, max(first, k - 6) - 1, -1):
+        tok = a.tokens[j]
+        if tok.pos in ("NOUN", "PROPN") and all(
+                tok.feats.get(f) == a.tokens[k].feats.get(f) for f in ("Number", "Gender")
+                if tok.feats.get(f) and a.tokens[k].feats.get(f)):
+            return j
+    return k
+
+
+def _antecedent(a: Analysis, k: int, mentions: _Mentions) -> Entity | None:
+    """The person "он"/"она" at token ``k`` stands for: the nearest person named in the nominative
+    earlier in the sentence, else the last one so named in the previous sentence (the subject the
+    text goes on about); none when that sentence names none."""
+    sent = a.tokens[k].sent
+    for j in range(k - 1, -1, -1):
+        if a.tokens[j].sent < sent - 1:
+            break
+        ent = mentions.by_token.get(j)
+        if ent is not None and ent.type == "PER" and a.tokens[j].feats.get("Case") == "Nom":
+            return ent
+    return None
+
+
 def _case_marker(a: Analysis, kids: dict[int, list[int]], k: int) -> str:
     return next((a.tokens[c].text.lower() for c in kids.get(k, []) if a.tokens[c].rel == "case"), "")
 
@@ -303,11 +363,20 @@ def _arguments(a: Analysis, k: int, etype: str, lemmas: list[str], first: int, k
     # the subject of "подвергнуться" undergoes the event ("база подверглась обстрелу").
     # Passive and "suffering" verbs: the subject is the target ("колонна обстреляна", "БМП подорвалась").
     suffers = a.tokens[k].feats.get("Voice") == "Pass" or lemmas[k - first] in _SUBJECT_SUFFERS
-    node, depth = k, 0
+    node, depth, found = k, 0, False
     while depth < 3:
         subj = [c for c in kids.get(node, []) if a.tokens[c].rel in ("nsubj", "nsubj:pass")]
+        found = found or bool(subj)
+        if not subj and a.tokens[node].feats.get("VerbForm") == "Part" and a.tokens[node].rel in ("acl", "amod") \
+                and a.tokens[node].feats.get("Voice") != "Pass" and a.tokens[node].head >= 0 \
+                and _agree(a.tokens[node], a.tokens[a.tokens[node].head]):
+            subj = [a.tokens[node].head]  # "житель Аризоны, открывший стрельбу"
+        if subj and _lemma(a.tokens[subj[0]]) == "который" and a.tokens[node].rel == "acl:relcl":
+            subj = [_relative_head(a, subj[0], first)]  # "Проничева, который ушёл в отставку"
         if subj:
             ent = mentions.best(_phrase(a, kids, subj[0]))
+            if ent is None and _lemma(a.tokens[subj[0]]) in ("он", "она"):
+                ent = _antecedent(a, subj[0], mentions)
             if ent is not None and (lemmas[node - first] in _UNDERGO or (node == k and suffers)):
                 recipient = [ent.id]
             elif ent is not None:
@@ -325,11 +394,19 @@ def _arguments(a: Analysis, k: int, etype: str, lemmas: list[str], first: int, k
         # the verb of which a noun trigger is the subject ("взрыв прогремел").
         if head < 0:
             break
-        light = a.tokens[node].pos == "NOUN" and lemmas[head - first] in _LIGHT and (
-            a.tokens[node].rel == "obj" or (a.tokens[node].rel == "obl" and _case_marker(a, kids, node) == "на"))
-        if not (a.tokens[node].rel == "xcomp" or lemmas[head - first] in _CLIMB or light):
+        head_lemmas = _lemmas_of(a.tokens[head].text) | {lemmas[head - first]}
+        marker = _case_marker(a, kids, node) if a.tokens[node].rel == "obl" else ""
+        light = a.tokens[node].pos == "NOUN" and (
+            (head_lemmas & _LIGHT and (a.tokens[node].rel == "obj" or marker == "на"))
+            or (head_lemmas & _INTO and marker in ("в", "во")))  # "подал в отставку", "вступили в бой"
+        if not (a.tokens[node].rel == "xcomp" or head_lemmas & _CLIMB or light):
             break
         node, depth = head, depth + 1
+    if not found and not suffers and a.tokens[k].pos == "VERB" and a.tokens[k].feats.get("VerbForm") == "Fin":
+        # the parser lost the subject ("и.о. президента Украины Александр Турчинов отменил указ")
+        ent = _left_subject(a, k, first, mentions)
+        if ent is not None:
+            actor = [ent.id]
     demand = etype == "REQUEST" and lemmas[k - first] in ("потребовать", "требовать")
     dependants = list(kids.get(k, []))
     # "согласился встретиться с Клинтоном": the partner of the governed verb.
