@@ -350,8 +350,11 @@ def build() -> bytes:
     regions: dict[str, Row] = {}
     iso_names: dict[str, str] = {}
     city_regions: set[str] = set()
+    geographic = {sub.code for sub in pycountry.subdivisions if "geograph" in sub.type.lower()}
     for sub in pycountry.subdivisions:
-        if sub.parent_code is not None or sub.country_code not in countries:
+        # first level of administration: no parent, or only a geographic grouping above it
+        # (Indonesia's provinces sit under island groups such as ID-SM Sumatera)
+        if (sub.parent_code is not None and sub.parent_code not in geographic) or sub.country_code not in countries:
             continue
         row = Row("R", sub.code, sub.name, sub.country_code)
         iso_names[sub.code] = sub.name

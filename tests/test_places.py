@@ -285,3 +285,10 @@ def test_regions_tied_to_geonames_areas_by_name_have_points() -> None:
     geocode(a)
     geo = _geo(a, "Гегаркуникская область")
     assert geo is not None and geo.precision == "region" and geo.admin1 == "AM-GR" and geo.lat is not None
+
+
+def test_first_level_regions_under_a_geographic_grouping_are_in_the_gazetteer() -> None:
+    from svodka.gazetteer import gazetteer
+
+    found = gazetteer().candidates("Aceh")
+    assert found and found[0].kind == "region" and found[0].id == "ID-AC" and found[0].country == "ID"
