@@ -382,3 +382,48 @@ def test_nerel_train_skips_gold_documents(tmp_path) -> None:  # type: ignore[no-
     skip = bench.gold_ids(gold)
     assert skip == {"nerel:train/2_text", "nerel:dev/3_text"}
     assert [p.stem for p in bench.nerel_files(tmp_path, "train", skip)] == ["1_text", "3_text"]
+
+
+@pytest.mark.parametrize(("text", "trigger", "actor", "recipient"), [
+    # the subject: a state's agents named by their nationality act for the country the text names
+    ("Турция начала операцию в Сирии. Турецкие военные обстреляли позиции РПК.", "обстреляли", ["Турция"], ["РПК"]),
+    ("Бельгийская полиция арестовала двух человек, сообщила прокуратура Бельгии.", "арестовала", ["Бельгия"], []),
+    # members of such an agent, through its genitive
+    ("Сотрудники турецкой полиции задержали журналиста в Стамбуле (Турция).", "задержали", ["Турция"], []),
+    # the agent of a passive
+    ("Израиль ввёл режим ЧП. Протестующий был задержан израильской полицией.", "задержан", ["Израиль"], []),
+    # the genitive agent of a noun trigger
+    ("Израиль молчит. Вчера произошло нападение израильских военных на деревню в Ливане.", "нападение",
+     ["Израиль"], []),
+    # two nationalities of a joint act: its two sides
+    ("В Москве российские и турецкие дипломаты провели переговоры о Сирии. Россия и Турция договорились.",
+     "провели переговоры", ["Россия"], ["Турция"]),
+    # a country the document does not name is no entity: no actor (an adjective is no mention)
+    ("Турецкие военные обстреляли позиции РПК.", "обстреляли", [], ["РПК"]),
+    # nationality without a state's agent ("родственники", "болельщики") acts for no one
+    ("Родственники турецких военных провели митинг в Анкаре, Турция.", "митинг", [], []),
+    ("Российские болельщики устроили беспорядки в Братиславе. Матч в Словакии с Россией прервали.",
+     "беспорядки", [], []),
+])
+def test_nationality_agents_act_for_their_country(text: str, trigger: str, actor: list[str],
+                                                  recipient: list[str]) -> None:
+    event = next(e for e in described(run(text)) if e[1] == trigger)
+    assert (event[2], event[3]) == (actor, recipient)
+
+
+def test_country_of_an_adjectival_actor_may_be_the_place() -> None:
+    # "задержан пакистанской полицией в Пакистане": the adjective is no mention, so the country
+    # named in the sentence is still where it happened
+    record = run("Лидер партии задержан пакистанской полицией в Пакистане.")
+    assert [(e[0], e[2], e[4]) for e in described(record)] == [("COERCE", ["Пакистан"], "Пакистан")]
+
+
+def test_nationality_table_reads_dictionary_forms() -> None:
+    from svodka import lexicon, models
+
+    rows = lexicon.rows("nationality_adjectives.tsv")
+    assert len(rows) > 100
+    codes = {row[1] for row in rows}
+    assert {"TR", "IL", "RU", "US", "СССР"} <= codes
+    for row in rows:  # each adjective as pymorphy3 gives its dictionary form, so inflected forms find it
+        assert models.morph().parse(row[0])[0].normal_form.replace("ё", "е") == row[0], row

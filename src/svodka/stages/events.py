@@ -63,6 +63,19 @@ _PATIENT_NOUNS = frozenset({"штурм", "обстрел", "захват", "п�
 _INTO = frozenset({"подать", "подавать", "уйти", "уходить", "вступить", "вступать", "перейти", "отправить"})
 #: Types of joint action: "X и Y" as subject are actor and recipient of one event.
 _JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+#: Nouns for a state's agents: with a nationality adjective they act for its country (LAYERS.md:
+#: "израильские военные", "турецкие власти", "удар турецкой авиации"); bare, they stay unnamed.
+_STATE_AGENTS = frozenset({
+    "военный", "военнослужащий", "силовик", "власть", "армия", "авиация", "войско", "сила", "полиция",
+    "полицейский", "спецслужба", "пограничник", "погранслужба", "дипломат", "правительство", "МИД", "ВВС",
+    "ВМС", "ВМФ", "флот", "министерство", "ведомство", "посольство", "дипмиссия", "консульство", "генштаб",
+    "спецназ", "спецназовец", "разведка", "прокуратура", "следователь", "таможня", "миротворец", "солдат",
+    "офицер", "морпех", "десантник", "руководство", "администрация", "режим", "орган", "кабмин", "суд",
+})
+#: Nouns for members or units of such an agent, named by its genitive ("сотрудники турецкой полиции",
+#: "силами сирийской армии").
+_AGENT_MEMBERS = frozenset({"сотрудник", "представитель", "служащий", "чиновник", "подразделение",
+                            "командование", "отряд", "боец", "сила"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +99,13 @@ def _lexicon() -> dict[str, list[_Entry]]:
     for entries in index.values():
         entries.sort(key=lambda e: -len(e.lemmas))
     return index
+
+
+@cache
+def _nationalities() -> dict[str, str]:
+    """Nationality adjective -> its country (ISO code, or a canonical name), from
+    ``nationality_adjectives.tsv``."""
+    return {row[0].replace("ё", "е"): row[1] for row in lexicon.rows("nationality_adjectives.tsv") if len(row) >= 2}
 
 
 @cache
@@ -187,6 +207,14 @@ class _Mentions:
             next(k for k in tokens if self.by_token.get(k) is e))))
         return self._parent(best, tokens) if best.type == "ORG" else best
 
+    def country(self, country: str) -> Entity | None:
+        """The document's entity of a country, by ISO code or canonical name ("СССР")."""
+        for ent in self.a.entities:
+            if ent.type == "LOC" and ((ent.geo is not None and ent.geo.precision == "country"
+                                       and ent.geo.country == country) or ent.name == country):
+                return ent
+        return None
+
     def _possessor(self, ent: Entity, tokens: list[int]) -> bool:
         """Whether the entity's first mention in the phrase hangs from a genitive modifier
         ("штаба Алексея Навального"), i.e. names whose thing the phrase is, not who it is."""
@@ -211,6 +239,48 @@ class _Mentions:
                 and self.a.tokens[last + 1].feats.get("Case") == "Gen":
             return nxt
         return body
+
+
+def _national_agent(a: Analysis, root: int, kids: dict[int, list[int]], mentions: _Mentions) -> list[str]:
+    """The countries whose agents the phrase of ``root`` names ("турецкие военные", "российские и
+    турецкие дипломаты", "сотрудники израильской полиции"), as the document's entities of those
+    countries. A country the document never names is no entity: then nothing (an actor must be an
+    entity, and an adjective is no mention of one)."""
+    lemma = _lemma(a.tokens[root])
+    if lemma not in _STATE_AGENTS and lemma not in _AGENT_MEMBERS:
+        return []
+    nouns = [root] if lemma in _STATE_AGENTS else []
+    nouns += [c for c in kids.get(root, []) if a.tokens[c].rel == "nmod" and a.tokens[c].feats.get("Case") == "Gen"
+              and _lemma(a.tokens[c]) in _STATE_AGENTS]
+    countries: list[str] = []
+    for noun in nouns:
+        countries += [c for c in _adjective_countries(a, noun) if c not in countries]
+    ids: list[str] = []
+    for country in countries:
+        ent = mentions.country(country)
+        if ent is not None and ent.id not in ids:
+            ids.append(ent.id)
+    return ids
+
+
+def _adjective_countries(a: Analysis, noun: int) -> list[str]:
+    """Countries of the nationality adjectives right before ``noun`` that agree with it ("российские
+    и турецкие военные", "сирийские правительственные войска"); read from the words, not the parse,
+    which often hangs such an adjective on the wrong noun."""
+    sent = a.tokens[noun].sent
+    found: list[str] = []
+    j = noun - 1
+    while j >= 0 and a.tokens[j].sent == sent:
+        tok = a.tokens[j]
+        if tok.pos == "ADJ" and all(tok.feats.get(f) == a.tokens[noun].feats.get(f) for f in ("Case", "Number")
+                                    if tok.feats.get(f) and a.tokens[noun].feats.get(f)):
+            country = _nationalities().get(_lemma(tok))
+            if country is not None:
+                found.insert(0, country)
+        elif not (tok.text in (",", "и") and found):
+            break
+        j -= 1
+    return found
 
 
 def _match(a: Analysis, lemmas: list[str], k: int, first: int, last: int) -> tuple[_Entry, int] | None:
@@ -354,11 +424,13 @@ def _case_marker(a: Analysis, kids: dict[int, list[int]], k: int) -> str:
 
 
 def _arguments(a: Analysis, k: int, etype: str, lemmas: list[str], first: int, kids: dict[int, list[int]],
-               mentions: _Mentions) -> tuple[list[str], list[str], str | None]:
-    """(actor ids, recipient ids, location id) from the trigger's dependants."""
+               mentions: _Mentions) -> tuple[list[str], list[str], str | None, set[str]]:
+    """(actor ids, recipient ids, location id, ids of the countries among them known only by an
+    adjective) from the trigger's dependants."""
     actor: list[str] = []
     recipient: list[str] = []
     location: str | None = None
+    adjectival: set[str] = set()
     # The subject may sit on a governing verb ("принял решение направить", "начали штурмовать");
     # the subject of "подвергнуться" undergoes the event ("база подверглась обстрелу").
     # Passive and "suffering" verbs: the subject is the target ("колонна обстреляна", "БМП подорвалась").
@@ -379,6 +451,13 @@ def _arguments(a: Analysis, k: int, etype: str, lemmas: list[str], first: int, k
                 ent = _antecedent(a, subj[0], mentions)
             if ent is not None and (lemmas[node - first] in _UNDERGO or (node == k and suffers)):
                 recipient = [ent.id]
+            elif ent is None and not (lemmas[node - first] in _UNDERGO or (node == k and suffers)):
+                # "турецкие военные обстреляли": the country acts; "российские и турецкие
+                # дипломаты провели переговоры": both, as the two sides of a joint act
+                countries = _national_agent(a, subj[0], kids, mentions)
+                actor = countries[:1] if etype in _JOINT else countries
+                recipient = countries[1:2] if etype in _JOINT else []
+                adjectival = set(countries)
             elif ent is not None:
                 actor = [ent.id]
                 if etype in _JOINT:  # "Белград и Приштина начали переговоры": one joint event
@@ -414,10 +493,16 @@ def _arguments(a: Analysis, k: int, etype: str, lemmas: list[str], first: int, k
     for c in dependants:
         rel = a.tokens[c].rel
         ent = mentions.best(_phrase(a, kids, c))
-        if ent is not None and suffers and not actor and rel == "obl" and not _case_marker(a, kids, c) \
-                and a.tokens[c].feats.get("Case") == "Ins" and ent.type != "LOC":
+        passive_agent = suffers and not actor and rel == "obl" and not _case_marker(a, kids, c) \
+            and a.tokens[c].feats.get("Case") == "Ins"
+        if ent is not None and passive_agent and ent.type != "LOC":
             actor = [ent.id]  # the agent of a passive: "оцеплен полицией"
             continue
+        if ent is None and passive_agent:  # "задержан турецкой полицией", "силами сирийской армии"
+            actor = _national_agent(a, c, kids, mentions)
+            if actor:
+                adjectival = set(actor)
+                continue
         if ent is None or ent.id in actor:
             continue
         case = _case_marker(a, kids, c)
@@ -434,7 +519,7 @@ def _arguments(a: Analysis, k: int, etype: str, lemmas: list[str], first: int, k
                 recipient = [ent.id]
             if location is None and a.tokens[c].feats.get("Case") != "Acc":
                 location = ent.id
-    return actor, recipient, location
+    return actor, recipient, location, adjectival
 
 
 def extract(a: Analysis) -> None:
@@ -479,18 +564,21 @@ def extract(a: Analysis) -> None:
         if etype == "PROTEST" and head >= 0 and lemmas[head - sent.first_token] in _DIPLOMATIC_PROTEST:
             etype = "ACCUSE"
         nominal = a.tokens[k].pos == "NOUN"
-        actor, recipient, location = _arguments(a, k, etype, lemmas, sent.first_token, kids, mentions)
+        actor, recipient, location, adjectival = _arguments(a, k, etype, lemmas, sent.first_token, kids, mentions)
         if not actor and nominal:
             named = _genitive_agent(a, end, sent.last_token, mentions)
             if lemmas[k - sent.first_token] in _PATIENT_NOUNS:  # "штурм Законодательного совета"
                 recipient = recipient or [e for e in named if e not in actor]
-            else:  # "нападение боевиков РПК"
+            elif named:  # "нападение боевиков РПК"
                 actor = named
+            else:  # "удар турецкой авиации"
+                actor = _genitive_national(a, end, sent.last_token, kids, mentions)
+                adjectival = set(actor)
         quote = _enclosing_quote(a, a.tokens[k].start)
         if not actor and quote is not None and quote.speaker and chosen.type in _SPEECH_ACTS:
             actor = [quote.speaker]
-        if location is None:
-            location = _sentence_place(a, si, mentions, set(actor) | set(recipient))
+        if location is None:  # a country known by an adjective may still be where it acts
+            location = _sentence_place(a, si, mentions, (set(actor) | set(recipient)) - adjectival)
         own = chosen.mode or _own_mode(etype, lemmas, sent.first_token, k, end)
         same = by_sentence.get((si, etype))
         if same is not None and own and same.mode and own != same.mode:
@@ -616,6 +704,19 @@ def _genitive_agent(a: Analysis, start: int, stop: int, mentions: _Mentions) -> 
             ent = mentions.best(phrase)
             if ent is not None and ent.type in ("PER", "ORG"):
                 return [ent.id]
+    return []
+
+
+def _genitive_national(a: Analysis, start: int, stop: int, kids: dict[int, list[int]],
+                       mentions: _Mentions) -> list[str]:
+    """The country whose agents the first genitive after a noun trigger names ("удар турецкой
+    авиации", "операция сотрудников израильской полиции"); nothing past a preposition or verb."""
+    for k in range(start, min(stop, start + 6)):
+        tok = a.tokens[k]
+        if tok.pos in ("PUNCT", "VERB", "ADP"):
+            break
+        if tok.feats.get("Case") == "Gen" and tok.pos in ("NOUN", "PROPN"):
+            return _national_agent(a, k, kids, mentions)
     return []
 
 
