@@ -53,3 +53,14 @@ def test_inflected_abbreviation_keeps_its_letters() -> None:
 
     tok = Token(0, 4, "МИДа", "ru", "PROPN", {"Case": "Gen"})
     assert normal_form("МИДа", [tok], 0, "ORG") == "МИД"
+
+
+def test_unknown_first_name_in_ii_is_feminine_outside_the_prepositional() -> None:
+    from svodka.analysis import Token
+    from svodka.names import _person_gender
+
+    def tok(text: str, case: str) -> Token:
+        return Token(start=0, end=len(text), text=text, lang="ru", pos="PROPN", feats={"Case": case}, sent=0)
+
+    assert _person_gender([tok("Зарии", "Gen"), tok("Хан", "Gen")]) == "femn"
+    assert _person_gender([tok("Зарии", "Loc"), tok("Хан", "Loc")]) != "femn"

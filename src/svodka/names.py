@@ -262,8 +262,9 @@ def _person_gender(tokens: Sequence[Token], context: Sequence[Token] = ()) -> st
     first_case = tokens[0].feats.get("Case")
     if len(first) > 3 and _CYRILLIC.search(first) and (
             (first_case == "Acc" and first.endswith(("у", "ю")))
-            or (first_case == "Ins" and first.endswith(("ой", "ей")))):
-        return "femn"  # only feminine names end so in these cases ("Асию", "Асией")
+            or (first_case == "Ins" and first.endswith(("ой", "ей")))
+            or (first_case != "Loc" and first.endswith("ии"))):
+        return "femn"  # only feminine names end so in these cases ("Асию", "Асией", "Асии": "Дмитрия")
     if len(tokens) > 1:
         verbs = {t.feats.get("Gender") for t in context if t.pos in ("VERB", "AUX") and t.feats.get("Tense") == "Past"}
         verbs.discard(None)
