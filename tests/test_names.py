@@ -64,3 +64,12 @@ def test_unknown_first_name_in_ii_is_feminine_outside_the_prepositional() -> Non
 
     assert _person_gender([tok("Зарии", "Gen"), tok("Хан", "Gen")]) == "femn"
     assert _person_gender([tok("Зарии", "Loc"), tok("Хан", "Loc")]) != "femn"
+
+
+def test_place_in_the_prepositional_is_not_read_as_a_womans_name() -> None:
+    from svodka.pipeline import Pipeline
+    from svodka.record import InputDocument
+
+    record = Pipeline(["entities"]).extract(InputDocument(id="x", text="Взрыв прогремел в Ливане в понедельник.",
+                                                         date="2020-01-01"))
+    assert [e.name for e in record.entities or []] == ["Ливан"]

@@ -60,6 +60,8 @@ def _pick_parse(word: str, token: Token, prefer_name: bool, gender: str | None =
             score += 0.5
         if prefer_name and any(t in tag for t in _NAME_TAGS):
             score += 3
+        if not prefer_name and ("Geox" in tag or "Orgn" in tag):
+            score += 0.5  # a place or an organisation, not a person's name: "Ливане" is Ливан, not Ливана
         if gender and gender in tag:
             score += 1
         if token.pos in ("NOUN", "PROPN") and "NOUN" in tag:
