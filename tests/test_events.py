@@ -427,3 +427,49 @@ def test_nationality_table_reads_dictionary_forms() -> None:
     assert {"TR", "IL", "RU", "US", "СССР"} <= codes
     for row in rows:  # each adjective as pymorphy3 gives its dictionary form, so inflected forms find it
         assert models.morph().parse(row[0])[0].normal_form.replace("ё", "е") == row[0], row
+
+
+@pytest.mark.parametrize(("text", "trigger", "actor", "recipient", "place"), [
+    # the adjective of a trigger noun names the state that acted, when the document names that state
+    ("Турция начала операцию. Турецкий обстрел позиций РПК продолжился.", "обстрел", ["Турция"], ["РПК"], None),
+    ("Израиль молчит. В результате израильского авиаудара погибли пять человек.", "авиаудара", ["Израиль"], [],
+     None),
+    # ... not when it does not: an adjective is no mention
+    ("Турецкий обстрел позиций РПК продолжился.", "обстрел", [], ["РПК"], None),
+    # ... nor for acts that are no state's: a terrorist attack, protests (the adjective says where)
+    ("Ирак скорбит. Иракский теракт унёс жизни 5 человек.", "теракт", [], [], None),
+    ("Египет в кризисе. Египетские протесты продолжились в Каире.", "протесты", [], [], "Каир"),
+    # ... nor for verbs, whose nationality-marked object is the target
+    ("Турецкие военные обстреляли сирийские позиции. Сирия и Турция спорят.", "обстреляли", ["Турция"], [], None),
+])
+def test_nationality_of_a_trigger_noun_names_its_actor(text: str, trigger: str, actor: list[str],
+                                                       recipient: list[str], place: str | None) -> None:
+    event = next(e for e in described(run(text)) if e[1] == trigger)
+    assert (event[2], event[3], event[4]) == (actor, recipient, place)
+
+
+@pytest.mark.parametrize(("text", "trigger", "actor", "recipient"), [
+    # a capital as the subject of a state's statement or decision stands for its country, not a place
+    ("Москва категорически отрицает обвинения Украины. Россия молчит.", "отрицает", ["Россия"], ["Украина"]),
+    ("Вашингтон ввёл санкции против России. США и Россия спорят.", "ввёл санкции", ["США"], []),
+    ("Пекин выразил протест Токио. Китай и Япония спорят.", "протест", ["Китай"], []),
+    # both capitals of a joint act
+    ("Россия и Турция спорят. Москва и Анкара провели переговоры.", "провели переговоры", ["Россия"], ["Турция"]),
+    # the country not named: the capital, as the text says
+    ("Москва категорически отрицает обвинения Украины.", "отрицает", ["Москва"], ["Украина"]),
+    # a city that is no capital acts as itself
+    ("Турция молчит. Стамбул выразил протест против решения Греции.", "протест", ["Стамбул"], []),
+    # a physical act is not the government's word
+    ("Россия недовольна. Москва атаковала Киев.", "атаковала", ["Москва"], ["Киев"]),
+])
+def test_capital_stands_for_its_government(text: str, trigger: str, actor: list[str], recipient: list[str]) -> None:
+    event = next(e for e in described(run(text)) if e[1] == trigger)
+    assert (event[2], event[3], event[4]) == (actor, recipient, None)
+
+
+def test_capitals_table_matches_the_gazetteer() -> None:
+    from svodka.stages import events
+
+    capitals = events._capitals()
+    assert capitals[524901] == "RU" and capitals[4140963] == "US" and capitals[1816670] == "CN"
+    assert all(len(country) == 2 and country.isupper() for country in capitals.values())

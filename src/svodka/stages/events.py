@@ -76,6 +76,14 @@ _STATE_AGENTS = frozenset({
 #: "силами сирийской армии").
 _AGENT_MEMBERS = frozenset({"сотрудник", "представитель", "служащий", "чиновник", "подразделение",
                             "командование", "отряд", "боец", "сила"})
+#: Types of a state's statements and decisions: a capital as their subject stands for its government
+#: ("Москва категорически отрицает", "Пекин выразил протест"); an attack, arrest or protest "in"
+#: or "by" a city is a physical act there, not the state's word.
+_STATE_ACTS = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
+                         "ACCUSE", "REJECT", "THREATEN", "SANCTION", "MOBILIZE"})
+#: Trigger nouns whose nationality adjective says where or whose people, not which state acted
+#: ("иракский теракт", "египетские протесты"); PROTEST nouns are all of this kind.
+_NON_STATE_NOUNS = frozenset({"теракт", "взрыв", "поджог", "стрельба", "убийство", "похищение", "резня"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +114,12 @@ def _nationalities() -> dict[str, str]:
     """Nationality adjective -> its country (ISO code, or a canonical name), from
     ``nationality_adjectives.tsv``."""
     return {row[0].replace("ё", "е"): row[1] for row in lexicon.rows("nationality_adjectives.tsv") if len(row) >= 2}
+
+
+@cache
+def _capitals() -> dict[int, str]:
+    """GeoNames id of a capital -> its country, from ``capitals.tsv``."""
+    return {int(row[0]): row[1] for row in lexicon.rows("capitals.tsv") if len(row) >= 2}
 
 
 @cache
@@ -215,6 +229,28 @@ class _Mentions:
                 return ent
         return None
 
+    def countries(self, countries: list[str]) -> list[str]:
+        """The ids of the document's entities of ``countries``, in order, skipping the ones it
+        never names (an actor must be an entity, and an adjective is no mention of one)."""
+        ids: list[str] = []
+        for country in countries:
+            ent = self.country(country)
+            if ent is not None and ent.id not in ids:
+                ids.append(ent.id)
+        return ids
+
+    def government(self, ent: Entity) -> Entity:
+        """The country a capital stands for ("Москва отрицает": Russia), when the places layer put
+        ``ent`` at a capital and the document names its country; else ``ent`` itself (what the
+        text says)."""
+        geo = ent.geo
+        if ent.type != "LOC" or geo is None or geo.precision != "city" or geo.geonames_id is None:
+            return ent
+        country = _capitals().get(geo.geonames_id)
+        if country is None or country != geo.country:
+            return ent
+        return self.country(country) or ent
+
     def _possessor(self, ent: Entity, tokens: list[int]) -> bool:
         """Whether the entity's first mention in the phrase hangs from a genitive modifier
         ("штаба Алексея Навального"), i.e. names whose thing the phrase is, not who it is."""
@@ -255,12 +291,7 @@ def _national_agent(a: Analysis, root: int, kids: dict[int, list[int]], mentions
     countries: list[str] = []
     for noun in nouns:
         countries += [c for c in _adjective_countries(a, noun) if c not in countries]
-    ids: list[str] = []
-    for country in countries:
-        ent = mentions.country(country)
-        if ent is not None and ent.id not in ids:
-            ids.append(ent.id)
-    return ids
+    return mentions.countries(countries)
 
 
 def _adjective_countries(a: Analysis, noun: int) -> list[str]:
@@ -424,13 +455,14 @@ def _case_marker(a: Analysis, kids: dict[int, list[int]], k: int) -> str:
 
 
 def _arguments(a: Analysis, k: int, etype: str, lemmas: list[str], first: int, kids: dict[int, list[int]],
-               mentions: _Mentions) -> tuple[list[str], list[str], str | None, set[str]]:
+               mentions: _Mentions) -> tuple[list[str], list[str], str | None, set[str], set[str]]:
     """(actor ids, recipient ids, location id, ids of the countries among them known only by an
-    adjective) from the trigger's dependants."""
+    adjective, ids of the capitals that stand for an actor) from the trigger's dependants."""
     actor: list[str] = []
     recipient: list[str] = []
     location: str | None = None
     adjectival: set[str] = set()
+    capitals: set[str] = set()
     # The subject may sit on a governing verb ("принял решение направить", "начали штурмовать");
     # the subject of "подвергнуться" undergoes the event ("база подверглась обстрелу").
     # Passive and "suffering" verbs: the subject is the target ("колонна обстреляна", "БМП подорвалась").
@@ -459,13 +491,19 @@ def _arguments(a: Analysis, k: int, etype: str, lemmas: list[str], first: int, k
                 recipient = countries[1:2] if etype in _JOINT else []
                 adjectival = set(countries)
             elif ent is not None:
-                actor = [ent.id]
+                state = etype in _STATE_ACTS
+                actor = [mentions.government(ent).id if state else ent.id]
+                if actor[0] != ent.id:  # "Москва отрицает": Russia acts; Moscow is not where
+                    capitals.add(ent.id)
                 if etype in _JOINT:  # "Белград и Приштина начали переговоры": one joint event
                     partner = next((p for c in kids.get(subj[0], []) if a.tokens[c].rel == "conj"
                                     for p in [mentions.best(_subtree(kids, c))]
                                     if p is not None and p is not ent), None)
                     if partner is not None:
-                        recipient = [partner.id]
+                        side = mentions.government(partner)
+                        if side is not partner:
+                            capitals.add(partner.id)
+                        recipient = [side.id]
             break
         head = a.tokens[node].head
         # Climb only to a verb that governs the trigger as its own action ("начали штурмовать",
@@ -519,7 +557,7 @@ def _arguments(a: Analysis, k: int, etype: str, lemmas: list[str], first: int, k
                 recipient = [ent.id]
             if location is None and a.tokens[c].feats.get("Case") != "Acc":
                 location = ent.id
-    return actor, recipient, location, adjectival
+    return actor, recipient, location, adjectival, capitals
 
 
 def extract(a: Analysis) -> None:
@@ -564,7 +602,8 @@ def extract(a: Analysis) -> None:
         if etype == "PROTEST" and head >= 0 and lemmas[head - sent.first_token] in _DIPLOMATIC_PROTEST:
             etype = "ACCUSE"
         nominal = a.tokens[k].pos == "NOUN"
-        actor, recipient, location, adjectival = _arguments(a, k, etype, lemmas, sent.first_token, kids, mentions)
+        actor, recipient, location, adjectival, capitals = _arguments(a, k, etype, lemmas, sent.first_token, kids,
+                                                                      mentions)
         if not actor and nominal:
             named = _genitive_agent(a, end, sent.last_token, mentions)
             if lemmas[k - sent.first_token] in _PATIENT_NOUNS:  # "штурм Законодательного совета"
@@ -574,11 +613,18 @@ def extract(a: Analysis) -> None:
             else:  # "удар турецкой авиации"
                 actor = _genitive_national(a, end, sent.last_token, kids, mentions)
                 adjectival = set(actor)
+        noun = _trigger_noun(a, k, end)
+        if not actor and noun is not None and etype != "PROTEST" and _lemma(a.tokens[noun]) not in _NON_STATE_NOUNS:
+            # "турецкий обстрел", "американского авиаудара": the adjective of the act names who did it
+            countries = mentions.countries(_adjective_countries(a, noun))
+            actor = countries[:1] if etype in _JOINT else countries
+            recipient = recipient or (countries[1:2] if etype in _JOINT else [])
+            adjectival = set(countries)
         quote = _enclosing_quote(a, a.tokens[k].start)
         if not actor and quote is not None and quote.speaker and chosen.type in _SPEECH_ACTS:
             actor = [quote.speaker]
         if location is None:  # a country known by an adjective may still be where it acts
-            location = _sentence_place(a, si, mentions, (set(actor) | set(recipient)) - adjectival)
+            location = _sentence_place(a, si, mentions, (set(actor) | set(recipient)) - adjectival | capitals)
         own = chosen.mode or _own_mode(etype, lemmas, sent.first_token, k, end)
         same = by_sentence.get((si, etype))
         if same is not None and own and same.mode and own != same.mode:
@@ -690,6 +736,14 @@ def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict
             if a.tokens[j].text == "(":
                 return True
     return lemmas[k - first] == "отказаться" and any(lemmas[c - first] == "комментарий" for c in kids.get(k, []))
+
+
+def _trigger_noun(a: Analysis, k: int, end: int) -> int | None:
+    """The noun of a nominal trigger ("обстрел", "контртеррористическая операция"); none for a verb
+    trigger, whose nationality-marked object is its target ("обстреляли турецкие позиции")."""
+    if a.tokens[k].pos == "VERB":
+        return None
+    return next((j for j in range(end - 1, k - 1, -1) if a.tokens[j].pos == "NOUN"), None)
 
 
 def _genitive_agent(a: Analysis, start: int, stop: int, mentions: _Mentions) -> list[str]:
