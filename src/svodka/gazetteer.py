@@ -91,7 +91,7 @@ class Gazetteer:
         cut = data.index(b"\x1d")
         self._rows = data[:cut]
         self._buckets = data[cut + 1:].split(b"\x1e")
-        self._parsed_buckets: dict[int, dict[str, list[int]]] = {}
+        self._parsed_buckets: dict[int, dict[str, str]] = {}
         self._parsed: dict[int, Place] = {}
         self.blocked = blocked
         #: Countries and regions by id (they come first, before the populated places).
@@ -114,24 +114,25 @@ class Gazetteer:
             self._parsed[offset] = place
         return place
 
-    def _bucket(self, k: str) -> dict[str, list[int]]:
+    def _bucket(self, k: str) -> dict[str, str]:
+        """The names of ``k``'s bucket -> their row offsets, still as text (most are never asked for)."""
         b = zlib.crc32(k.encode("utf-8")) % len(self._buckets)
         table = self._parsed_buckets.get(b)
         if table is None:
-            table = {}
-            for line in self._buckets[b].decode("utf-8").split("\n"):
-                if line:
-                    name, _, offsets = line.partition("\t")
-                    table[name] = [int(o) for o in offsets.split(",")]
+            table = dict(line.split("\t", 1) for line in self._buckets[b].decode("utf-8").split("\n") if line)
             self._parsed_buckets[b] = table
         return table
+
+    def _offsets(self, k: str) -> list[int]:
+        raw = self._bucket(k).get(k)
+        return [int(o) for o in raw.split(",")] if raw else []
 
     def candidates(self, name: str) -> list[Place]:
         """Every place called ``name`` (any case; the spellings of the sources and the alias table)."""
         k = key(name)
         if not k:
             return []
-        return [self._place(o) for o in self._bucket(k).get(k, ())]
+        return [self._place(o) for o in self._offsets(k)]
 
     def sounds_like(self, name: str) -> list[Place]:
         """Foreign places whose own name has the sound key of ``name`` (a Russian transcription GeoNames
@@ -139,7 +140,7 @@ class Gazetteer:
         k = sound_key(name)
         if not k:
             return []
-        return [self._place(o) for o in self._bucket(SOUND + k).get(SOUND + k, ())]
+        return [self._place(o) for o in self._offsets(SOUND + k)]
 
     def is_blocked(self, name: str) -> bool:
         """True for names the alias table marks as not places (unions, blocs: "ЕС", "НАТО")."""

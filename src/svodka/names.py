@@ -336,6 +336,7 @@ def transliterate(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """A comparison key: case, ё, quotes, hyphens and spaces do not matter ("Хабар-24" = "Хабар 24")."""
     text = unicodedata.normalize("NFKC", text).lower().replace("ё", "е")

@@ -235,6 +235,7 @@ def _gender(a: Analysis, m: _Mention) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=65536)
 def _lemma(word: str) -> str:
     parses = models.morph().parse(word.lower())
     return parses[0].normal_form.replace("ё", "е") if parses else word.lower()
@@ -664,6 +665,7 @@ def _words(name: str) -> list[str]:
 _ACRONYM_SKIP = frozenset({"по", "и", "в", "во", "на", "о", "об", "за", "для", "of", "and", "the", "for"})
 
 
+@functools.lru_cache(maxsize=65536)
 def _acronym(name: str) -> str:
     """Initials of a multi-word name ("Европейский суд по правам человека" -> "ЕСПЧ"), else ""."""
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _ACRONYM_SKIP]
@@ -676,6 +678,7 @@ _ENDING = re.compile(
     r"(?:ого|его|ому|ему|ыми|ими|ий|ый|ой|ей|ом|ем|ым|им|ия|ии|ию|ие|ая|яя|ую|ое|ее|ые|ых|их|а|я|у|ю|е|ы|и|ь|й)$")
 
 
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A word without its case ending ("Гарсии", "Гарсия" -> "гарс"): a loose key for names."""
     low = word.lower().replace("ё", "е")
@@ -691,6 +694,7 @@ def _stem(word: str) -> str:
 _PLACE_GENERIC = frozenset({"республика", "город", "г.", "штат", "провинция", "королевство", "княжество", "эмират"})
 
 
+@functools.lru_cache(maxsize=65536)
 def _stem_key(name: str) -> str:
     """A loose key: endings off, an aside in brackets off ("Кировоградской (Кропивницкой) области"),
     a generic leading word of a place off ("Республика Башкортостан" = "Башкортостан")."""
@@ -751,12 +755,14 @@ def _after_imeni(a: Analysis, i: int) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=65536)
 def _first_name(word: str) -> bool:
     """A dictionary first name (any case): "Рафаэль", "Эдвард"."""
     return word[:1].isupper() and any(p.is_known and "Name" in p.tag and p.score >= 0.3
                                       for p in models.morph().parse(word.lower()))
 
 
+@functools.lru_cache(maxsize=65536)
 def _known_common_word(word: str) -> bool:
     """A dictionary word that is not a name ("Мир", "Дом"), unlike "Мэй"."""
     parses = models.morph().parse(word.lower())
@@ -801,6 +807,7 @@ def _name_after_person_noun(a: Analysis, i: int) -> bool:
         t in p.tag for t in ("Name", "Surn", "Patr")) for p in models.morph().parse(prev.text)[:1])
 
 
+@functools.lru_cache(maxsize=65536)
 def _known_adjective(word: str) -> bool:
     """A dictionary adjective ("Белый"), not a guess from an ending ("Акихито")."""
     parses = models.morph().parse(word)
@@ -847,6 +854,7 @@ def _initials_prefix(short: list[str], full: list[str]) -> bool:
     return initials
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_adjective(word: str) -> bool:
     parses = models.morph().parse(word)
     return bool(parses) and parses[0].tag.POS in ("ADJF", "ADJS", "PRTF")
@@ -894,6 +902,7 @@ _NAME_PARTICLES = frozenset({"фон", "дер", "де", "ди", "да", "дел
                              "ибн", "бин", "абу", "von", "van", "de", "al"})
 
 
+@functools.lru_cache(maxsize=65536)
 def _bare_surname(word: str) -> str:
     """A surname without an article glued by a hyphen: "аль-Завахири" -> "Завахири"."""
     head, _, rest = word.partition("-")
@@ -915,6 +924,7 @@ def _person_words(name: str) -> list[str]:
 _PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ична|овна|евна|инична)$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_patronymic(word: str) -> bool:
     """"Марковна", "Фёдорович"; not a surname of that shape ("Янукович")."""
     if not _PATRONYMIC.search(word):
