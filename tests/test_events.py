@@ -473,3 +473,9 @@ def test_capitals_table_matches_the_gazetteer() -> None:
     capitals = events._capitals()
     assert capitals[524901] == "RU" and capitals[4140963] == "US" and capitals[1816670] == "CN"
     assert all(len(country) == 2 and country.isupper() for country in capitals.values())
+
+
+def test_abstained_from_or_avoided_acts_are_not_events() -> None:
+    assert run("Россиянам МИД советует воздерживаться от посещений Сирии, где идет война.").events == []
+    assert run("Ему удалось избежать ареста, сообщила полиция.").events == []
+    assert [e.type for e in run("Полиция арестовала двух активистов в Москве.").events or []] == ["COERCE"]

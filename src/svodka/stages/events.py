@@ -37,7 +37,9 @@ _DIPLOMATIC_PROTEST = frozenset({"выразить", "заявить", "вруч
 #: Verbs whose subject undergoes the event named by their object ("база подверглась обстрелу").
 _UNDERGO = frozenset({"подвергнуться", "подвергаться"})
 #: Heads that say the act was refused ("отказался подписывать соглашение").
-_REFUSED = frozenset({"отказаться", "отказываться"})
+#: Governors under which an act did not happen: refused, abstained from, avoided ("советует
+#: воздерживаться от посещений", "удалось избежать ареста").
+_REFUSED = frozenset({"отказаться", "отказываться", "воздержаться", "воздерживаться", "избежать", "избегать"})
 #: Heads that make a planned action a decided one ("принял решение направить").
 _DECIDED = frozenset({"решение", "решить", "постановить", "приказать", "распорядиться", "начать", "приступить"})
 #: Types whose actor, inside reported speech, is the speaker ("Как заявил МВД, ... ждёт уничтожение").
