@@ -479,3 +479,8 @@ def test_abstained_from_or_avoided_acts_are_not_events() -> None:
     assert run("Россиянам МИД советует воздерживаться от посещений Сирии, где идет война.").events == []
     assert run("Ему удалось избежать ареста, сообщила полиция.").events == []
     assert [e.type for e in run("Полиция арестовала двух активистов в Москве.").events or []] == ["COERCE"]
+
+
+def test_stepping_aside_is_not_a_retreat() -> None:
+    assert run("Скотт выходит из машины и осторожно отступает в сторону.").events == []
+    assert [e.type for e in run("Правительственные войска отступили из города.").events or []] == ["RETREAT"]
