@@ -186,23 +186,28 @@ def _iter_paths(paths: Sequence[str | os.PathLike[str]], exclude: Sequence[str |
             yield from _read_file(path, fmt, columns)
 
 
+def read_bounded(path: Path, limit: int, what: str) -> bytes | ReadError:
+    """The bytes of a file read whole, or an error naming why not: too large for ``what`` ("one
+    document", "a feed"), missing or unreadable. The id is the file name, the origin its path."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            return _error(path.stem, str(path),
+                          f"file too large ({size // 2**20} MiB; {what} may be at most {limit // 2**20} MiB)")
+        return path.read_bytes()
+    except FileNotFoundError:
+        return _error(path.stem, str(path), "no such file or directory")
+    except OSError as err:
+        return _error(path.stem, str(path), f"cannot read file: {_os_reason(err)}")
+
+
 def read_text_file(path: str | os.PathLike[str]) -> InputDocument | ReadError:
     """Read one ``.txt`` document: id from the file name, optional ``date`` header, cleaned text."""
     path = Path(path)
     doc_id, origin = path.stem, str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            return _error(
-                doc_id, origin,
-                f"file too large ({size // 2**20} MiB; one document may be at most "
-                f"{MAX_TEXT_BYTES // 2**20} MiB)",
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return _error(doc_id, origin, "no such file or directory")
-    except OSError as err:
-        return _error(doc_id, origin, f"cannot read file: {_os_reason(err)}")
+    data = read_bounded(path, MAX_TEXT_BYTES, "one document")
+    if isinstance(data, ReadError):
+        return data
 
     try:
         raw_text, _encoding = decode_bytes(data)

@@ -65,15 +65,9 @@ def iter_telegram(path: str | os.PathLike[str]) -> Iterator[InputDocument | Read
     """Stream the posts of a Telegram Desktop JSON export (see the module docstring)."""
     path = Path(path)
     stem, origin = path.stem, str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_JSON_BYTES:
-            yield _error(stem, origin, f"file too large ({size // 2**20} MiB; a JSON export may be at most "
-                                       f"{MAX_JSON_BYTES // 2**20} MiB)")
-            return
-        data = path.read_bytes()
-    except OSError as err:
-        yield _error(stem, origin, f"cannot read file: {_os_reason(err)}")
+    data = read.read_bounded(path, MAX_JSON_BYTES, "a JSON export")
+    if isinstance(data, ReadError):
+        yield data
         return
     try:
         export = json.loads(data.removeprefix(codecs.BOM_UTF8).decode("utf-8"), strict=False)

@@ -63,7 +63,7 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from svodka.read import ReadError, _DateError, _error, _os_reason, clean_text, decode_bytes, parse_date
+from svodka.read import ReadError, _DateError, _error, _os_reason, clean_text, decode_bytes, parse_date, read_bounded
 from svodka.record import DatePrecision, DateSource, InputDocument
 
 MAX_PAGE_BYTES = 32 * 1024 * 1024
@@ -383,15 +383,9 @@ def iter_feed(path: str | os.PathLike[str]) -> Iterator[InputDocument | ReadErro
 
     path = Path(path)
     stem, origin = path.stem, str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FEED_BYTES:
-            yield _error(stem, origin, f"file too large ({size // 2**20} MiB; a feed may be at most "
-                                       f"{MAX_FEED_BYTES // 2**20} MiB)")
-            return
-        data = path.read_bytes()
-    except OSError as err:
-        yield _error(stem, origin, f"cannot read file: {_os_reason(err)}")
+    data = read_bounded(path, MAX_FEED_BYTES, "a feed")
+    if isinstance(data, ReadError):
+        yield data
         return
     content: bytes | str = data
     if not _declares_encoding(data):
