@@ -197,13 +197,19 @@ class _Report:
 
 
 @dataclass
-class _Figure:
+class _Span:
+    """The columns a figure row and a quote row share: where in which document, and what kind."""
+
     doc_id: str
     idx: int
     start: int
     end: int
     text: str
     kind: str
+
+
+@dataclass
+class _Figure(_Span):
     value: float | None
     qualifier: str
     low: float | None
@@ -212,13 +218,7 @@ class _Figure:
 
 
 @dataclass
-class _Quote:
-    doc_id: str
-    idx: int
-    start: int
-    end: int
-    text: str
-    kind: str
+class _Quote(_Span):
     speaker: str | None
     speaker_text: str | None
     cue: str | None
