@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 import msgspec
 
+from svodka.disjoint import DisjointSets
 from svodka.names import key, skeleton
 from svodka.record import Entity, Event, Figure, InputDocument, LanguageSpan, Mention, Quote, Record, Timex
 from svodka.stages.annotate import chunks
@@ -92,9 +93,9 @@ class _Joiner:
     text: str
     first: Record | None = None
     languages: list[LanguageSpan] = field(default_factory=list)
-    #: Shifted piece entities; ``parent`` is a union-find over them (one set = one entity).
+    #: Shifted piece entities; ``sets`` groups them (one set = one entity).
     members: list[Entity] = field(default_factory=list)
-    parent: list[int] = field(default_factory=list)
+    sets: DisjointSets = field(default_factory=DisjointSets)
     by_key: dict[_Key, int] = field(default_factory=dict)
     timexes: list[Timex] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
@@ -103,18 +104,15 @@ class _Joiner:
     body: list[tuple[int, int]] = field(default_factory=list)
     has_body: bool = False
 
-    # --- union-find over member entities; references to them are kept as "#<index>" until the end
+    # --- member entities are referred to as "#<index>" until the end
 
     def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+        return self.sets.find(i)
 
     def union(self, i: int, j: int) -> None:
-        ri, rj = self.find(i), self.find(j)
+        ri, rj = self.sets.find(i), self.sets.find(j)
         if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
+            self.sets.join(ri, rj)
 
     def add(self, start: int, end: int, rec: Record) -> None:
         """Fold the record of the piece ``[start, end)`` into the whole."""
@@ -126,7 +124,7 @@ class _Joiner:
             n = len(self.members)
             self.members.append(msgspec.structs.replace(
                 ent, mentions=[_shift_mention(m, start) for m in ent.mentions]))
-            self.parent.append(n)
+            self.sets.add()
             for k in _keys(ent):
                 if k in self.by_key:
                     self.union(self.by_key[k], n)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from svodka import gazetteer, lexicon, models
 from svodka.analysis import Analysis, NerSpan, Token
+from svodka.disjoint import DisjointSets
 from svodka.names import key, normal_form, skeleton, transliterate
 from svodka.record import Entity, Mention
 
@@ -599,24 +600,18 @@ def _normalise(a: Analysis, m: _Mention) -> None:
             m.subtype = entry.subtype
 
 
-class _Groups:
+class _Groups(DisjointSets):
     """Union-find over mentions that refuses to join two different people: a group remembers the
     full names in it (surname stem, first name or initial), and a union that would put
     "Юрий Визбор" and "Варвара Визбор" (or "А. Лукашенко" and "В. Лукашенко") together is refused,
     whichever chain of bare surnames would have led there."""
 
     def __init__(self, identities: list[tuple[str, str] | None], known: list[str | None]) -> None:
-        self.parent = list(range(len(identities)))
+        super().__init__(len(identities))
         self.names: dict[int, set[tuple[str, str]]] = {
             i: {ident} for i, ident in enumerate(identities) if ident is not None}
         # a group holding a dictionary entity ("ЕС" = Европейский союз) never joins another one
         self.known: dict[int, str] = {i: k for i, k in enumerate(known) if k is not None}
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
 
     def union(self, i: int, j: int) -> bool:
         ri, rj = self.find(i), self.find(j)
@@ -628,8 +623,8 @@ class _Groups:
         ka, kb = self.known.get(ri), self.known.get(rj)
         if ka is not None and kb is not None and ka != kb:
             return False
-        root, child = min(ri, rj), max(ri, rj)
-        self.parent[child] = root
+        root = self.join(ri, rj)
+        child = max(ri, rj)
         if a or b:
             self.names[root] = a | b
             self.names.pop(child, None)
