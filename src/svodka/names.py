@@ -17,7 +17,7 @@ from typing import Any
 from svodka import models
 from svodka.analysis import Token
 
-_UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 _UD_NUMBER = {"Sing": "sing", "Plur": "plur"}
 _NAME_TAGS = ("Name", "Surn", "Patr")
 #: Foreign names ending like this do not decline in Russian ("Тлеуберди", "Энтони", "Шойгу").
@@ -45,7 +45,7 @@ def _restore_case_simple(original: str, word: str) -> str:
 
 def _pick_parse(word: str, token: Token, prefer_name: bool, gender: str | None = None) -> Any:
     """The pymorphy parse that best agrees with the tagger's case and number (and gender)."""
-    case = _UD_CASE.get(token.feats.get("Case", ""))
+    case = UD_CASE.get(token.feats.get("Case", ""))
     number = _UD_NUMBER.get(token.feats.get("Number", ""))
     parses = models.morph().parse(word)
     if gender:  # a known gender is a constraint, not a hint
@@ -150,9 +150,10 @@ def normal_form(text: str, tokens: Sequence[Token], start: int, etype: str,
 
 
 _VOWEL_CHARS = "аеёиоуыэюя"
-#: Particles inside foreign names that never change ("фон дер Ляйен", "уль-Малук", "ибн").
-_PARTICLES = frozenset({"фон", "дер", "де", "ди", "да", "дель", "ван", "ла", "ле", "эль", "аль", "уль", "бен", "ибн",
-                        "бин", "оглы", "кызы", "zu", "von", "van", "de"})
+#: Particles inside foreign names that never change ("фон дер Ляйен", "уль-Малук", "ибн", "Абу Бакр"); they
+#: are neither first names nor surnames (the entity stage groups names without them).
+PARTICLES = frozenset({"фон", "дер", "де", "ди", "да", "дель", "ван", "ла", "ле", "эль", "аль", "уль", "бен", "ибн",
+                       "бин", "абу", "оглы", "кызы", "zu", "von", "van", "de", "al"})
 #: Oblique endings of feminine names and surnames -> nominative ending, tried longest first.
 _FEM_RULES = (
     ("ской", "ская"), ("цкой", "цкая"), ("скую", "ская"), ("цкую", "цкая"),
@@ -181,11 +182,11 @@ def person_word(word: str, case: str, gender: str | None, plural: bool = False) 
     A word the tagger reads as nominative stays as written unless its ending is plainly oblique.
     """
     if (not _CYRILLIC.search(word) or (word.isupper() and len(word) > 1) or any(c.isdigit() for c in word)
-            or word.lower() in _PARTICLES or word[:1].islower() or word.endswith(".") or len(word) < 3):
+            or word.lower() in PARTICLES or word[:1].islower() or word.endswith(".") or len(word) < 3):
         return word
     if "-" in word.strip("-"):
         head, _, last = word.rpartition("-")
-        if last[:1].isupper() or head.lower() in _PARTICLES:
+        if last[:1].isupper() or head.lower() in PARTICLES:
             return head + "-" + person_word(last, case, gender, plural)
         return word
     low = word.lower()
@@ -228,7 +229,7 @@ _NAME_GENDERS = {"masc", "femn"}
 
 def _known_name_nominative(low: str, case: str, gender: str | None) -> str | None:
     """The nominative of a dictionary first name, surname or patronymic, else None."""
-    ud = _UD_CASE.get(case)
+    ud = UD_CASE.get(case)
     best, best_score = None, -1.0
     for p in models.morph().parse(low):
         tag = p.tag
@@ -255,7 +256,7 @@ def _person_gender(tokens: Sequence[Token], context: Sequence[Token] = ()) -> st
     past-tense verbs of the sentence when they agree ("заявила глава ... Гульшара
     Абдыкаликова"), else from the tagger (which guesses masculine for unknown names)."""
     for tok in tokens:
-        case = _UD_CASE.get(tok.feats.get("Case", ""))
+        case = UD_CASE.get(tok.feats.get("Case", ""))
         for p in models.morph().parse(tok.text.split("-", 1)[0].lower()):
             if p.is_known and "Name" in p.tag and p.tag.gender in ("masc", "femn") and p.score >= 0.3 \
                     and (case is None or case in p.tag or (case == "accs" and "gent" in p.tag)):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from svodka import gazetteer, lexicon, models
 from svodka.analysis import Analysis, NerSpan, Token
 from svodka.disjoint import DisjointSets
-from svodka.names import key, normal_form, skeleton, transliterate
+from svodka.names import PARTICLES, UD_CASE, key, normal_form, skeleton, transliterate
 from svodka.record import Entity, Mention
 
 _QUOTE_PAIRS = {"«": "»", "„": "“", "“": "”", '"': '"'}
@@ -121,12 +121,15 @@ def _big_city(name: str) -> bool:
     """A name of two words or more that the gazetteer knows as a city of 100,000 people or more."""
     if len(name.split()) < 2:
         return False
-    from svodka.gazetteer import gazetteer  # loaded once per process, on first use
-
-    return any(p.kind == "city" and p.population >= 100_000 for p in gazetteer().candidates(name))
+    return any(p.kind == "city" and p.population >= 100_000 for p in gazetteer.gazetteer().candidates(name))
 
 
-_UD_TO_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+def _gazetteer_place(name: str, smallest_town: int | None) -> bool:
+    """Whether the gazetteer knows ``name`` as a country, a region or (unless ``smallest_town`` is
+    None) a town of at least that many people."""
+    return any(c.kind in ("country", "region")
+               or (smallest_town is not None and c.kind == "city" and c.population >= smallest_town)
+               for c in gazetteer.gazetteer().candidates(name))
 
 
 def _place_not_name(word: str, case: str = "") -> bool:
@@ -137,22 +140,16 @@ def _place_not_name(word: str, case: str = "") -> bool:
     parses = models.morph().parse(word.lower())
     if not parses:
         return False
-    want = _UD_TO_CASE.get(case)
+    want = UD_CASE.get(case)
     named = [p for p in parses if p.is_known and p.score >= 0.1 and {"Name", "Surn", "Patr"} & set(p.tag.grammemes)]
     if named and (want is None or any(want in p.tag or (want == "accs" and "gent" in p.tag) for p in named)):
         return False
-    from svodka.gazetteer import gazetteer  # loaded once per process, on first use
-
     # a town also needs the dictionary's word that it is a place name: foreign surnames are rarely
     # in the dictionary
     geox = any(p.is_known and "Geox" in p.tag for p in parses)
     lemma = next((p.normal_form for p in parses if "Geox" in p.tag), parses[0].normal_form)
-    smallest = 100_000 if named else 10_000
-    for form in {word, lemma[:1].upper() + lemma[1:]}:
-        if any(c.kind in ("country", "region") or (c.kind == "city" and c.population >= smallest and geox)
-               for c in gazetteer().candidates(form)):
-            return True
-    return False
+    smallest = (100_000 if named else 10_000) if geox else None
+    return any(_gazetteer_place(form, smallest) for form in {word, lemma[:1].upper() + lemma[1:]})
 
 
 def _case_at(a: Analysis, start: int) -> str:
@@ -648,7 +645,7 @@ def _identity(m: _Mention) -> tuple[str, str] | None:
     if m.type != "PER" or re.search(r"[«»\"„“”]", m.normal):
         return None  # a nickname in quotes ("Джеймс «Бадди» Макгирт") may stand for the first name
     words = _person_words(m.normal)
-    if len(words) < 2 or words[0].lower() in _NAME_PARTICLES:
+    if len(words) < 2 or words[0].lower() in PARTICLES:
         return None  # "Де Ниро" names no first name
     return _stem(_bare_surname(words[-1])), words[0]
 
@@ -779,8 +776,7 @@ def _known_place_word(a: Analysis, i: int) -> bool:
             or any({"Name", "Surn", "Patr", "Orgn"} & set(p.tag.grammemes) for p in parses):
         return False
     lemma = parses[0].normal_form
-    return any(c.kind in ("country", "region") or (c.kind == "city" and c.population >= 100_000)
-               for c in gazetteer.gazetteer().candidates(lemma[:1].upper() + lemma[1:]))
+    return _gazetteer_place(lemma[:1].upper() + lemma[1:], 100_000)
 
 
 def _name_after_person_noun(a: Analysis, i: int) -> bool:
@@ -893,15 +889,11 @@ def _place_key(m: _Mention) -> str:
     return ""
 
 
-_NAME_PARTICLES = frozenset({"фон", "дер", "де", "ди", "да", "дель", "ван", "ла", "ле", "эль", "аль", "уль", "бен",
-                             "ибн", "бин", "абу", "von", "van", "de", "al"})
-
-
 @functools.lru_cache(maxsize=65536)
 def _bare_surname(word: str) -> str:
     """A surname without an article glued by a hyphen: "аль-Завахири" -> "Завахири"."""
     head, _, rest = word.partition("-")
-    return rest if rest and head.lower() in _NAME_PARTICLES and rest[:1].isupper() else word
+    return rest if rest and head.lower() in PARTICLES and rest[:1].isupper() else word
 
 
 def _person_words(name: str) -> list[str]:
