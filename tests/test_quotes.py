@@ -269,3 +269,86 @@ def test_gerund_and_but_share_the_subject_and_nested_statement_stays_inside() ->
     assert {n.get(q.speaker or "") for q in qs} == {"Олег Смирнов"} and len(qs) == 3
     qs, n = quotes("Следователь Анна Белова отметила, что его сосед сообщил полиции о том, что слышал выстрелы.")
     assert _spk(qs, n) == [("его сосед сообщил полиции о том, что слышал выстрелы", "Анна Белова", None)]
+
+
+# --- speaker resolution, fourth round (issue #6) --------------------------------------------------
+
+def test_outlet_told_in_the_dative_relays_and_the_body_speaks() -> None:
+    qs, n = quotes("Двое рабочих погибли, сообщили агентству \"Интерфакс\" в Минздраве Самарской области.")
+    assert [(q.text, n.get(q.speaker or ""), [n[v] for v in q.via]) for q in qs] == [
+        ("Двое рабочих погибли", "Минздрав Самарской области", ["Интерфакс"])]
+
+
+def test_unnamed_place_of_speech_is_descriptive_not_the_region() -> None:
+    qs, _n = quotes("Двое подозреваемых задержаны, сообщили агентству \"Интерфакс\" в правоохранительных органах "
+                   "Ставропольского края.")
+    assert len(qs) == 1 and qs[0].speaker is None
+    assert qs[0].speaker_text is not None and "правоохранительных органах" in qs[0].speaker_text
+
+
+def test_abbreviation_in_the_reporting_clause_does_not_end_it() -> None:
+    qs, n = quotes("\"Мы рассмотрим этот запрос\", - заявил на брифинге в Вашингтоне и.о. пресс-секретаря "
+                   "Госдепартамента США Роберт Вуд.")
+    assert _spk(qs, n) == [("Мы рассмотрим этот запрос", "Роберт Вуд", None)]
+
+
+def test_role_noun_is_the_holder_of_the_role_not_its_possessor() -> None:
+    qs, n = quotes("Пресс-секретарь президента РФ Владимира Путина Дмитрий Песков не согласился с критикой. "
+                   "\"Это не вопрос для обсуждения\", - сказал пресс-секретарь российского президента. "
+                   "Представитель Кремля отметил, что Москва делает все возможное.")
+    # "представитель X" speaks for X (annotation guide)
+    assert [n.get(q.speaker or "") for q in qs] == ["Дмитрий Песков", "Кремль"]
+
+
+def test_head_of_a_ministry_is_a_minister() -> None:
+    qs, n = quotes("С заявлением выступил и глава Форин-офиса Уильям Хейг. Министр иностранных дел "
+                   "Великобритании подчеркнул, что борьба с терроризмом продолжится.")
+    assert _spk(qs, n) == [("борьба с терроризмом продолжится", "Уильям Хейг",
+                            "Министр иностранных дел Великобритании")]
+
+
+def test_words_of_a_person_relayed_by_an_outlet() -> None:
+    qs, n = quotes("Россия не будет обсуждать этот вопрос, передает ТАСС слова Дмитрия Пескова.")
+    assert [(q.text, n.get(q.speaker or ""), [n[v] for v in q.via]) for q in qs] == [
+        ("Россия не будет обсуждать этот вопрос", "Дмитрий Песков", ["ТАСС"])]
+
+
+def test_unnamed_source_around_a_name_does_not_make_the_name_speak() -> None:
+    qs, n = quotes("Телекомпания CNN сообщила со ссылкой на источники в окружении Рекса Тиллерсона, что он "
+                   "может уйти в отставку.")
+    assert len(qs) == 1 and qs[0].speaker is None and qs[0].speaker_text == "источники в окружении Рекса Тиллерсона"
+    assert [n[v] for v in qs[0].via] == ["CNN"]
+    qs, n = quotes("По словам информированного источника \"Интерфакса\", водитель был пьян.")
+    assert len(qs) == 1 and qs[0].speaker is None
+
+
+def test_class_noun_stands_for_the_last_outlet_or_ministry_of_its_class() -> None:
+    qs, n = quotes("Об отставке сообщила телекомпания CNN. Телекомпания сообщала о разногласиях в Белом доме.")
+    assert [(q.text, n.get(q.speaker or "")) for q in qs][-1] == ("разногласиях в Белом доме", "CNN")
+    qs, n = quotes("Встреча прошла в МИД России. \"Стороны обменялись оценками\", - отметили в министерстве.")
+    assert [n.get(q.speaker or "") for q in qs] == ["МИД России"]
+
+
+def test_pronoun_continues_the_newer_subject_but_after_its_cue_the_last_speaker() -> None:
+    qs, n = quotes("Полковник Пол Стивенсон заявил, что угроза теракта высока. Похожее заявление сделал и "
+                   "министр Уильям Хейг. Он также заявил, что борьба продолжится.")
+    assert [n.get(q.speaker or "") for q in qs] == ["Пол Стивенсон", "Уильям Хейг"]
+    qs, n = quotes("Тренер Дик Адвокат заявил, что команда готова. Исключением является только "
+                   "дисквалифицированный Игорь Денисов. \"Игра с Ирландией самая важная\", - подчеркнул он.")
+    assert [n.get(q.speaker or "") for q in qs] == ["Дик Адвокат", "Дик Адвокат"]
+
+
+def test_as_relayed_then_about_this_takes_the_previous_sentence() -> None:
+    qs, n = quotes("Вероятность теракта в Великобритании очень высока. Как передает ИТАР-ТАСС, об этом заявил "
+                   "руководитель Скотленд-Ярда Пол Стивенсон.")
+    assert [(q.text, n.get(q.speaker or ""), [n[v] for v in q.via]) for q in qs] == [
+        ("Вероятность теракта в Великобритании очень высока", "Пол Стивенсон", ["ТАСС"])]
+
+
+def test_quotation_marks_inside_a_longer_content_are_not_a_direct_quote() -> None:
+    qs, n = quotes("Сближение с Россией Сухуми начнет \"пока с экономики\", подчеркнул президент Сергей Багапш.")
+    assert _spk(qs, n) == [("Сближение с Россией Сухуми начнет \"пока с экономики\"", "Сергей Багапш", None)]
+    qs, n = quotes("Министр Иван Петров отметил, что Москва делает все возможное: \"Мы выполним все "
+                   "обязательства\".")
+    assert [(q.text, q.kind) for q in qs] == [("Москва делает все возможное", "indirect"),
+                                              ("Мы выполним все обязательства", "direct")]

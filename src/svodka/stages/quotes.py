@@ -79,6 +79,18 @@ def _same_role(lemma_set: frozenset[str] | set[str], role: str) -> bool:
     return role in lemma_set or (group is not None and any(person_roles().get(lem) == group for lem in lemma_set))
 
 
+_MINISTRY = re.compile(r"^(?:мид|министерств|мин[а-я]{2,}|мвд|госдеп|форин-офис|foreign)")
+
+
+def _role_lemmas(toks: list[Token], j: int) -> frozenset[str]:
+    """Lemmas of ``toks[j]`` as a role word; "глава/руководитель" of a ministry is also a minister
+    ("глава МИД", "глава Форин-офиса" ~ "министр иностранных дел")."""
+    lems = lemmas(toks[j].text)
+    if lems & {"глава", "руководитель"} and j + 1 < len(toks) and _MINISTRY.match(fold(toks[j + 1].text)):
+        return lems | {"министр"}
+    return lems
+
+
 def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
                  marks: frozenset[str] = frozenset()) -> tuple[int, str] | None:
     """The person introduced with one of ``roles`` (or a role of the same group) before ``pos``
@@ -102,10 +114,13 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
         for j in range(k - 1, max(-1, k - 12), -1):
             t = toks[j]
             other = d.entity_at(t.start, t.end)
+            if other is not None and other.type == "PER" and other is not ent and t.feats.get("Case") == "Gen" \
+                    and toks[k].feats.get("Case") != "Gen":
+                continue  # the role's possessor: "пресс-секретарь президента Владимира Путина Дмитрий Песков"
             if "\n" in d.text[t.end:ms] or t.text in (".", ";", ":", "!", "?", ",") or _finite(t) \
                     or t.pos == "CCONJ" or (other is not None and other.type == "PER" and other is not ent):
                 break  # only the phrase right before the name: not "президентом Франции X и канцлером Y"
-            if t.pos in ("NOUN", "PROPN", "ADJ") and any(_same_role(lemmas(t.text), r) for r in roles):
+            if t.pos in ("NOUN", "PROPN", "ADJ") and any(_same_role(_role_lemmas(toks, j), r) for r in roles):
                 best = (ms, ent.id)
                 intro = fold(d.text[toks[max(0, j - 3)].start:ms])
                 if any(m in intro for m in marks):
@@ -176,6 +191,13 @@ class _Doc:
         self.relays: list[tuple[int, str]] = []
         #: reporting word offset -> span of its speaker phrase as written (for later role nouns)
         self.phrases: dict[int, tuple[int, int]] = {}
+        #: insides of quotation marks
+        self.marks: list[tuple[int, int]] = _quote_spans(a.text)
+
+    def in_marks(self, pos: int) -> bool:
+        """Is ``pos`` inside quotation marks?"""
+        i = bisect.bisect_right(self.marks, (pos, len(self.text))) - 1
+        return i >= 0 and self.marks[i][0] <= pos < self.marks[i][1]
 
     def pending_via_for(self, si: int) -> list[str]:
         return [eid for s, eid in self.pending_via if s == si]
@@ -330,6 +352,7 @@ def _resolve_pronoun(d: _Doc, pos: int, want: str | None = None) -> tuple[str | 
     gender or number (a person, an organisation that spoke through a representative, or a
     descriptive speaker such as "сотрудник посольства"); else the nearest person named before
     whose name agrees. Outlets that only relayed are skipped."""
+    quoted: _Quote | None = None
     for q in _previous_quotes(d, pos):
         if not _quoted_speaker(q) or q.relay or _is_media(_ent(d, q.speaker)):
             continue
@@ -337,7 +360,26 @@ def _resolve_pronoun(d: _Doc, pos: int, want: str | None = None) -> tuple[str | 
         if ent is not None and ent.type != "PER" and want == "Fem":
             continue
         if _agrees(want, _quote_gender(d, q)):
-            return q.speaker, (None if q.speaker else q.speaker_text)
+            quoted = q
+            break
+    # a pronoun that opens its clause ("Он также заявил", "По его словам") continues a person who became
+    # the subject after that quote, in this sentence or the one before ("Похожее высказывание сделал и
+    # глава Форин-офиса Уильям Хейг. Он также заявил"); after its cue ("..., - сказал он") it is the
+    # speaker of the quotes before
+    k = bisect.bisect_left(d.token_starts, pos)
+    inverted = k > 0 and bool(cue_flags(d.a.tokens[k - 1]))
+    si = _sent_of(d.a, pos)
+    since = d.a.sentences[max(0, si - 1)].start
+    if quoted is not None:
+        since = max(since, _cue_pos(quoted), quoted.end)
+    subject = None if inverted and quoted is not None else _last_subject(d, pos, since, want)
+    if subject is not None:
+        return subject, None
+    if quoted is not None:
+        return quoted.speaker, (None if quoted.speaker else quoted.speaker_text)
+    subject = _last_subject(d, pos, -1, want)
+    if subject is not None:
+        return subject, None
     best: str | None = None
     for ms, _me, ent in d.mentions:
         if ms >= pos:
@@ -345,6 +387,23 @@ def _resolve_pronoun(d: _Doc, pos: int, want: str | None = None) -> tuple[str | 
         if ent.type == "PER" and _agrees(want, _name_gender(ent.name)) and want != "Plur":
             best = ent.id
     return (best, None) if best else None
+
+
+def _last_subject(d: _Doc, pos: int, after: int, want: str | None) -> str | None:
+    """The last person named in the nominative between ``after`` and ``pos``, outside quotations and
+    agreeing with ``want``: the subject a later "он/она" most likely continues."""
+    if want == "Plur":
+        return None
+    i = bisect.bisect_left(d.mention_starts, pos) - 1
+    while i >= 0 and d.mentions[i][0] > after:
+        ms, me, ent = d.mentions[i]
+        i -= 1
+        if ent.type != "PER" or _role_only(ent) or d.covered(ms, me) or any(qs <= ms < qe for qs, qe in d.marks):
+            continue
+        k = bisect.bisect_left(d.token_starts, ms)
+        if k < len(d.a.tokens) and d.a.tokens[k].feats.get("Case") == "Nom" and _agrees(want, _name_gender(ent.name)):
+            return ent.id
+    return None
 
 
 #: Roles that are bodies, not people: "в пресс-службе" is the body whose press service was named before.
@@ -365,6 +424,40 @@ def _role_body(d: _Doc, roles: frozenset[str], pos: int) -> str | None:
     return None
 
 
+#: Classifier nouns of outlets and channels: "в новостном канале телекомпании НТВ" is where, not who.
+_MEDIA_ROLES = {"канал", "телеканал", "сайт", "портал", "газета", "журнал", "издание", "агентство",
+                "информагентство", "радиостанция", "телекомпания"}
+_MEDIA_CLASSES = ("телекомпания", "телеканал", "агентство", "информагентство", "издание", "газета", "журнал",
+                  "портал", "радиостанция")
+#: Class nouns that stand for the last organisation of their class named before ("телекомпания" after
+#: "телекомпания CNN", "в министерстве" after "МИД РФ"): lemma -> pattern on the folded name (None: outlets).
+_CLASS_NAMES: dict[str, re.Pattern[str] | None] = {
+    **{c: None for c in _MEDIA_CLASSES},
+    "министерство": re.compile(r"^(?:мин|мид\b|министерств)"),
+    "ведомство": re.compile(r"^(?:мин|мид\b|мвд\b|фсб\b|госдеп|министерств|департамент|управлени|служб|"
+                            r"федеральн\w* служб|гувд|умвд|гу мвд)"),
+}
+
+
+def _class_referent(d: _Doc, role: str, pos: int) -> str | None:
+    """The last organisation of class ``role`` mentioned before ``pos`` (see ``_CLASS_NAMES``), else None."""
+    pattern = _CLASS_NAMES[role]
+    i = bisect.bisect_left(d.mention_starts, pos) - 1
+    while i >= 0 and d.mentions[i][0] > pos - 800:  # a class noun refers back a paragraph or two
+        ms, _me, ent = d.mentions[i]
+        if ent.type == "ORG" and not d.covered(ms, ms + 1):
+            if pattern is None and (_is_media(ent) or _MEDIA_BEFORE.search(d.text[max(0, ms - 40):ms])):
+                return ent.id
+            if pattern is not None and not _is_media(ent) and pattern.search(fold(ent.name)):
+                return ent.id
+        i -= 1
+    return None
+
+
+#: Sources with no name of their own: "источник в МВД", "собеседник агентства", "очевидцы".
+_GENERIC_SOURCES = {"источник", "собеседник", "очевидец", "свидетель", "чиновник", "сотрудник", "эксперт",
+                    "аналитик", "наблюдатель"}
+
 #: Nouns after a role noun that leave it bare: "собеседник агентства" is the person just quoted.
 _BARE_COMPLEMENT = {"агентство", "издание", "газета", "телеканал", "информагентство", "ведомство"}
 
@@ -376,10 +469,11 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     role of a person ("министр", "источник", "собеседник агентства") the speaker of the last quote;
     failing these, a person introduced with the role just after (a lead sentence). None when
     nothing fits: the role then stays descriptive."""
-    head_lemmas = lemmas(toks[head].text)
+    head_lemmas = _role_lemmas(toks, head)
     known = set(person_roles()) | voice_roles()
-    roles = frozenset(head_lemmas & known) | frozenset(
-        lem for t in toks[s:e] if t.pos in ("NOUN", "PROPN") for lem in lemmas(t.text) & known)
+    others = frozenset(lem for t in toks[s:e] if t.pos in ("NOUN", "PROPN") for lem in lemmas(t.text) & known)
+    # the head's role, not its possessor's: "пресс-секретарь российского президента" is not the president
+    roles = frozenset(head_lemmas & known) | (others & _BODY_ROLES) if head_lemmas & known else others
     if not roles:
         return None
     pos = toks[s].start
@@ -387,6 +481,13 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
         body = _role_body(d, roles, pos)
         if body is not None:
             return body, None
+    classes = head_lemmas & set(_CLASS_NAMES) or (others & set(_CLASS_NAMES) if head_lemmas & voice_roles() else set())
+    if classes and not d.mentions_in(toks[s].start, toks[e - 1].end):
+        # "Телекомпания сообщала", "отметили в министерстве", "представитель ведомства"
+        for role in sorted(classes):
+            body = _class_referent(d, role, pos)
+            if body is not None:
+                return body, None
     cands: list[tuple[int, str | None, str | None]] = []
     known_all = set(person_roles()) | voice_roles()
     marks = frozenset(fold(t.text)[:5] for t in toks[s:e] if t.pos in ("ADJ", "NOUN", "PROPN")
@@ -394,7 +495,8 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     holder = _role_holder(d, roles, pos, marks=marks)
     if holder is not None:
         cands.append((holder[0], holder[1], None))
-    for q in _previous_quotes(d, pos):
+    generic = bool(head_lemmas & _GENERIC_SOURCES)  # "собеседник агентства": whoever was quoted last
+    for q in [] if generic else _previous_quotes(d, pos):
         phrase = d.phrases.get(_cue_pos(q))
         if phrase is None or not _quoted_speaker(q) or phrase[0] >= pos:
             continue
@@ -408,7 +510,8 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     rest = [t for k, t in enumerate(toks[s:e], s) if k != head and t.pos not in ("ADJ", "DET", "PUNCT")]
     bare = not d.mentions_in(toks[s].start, toks[e - 1].end) and all(
         lemmas(t.text) & _BARE_COMPLEMENT for t in rest)
-    if bare and roles & (set(person_roles()) | {"источник"}):
+    plural = toks[head].feats.get("Number") == "Plur"  # "немецкие дипломаты" are not the one quoted before
+    if bare and not plural and roles & (set(person_roles()) | {"источник"}):
         for q in _previous_quotes(d, pos):
             if _quoted_speaker(q) and not q.relay and not _is_media(_ent(d, q.speaker)):
                 return q.speaker, None if q.speaker else q.speaker_text
@@ -454,6 +557,34 @@ def _speaker_from_phrase(d: _Doc, toks: list[Token], s: int, e: int, head: int) 
     return None, text
 
 
+def _abbrev_dot(d: _Doc, toks: list[Token], i: int) -> bool:
+    """Is the full stop ``toks[i]`` part of an abbreviation ("и.о.", "корр.ИТАР-ТАСС"), not a sentence end?"""
+    t = toks[i]
+    return t.text == "." and i > 0 and (not d.text[t.end:t.end + 1].isspace() or (
+        len(toks[i - 1].text) == 1 and toks[i - 1].text.isalpha()))
+
+
+#: Dative nouns naming whom a statement was made to: "сообщил агентству X", "рассказал корр. ТАСС".
+_TOLD = {"агентству", "агентствам", "изданию", "газете", "телеканалу", "каналу", "радиостанции", "порталу",
+         "журналу", "сайту", "корр", "корреспонденту", "корреспондентам", "журналистам", "журналисту",
+         "телекомпании", "информагентству"}
+
+
+def _addressee(d: _Doc, toks: list[Token], i: int) -> bool:
+    """Is ``toks[i]`` (after a reporting word) the one told: a dative class noun or the outlet it
+    introduces ("агентству "Интерфакс"", "Интерфаксу", "корр. ИТАР-ТАСС")?"""
+    t = toks[i]
+    if fold(t.text) in _TOLD:
+        return True
+    ent = d.entity_at(t.start, t.end)
+    if ent is None or not _is_media(ent):
+        return False
+    j = i - 1
+    while j >= 0 and (toks[j].text in _OPEN_CLOSE or toks[j].text in _OPEN_CLOSE.values() or toks[j].text == "."):
+        j -= 1
+    return t.feats.get("Case") == "Dat" or (j >= 0 and fold(toks[j].text) in _TOLD)
+
+
 def _find_speaker(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: int,
                   prefer_after: bool) -> tuple[str | None, str | None, int, int]:
     """Speaker id or text for the cue at ``sent_toks[cue_i]``, looking in [lo, hi) outside content.
@@ -464,11 +595,21 @@ def _find_speaker(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: int,
         i = cue_i + 1
         while i < hi:
             t = sent_toks[i]
+            if t.text == "." and _abbrev_dot(d, sent_toks, i):
+                i += 1  # an abbreviation inside the clause: "и.о. пресс-секретаря", "корр.ИТАР-ТАСС"
+                continue
             if t.text in (",", ".", ";", ":") or t.text in _DASHES:
                 if t.text == "," and i + 2 < hi and fold(sent_toks[i + 1].text) in ("со", "ссылаясь"):
                     i += 1
                     continue
                 return None
+            if _addressee(d, sent_toks, i):
+                # "сообщили агентству "Интерфакс" в Минздраве", "сообщил корр. ИТАР-ТАСС X": told, not telling
+                ent = d.entity_at(t.start, t.end)
+                i += 1
+                while i < hi and ent is not None and d.entity_at(sent_toks[i].start, sent_toks[i].end) is ent:
+                    i += 1
+                continue
             if t.lang != "en" and t.pos == "ADP":
                 # skip the prepositional phrase (в четверг, в эфире X)
                 i += 1
@@ -565,6 +706,9 @@ def _find_speaker(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: int,
             ent = d.entity_at(t.start, t.end)
             if ent is not None and ent.type == "PER" and t.feats.get("Case") != "Nom":
                 return ent.id, None, t.start, t.end
+    words_of = _words_of(d, sent_toks, cue_i, hi)
+    if words_of is not None:
+        return words_of
     form = sent_toks[cue_i].feats.get("VerbForm")
     if form == "Part" and cue_i >= 2 and sent_toks[cue_i - 1].text == ",":
         # "... Джозефа Муссомели, заявившего, что ...": the person the participle qualifies
@@ -593,19 +737,51 @@ def _find_speaker(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: int,
         t = sent_toks[i]
         if fold(t.text) in ("в", "во") and i + 1 < hi and abs(i - cue_i) <= 8 and t.lang != "en":
             j = i + 1
+            while j + 1 < hi and sent_toks[j].pos == "ADJ" and \
+                    d.entity_at(sent_toks[j].start, sent_toks[j].end) is None:
+                j += 1  # "в правоохранительных органах края"
             if sent_toks[j].pos in ("NOUN", "PROPN") and fold(sent_toks[j].text) not in ("эфире", "интервью"):
-                s, e = _phrase(sent_toks, j, j, hi)
+                s, e = _phrase(sent_toks, j, i + 1, hi)
                 ments = d.mentions_in(sent_toks[s].start, sent_toks[e - 1].end)
+                if ments and all(m[2].type == "LOC" for m in ments) and d.entity_at(
+                        sent_toks[j].start, sent_toks[j].end) is None:
+                    ments = []  # "в правоохранительных органах Ставропольского края": the place does not speak
                 if ments and not _is_media(ments[0][2]):
                     return ments[-1][2].id if len(ments) == 1 or (lemmas(sent_toks[j].text) & voice_roles()) \
                         else ments[0][2].id, None, sent_toks[s].start, sent_toks[e - 1].end
-                if sent_toks[j].feats.get("Case") == "Loc" and t.start > sent_toks[cue_i].start:
+                body_noun = bool(lemmas(sent_toks[j].text) & (voice_roles() - _MEDIA_ROLES) and not ments) or (
+                    sent_toks[j].text.isupper() and len(sent_toks[j].text) >= 3)  # "в пресс-службе", "в РОВД"
+                if (sent_toks[j].feats.get("Case") == "Loc" and t.start > sent_toks[cue_i].start) or body_noun:
                     ps, pe = sent_toks[s].start, sent_toks[e - 1].end
                     role = _resolve_role(d, sent_toks, s, e, j)  # "в пресс-службе": the body quoted before
                     if role is not None:
                         return role[0], d.text[ps:pe] if role[0] else role[1], ps, pe
                     return None, d.text[ps:pe], ps, pe
     return None, None, -1, -1
+
+
+_WORDS = {"слова", "заявление", "высказывание", "цитату"}
+
+
+def _words_of(d: _Doc, toks: list[Token], cue_i: int, hi: int) -> tuple[str | None, str | None, int, int] | None:
+    """"передает ТАСС слова Пескова", "приводит агентство слова представителя МИД": the one whose
+    words are relayed speaks (the outlet goes to ``via``)."""
+    for x in range(cue_i + 1, min(hi - 1, cue_i + 5)):
+        if toks[x].text in (",", ".", ";", ":"):
+            return None
+        if fold(toks[x].text) in _WORDS:
+            y = x + 1
+            w = fold(toks[y].text)
+            if w in ("его", "ее", "их"):
+                found = _resolve_pronoun(d, toks[y].start, _pronoun_agree(w))
+                return (found[0], found[1], toks[y].start, toks[y].end) if found else None
+            stop = next((z for z in range(y, hi) if toks[z].text in (",", ".", ";", ":")), hi)
+            ments = [m for m in d.mentions_in(toks[y].start, toks[stop - 1].end) if not _is_media(m[2])]
+            per = [m for m in ments if m[2].type == "PER"]
+            if per or ments:
+                return (per or ments)[0][2].id, None, toks[y].start, toks[stop - 1].end
+            return None
+    return None
 
 
 def _relative_clause_before(toks: list[Token], i: int, lo: int) -> bool:
@@ -655,7 +831,7 @@ def _source_link(d: _Doc, toks: list[Token], lo: int, hi: int) -> tuple[str | No
             ments = d.mentions_in(toks[i + 2].start, toks[max(i + 2, min(stop, i + 8) - 1)].end) \
                 or d.mentions_in(toks[i + 2].start, toks[stop - 1].end)
             per = [m for m in d.mentions_in(toks[i + 2].start, toks[stop - 1].end) if m[2].type == "PER"]
-            if per or ments:
+            if (per or ments) and not _generic_head(d, toks, i + 2, stop):
                 return (per or ments)[0][2].id, None
             j = i + 2
             while j < min(hi, i + 10) and toks[j].text not in (",", ".", ";", ":", "(", ")") \
@@ -664,6 +840,20 @@ def _source_link(d: _Doc, toks: list[Token], lo: int, hi: int) -> tuple[str | No
             if j > i + 2 and any(t.pos == "NOUN" for t in toks[i + 2:j]):
                 return None, d.text[toks[i + 2].start:toks[j - 1].end]
     return None
+
+
+def _generic_head(d: _Doc, toks: list[Token], k: int, stop: int) -> bool:
+    """Is the phrase toks[k:stop] an unnamed source whose names are only its modifiers ("источники в
+    окружении Тиллерсона", "информированного источника "Интерфакса""): the name does not speak."""
+    head = next((j for j in range(k, stop) if toks[j].pos in ("NOUN", "PROPN")), -1)
+    if head < 0 or not lemmas(toks[head].text) & _GENERIC_SOURCES:
+        return False
+    if d.entity_at(toks[head].start, toks[head].end) is not None:
+        return False
+    nxt = toks[head + 1] if head + 1 < stop else None
+    named = nxt is not None and nxt.feats.get("Case") == toks[head].feats.get("Case") and (
+        (ent := d.entity_at(nxt.start, nxt.end)) is not None and ent.type == "PER")
+    return not named
 
 
 def _linked(d: _Doc, spk: str | None, st: str | None, via: list[str], link: tuple[str | None, str | None] | None,
@@ -756,6 +946,10 @@ def _direct(d: _Doc, qs: int, qe: int) -> None:
         mid = (qs + m.start(), qs + m.end())
     # reporting clause: after the closing mark, inside (split), or before the opening mark
     found = _reporting_after(d, qe + 1) if mid is None else _reporting_in(d, mid[0], mid[1])
+    if found is not None and mid is None and _embedded(d, qs):
+        # "Сближение начнет "пока с экономики", подчеркнул X": the marks are part of a longer
+        # content; the reporting clause takes the whole sentence (indirect)
+        return
     if found is None:
         found = _reporting_before(d, qs - 1)
     if found is None:
@@ -768,6 +962,19 @@ def _direct(d: _Doc, qs: int, qe: int) -> None:
         lang = _lang_at(a, ps)
         d.quotes.append(_Quote(ps, pe, "direct", cue_tok, cue_tok.text, spk, spk_text, list(via), lang,
                                _sent_of(a, ps), flags=cue_flags(cue_tok)))
+
+
+def _embedded(d: _Doc, qs: int) -> bool:
+    """Do words of the same sentence come right before the opening mark at ``qs - 1`` (not a colon,
+    dash or reporting clause): the quotation is a part of a longer clause?"""
+    sent = d.a.sentences[_sent_of(d.a, qs - 1)]
+    prefix = d.text[max(sent.start, d.text.rfind("\n", 0, qs - 1) + 1):qs - 1].rstrip()
+    if not re.search(r"[^\W\d_]", prefix) or prefix[-1:] in (":", "-", "–", "—", "(", "«", '"', "„", "“"):
+        return False
+    toks = _tokens_between(d.a, qs - 1 - len(prefix), qs - 1)
+    if re.search(r",\s*(?:что|чтобы)\b", prefix):
+        return True  # inside the content clause of a cue before it: "Он заявил, что ... "с решимостью", передает X"
+    return not any(cue_flags(t) for t in toks)
 
 
 def _lang_at(a: Analysis, pos: int) -> str:
@@ -793,7 +1000,10 @@ def _reporting_after(d: _Doc, pos: int) -> tuple[Token, str | None, str | None, 
         if flags & {"say", "act", "impers"}:  # "«...», — призвал X" reports speech too
             if "impers" in flags and "say" not in flags and fold(t.text) != "говорится":
                 return None
-            hi = next((j for j in range(k + 1, len(toks)) if toks[j].text in ".!?"), len(toks))
+            if re.match(r"\s*,\s*(?:что|чтобы)\b|\s*:", text[t.end:t.end + 12]):
+                return None  # "..." ..., но признал, что C": the cue introduces a content of its own
+            hi = next((j for j in range(k + 1, len(toks)) if toks[j].text in ".!?" and not _abbrev_dot(d, toks, j)),
+                      len(toks))
             spk, st, _s, _e = _find_speaker(d, toks, k, 0, hi, prefer_after=True)
             if spk is None and st is None:
                 # "говорится в письме Гренелла": the owner of the document
@@ -830,7 +1040,9 @@ def _reporting_before(d: _Doc, pos: int) -> tuple[Token, str | None, str | None,
     si = _sent_of(a, max(0, pos - 1))
     s_start = a.sentences[si].start if a.sentences else 0
     toks = _tokens_between(a, s_start, pos)
-    for k in range(len(toks) - 1, max(-1, len(toks) - 9), -1):
+    # "X отметил, что C: «D»" reaches back over C to the cue; "Санкции, отметил X, «...»" only a few words
+    reach = len(toks) if head.rstrip().endswith(":") else 9
+    for k in range(len(toks) - 1, max(-1, len(toks) - reach), -1):
         t = toks[k]
         if "say" in cue_flags(t):
             lo = 0
@@ -894,6 +1106,9 @@ def _tail(d: _Doc, toks: list[Token]) -> int:
                     p = q
             if p >= 0 and (toks[p].text == "," or (toks[p].text in _DASHES and p >= 1 and toks[p - 1].text == ",")):
                 rest = toks[k + 1:end]
+                colon = next((j for j, x in enumerate(rest) if x.text == ":"), -1)
+                if colon >= 0 and any(fold(x.text) in _WORDS for x in rest[:colon]):
+                    rest = rest[:colon]  # "C, передает ТАСС слова Пескова: «...»"
                 if any(fold(x.text) in _CONTENT_INTRO or x.text == ":" for x in rest):
                     return -1
                 if any(cue_flags(x) & {"say"} for x in rest):
@@ -902,6 +1117,9 @@ def _tail(d: _Doc, toks: list[Token]) -> int:
                 if comma >= 0 and any(_finite(x) for x in rest[comma + 1:]):
                     return -1  # "C1, говорят эксперты, C2": a parenthetical, not a tail
                 return k
+        if t.text == ":" and k + 1 < len(toks) and toks[k + 1].text in _OPEN_CLOSE:
+            end = k  # "C, передает ТАСС слова Пескова: «...»": the quotation is a direct quote of its own
+            continue
         if t.text in (";", ":"):
             return -1
     return -1
@@ -982,6 +1200,8 @@ def _indirect(d: _Doc, si: int) -> None:
                 spk, st = found if found else (None, None)
             else:
                 ments = d.mentions_in(toks[k].start, toks[comma - 1].end) if comma > k else []
+                if comma > k and _generic_head(d, toks, k, comma):
+                    ments = []  # "по словам информированного источника "Интерфакса"": the source is unnamed
                 per = [m for m in ments if m[2].type == "PER" and not _role_only(m[2])]
                 pick = per[0] if per else (ments[0] if ments else None)
                 spk = pick[2].id if pick else None
@@ -1021,9 +1241,9 @@ def _indirect(d: _Doc, si: int) -> None:
                         made.append(q)
                 elif spk is not None:
                     d.pending_via.append((si, spk))
-            elif inner_cue < 0 and "say" in flags and not any(  # "Как передает X, она заявила это"
+            elif inner_cue < 0 and "say" in flags and low[comma + 1:comma + 3] != ["об", "этом"] and not any(
                     "say" in cue_flags(t) and _finite(t) and k + 1 < n and fold(toks[k + 1].text) in _BACK_REF
-                    for k, t in enumerate(toks[comma + 1:body_hi], comma + 1)):
+                    for k, t in enumerate(toks[comma + 1:body_hi], comma + 1)):  # "Как передает X, она заявила это"
                 q = _add(d, toks, toks[comma].end, toks[body_hi - 1].end, 1, "indirect", 1, comma, True, si)
                 if q:
                     made.append(q)
@@ -1034,7 +1254,8 @@ def _indirect(d: _Doc, si: int) -> None:
 
     # cue (..., что C) / (: C) / act + infinitive / about + о
     cue_idx = [i for i in range(n) if cue_flags(toks[i]) and i not in (tail, outer)
-               and not (low[0] == "как" and i == 1)]
+               and not (low[0] == "как" and i == 1)
+               and not (d.in_marks(toks[i].start) and not d.in_marks(toks[0].start))]  # a cue in a partial quotation
     for pos, i in enumerate(cue_idx):
         flags = cue_flags(toks[i])
         if "impers" in flags and "say" not in flags:
@@ -1059,6 +1280,9 @@ def _indirect(d: _Doc, si: int) -> None:
             j += 1
         if intro > 0 and ("say" in flags or "act" in flags):
             ce_i = _content_end(toks, intro + 1, nxt, body_hi)
+            # "отметил, что C: «D»": D is a direct quote of its own
+            ce_i = next((x for x in range(intro + 2, ce_i) if toks[x].text == ":" and x + 1 < n
+                         and toks[x + 1].text in _OPEN_CLOSE), ce_i)
             if ce_i > intro + 1:
                 q = _add(d, toks, toks[intro + 1].start, toks[ce_i - 1].end, i, "indirect", 0, n,
                          _prefer_after(toks, i), si)
@@ -1092,18 +1316,22 @@ def _indirect(d: _Doc, si: int) -> None:
     _parenthetical(d, toks, cue_idx, body_hi, si, made)
 
     # "Об этом сообщил X": the previous sentence is the content
-    if n > 3 and low[0] == "об" and low[1] == "этом" and si > 0:
-        k = next((j for j in range(2, n) if "say" in cue_flags(toks[j])), -1)
+    ob = 0
+    if low[0] == "как":  # "Как передает ИТАР-ТАСС, об этом заявил X": the outlet relays (pending via)
+        ob = next((j + 1 for j in range(2, min(n, 16)) if toks[j].text == ","), 0)
+    if n > ob + 3 and low[ob] == "об" and low[ob + 1] == "этом" and si > 0:
+        k = next((j for j in range(ob + 2, n) if "say" in cue_flags(toks[j])), -1)
         prev = a.sentences[si - 1]
         if k > 0 and d.para(prev.start) == d.para(sent.start) and prev.start >= d.title_end \
                 and not d.covered(prev.start, prev.end):
             ptoks = a.tokens[prev.first_token:prev.last_token]
-            if not any(cue_flags(t) & {"say", "act"} for t in ptoks):
-                spk, st, _x, _y = _find_speaker(d, toks, k, 2, n, True)
+            if not any(cue_flags(t) & {"say", "act"} and not d.in_marks(t.start) for t in ptoks):
+                spk, st, _x, _y = _find_speaker(d, toks, k, ob + 2, n, True)
                 if spk or st:
-                    link = _source_link(d, toks, 2, n)
-                    via = _via(d, toks, 2, n, -1, -1, spk, toks[k].start)
+                    link = _source_link(d, toks, ob + 2, n)
+                    via = _via(d, toks, ob + 2, n, -1, -1, spk, toks[k].start)
                     spk, st, via = _linked(d, spk, st, via, link)
+                    via += [v for v in d.pending_via_for(si) if v not in via and v != spk]  # "Как передает X, об этом"
                     s, e = _trim(a.text, prev.start, prev.end)
                     q2 = _Quote(s, e, "indirect", toks[k], toks[k].text, spk, st, via, _lang_at(a, s), si - 1,
                                 relay=_is_media(_ent(d, spk)), flags=cue_flags(toks[k]))
@@ -1194,8 +1422,11 @@ def _parenthetical(d: _Doc, toks: list[Token], cue_idx: list[int], body_hi: int,
 
 
 def _has_content_after(toks: list[Token], j: int, hi: int) -> bool:
-    return any(fold(t.text) in _CONTENT_INTRO for t in toks[j + 1:min(hi, j + 12)]) or (
-        "act" in cue_flags(toks[j])) or any(fold(t.text) in ("о", "об") for t in toks[j + 1:j + 3])
+    """Does the cue ``toks[j]`` open a content of its own (что-clause, infinitive of a speech act, о-phrase)?
+    "Трамп обещал ему полную свободу" has none: it is content, not a new statement."""
+    act = "act" in cue_flags(toks[j]) and any(t.feats.get("VerbForm") == "Inf" for t in toks[j + 1:min(hi, j + 7)])
+    return any(fold(t.text) in _CONTENT_INTRO for t in toks[j + 1:min(hi, j + 12)]) or act or any(
+        fold(t.text) in ("о", "об") for t in toks[j + 1:j + 3])
 
 
 def _prefer_after(toks: list[Token], i: int) -> bool:
