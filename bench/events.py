@@ -151,8 +151,9 @@ def _extract(pipe: Pipeline, doc_id: str, text: str, date: str | None) -> Record
                                       date_precision=_precision(date)))
 
 
-def run_gold(pipe: Pipeline, data: Path, split: str, errors: int) -> dict[str, Any]:
-    gold = [json.loads(line) for line in (ROOT / "bench/gold/events.jsonl").open(encoding="utf-8")]
+def run_gold(pipe: Pipeline, data: Path, split: str, errors: int,
+             path: Path = ROOT / "bench/gold/events.jsonl") -> dict[str, Any]:
+    gold = [json.loads(line) for line in path.open(encoding="utf-8")]
     gold = [g for g in gold if split == "all" or g["split"] == split]
     wanted = {g["id"] for g in gold}
     corpus = {}
@@ -355,6 +356,8 @@ def main() -> None:
     ap.add_argument("--errors", type=int, default=0,
                     help="print up to N errors (gold dev split, NEREL train actors)")
     ap.add_argument("--limit", type=int, help="only the first N NEREL train documents")
+    ap.add_argument("--gold", type=Path, default=ROOT / "bench/gold/events.jsonl",
+                    help="another gold file of the same format (e.g. new documents, scored on their own)")
     args = ap.parse_args()
     pipe = Pipeline()
     results: dict[str, Any] = {}
@@ -362,7 +365,7 @@ def main() -> None:
     if "gold" in args.sets:
         splits = ["dev", "test", "all"] if args.split == "all" else [args.split]
         for split in splits:
-            r = run_gold(pipe, args.data, split, args.errors if split != "test" else 0)
+            r = run_gold(pipe, args.data, split, args.errors if split != "test" else 0, args.gold)
             results[f"gold_{split}"] = r
             print(f"\n== gold, {split} ({r['documents']} documents) ==")
             print(f"{'':10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'sys':>4} {'gold':>4}")

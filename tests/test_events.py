@@ -484,3 +484,55 @@ def test_abstained_from_or_avoided_acts_are_not_events() -> None:
 def test_stepping_aside_is_not_a_retreat() -> None:
     assert run("Скотт выходит из машины и осторожно отступает в сторону.").events == []
     assert [e.type for e in run("Правительственные войска отступили из города.").events or []] == ["RETREAT"]
+
+
+@pytest.mark.parametrize(("text", "trigger", "actor"), [
+    # coordinated verbs share the first one's subject
+    ("Около 10:30 Иван Петров напал на двух полицейских, отобрал у них оружие, застрелил их.", "застрелил",
+     ["Иван Петров"]),
+    # a converb's doer is the subject of its clause
+    ("Джимми Дайкс похитил ребенка из школьного автобуса, застрелив водителя.", "застрелив", ["Джимми Дайкс"]),
+])
+def test_coordinated_verbs_and_converbs_share_the_subject(text: str, trigger: str, actor: list[str]) -> None:
+    event = next(e for e in described(run(text)) if e[1] == trigger)
+    assert event[2] == actor
+
+
+def test_coordinated_passive_keeps_its_patient() -> None:
+    events = described(run("Вчера в Москве Иван Петров был задержан и арестован полицией."))
+    assert events and all("Иван Петров" not in e[2] for e in events)
+
+
+def test_same_time_of_a_date_and_the_document_date() -> None:
+    from svodka.stages.events import _same_time
+    assert _same_time("2011-04-02", "2011")
+    assert _same_time("2018-10-29", "2018-10-31")  # "в понедельник" in Wednesday's news
+    assert not _same_time("2013", "2015")  # "летом 2013 года" in a 2015 article
+    assert not _same_time("2018-05-30", "2018-10-31")
+
+
+def test_a_dated_background_mention_is_another_event() -> None:
+    text = ("В Каире задержаны трое сторонников оппозиции.\n\nТогда, в 2013 году, в Каире были задержаны "
+            "сотни человек.")
+    coerce = [e for e in run(text, date="2015").events or [] if e.type == "COERCE"]
+    assert len(coerce) == 2
+
+
+def test_a_noun_with_a_place_of_its_own_is_another_event() -> None:
+    text = ("В Дагестане боевики обстреляли колонну. Один боец погиб в перестрелке близ села Геджух "
+            "Дербентского района.")
+    assault = [e for e in described(run(text)) if e[0] == "ASSAULT"]
+    assert len(assault) == 2 and assault[1][4] == "Геджух"
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("В МИД Сирии отвергли обвинения Турции.", ["МИД Сирии"]),
+])
+def test_an_impersonal_plural_names_the_body_in_v(text: str, actor: list[str]) -> None:
+    event = next(e for e in described(run(text)) if e[0] in ("REJECT", "ACCUSE"))
+    assert event[2] == actor
+
+
+def test_an_impersonal_plural_in_a_city_is_only_a_place() -> None:
+    events = described(run("В Москве задержали трёх активистов."))
+    assert events and events[0][2] == [] and events[0][4] == "Москва"

@@ -10,6 +10,7 @@ the same type with the same participants is not a new event.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -49,6 +50,8 @@ _TYPE_ORDER = {"PER": 0, "ORG": 1, "LOC": 2}
 _PLACE_NOUNS = frozenset({"окраина", "район", "центр", "север", "юг", "запад", "восток", "пригород",
                           "окрестность", "город", "столица", "село", "деревня", "поселок", "посёлок",
                           "провинция", "область", "штат", "улица", "территория", "округ"})
+#: Prepositions of a place near which something happened ("близ села", "под Луганском", "у здания").
+_NEAR = frozenset({"близ", "около", "возле", "под", "у", "вблизи", "неподалеку", "недалеко"})
 #: Trigger verbs whose subject suffers the event.
 _SUBJECT_SUFFERS = frozenset({"подорваться", "пострадать"})
 #: Governing words through which a trigger's subject is looked for.
@@ -418,6 +421,30 @@ def _left_subject(a: Analysis, k: int, first: int, mentions: _Mentions) -> Entit
     return None
 
 
+def _indefinite_agent(a: Analysis, k: int, kids: dict[int, list[int]], mentions: _Mentions
+                      ) -> tuple[list[str], set[str]]:
+    """The body that speaks or decides in an impersonal plural ("В МИД Сирии заявили", "в
+    прокуратуре отвергли", "в Берлине возмутились"): an organisation, or a capital standing for
+    its government, heading a "в" phrase under a subjectless third-person plural verb. Only for a
+    state's statements and decisions: "в Москве задержали" says where, not who. Returns the actor
+    ids and the capital behind one, if any."""
+    feats = a.tokens[k].feats
+    if feats.get("Number") != "Plur" or feats.get("Person", "3") != "3" or feats.get("Mood") == "Imp":
+        return [], set()
+    for c in kids.get(k, []):
+        if a.tokens[c].rel != "obl" or _case_marker(a, kids, c) not in ("в", "во") or c > k:
+            continue
+        ent = mentions.by_token.get(c)  # the body itself, not whose part it is ("в пресс-службе РБК")
+        if ent is None:
+            continue
+        if ent.type == "ORG":
+            return [ent.id], set()
+        government = mentions.government(ent)
+        if government is not ent:
+            return [government.id], {ent.id}
+    return [], set()
+
+
 def _agree(word: Token, noun: Token) -> bool:
     """Whether a participle agrees with the noun the parser hung it on, in case, number and
     gender where both words mark them ("оппозиции, протестующей" but not "протестующей ... президента")."""
@@ -470,6 +497,7 @@ def _arguments(a: Analysis, k: int, etype: str, lemmas: list[str], first: int, k
     # Passive and "suffering" verbs: the subject is the target ("колонна обстреляна", "БМП подорвалась").
     suffers = a.tokens[k].feats.get("Voice") == "Pass" or lemmas[k - first] in _SUBJECT_SUFFERS
     node, depth, found = k, 0, False
+    shared = True  # the subject found at ``node`` is the trigger's own, in the trigger's voice
     while depth < 3:
         subj = [c for c in kids.get(node, []) if a.tokens[c].rel in ("nsubj", "nsubj:pass")]
         found = found or bool(subj)
@@ -483,9 +511,9 @@ def _arguments(a: Analysis, k: int, etype: str, lemmas: list[str], first: int, k
             ent = mentions.best(_phrase(a, kids, subj[0]))
             if ent is None and _lemma(a.tokens[subj[0]]) in ("он", "она"):
                 ent = _antecedent(a, subj[0], mentions)
-            if ent is not None and (lemmas[node - first] in _UNDERGO or (node == k and suffers)):
+            if ent is not None and (lemmas[node - first] in _UNDERGO or (shared and suffers)):
                 recipient = [ent.id]
-            elif ent is None and not (lemmas[node - first] in _UNDERGO or (node == k and suffers)):
+            elif ent is None and not (lemmas[node - first] in _UNDERGO or (shared and suffers)):
                 # "турецкие военные обстреляли": the country acts; "российские и турецкие
                 # дипломаты провели переговоры": both, as the two sides of a joint act
                 countries = _national_agent(a, subj[0], kids, mentions)
@@ -518,14 +546,25 @@ def _arguments(a: Analysis, k: int, etype: str, lemmas: list[str], first: int, k
         light = a.tokens[node].pos == "NOUN" and (
             (head_lemmas & _LIGHT and (a.tokens[node].rel == "obj" or marker == "на"))
             or (head_lemmas & _INTO and marker in ("в", "во")))  # "подал в отставку", "вступили в бой"
-        if not (a.tokens[node].rel == "xcomp" or head_lemmas & _CLIMB or light):
+        tok, gov = a.tokens[node], a.tokens[head]
+        if tok.rel == "advcl" and tok.feats.get("VerbForm") == "Conv" and gov.pos == "VERB":
+            shared = False  # "похитил ребенка, застрелив водителя": the converb's doer is the clause's subject
+        elif tok.rel == "conj" and tok.pos == "VERB" and gov.pos == "VERB" and head < node \
+                and (tok.feats.get("Voice") == "Pass") == (gov.feats.get("Voice") == "Pass"):
+            pass  # "напал на полицейских, отобрал оружие, застрелил их": one subject for the verbs
+        elif not (tok.rel == "xcomp" or head_lemmas & _CLIMB or light):
             break
+        else:
+            shared = False
         node, depth = head, depth + 1
     if not found and not suffers and a.tokens[k].pos == "VERB" and a.tokens[k].feats.get("VerbForm") == "Fin":
         # the parser lost the subject ("и.о. президента Украины Александр Турчинов отменил указ")
         ent = _left_subject(a, k, first, mentions)
         if ent is not None:
             actor = [ent.id]
+        elif etype in _STATE_ACTS:
+            actor, capital = _indefinite_agent(a, k, kids, mentions)
+            capitals |= capital  # "в Берлине возмутились": Germany acts; Berlin is not where
     demand = etype == "REQUEST" and lemmas[k - first] in ("потребовать", "требовать")
     dependants = list(kids.get(k, []))
     # "согласился встретиться с Клинтоном": the partner of the governed verb.
@@ -559,6 +598,11 @@ def _arguments(a: Analysis, k: int, etype: str, lemmas: list[str], first: int, k
                 recipient = [ent.id]
             if location is None and a.tokens[c].feats.get("Case") != "Acc":
                 location = ent.id
+        elif location is None and ent.type == "LOC" and rel in ("obl", "nmod") \
+                and a.tokens[c].feats.get("Case") != "Acc" \
+                and ((lemmas[c - first] in _PLACE_NOUNS and case in _NEAR | {"в", "во", "на"})
+                     or (case in _NEAR and mentions.by_token.get(c) is ent)):
+            location = ent.id  # "перестрелка близ села Геджух", "поджоги в центре Лхасы"
     return actor, recipient, location, adjectival, capitals
 
 
@@ -625,6 +669,7 @@ def extract(a: Analysis) -> None:
         quote = _enclosing_quote(a, a.tokens[k].start)
         if not actor and quote is not None and quote.speaker and chosen.type in _SPEECH_ACTS:
             actor = [quote.speaker]
+        own_place = location  # named by the trigger's own phrase ("перестрелка близ села Геджух")
         if location is None:  # a country known by an adjective may still be where it acts
             location = _sentence_place(a, si, mentions, (set(actor) | set(recipient)) - adjectival | capitals)
         own = chosen.mode or _own_mode(etype, lemmas, sent.first_token, k, end)
@@ -646,7 +691,7 @@ def extract(a: Analysis) -> None:
         again = any(lemmas[c - sent.first_token] in _AGAIN
                     for c in kids.get(k, []) + (kids.get(head_k, []) if head_k >= 0 else []))
         earlier = None if again else _repeats(a.events, etype, actor, recipient, location, nominal, date,
-                                              counts, a.figures, own)
+                                              counts, a.figures, own, own_place)
         if earlier is not None and verbal and (id(earlier) in before_after
                                                or verbs.get(id(earlier), entry.lemmas) != entry.lemmas):
             # a verb after another verb of the same type tells another act ("после подрыва боевики
@@ -684,18 +729,23 @@ _AGAIN = frozenset({"еще", "ещё", "снова", "вновь", "повто�
 
 def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[str], location: str | None,
              nominal: bool, date: EventDate, counts: set[float], figures: list[Figure],
-             mode: str | None = None) -> Event | None:
+             mode: str | None = None, own_place: str | None = None) -> Event | None:
     """The earlier event a mention repeats, if any: the latest one of the same type whose participants
     and place do not contradict it. News tells an event first and details it after ("В Минске
     задержаны несколько человек. ... ОМОН задержал от 6 до 8 человек"); separate actors or
     targets doing the same thing, or the same thing in another place, stay separate events. A
-    noun ("в ходе протестов") names no new place of its own, so only its participants count.
-    Another date, or a verb with its own count of people after an event that had one ("стрелок
-    убил двух человек" after "ранил женщину, ... убил пятерых"), is another occurrence."""
+    noun ("в ходе протестов") names no new place of the sentence's, so only its participants and a
+    place of its own phrase count ("погиб в перестрелке близ села Геджух"). Another date (also
+    a date of its own that cannot be the document date another mention fell back to: "Тогда, летом
+    2013 года, ... арестовали"), or a verb with its own count of people after an event that had
+    one ("стрелок убил двух человек" after "ранил женщину, ... убил пятерых"), is another occurrence."""
     for ev in reversed(events):
         if ev.type != etype:
             continue
-        if date.resolved and ev.date.resolved and date.value and ev.date.value and date.value != ev.date.value:
+        if date.resolved and date.value and ev.date.value and date.value != ev.date.value and (
+                ev.date.resolved or not _same_time(date.value, ev.date.value)):
+            continue
+        if nominal and own_place and ev.location and own_place != ev.location:
             continue
         if mode and ev.mode and mode != ev.mode:  # a dispersal and the arrests after it
             continue
@@ -710,6 +760,22 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
             continue
         return ev
     return None
+
+
+def _same_time(value: str, document: str) -> bool:
+    """Whether a resolved date can be the time of an event whose other mention had only the
+    document date: the same at the coarser of the two precisions ("2011-04-02" in "2011"), or a
+    day of the ten before a day-precise document date ("в понедельник" in a Wednesday's news)."""
+    n = min(len(value), len(document), 10)
+    if value[:n] == document[:n]:
+        return True
+    if n < 10:
+        return False
+    try:
+        gap = (dt.date.fromisoformat(document[:10]) - dt.date.fromisoformat(value[:10])).days
+    except ValueError:
+        return False
+    return -1 <= gap <= 10
 
 
 def _told_participle(a: Analysis, k: int, kids: dict[int, list[int]]) -> bool:
