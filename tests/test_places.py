@@ -292,3 +292,82 @@ def test_first_level_regions_under_a_geographic_grouping_are_in_the_gazetteer() 
 
     found = gazetteer().candidates("Aceh")
     assert found and found[0].kind == "region" and found[0].id == "ID-AC" and found[0].country == "ID"
+
+
+# --- fourth round (2026-11-26) -------------------------------------------------------------------
+
+
+def test_a_country_the_recogniser_split_at_and_is_one_country() -> None:
+    text = "Экспортёры газа: Катар, Тринидад и Тобаго, Боливия."
+    a = _doc(text, [("Катар", "Катар"), ("Тринидад", "Тринидад"), ("Тобаго", "Тобаго"), ("Боливия", "Боливия")])
+    geocode(a)
+    for name in ("Тринидад", "Тобаго"):
+        geo = _geo(a, name)
+        assert geo is not None and geo.country == "TT" and geo.precision == "country", name
+    # Two places joined by "и" stay two places.
+    b = _doc("Переговоры России и Китая.", [("России", "Россия"), ("Китая", "Китай")])
+    geocode(b)
+    assert _geo(b, "Россия").country == "RU" and _geo(b, "Китай").country == "CN"  # type: ignore[union-attr]
+
+
+def test_a_national_capital_wins_over_a_small_namesake_of_the_story_s_country() -> None:
+    text = "Премьер Великобритании посетил Ливерпуль и провёл переговоры с Вашингтоном."
+    a = _doc(text, [("Великобритании", "Великобритания"), ("Ливерпуль", "Ливерпуль"), ("Вашингтоном", "Вашингтон")])
+    geocode(a)
+    geo = _geo(a, "Вашингтон")
+    assert geo is not None and geo.country == "US" and geo.lat == pytest.approx(38.9, abs=0.2)
+    # ...but never over the country of the same name: "Бразилия" is Brazil, not Brasília.
+    b = _doc("Сборная Бразилии прилетела в Рио.", [("Бразилии", "Бразилия"), ("Рио", "Рио")])
+    geocode(b)
+    assert _geo(b, "Бразилия").precision == "country"  # type: ignore[union-attr]
+    rio = _geo(b, "Рио")
+    assert rio is not None and rio.country == "BR" and rio.precision == "city"
+
+
+def test_a_town_needs_more_than_its_country_to_outrank_a_country_of_its_name() -> None:
+    text = "В Вашингтоне и Нью-Йорке, США, обсуждали поставки из Бразилии."
+    a = _doc(text, [("Вашингтоне", "Вашингтон"), ("Нью-Йорке", "Нью-Йорк"), ("США", "США"), ("Бразилии", "Бразилия")])
+    geocode(a)
+    geo = _geo(a, "Бразилия")
+    assert geo is not None and geo.country == "BR" and geo.precision == "country"
+
+
+def test_a_guessed_town_abroad_needs_support_even_when_big() -> None:
+    # "Куинс" sounds like Kinshasa; in a story about New York it is Queens (reviewed alias).
+    a = _doc("Стрельба в Нью-Йорке, в районе Куинс, США.",
+             [("Нью-Йорке", "Нью-Йорк"), ("Куинс", "Куинс"), ("США", "США")])
+    geocode(a)
+    assert _geo(a, "Куинс").country == "US"  # type: ignore[union-attr]
+    # An unknown island of Australia is not a town in Uganda found by its sound.
+    b = _doc("Туристы в Австралии посетили остров Кенгуру.", [("Австралии", "Австралия"), ("Кенгуру", "Кенгуру")])
+    geocode(b)
+    assert _geo(b, "Кенгуру") is None
+
+
+def test_the_arabic_article_is_dropped_as_a_guess() -> None:
+    a = _doc("Боевики отступили из Эр-Ракки в Сирии.", [("Эр-Ракки", "Эр-Ракка"), ("Сирии", "Сирия")])
+    geocode(a)
+    geo = _geo(a, "Эр-Ракка")
+    assert geo is not None and geo.country == "SY" and geo.lat == pytest.approx(35.95, abs=0.1)
+
+
+def test_short_country_names_resolve() -> None:
+    g = gazetteer()
+    for name, code in (("Бруней", "BN"), ("Македония", "MK"), ("ЦАР", "CF"), ("Свазиленд", "SZ")):
+        assert any(p.kind == "country" and p.id == code for p in g.candidates(name)), name
+
+
+def test_region_points_across_the_180th_meridian_and_reviewed_centres() -> None:
+    spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "scripts" / "build_gazetteer.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    sys.modules["build_gazetteer"] = build  # dataclasses look their module up while the script loads
+    try:
+        spec.loader.exec_module(build)
+    finally:
+        del sys.modules["build_gazetteer"]
+    point = build.middle([(65.0, 177.0), (66.0, 179.5), (67.0, -178.0), (64.0, -175.0)], 0.0)
+    assert point is not None and point[1] == pytest.approx(-179.0, abs=0.01)
+    assert build.middle([(0.0, 10.0), (0.0, 20.0)], 0.0) == (0.0, 15.0)
+    florida = gazetteer().get("US-FL")
+    assert florida is not None and florida.lat == pytest.approx(28.66) and florida.lon == pytest.approx(-82.44)

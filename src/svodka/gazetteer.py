@@ -60,14 +60,14 @@ def sound_key(name: str) -> str:
         words.append(re.sub(r"(.)\1+", r"\1", word))
     out = "".join(words)
     return out if len(out.replace("a", "")) >= 3 else ""
-_KINDS: dict[str, Kind] = {"C": "country", "R": "region", "P": "city"}
+_KINDS: dict[str, Kind] = {"C": "country", "R": "region", "P": "city", "K": "city"}
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
     """One gazetteer entry. ``id``: ISO alpha-2 (country), ISO 3166-2 (region) or GeoNames id (city);
     ``region``: a city's ISO 3166-2 region where known; ``lat``/``lon`` None when the gazetteer has no
-    honest point (some regions)."""
+    honest point (some regions); ``capital``: a city that is its country's capital."""
 
     kind: Kind
     id: str
@@ -77,6 +77,7 @@ class Place:
     lat: float | None
     lon: float | None
     population: int
+    capital: bool = False
 
     @property
     def geonames_id(self) -> int | None:
@@ -110,7 +111,7 @@ class Gazetteer:
             end = self._rows.index(b"\n", offset)
             kind, pid, name_en, country, region, lat, lon, pop = self._rows[offset:end].decode("utf-8").split("\t")
             place = Place(_KINDS[kind], pid, name_en, country, region, float(lat) if lat else None,
-                          float(lon) if lon else None, int(pop or 0))
+                          float(lon) if lon else None, int(pop or 0), kind == "K")
             self._parsed[offset] = place
         return place
 

@@ -6,15 +6,20 @@ Each LOC entity gets ``geo`` (lat, lon, ISO country, precision) or stays ``None`
   name, looked up in the gazetteer (GeoNames places of 500+ people, ISO countries and regions, the
   reviewed alias table). Generic words ("город", "г.", "city of") are dropped for the look-up, and a
   name that the normaliser left in an oblique case is put in the nominative. When nothing is found, a
-  Cyrillic name is *guessed*: an unknown case ending or an э/е variant, then a foreign town by the sound
-  of its name (``Gazetteer.sounds_like``, spelt alike too), then the first town of a double name declined
-  alike ("в Урбане-Шампейне"); a town found by a guess needs evidence from the document unless it is big.
+  Cyrillic name is *guessed*: an unknown case ending, an э/е variant or the name without an Arabic
+  article ("Эр-Ракка"), then a foreign town by the sound of its name (``Gazetteer.sounds_like``, spelt
+  alike too), then the first town of a double name declined alike ("в Урбане-Шампейне"); a town found by
+  a guess needs evidence from the document unless it is big and in a country the document is about. A
+  name joined to the next or previous one by "и" that together make a country or region is that place
+  ("Тринидад" + "и Тобаго").
 - A candidate's score: its kind (a country before a region before a town of the same name), the
   log of its population, then evidence from the same document: another place mentioned there lies in
   the candidate's country or region, or the candidate region or country contains a town mentioned
-  there, or lies within 150 km of the candidate. A small town abroad (in a country the document
-  otherwise never mentions) needs such evidence. "Paris" alone is Paris, France; "Paris, Texas" is
-  in Texas; "Georgia" is the country unless the text places it among US towns.
+  there, or lies within 150 km of the candidate. A national capital outranks a namesake town that has
+  only country-level support ("Вашингтон" in a British story), never a country or region of its name;
+  a town needs local evidence (its region, a place near it) to outrank a country of its name. A small
+  town abroad (in a country the document otherwise never mentions) needs such evidence. "Paris" alone
+  is Paris, France; "Paris, Texas" is in Texas; "Georgia" is the country unless the text places it among US towns.
 - Precision is honest: a region is a region (its point is the middle of its settlements, or null
   when the gazetteer has none); a country's point is a conventional reference point, labelled
   ``country``; a name with no good candidate stays unresolved (``geo=None``), never at a country.
@@ -57,7 +62,7 @@ _ADJACENT = 40
 #: town, of that name is the likelier reading.
 _KIND_NAMED = 40.0
 _KIND_WORDS = {
-    "region": frozenset({"штат", "провинция", "область", "край", "регион", "земля", "префектура", "округ",
+    "region": frozenset({"штат", "провинция", "область", "край", "регион", "земля", "префектура",
                          "воеводство", "губерния", "state", "province", "region", "county", "prefecture"}),
     "city": frozenset({"город", "село", "деревня", "посёлок", "поселок", "станица", "city", "town", "village"}),
 }
@@ -67,6 +72,11 @@ _MIN_POP_ALONE = 1000
 _MIN_POP_ABROAD = 20000
 #: A town found only by a guess (case ending, sound key, part of the name) needs evidence below this size.
 _MIN_POP_GUESS = 200000
+#: A national capital is the usual reading of a name it shares with a town of a country the document is
+#: about ("Вашингтон" in a British story is Washington, D.C., not Washington, Tyne and Wear); only for
+#: capitals big enough (not Victoria, Seychelles), and never over a country or region of the same name.
+_CAPITAL = 20.0
+_CAPITAL_MIN_POP = 100000
 #: Another place of the document lies this close (km): a town near the others is the likelier reading.
 _NEAR_KM = 150.0
 _NEAR = 10.0
@@ -77,6 +87,13 @@ _GENERIC_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _OBLIQUE = ("gent", "datv", "accs", "ablt", "loct")
+#: The Arabic article as Russian writes it before a name ("Эр-Ракка", "Эль-Фашер", "Аль-Кут"); GeoNames
+#: may have the name without it or with another spelling of it ("Ракка", "Ар-Ракка").
+_ARTICLE = re.compile(r"^(?:[ЭэАа][льрсшдзтн]|[Ээ]ль|[Аа]ль|[Аа]н|[Ээ]н)-(?=[А-ЯЁ])")
+#: A name joined to the next or previous word by "и"/"and" may be one country or region ("Тринидад и
+#: Тобаго", "Босния и Герцеговина") that the recogniser split in two.
+_JOINED_AFTER = re.compile(r"\s+(?:и|and|&)\s+([А-ЯЁA-Z][\w-]*)")
+_JOINED_BEFORE = re.compile(r"([А-ЯЁA-Z][\w-]*)\s+(?:и|and|&)\s+$")
 
 
 @dataclass
@@ -166,7 +183,20 @@ def _stems(name: str) -> list[str]:
     return out
 
 
-def _candidates(g: Gazetteer, e: Entity) -> tuple[list[Place], bool] | None:
+def _joined(text: str, e: Entity) -> list[str]:
+    """The names a mention makes with the word joined to it by "и"/"and" ("Тринидад" + "и Тобаго")."""
+    out = []
+    for m in e.mentions:
+        after = _JOINED_AFTER.match(text, m.end)
+        if after:
+            out.append(f"{m.text} и {after.group(1)}")
+        before = _JOINED_BEFORE.search(text[max(0, m.start - 40):m.start])
+        if before:
+            out.append(f"{before.group(1)} и {m.text}")
+    return out
+
+
+def _candidates(g: Gazetteer, e: Entity, text: str = "") -> tuple[list[Place], bool] | None:
     """The entity's candidate places and whether they are only a guess (from a case ending, a sound key or
     the first part of a hyphenated name: such a town needs evidence from the document); None when a name
     of it is marked "not a place"."""
@@ -180,6 +210,11 @@ def _candidates(g: Gazetteer, e: Entity) -> tuple[list[Place], bool] | None:
             for p in lookup(n):
                 found.setdefault((p.kind, p.id), p)
 
+    joined = _joined(text, e) if text else []
+    look([*joined, *(nom for n in joined if (nom := _nominative(n)))], g.candidates)
+    found = {k: p for k, p in found.items() if p.kind != "city"}
+    if found:  # "Тринидад и Тобаго" is the country, not Trinidad, Bolivia
+        return list(found.values()), False
     look(names, g.candidates)
     if not found:
         look([nom for n in names if (nom := _nominative(n))], g.candidates)
@@ -187,6 +222,7 @@ def _candidates(g: Gazetteer, e: Entity) -> tuple[list[Place], bool] | None:
         return list(found.values()), False
     cyrillic = [n for n in names if re.search("[а-яё]", n, re.IGNORECASE)]
     guesses = [v for n in cyrillic for v in (n.replace("э", "е").replace("Э", "Е"), *_stems(n))]
+    guesses += [bare for n in cyrillic if (bare := _ARTICLE.sub("", n)) != n]
     look(guesses, g.candidates)
     if not found:  # a foreign town by the sound of its name, spelt much alike
         for n in cyrillic + guesses:
@@ -229,11 +265,16 @@ def _choose(loc: _Loc, others: list[_Loc]) -> Place | None:
             mentioned_regions.setdefault(b.id, []).extend(m.start for m in o.entity.mentions)
     countries_here = mentioned_countries | set(support_country)
     points = [(c.lat, c.lon) for c in contained if c.lat is not None and c.lon is not None]
+    # A country or region of the same name keeps its precedence over the capital ("Бразилия", "Алжир").
+    areas = any(c.kind != "city" for c in loc.candidates)
+    # A town does not outrank a country of its name on country-level evidence alone ("Бразилии" in a story
+    # about the US is Brazil, not Brazil, Indiana): it needs its region, or a place near it, mentioned.
+    country_named = any(c.kind == "country" for c in loc.candidates)
     best, best_score = None, -math.inf
     for p in loc.candidates:
         score = _base(p)
         evidence = 0.0
-        if p.kind != "country":
+        if p.kind == "region" or (p.kind == "city" and not country_named):
             evidence += _SAME_COUNTRY * min(support_country[p.country], _SAME_COUNTRY_MAX)
             if p.country in mentioned_countries:
                 evidence += _SAME_COUNTRY / 2
@@ -248,12 +289,14 @@ def _choose(loc: _Loc, others: list[_Loc]) -> Place | None:
                 and any(_km(p.lat, p.lon, lat, lon) <= _NEAR_KM for lat, lon in points):
             evidence += _NEAR
         if p.kind == "city" and evidence == 0 and (
-                (loc.guess and p.population < _MIN_POP_GUESS)
+                (loc.guess and (p.population < _MIN_POP_GUESS or (countries_here and p.country not in countries_here)))
                 or p.population < _MIN_POP_ALONE
                 or (p.population < _MIN_POP_ABROAD and countries_here and p.country not in countries_here)):
             continue
         if loc.kind_hint is not None and p.kind == loc.kind_hint:
             evidence += _KIND_NAMED
+        if p.capital and p.population >= _CAPITAL_MIN_POP and not areas:
+            evidence += _CAPITAL
         score += evidence
         if score > best_score or (score == best_score and best is not None and p.population > best.population):
             best, best_score = p, score
@@ -320,7 +363,7 @@ def geocode(a: Analysis) -> None:
         if e.subtype == "site":
             sites.append(e)
             continue
-        found = _candidates(g, e)
+        found = _candidates(g, e, a.text)
         if found and found[0]:
             places.append(_Loc(e, found[0], min(m.start for m in e.mentions), kind_hint=_kind_hint(a, e),
                                guess=found[1]))
