@@ -504,3 +504,83 @@ def test_two_people_in_a_row_are_two_names_and_surname_first_order_joins() -> No
     from svodka.stages.entities import _same_person
 
     assert _same_person(["Арсланов", "Айрат"], ["Айрат", "Арсланов"])
+
+
+def test_surname_variants_one_letter_apart_two_letter_surnames_and_double_surnames() -> None:
+    from svodka.stages.entities import _one_edit, _person_words, _same_person
+
+    assert _same_person(["Роухани"], ["Хасан", "Рухани"])  # another transcription
+    assert _same_person(["Аленчиев"], ["Дмитрий", "Аленичев"])  # two letters swapped
+    assert not _same_person(["Войков"], ["Владислав", "Волков"])  # two surnames the dictionary knows
+    assert not _same_person(["Роухани"], ["Хасан", "Рухани"], fuzzy=False)
+    assert _same_person(["Фо"], ["Дарио", "Фо"]) and not _same_person(["Фо"], ["Дарио", "Фа"])
+    assert _same_person(["Пайпер"], _person_words("Хайдемария Стефанишин-Пайпер"))
+    assert _same_person(["Са", "Пинту"], ["Рикарду", "Са", "Пинту"])
+    assert _same_person(["Эд", "Гонзалес"], ["Эд", "Гонсалес"])
+    assert _one_edit("аленчиев", "аленичев") and not _one_edit("абвгде", "бавгед")
+    from svodka.stages.entities import _group, _Mention
+
+    names = ["Дарио Фо", "Фо", "Владимир Крамник", "Краник", "Крамник"]
+    people = [_Mention(20 * k, 20 * k + len(n), "PER", "ru", [], normal=n, surface=n) for k, n in enumerate(names)]
+    grouped = sorted(sorted(m.normal for m in g) for g in _group(people))
+    assert grouped == [sorted(["Владимир Крамник", "Краник", "Крамник"]), ["Дарио Фо", "Фо"]], grouped
+
+
+def test_exact_surname_wins_over_a_variant_and_everyday_first_names_join() -> None:
+    from svodka.stages.entities import _same_first
+
+    groups = _groups(run("Врач Алексей Тихонов приехал в село. Лёша Тихонов вырос здесь же."))
+    assert any({"Алексей Тихонов", "Лёша Тихонов"} <= g for g in groups), groups
+    assert _same_first("Юля", "Юлия") and _same_first("Алексей", "Лёша") and not _same_first("Анна", "Инна")
+
+
+def test_common_noun_before_a_full_name_is_not_part_of_it() -> None:
+    found = mentions(run("Снимок 1950 года\nУсы Сальвадора Дали стали знаменитыми на весь мир"))
+    assert "Сальвадора Дали" in found and "Усы Сальвадора Дали" not in found, found
+
+
+def test_compound_short_forms_and_fewer_words_join_the_full_name_of_a_body() -> None:
+    from svodka.stages.entities import _compound_of, _fewer_words
+
+    assert _compound_of("нацгвардия", ["национальная", "гвардия", "украины"])
+    assert _compound_of("погранслужбы", ["пограничной", "службы", "фсб"])
+    assert _compound_of("минкульт", ["министерство", "культуры"])
+    assert _compound_of("центробанк", ["центральный", "банк", "россии"])
+    assert not _compound_of("минск", ["министерство", "культуры"])
+    assert _fewer_words(["болгарская", "церковь"], ["болгарская", "православная", "церковь"])
+    assert not _fewer_words(["европейский", "союз"], ["совет", "европейского", "союза"])
+    from svodka.stages.entities import _group, _Mention
+
+    names = ["Национальная гвардия Украины", "Нацгвардия", "Болгарская православная церковь", "Болгарская церковь",
+             "Совет Европейского союза", "Европейский союз"]
+    bodies = [_Mention(40 * k, 40 * k + len(n), "ORG", "ru", [], normal=n, surface=n) for k, n in enumerate(names)]
+    grouped = sorted(sorted(m.normal for m in g) for g in _group(bodies))
+    assert ["Нацгвардия", "Национальная гвардия Украины"] in grouped, grouped
+    assert ["Болгарская православная церковь", "Болгарская церковь"] in grouped, grouped
+    assert ["Совет Европейского союза"] in grouped, grouped
+    groups = _groups(run("Представитель Министерства связи и массовых коммуникаций Российской Федерации "
+                         "выступил. В Министерстве связи и массовых коммуникаций России пояснили детали."))
+    assert any({"Министерства связи и массовых коммуникаций Российской Федерации",
+                "Министерстве связи и массовых коммуникаций России"} <= g for g in groups), groups
+
+
+def test_place_adjective_joins_the_place_it_is_formed_from() -> None:
+    from svodka.stages.entities import _adjective_base
+
+    assert _adjective_base("Украинское") == "украин" and _adjective_base("Римского") == "рим"
+    assert _adjective_base("Москва") == ""
+
+
+def test_sentence_opening_adjective_or_function_word_is_not_a_person() -> None:
+    from svodka.stages.entities import _function_word, _plain_adjective
+
+    assert _plain_adjective("Румынский") and _plain_adjective("Семидесятилетний") and _plain_adjective("Тринадцатым")
+    assert not _plain_adjective("Толстой") and not _plain_adjective("Вишневский") and not _plain_adjective("Путин")
+    assert _function_word("По") and _function_word("Сегодня") and not _function_word("Путин")
+    found = mentions(run("Суд вынес приговор.\nСемидесятилетний Караджич выслушал его молча."))
+    assert "Караджич" in found and "Семидесятилетний Караджич" not in found, found
+
+
+def test_title_is_not_stripped_from_a_name_of_short_syllables() -> None:
+    found = mentions(run("Бывший генсек Пан Ги Мун прилетел в Женеву."))
+    assert "Пан Ги Мун" in found, found

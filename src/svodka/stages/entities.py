@@ -224,11 +224,13 @@ def _gender(a: Analysis, m: _Mention) -> str:
         return ""
     surface, normal = a.text[m.start:m.end], m.normal
     if normal and normal[-1].lower() not in "аеёиоуыэюяьй" and surface != normal and surface.startswith(normal) \
-            and surface[len(normal):] in ("а", "у", "ом", "е"):
-        return "masc"
+            and surface[len(normal):] in ("а", "у", "ом", "е") \
+            and not (surface[len(normal):] == "а" and re.search(r"(?:ов|ев|ёв|ин|ын)$", normal)
+                     and m.tokens[0].feats.get("Case") == "Nom"):
+        return "masc"  # "Визбора"; not "Попова" in the nominative, which is a woman's name
     _, j = a.token_range(m.start, m.end)
     if j < len(a.tokens) and a.tokens[j].sent == m.tokens[0].sent and a.tokens[j].pos in ("VERB", "AUX") \
-            and a.tokens[j].feats.get("Tense") == "Past":
+            and a.tokens[j].feats.get("Tense") == "Past" and m.tokens[0].feats.get("Case", "Nom") == "Nom":
         return {"Masc": "masc", "Fem": "femn"}.get(a.tokens[j].feats.get("Gender", ""), "")
     return ""
 
@@ -313,8 +315,11 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
         start, end = _strip_legal_form(text, start, end)
     if span.type == "PER" and span.lang != "en":
         toks = _tokens(a, start, end)
-        if len(toks) >= 2 and _is_title_word(toks[0].text):
+        if len(toks) >= 2 and _is_title_word(toks[0].text) and len(toks[1].text) > 2:  # not "Пан Ги Мун"
             start = toks[1].start
+        elif len(toks) >= 2 and toks[1].text[:1].isupper() and _opens_sentence(a, toks[0]) \
+                and (_plain_adjective(toks[0].text) or (len(toks) >= 3 and _common_noun(toks[0].text))):
+            start = toks[1].start  # "Семидесятилетний Караджич", "Усы Сальвадора Дали" opening a sentence
         initials = _INITIALS.search(text, max(0, start - 8), start)
         start = initials.start() if initials and "\n" not in initials.group() else _first_name_before(a, start)
     if span.lang == "en":
@@ -338,7 +343,11 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
     surface = text[start:end]
     if key(surface) in lexicon.not_entities():
         return []
-    if etype == "PER" and len(tokens) == 1 and span.lang != "en" and _is_glued_typo(surface):
+    if etype == "PER" and len(tokens) == 1 and span.lang != "en" and (
+            _is_glued_typo(surface)
+            or (_opens_sentence(a, tokens[0]) and (_function_word(surface) or _plain_adjective(surface)))):
+        # "Онтакже"; a sentence opening "По неподтверждённой информации", "Румынский мужчина удивил"
+        # (inside a sentence "По" may be Edgar Poe)
         return []
     if etype in ("PER", "LOC") and len(tokens) == 1 and span.lang != "en" and _common_noun_opening(a, tokens[0]):
         return []  # "Адвокат христианки ...", "Забастовка затронет ..."
@@ -379,7 +388,7 @@ def _bracketed(a: Analysis, start: int, match: re.Match[str], etype: str, lang: 
     first = _Mention(start, main_end, etype, lang, _tokens(a, start, main_end), subtype=subtype)
     out = [first]
     pos = start + match.start("alt")
-    for piece in re.split(r"(,\s+)", match["alt"]):
+    for piece in re.split(r"([,;]\s+)", match["alt"]):
         alt_start, alt_end = _trim(text, pos, pos + len(piece))
         pos += len(piece)
         alt = text[alt_start:alt_end]
@@ -585,6 +594,9 @@ def _normalise(a: Analysis, m: _Mention) -> None:
         if _LOOKALIKE.fullmatch(m.normal) and lexicon.lookup(m.normal.translate(_TO_CYRILLIC)):
             m.normal = m.normal.translate(_TO_CYRILLIC)  # "EC" typed in Latin letters in Russian text: "ЕС"
     m.known = lexicon.lookup(m.normal) or lexicon.lookup(surface)
+    words = surface.split()
+    if m.known is None and m.type != "PER" and len(words) == 2 and m.lang != "en" and _CYRILLIC.search(surface):
+        m.known = lexicon.lookup(_nominative_pair(words[0], words[1]))  # "Соединённых Штатов"
     if m.known is not None:
         m.type = m.known.type
         m.subtype = m.subtype if m.subtype == "site" else m.known.subtype
@@ -635,9 +647,12 @@ def _same_first(a: str, b: str) -> bool:
     """Whether two first names (or initials) can be the same person's."""
     if len(a) <= 2 or len(b) <= 2:
         return a[:1].lower() == b[:1].lower()
-    # loose on purpose (a foreign name declined wrongly, "Асии"/"Асия", "Азия"/"Асия"): only
-    # clearly different names block a merge
-    return a[:3].lower() == b[:3].lower() or skeleton(a) == skeleton(b) or _stem(a) == _stem(b)
+    if key(b) in lexicon.diminutives().get(key(a), ()) or key(a) in lexicon.diminutives().get(key(b), ()):
+        return True  # "Лёша Тихонов" and "Алексей Тихонов"
+    # loose on purpose (a foreign name declined wrongly, "Асии"/"Асия", "Азия"/"Асия"; a long name
+    # in another transcription, "Беньямин"/"Биньямин"): only clearly different names block a merge
+    return a[:3].lower() == b[:3].lower() or skeleton(a) == skeleton(b) or _stem(a) == _stem(b) \
+        or (min(len(a), len(b)) >= 6 and _one_edit(a.lower(), b.lower()))
 
 
 def _identity(m: _Mention) -> tuple[str, str] | None:
@@ -674,6 +689,8 @@ _ENDING = re.compile(
 def _stem(word: str) -> str:
     """A word without its case ending ("Гарсии", "Гарсия" -> "гарс"): a loose key for names."""
     low = word.lower().replace("ё", "е")
+    if _CYRILLIC.search(low):
+        low = low.translate(_LOOKALIKE_LOWER)  # "Cинода" typed with a Latin "C"
     if len(low) < 4:
         return low
     stem = _ENDING.sub("", low)
@@ -703,6 +720,7 @@ _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 #: Latin capitals that look Cyrillic; an abbreviation of only these in Russian text is Cyrillic.
 _LOOKALIKE = re.compile(r"[ABCEHKMOPTX]{2,6}")
 _TO_CYRILLIC = str.maketrans("ABCEHKMOPTX", "АВСЕНКМОРТХ")
+_LOOKALIKE_LOWER = str.maketrans("aceopxy", "асеорху")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z\s.'’()&-]*")
 
 
@@ -722,13 +740,77 @@ def _short_form_of(short: list[str], full: list[str]) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=65536)
+def _common_noun(word: str) -> bool:
+    """A dictionary common noun for a thing first of all, never a name ("Усы", "Останки")."""
+    parses = models.morph().parse(word.lower())
+    return bool(parses) and parses[0].is_known and parses[0].tag.POS == "NOUN" and parses[0].score >= 0.5 \
+        and "inan" in parses[0].tag \
+        and not word.isupper() \
+        and not any(t in p.tag for p in parses if p.score >= 0.2
+                    for t in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"))
+
+
+def _head_index(words: list[str]) -> int:
+    """The position of a name's head noun: its first word that is not an adjective."""
+    return next((k for k, w in enumerate(words) if not _is_adjective(w.rsplit("-", 1)[-1])), len(words) - 1)
+
+
+@functools.lru_cache(maxsize=8192)
+def _adjective_base(word: str) -> str:
+    """The stem a place adjective is formed from: "Украинского" -> "украин", "Римский" -> "рим"."""
+    lemma = _lemma(word)
+    return re.sub(r"(?:ск|цк)(?:ий|ой)$", "", lemma) if re.search(r"(?:ск|цк)(?:ий|ой)$", lemma) else ""
+
+
+def _fewer_words(short: list[str], full: list[str]) -> bool:
+    """Whether ``short`` (lower case) is ``full`` with some words left out, around the same head
+    noun ("болгарская церковь" of "болгарская православная церковь", "сирийская национальная
+    коалиция" of "национальная коалиция сирийских ... сил"); not "европейский союз" of "совет
+    европейского союза", whose head is another."""
+    s_stems = [_stem(w) for w in short]
+    f_stems = [_stem(p) for w in full for p in w.split("-")]
+    if not all(x in f_stems for x in s_stems) or len(set(s_stems)) < len(s_stems):
+        return False
+    return _stem(short[_head_index(short)]) == _stem(full[_head_index(full)])
+
+
+def _compound_of(word: str, full: list[str]) -> bool:
+    """Whether ``word`` (lower case) is a Russian compound of the beginnings of the first words of
+    ``full``: "нацгвардия" of "национальная гвардия", "погранслужба" of "пограничная служба",
+    "минкульт" of "министерство культуры", "совбез" of "совет безопасности", "центробанк" of
+    "центральный банк"."""
+    words = [w.replace("ё", "е") for w in full if w not in _ACRONYM_SKIP]
+    word = word.replace("ё", "е")
+
+    def match(pos: int, k: int) -> bool:
+        if k >= len(words) or k >= 3:
+            return False
+        rest, target = word[pos:], words[k]
+        if k >= 1 and len(rest) >= 3 and (target.startswith(rest) or _stem(rest) == _stem(target)
+                                          or (len(_stem(rest)) >= 3 and target.startswith(_stem(rest)))):
+            return True  # the last piece: the rest of the compound, or its stem, begins the word
+        for n in range(min(len(rest) - 3, len(target) - 1), 2, -1):
+            piece = rest[:n]
+            if (target.startswith(piece) or (piece.endswith("о") and target.startswith(piece[:-1]))) \
+                    and match(pos + n, k + 1):
+                return True
+        return False
+
+    return len(words) >= 2 and match(0, 0)
+
+
+def _opens_sentence(a: Analysis, tok: Token) -> bool:
+    """Whether ``tok`` is the first word of a sentence or line."""
+    i, _ = a.token_range(tok.start, tok.start)
+    return i == 0 or a.tokens[i - 1].sent != tok.sent or "\n" in a.text[a.tokens[i - 1].end:tok.start]
+
+
 def _common_noun_opening(a: Analysis, tok: Token) -> bool:
     """A sentence that opens with a common noun ("Адвокат христианки ...", "Забастовка затронет
     ...") does not open with a person's or place's name; a surname that is also a word ("Лебедь") is
     found again from its full name."""
-    i, _ = a.token_range(tok.start, tok.start)
-    opens = i == 0 or a.tokens[i - 1].sent != tok.sent or "\n" in a.text[a.tokens[i - 1].end:tok.start]
-    if not opens:
+    if not _opens_sentence(a, tok):
         return False
     parses = models.morph().parse(tok.text.lower())
     return bool(parses) and parses[0].is_known and parses[0].tag.POS == "NOUN" and parses[0].score >= 0.5 \
@@ -752,6 +834,31 @@ def _first_name(word: str) -> bool:
     """A dictionary first name (any case): "Рафаэль", "Эдвард"."""
     return word[:1].isupper() and any(p.is_known and "Name" in p.tag and p.score >= 0.3
                                       for p in models.morph().parse(word.lower()))
+
+
+@functools.lru_cache(maxsize=8192)
+def _function_word(word: str) -> bool:
+    """A preposition, conjunction, particle, pronoun or adverb first of all ("По", "Ни", "Оно",
+    "Сегодня")."""
+    parses = models.morph().parse(word.lower())
+    return bool(parses) and parses[0].is_known and parses[0].score >= 0.5 \
+        and parses[0].tag.POS in ("PREP", "CONJ", "PRCL", "NPRO", "ADVB")
+
+
+@functools.lru_cache(maxsize=8192)
+def _plain_adjective(word: str) -> bool:
+    """An adjective or ordinal that is no name in any likely reading ("Румынский",
+    "Семидесятилетний", "Тринадцатым"); not "Толстой" or "Вишневский", which are also surnames."""
+    parses = models.morph().parse(word.lower())
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "NUMR") and not word.isupper() \
+        and (parses[0].is_known or len(word) >= 12) \
+        and not any(t in p.tag for p in parses if p.score >= 0.05 for t in ("Name", "Surn", "Patr", "Geox", "Orgn"))
+
+
+@functools.lru_cache(maxsize=65536)
+def _dictionary_surname(word: str) -> bool:
+    """A surname the dictionary knows ("Волков", "Войков")."""
+    return any(p.is_known and "Surn" in p.tag for p in models.morph().parse(word.lower()))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -868,6 +975,8 @@ def _head_key(words: list[str]) -> str:
     return _stem_key(head)
 
 
+#: A short capitalised kind of body before a name ("НК ЮКОС", "ИА REGNUM", "ФК Спартак").
+_LEGAL_ABBREVIATION = re.compile(r"[А-ЯЁA-Z]{2,4}")
 _ABBR_TAIL = re.compile(r"[А-ЯЁ]{2,}(?:а|у|ом|е|ы)")
 
 
@@ -883,10 +992,26 @@ def _place_key(m: _Mention) -> str:
         if len(words) <= k:
             continue
         tail = words[-k:]
-        known = lexicon.lookup(" ".join(tail)) or lexicon.lookup(" ".join(_lemma(w) for w in tail))
+        known = lexicon.lookup(" ".join(tail)) or lexicon.lookup(" ".join(_lemma(w) for w in tail)) \
+            or (lexicon.lookup(_nominative_pair(tail[0], tail[1])) if k == 2 else None)
         if known is not None and (known.type == "LOC" or known.subtype in ("union", "international")):
             return f"{_head_key(words[:-k])}|{known.name}"
     return ""
+
+
+@functools.lru_cache(maxsize=8192)
+def _nominative_pair(adjective: str, noun: str) -> str:
+    """An adjective and its noun in the nominative: "Российской Федерации" -> "российская федерация"."""
+    morph = models.morph()
+    parse = morph.parse(noun.lower())[0]
+    if "plur" in parse.tag:  # "Соединённых Штатов" -> "соединённые штаты"
+        head_form = parse.inflect({"nomn"})
+        head, grammemes = (head_form.word if head_form else parse.normal_form), {"nomn", "plur"}
+    else:
+        head = parse.normal_form
+        grammemes = {"nomn", "sing", morph.parse(head)[0].tag.gender or "masc"}
+    form = morph.parse(adjective.lower())[0].inflect(grammemes)
+    return f"{form.word if form else adjective.lower()} {head}"
 
 
 @functools.lru_cache(maxsize=65536)
@@ -920,8 +1045,9 @@ def _is_patronymic(word: str) -> bool:
     return bool(parses) and "Patr" in parses[0].tag and not any("Surn" in p.tag for p in parses)
 
 
-def _same_person(short: list[str], full: list[str]) -> bool:
-    """Whether the name ``short`` can refer to the person named ``full`` (at least as long)."""
+def _same_person(short: list[str], full: list[str], fuzzy: bool = True) -> bool:
+    """Whether the name ``short`` can refer to the person named ``full`` (at least as long);
+    ``fuzzy`` also allows surnames spelt one letter apart."""
     def same(a: str, b: str) -> bool:
         a, b = _bare_surname(a), _bare_surname(b)
         if len(a) <= 2 or len(b) <= 2:  # an initial
@@ -936,9 +1062,25 @@ def _same_person(short: list[str], full: list[str]) -> bool:
     if len(short) == 1:
         if len(short[0]) == 2 and short[0] == full[0] and len(full) >= 2 and re.search(r"[аеиоуыэюяё]", short[0]):
             return True  # an East Asian surname comes first: "Ли" of "Ли Лу"
+        if len(short[0]) == 2 and len(full) >= 2 and short[0] == full[-1] and len(full[0]) > 2:
+            return True  # a two-letter surname as written: "Фо" of "Дарио Фо", "Ли" of "Харпер Ли"
         if len(short[0]) <= 2:
             return False
-        return same(short[0], full[-1]) or (len(full) >= 2 and len(full[0]) > 2 and same_first(short[0], full[0]))
+        if len(full) >= 2 and "-" in full[-1] and len(short[0]) >= 4 \
+                and any(same(short[0], part) for part in full[-1].split("-")[1:] if part[:1].isupper()):
+            return True  # one part of a double surname: "Пайпер" of "Хайдемария Стефанишин-Пайпер"
+        if same(short[0], full[-1]) or (len(full) >= 2 and len(full[0]) > 2 and same_first(short[0], full[0])):
+            return True
+        if not fuzzy:
+            return False
+        # a long surname spelt one letter apart (a typo or another transcription: "Крамник"/"Краник",
+        # "Рухани"/"Роухани", "Аленичев"/"Аленчиев")
+        # (not two surnames the dictionary knows: "Войков" is not "Волков")
+        a, b = _stem(short[0]), _stem(full[-1])
+        return len(full) >= 2 and min(len(a), len(b)) >= 5 and short[0][:1] == full[-1][:1] and _one_edit(a, b) \
+            and not (_dictionary_surname(short[0]) and _dictionary_surname(full[-1]))
+    if len(short) >= 2 and len(full) > len(short) and short == full[-len(short):] and len(short[-1]) > 2:
+        return True  # a double surname without the first name: "Са Пинту" of "Рикарду Са Пинту"
     if len(full) > len(short) and all(len(w) > 2 for w in short) and all(map(same, short, full)):
         return True  # the beginning of a longer name: "Мейв Кеннеди" of "Мейв Кеннеди Таунсенд-Маккин"
     if len(short) == 2 and len(full) == 3 and same(short[1], full[2]) and same(short[0], full[1]):
@@ -951,15 +1093,23 @@ def _same_person(short: list[str], full: list[str]) -> bool:
     # one letter apart in a long surname, with the same first name: a transcription variant
     # ("Эд Гонзалес" / "Эд Гонсалес", "Дэвид Кэмерон" / "Дэвид Камерон")
     a, b = _stem(short[-1]), _stem(full[-1])
-    return len(short[0]) > 2 and short[0] == full[0] and min(len(a), len(b)) >= 5 and _one_edit(a, b)
+    if fuzzy and short[0] == full[0] and min(len(a), len(b)) >= 5 and _one_edit(a, b):
+        return True
+    # both names in another transcription: "Кэмерон Диаз" / "Камерон Диас"
+    return fuzzy and len(short) == len(full) == 2 and min(len(short[0]), len(full[0])) >= 5 \
+        and _one_edit(short[0].lower(), full[0].lower()) and min(len(a), len(b)) >= 4 \
+        and (a == b or _one_edit(a, b)) and not (_dictionary_surname(short[1]) and _dictionary_surname(full[1]))
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by one substitution, insertion or deletion."""
+    """Whether ``a`` and ``b`` differ by one substitution, insertion, deletion or swap of two
+    neighbouring letters."""
     if abs(len(a) - len(b)) > 1 or a == b:
         return a == b
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+        diff = [k for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
@@ -967,13 +1117,15 @@ def _one_edit(a: str, b: str) -> bool:
 def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     groups = _Groups([_identity(m) for m in mentions], [m.known.name if m.known else None for m in mentions])
     index = {id(m): i for i, m in enumerate(mentions)}
-    first_by_key: dict[tuple[str, str], int] = {}
+    first_by_key: dict[tuple[str, ...], int] = {}
     for i, m in enumerate(mentions):
         # the same base form, or the same words as written (a foreign name normalised two ways:
         # "Аун Сан Су Чжи" read once as a genitive)
-        keys = [("K", m.known.name) if m.known else (m.type, key(m.normal))]
+        keys: list[tuple[str, ...]] = [("K", m.known.name) if m.known else (m.type, key(m.normal))]
         if len(m.surface.split()) >= 2:
             keys.append(("S", m.surface))
+        elif m.type != "PER" and len(m.surface) >= 5 and not m.surface.isupper():
+            keys.append(("W", m.type, _stem(m.surface)))  # "Енисея" normalised as "Енисея", "Енисей"
         for k in keys:
             if k in first_by_key:
                 groups.union(first_by_key[k], i)
@@ -989,9 +1141,12 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         words = pwords[i]
         if not words:
             continue
-        candidates = [j for j in persons
-                      if j != i and len(pwords[j]) >= len(words) and _same_person(words, pwords[j])
-                      and not (mentions[i].gender and mentions[j].gender and mentions[i].gender != mentions[j].gender)]
+        fitting = [j for j in persons if j != i and len(pwords[j]) >= len(words)
+                   and not (mentions[i].gender and mentions[j].gender and mentions[i].gender != mentions[j].gender)]
+        # the same spelling first; a surname one letter apart only when no fuller name fits exactly
+        candidates = [j for j in fitting if _same_person(words, pwords[j], fuzzy=False)]
+        if not any(len(pwords[j]) > len(words) for j in candidates):
+            candidates += [j for j in fitting if j not in candidates and _same_person(words, pwords[j])]
         if candidates:
             before = [j for j in candidates if j < i]
             # nearest fuller name before, else after; if that one is refused (another person of
@@ -1029,11 +1184,42 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             longer += [j for j in nonpersons if j not in longer and mentions[j].type == m.type
                        and len(lowered[j]) > len(words)
                        and _initials_prefix(_words(m.normal), _words(mentions[j].normal))]
+        # "Болгарская церковь" beside "Болгарская православная церковь": fewer words, same head noun.
+        if len(words) >= 2:
+            longer += [j for j in nonpersons if j not in longer and mentions[j].type == m.type
+                       and len(lowered[j]) > len(words) and _fewer_words(words, lowered[j])]
+        if m.type == "ORG" and len(words) == 1 and m.normal[1:].islower():
+            # "Нацгвардия", "Погранслужба", "Госсовет" beside "Национальная гвардия Украины",
+            # "Пограничная служба ФСБ", "Государственный совет Кубы": a compound of their beginnings
+            if len(words[0]) >= 6:
+                longer += [j for j in nonpersons if j not in longer and mentions[j].type == "ORG"
+                           and len(lowered[j]) >= 2 and _compound_of(words[0], lowered[j])]
+            # "Дума" beside "Госдума", "Избирком" beside "Мосгоризбирком": the last part of a compound
+            if len(words[0]) >= 4:
+                longer += [j for j in nonpersons if j not in longer and mentions[j].type == "ORG"
+                           and len(lowered[j]) == 1 and 2 <= len(lowered[j][0]) - len(words[0]) <= 7
+                           and mentions[j].normal[1:].islower()  # not "АрмРосГазпром" for "Газпром"
+                           and _stem(lowered[j][0]).endswith(_stem(words[0]))]
+            # "Большого" beside "Большого театра": the adjective that names it
+            if _is_adjective(words[0]):
+                longer += [j for j in nonpersons if j not in longer and mentions[j].type == "ORG"
+                           and len(lowered[j]) == 2 and _stem(lowered[j][0]) == _stem(words[0])]
+            # "Гэлакси" beside "Лос-Анджелес Гэлакси", "Курии" beside "Римской курии": the name
+            # without the place or adjective before it
+            longer += [j for j in nonpersons if j not in longer and mentions[j].type == "ORG"
+                       and len(lowered[j]) == 2 and _stem(lowered[j][1]) == _stem(words[0])
+                       and (_is_adjective(lowered[j][0]) or bool(_gazetteer_key(_words(mentions[j].normal)[0]))
+                            or _LEGAL_ABBREVIATION.fullmatch(_words(mentions[j].normal)[0]) is not None)]
         # "Центробанк" or "Минздрав" beside "Центральный банк России" / "Минздрав России": the
         # body without its country, by the short form of its name.
         if m.type == "ORG" and not place_keys[i]:
             head = _head_key(_words(m.normal))
             longer += [j for j in nonpersons if j != i and j not in longer and place_heads[j] == head]
+        elif m.type == "ORG" and " " not in place_keys[i].split("|")[0]:
+            # "Госсовет Кубы" beside "Государственный совет Кубы": a compound head, the same place
+            head, place = place_keys[i].split("|", 1)
+            longer += [j for j in nonpersons if j != i and j not in longer and place_keys[j].endswith("|" + place)
+                       and len(lowered[j]) >= 3 and _compound_of(head, lowered[j])]
         if longer:
             before = [j for j in longer if j < i]
             groups.union(i, before[-1] if before else longer[0])
@@ -1049,6 +1235,23 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
                 groups.union(first_by_place[place], i)
             else:
                 first_by_place[place] = i
+    # A one-word place adjective ("Украинское", "Римского", "Московский" — NEREL marks them as
+    # places) is the place it is formed from, when that place is named in the document.
+    place_stems: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if m.type == "LOC" and " " not in m.normal and not _is_adjective(m.normal):
+            place_stems.setdefault(_stem(m.normal), i)
+    for i, m in enumerate(mentions):
+        if m.type == "LOC" and " " not in m.normal and m.normal[:1].isupper() and _is_adjective(m.normal) \
+                and not any(k != i and groups.find(k) == groups.find(i) for k in range(len(mentions))):
+            # (not when it is already the short form of a longer name: "Тамбовский" of "Тамбовский район")
+            base = _adjective_base(m.normal)
+            # "москов" -> "москв" (Москва), "американ" -> "америк" (Америка)
+            variants = (base, base[:-2] + "в" if base.endswith("ов") else "", base[:-2] if base.endswith("ан") else "")
+            for cand in variants:
+                if len(cand) >= 3 and cand in place_stems:
+                    groups.union(place_stems[cand], i)
+                    break
     # Places and organisations written in another script: join by sound ("Kazakhstan" = "Казахстан").
     others = [i for i, m in enumerate(mentions) if m.type != "PER" and m.known is None]
     for i in others:
