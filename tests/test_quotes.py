@@ -352,3 +352,48 @@ def test_quotation_marks_inside_a_longer_content_are_not_a_direct_quote() -> Non
                    "обязательства\".")
     assert [(q.text, q.kind) for q in qs] == [("Москва делает все возможное", "indirect"),
                                               ("Мы выполним все обязательства", "direct")]
+
+
+def test_interlocutor_of_an_outlet_is_the_unnamed_source_quoted_before() -> None:
+    qs, _n = quotes("По словам источника в областной прокуратуре, склад был подожжен намеренно. "
+                    "\"Следы поджога видны повсюду\", - отметил собеседник агентства.")
+    assert [(q.text, q.speaker_text) for q in qs] == [
+        ("склад был подожжен намеренно", "источника в областной прокуратуре"),
+        ("Следы поджога видны повсюду", "источника в областной прокуратуре")]
+
+
+def test_second_cue_takes_the_first_subject_not_a_noun_of_the_content() -> None:
+    qs, n = quotes("Посол Иван Смирнов заявил, что граница стала источником угроз, которая угрожает "
+                   "соседям, и добавил, что Москва готова помочь.")
+    assert [(q.text, n.get(q.speaker or "")) for q in qs] == [
+        ("граница стала источником угроз, которая угрожает соседям", "Иван Смирнов"),
+        ("Москва готова помочь", "Иван Смирнов")]
+
+
+def test_coordinated_cue_after_another_verb_takes_that_verbs_named_subject() -> None:
+    qs, n = quotes("Власти Франции потребовали выдать беглеца, но министр Иван Смирнов в этом отказал, "
+                   "хотя и выразил пожелание, чтобы беглец уехал в другую страну.")
+    assert ("беглец уехал в другую страну", "Иван Смирнов") in [(q.text, n.get(q.speaker or "")) for q in qs]
+
+
+def test_short_adjective_and_expressed_opinion_are_cues() -> None:
+    qs, n = quotes("Губернатор Петр Иванов уверен, что мост откроют к лету. Мэр Анна Котова выразила "
+                   "надежду, что ремонт закончится вовремя.")
+    assert [(q.text, n.get(q.speaker or ""), q.cue) for q in qs] == [
+        ("мост откроют к лету", "Петр Иванов", "уверен"),
+        ("ремонт закончится вовремя", "Анна Котова", "выразила")]
+
+
+def test_colon_at_line_end_introduces_a_block_quote() -> None:
+    text = ("Матч перенесли на осень.\nГлавный тренер клуба Олег Белов прокомментировал это:\n"
+            "Мы готовы играть в любой день. Решение лиги нас удивило.\nКак сообщалось, клуб подал жалобу:\n"
+            "Как стало известно, жалобу рассмотрят в мае.")
+    qs, n = quotes(text)
+    assert [(q.text, n.get(q.speaker or ""), q.kind) for q in qs] == [
+        ("Мы готовы играть в любой день. Решение лиги нас удивило", "Олег Белов", "direct")]
+
+
+def test_about_this_with_a_trailing_outlet_is_no_quote_of_its_own() -> None:
+    qs, n = quotes("Мост через реку закрыли на ремонт. Об этом сообщил мэр Иван Смирнов, передает ТАСС.")
+    assert [(q.text, n.get(q.speaker or ""), [n[v] for v in q.via]) for q in qs] == [
+        ("Мост через реку закрыли на ремонт", "Иван Смирнов", ["ТАСС"])]

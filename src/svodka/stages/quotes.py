@@ -102,6 +102,8 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
     "украинский президент"); a person whose introduction has one of them is preferred."""
     best: tuple[int, str] | None = None
     best_marked: tuple[int, str] | None = None
+    exact: tuple[int, str] | None = None
+    exact_marked: tuple[int, str] | None = None
     toks = d.a.tokens
     for ms, _me, ent in d.mentions:
         if (ms < pos) == ahead or (ahead and ms > pos + 400):
@@ -125,10 +127,13 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
                 intro = fold(d.text[toks[max(0, j - 3)].start:ms])
                 if any(m in intro for m in marks):
                     best_marked = best
+                if _role_lemmas(toks, j) & roles:
+                    exact = best  # the same role word beats one of its group ("премьер" over a later "канцлер")
+                    exact_marked = best_marked if best_marked == best else exact_marked
                 break
         if ahead and best is not None:
             return best
-    return best_marked or best
+    return exact_marked or exact or best_marked or best
 
 
 @cache
@@ -144,9 +149,16 @@ def _name_gender(name: str) -> str | None:
     return None
 
 
+#: Short adjectives that report an opinion like "считает": "В штабе уверены, что C", "Он убежден, что C".
+_SHORT_CUES = {"уверен", "уверена", "уверено", "уверены", "убежден", "убеждена", "убеждены"}
+_SAY = frozenset({"say"})
+
+
 def cue_flags(tok: Token) -> frozenset[str]:
     """Flags of ``tok`` as a reporting word (empty when it is not one). An infinitive ("обещал
     сообщить") is planned speech, not a speech act."""
+    if tok.lang != "en" and fold(tok.text) in _SHORT_CUES:
+        return _SAY
     if tok.lang != "en" and (tok.pos not in ("VERB", "AUX", "") or tok.feats.get("VerbForm") == "Inf"):
         return frozenset()
     if tok.lang == "en":
@@ -458,6 +470,9 @@ def _class_referent(d: _Doc, role: str, pos: int) -> str | None:
 _GENERIC_SOURCES = {"источник", "собеседник", "очевидец", "свидетель", "чиновник", "сотрудник", "эксперт",
                     "аналитик", "наблюдатель"}
 
+#: Heads of unnamed sources a later "собеседник агентства" continues ("источник в военной разведке").
+_SOURCE_HEADS = {"источник", "собеседник"}
+
 #: Nouns after a role noun that leave it bare: "собеседник агентства" is the person just quoted.
 _BARE_COMPLEMENT = {"агентство", "издание", "газета", "телеканал", "информагентство", "ведомство"}
 
@@ -508,8 +523,12 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
         _at, spk, st = max(cands, key=lambda c: c[0])
         return spk, st
     rest = [t for k, t in enumerate(toks[s:e], s) if k != head and t.pos not in ("ADJ", "DET", "PUNCT")]
-    bare = not d.mentions_in(toks[s].start, toks[e - 1].end) and all(
-        lemmas(t.text) & _BARE_COMPLEMENT for t in rest)
+    inner = d.mentions_in(toks[s].start, toks[e - 1].end)
+    # "собеседник "Коммерсанта"" is the one the outlet just quoted ("источник CNN" may be a new one)
+    told = "собеседник" in head_lemmas
+    bare = all(told and _is_media(m[2]) for m in inner) and all(
+        lemmas(t.text) & _BARE_COMPLEMENT or (told and _is_media(d.entity_at(t.start, t.end))) or t.text in _OPEN_CLOSE
+        or t.text in _OPEN_CLOSE.values() for t in rest)
     plural = toks[head].feats.get("Number") == "Plur"  # "немецкие дипломаты" are not the one quoted before
     if bare and not plural and roles & (set(person_roles()) | {"источник"}):
         for q in _previous_quotes(d, pos):
@@ -554,6 +573,9 @@ def _speaker_from_phrase(d: _Doc, toks: list[Token], s: int, e: int, head: int) 
     found = _resolve_role(d, toks, s, e, head)
     if found is not None and found[0] is not None:
         return found[0], text  # the person or body, and the role as the text names them
+    if found is not None and found[1] is not None and {lem for w in re.findall(r"[\w-]+", found[1])
+                                                       for lem in lemmas(w)} & _SOURCE_HEADS:
+        return None, found[1]  # "собеседник агентства" after "источник в военной разведке": that source
     return None, text
 
 
@@ -719,11 +741,16 @@ def _find_speaker(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: int,
     # "X сообщил, что ... и подчеркнул, что ...", "X заверил, что ..., но признал, что ...",
     # "X сказал, отметив, что ...": the second cue shares the first one's subject
     if form == "Conv" or (cue_i > 0 and fold(sent_toks[cue_i - 1].text) in ("и", "но", "а", "однако", "and", "but")):
-        p = next((x for x in range(cue_i - 1, lo - 1, -1) if cue_flags(sent_toks[x]) & {"say", "act", "about"}
-                  and sent_toks[x].feats.get("VerbForm") != "Conv"), -1)
+        # the nearest verb before outside earlier content ("заявил, что ущелье ..., которая угрожает ...,
+        # и добавил": not "угрожает"), a reporting word or not ("Путин в этом отказал, хотя и выразил пожелание")
+        p = next((x for x in range(cue_i - 1, lo - 1, -1) if (cue_flags(sent_toks[x]) & {"say", "act", "about"}
+                  or _finite(sent_toks[x])) and sent_toks[x].feats.get("VerbForm") != "Conv"
+                  and not d.covered(sent_toks[x].start, sent_toks[x].end)), -1)
+        if p >= 0 and not (cue_flags(sent_toks[p]) & {"say", "act", "about"}) and _prefer_after(sent_toks, p):
+            p = -1  # "спустился щеголь в кожанке и сказал": an inverted subject is left to the search below
         if p >= 0:
             shared = _find_speaker(d, sent_toks, p, lo, cue_i, _prefer_after(sent_toks, p))
-            if shared[0] or shared[1]:
+            if shared[0] or (shared[1] and cue_flags(sent_toks[p])):  # another verb's subject only when named
                 return shared
     order = (after, before) if prefer_after else (before, after)
     for fn in order:
@@ -1071,7 +1098,7 @@ def _clause_end(toks: list[Token], i: int, hi: int) -> int:
         t = toks[j]
         if t.text in _CLAUSE_STOP or t.text in _DASHES:
             return j
-        if t.text == "," and j + 1 < hi and (_finite(toks[j + 1]) or (
+        if t.text == "," and j + 1 < hi and (_finite(toks[j + 1]) or fold(toks[j + 1].text) in ("но", "однако") or (
                 j + 2 < hi and fold(toks[j + 1].text) in ("и", "а", "но") and _finite(toks[j + 2]))):
             return j
         if fold(t.text) in ("и", "а") and j + 1 < hi and _finite(toks[j + 1]) and cue_flags(toks[j + 1]):
@@ -1260,7 +1287,9 @@ def _indirect(d: _Doc, si: int) -> None:
         flags = cue_flags(toks[i])
         if "impers" in flags and "say" not in flags:
             continue
-        nxt = cue_idx[pos + 1] if pos + 1 < len(cue_idx) else body_hi
+        # the next reporting word that opens a statement of its own (not "ущелье, которое угрожает Грузии")
+        nxt = next((x for x in cue_idx[pos + 1:] if _has_content_after(toks, x, body_hi) or toks[x].lang == "en"),
+                   body_hi)
         if toks[i].lang == "en":
             _english_indirect(d, toks, i, body_hi, si, made)
             continue
@@ -1346,13 +1375,15 @@ def _indirect(d: _Doc, si: int) -> None:
             tail_lo -= 1
         spk, st, _ps, _pe = _find_speaker(d, toks, tail, tail_lo, n, True)
         link = _source_link(d, toks, tail, n)
-        mine = [q for q in made if q.sent == si]
+        mine = list(made)  # also "Об этом сообщил X, передает РИА": the outlet relays the sentence before
         if spk is not None and _is_media(_ent(d, spk)) and (mine or d.pending_via_for(si)):
             for q in mine:
                 if spk not in q.via and spk != q.speaker:
                     q.via.append(spk)
             d.relays.append((si, spk))
-        elif not mine and (spk or st):
+        elif not mine and (spk or st) and not (low[0] in _BACK_REF and any(
+                "say" in cue_flags(t) and _finite(t) for t in toks[1:tail_lo])):
+            # ("Так он прокомментировал ..., передает X" reports on a quote before: no content of its own)
             dash = any(t.text in _DASHES for t in toks[max(0, tail - 2):tail])
             first_dash = toks[0].text in _DASHES
             kind = "direct" if dash and first_dash else "indirect"
@@ -1378,6 +1409,40 @@ def _indirect(d: _Doc, si: int) -> None:
                     q.speaker = spk
     if outer > 0:
         _outer_relay(d, toks, outer, si)
+
+
+def _colon_block(d: _Doc, si: int) -> None:
+    """A reporting clause that ends its line with a colon ("Президент ФФККР Александр Горшков
+    прокомментировал это:", "Позже президент Боливии отметил:") introduces the next line, written
+    without quotation marks (the Wikinews block quote), as a direct quote of its speaker."""
+    a, text = d.a, d.text
+    sent = a.sentences[si]
+    toks = a.tokens[sent.first_token:sent.last_token]
+    if len(toks) < 3 or toks[-1].text != ":" or sent.start < d.title_end:
+        return
+    nl = text.find("\n", toks[-1].end)
+    if nl < 0 or text[toks[-1].end:nl].strip():
+        return
+    k = next((j for j in range(len(toks) - 2, -1, -1) if "say" in cue_flags(toks[j]) and _finite(toks[j])
+              and not d.in_marks(toks[j].start)), -1)
+    if k < 0:
+        return
+    s = nl + 1
+    while s < len(text) and text[s].isspace():
+        s += 1
+    e = text.find("\n", s)
+    s, e = _trim(text, s, len(text) if e < 0 else e)
+    if e - s < 3 or text[s] in _OPEN_CLOSE or text[s] in _DASHES or d.covered(s, e) \
+            or len(re.findall(r"[^\W\d_]+", text[s:e])) < 3:
+        return
+    if text[e - 1] == ":" or re.match(r"(?:как|по словам|по данным)\b", text[s:e], re.I):
+        return  # the next line introduces a quote of its own or is narration with its own source
+    spk, st, _ps, _pe = _find_speaker(d, toks, k, 0, len(toks) - 1, _prefer_after(toks, k))
+    if spk is None and st is None:
+        return
+    via = _via(d, toks, 0, len(toks), -1, -1, spk, toks[k].start)
+    d.quotes.append(_Quote(s, e, "direct", toks[k], toks[k].text, spk, st, via, _lang_at(a, s), _sent_of(a, s),
+                           flags=cue_flags(toks[k])))
 
 
 def _outer_relay(d: _Doc, toks: list[Token], outer: int, si: int) -> None:
@@ -1424,9 +1489,12 @@ def _parenthetical(d: _Doc, toks: list[Token], cue_idx: list[int], body_hi: int,
 def _has_content_after(toks: list[Token], j: int, hi: int) -> bool:
     """Does the cue ``toks[j]`` open a content of its own (что-clause, infinitive of a speech act, о-phrase)?
     "Трамп обещал ему полную свободу" has none: it is content, not a new statement."""
-    act = "act" in cue_flags(toks[j]) and any(t.feats.get("VerbForm") == "Inf" for t in toks[j + 1:min(hi, j + 7)])
-    return any(fold(t.text) in _CONTENT_INTRO for t in toks[j + 1:min(hi, j + 12)]) or act or any(
-        fold(t.text) in ("о", "об") for t in toks[j + 1:j + 3])
+    # up to the next reporting word: "угрожает стабильности Грузии, и добавил, что" has no content of its own
+    stop = next((k for k in range(j + 1, min(hi, j + 12)) if cue_flags(toks[k]) & {"say", "act", "about"}),
+                min(hi, j + 12))
+    act = "act" in cue_flags(toks[j]) and any(t.feats.get("VerbForm") == "Inf" for t in toks[j + 1:min(stop, j + 7)])
+    return any(fold(t.text) in _CONTENT_INTRO for t in toks[j + 1:stop]) or act or any(
+        fold(t.text) in ("о", "об") for t in toks[j + 1:min(stop, j + 3)])
 
 
 def _prefer_after(toks: list[Token], i: int) -> bool:
@@ -1452,6 +1520,8 @@ def _content_end(toks: list[Token], start: int, nxt: int, hi: int) -> int:
     joined = [x for x in commas if x + 1 < nxt and fold(toks[x + 1].text) in ("но", "а", "и", "однако")]
     if joined:
         return joined[0]
+    if commas and any(toks[x].pos == "SCONJ" or "который" in lemmas(toks[x].text) for x in range(commas[-1] + 1, nxt)):
+        return hi  # "что опубликовал их, после того как кандидат призвал ...": the later statement is inside
     if commas:
         return commas[-1]
     j = nxt - 1
@@ -1542,6 +1612,7 @@ def extract(a: Analysis) -> None:
         if a.sentences[si].lang == "en":
             _according_to(d, si)
         _indirect(d, si)
+        _colon_block(d, si)
     # pending via from "Как сообщает <outlet>, X сообщил, что ...": add to that sentence's quotes
     for si, eid in d.pending_via:
         for q in d.quotes:
