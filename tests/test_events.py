@@ -536,3 +536,74 @@ def test_an_impersonal_plural_names_the_body_in_v(text: str, actor: list[str]) -
 def test_an_impersonal_plural_in_a_city_is_only_a_place() -> None:
     events = described(run("В Москве задержали трёх активистов."))
     assert events and events[0][2] == [] and events[0][4] == "Москва"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("США распространили санкции на семерых крымских чиновников.", "SANCTION"),
+    ("Евросоюз расширил список санкций против России.", "SANCTION"),
+    ("Минфин США внес компанию в санкционный список.", "SANCTION"),
+    ("Министр подверг резкой критике законопроект.", "ACCUSE"),
+    ("Власти жестоко подавили протесты оппозиции.", "COERCE"),
+    ("Полиция пресекла попытку оппозиции провести митинг.", "COERCE"),
+    ("Полиция ведет поиск злоумышленников.", "COERCE"),
+    ("Грузия скрытно стягивает к границе войска.", "MOBILIZE"),
+    ("ХАМАС запустил ракеты в сторону Израиля.", "ASSAULT"),
+    ("Авиация нанесла серию ракетно-бомбовых ударов по позициям боевиков.", "ASSAULT"),
+    ("Сирия оставляет за собой право использовать все средства для ответа.", "THREATEN"),
+])
+def test_verb_families_and_their_nouns(text: str, kind: str) -> None:
+    # (a protest that was suppressed is an event of its own)
+    assert [e.type for e in run(text).events or [] if e.type != "PROTEST"] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "Проводятся мероприятия с целью установления преступников и их задержания.",  # a purpose
+    "Для розыска и задержания протестующих приняты меры.",
+    "«Ввести односторонние санкции против проекта не является верным путем», — сказал он.",  # no verb governs it
+    "Их действия угрожают территориальной целостности Украины.",  # "endanger"
+    "Члены запрещенной в Египте организации собрались в центре.",  # a legal status
+    "Представитель отказался сообщить, какие вопросы рассматривались.",
+    "Критики правительства считают, что операция была показной.",  # critics, people
+    "Оппозиция выдвинула лозунги \"Свобода!\" и \"Отставка!\".",  # slogans
+    "Совет планирует включить компанию в санкционный список.",
+])
+def test_not_asserted_or_no_event(text: str) -> None:
+    assert [e.type for e in run(text).events or [] if e.type != "PROTEST"] == []
+
+
+def test_the_content_of_a_call_is_not_asserted() -> None:
+    record = run("МИД призывает турецкое правительство отказаться от нарушения границы.")
+    assert [e.type for e in record.events or []] == ["REQUEST"]
+
+
+def test_participants_of_an_event_presuppose_it() -> None:
+    text = "Министр заявил, что государство не собирается прощать участников протестов."
+    assert [e.type for e in run(text).events or []] == ["PROTEST"]
+
+
+def test_a_trigger_and_its_governing_trigger_are_one_event_spanning_both() -> None:
+    record = run("В Грозном выстрелами в голову убиты двое сотрудников прокуратуры.")
+    assert len(record.events or []) == 1
+    assert (record.events or [])[0].trigger.text == "выстрелами в голову убиты"
+
+
+def test_a_gerund_details_its_governing_act() -> None:
+    record = run("В пятницу Израиль нанес несколько авиаударов по целям в секторе Газа, выпустив ракеты по "
+                 "трем автомобилям.")
+    assert [e.type for e in record.events or []] == ["ASSAULT"]
+
+
+def test_a_search_is_not_re_told_by_an_arrest() -> None:
+    text = "Идет поиск виновных. Мурси, которого арестовали в 2013 году, обвинили в шпионаже."
+    assert [e.type for e in run(text, date="2015-03-01").events or []] == ["COERCE", "COERCE", "ACCUSE"]
+
+
+def test_an_earlier_act_told_as_ranee_is_another_event() -> None:
+    text = ("США ввели санкции против семерых чиновников Крыма. Ранее, 17 марта, Вашингтон объявил о включении "
+            "в санкционный список Сергея Аксенова.")
+    assert [e.type for e in run(text, date="2014-04-11").events or []] == ["SANCTION", "SANCTION"]
+
+
+def test_ambulances_are_not_aid() -> None:
+    assert run("К месту инцидента направлены машины скорой помощи.").events == []
+    assert [e.type for e in run("Россия направила гуманитарную помощь в Сирию.").events or []] == ["AID"]

@@ -21,12 +21,13 @@ from svodka.stages.annotate import CYRILLIC_LANGS, parse_syntax
 
 #: Heads or dependants that make a trigger not an assertion of fact.
 _MODAL = frozenset({
-    "мочь", "смочь", "планировать", "намереваться", "собираться", "хотеть", "готовый", "готов",
+    "мочь", "смочь", "планировать", "планироваться", "намереваться", "собираться", "хотеть", "готовый", "готов",
     "пытаться", "попытаться", "угрожать", "опасаться", "предлагать", "предложить", "обещать",
     "пообещать", "рассчитывать", "надеяться", "возможный", "возможно", "вероятно", "якобы", "если",
     "бы", "должный", "следовать", "нужно", "необходимо", "призвать", "потребовать", "требовать",
     "требование", "призыв", "просьба", "добиваться", "намеренный", "намерение", "намерить",
-    "согласиться", "договориться", "готовность",
+    "согласиться", "договориться", "готовность", "призывать", "просить", "попросить", "настаивать", "поручить",
+    "поручать",
 })
 _REQUEST_NOUNS = frozenset({"требование", "призыв", "просьба"})
 #: Modifiers that make a noun trigger planned ("запланированный марш протеста", "предстоящий визит").
@@ -41,6 +42,16 @@ _UNDERGO = frozenset({"подвергнуться", "подвергаться"})
 #: Governors under which an act did not happen: refused, abstained from, avoided ("советует
 #: воздерживаться от посещений", "удалось избежать ареста").
 _REFUSED = frozenset({"отказаться", "отказываться", "воздержаться", "воздерживаться", "избежать", "избегать"})
+#: Nouns for the people of an event: the event they name is presupposed, whatever the clause says of
+#: them ("не собирается прощать участников протестов", "намерены наказать организаторов беспорядков").
+_PARTICIPANT_NOUNS = frozenset({"участник", "зачинщик", "организатор", "исполнитель", "виновник", "инициатор"})
+#: Verbs of telling whose refusal is no event ("отказался сообщить, какие вопросы", like "от комментариев").
+_TELL = frozenset({"сообщить", "сообщать", "комментировать", "прокомментировать", "назвать", "называть",
+                   "уточнить", "уточнять", "раскрыть", "раскрывать", "говорить", "сказать", "ответить",
+                   "отвечать", "подтвердить", "подтверждать", "разглашать", "разгласить", "давать", "дать"})
+#: Datives after "угрожать" that make it "endanger", not a threat ("действия угрожают целостности Украины").
+_ENDANGERED = frozenset({"целостность", "безопасность", "жизнь", "здоровье", "стабильность", "суверенитет",
+                         "существование", "мир", "будущее", "экономика", "репутация", "независимость"})
 #: Heads that make a planned action a decided one ("принял решение направить").
 _DECIDED = frozenset({"решение", "решить", "постановить", "приказать", "распорядиться", "начать", "приступить"})
 #: Types whose actor, inside reported speech, is the speaker ("Как заявил МВД, ... ждёт уничтожение").
@@ -342,11 +353,20 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
         return False  # future, conditional, or a command ("отведите войска", said in a call)
     if tok.pos == "NOUN" and any(lemmas[c - first] in _PLANNED for c in kids.get(k, [])):
         return False
-    head, depth = tok.head, 0
+    if tok.feats.get("VerbForm") == "Inf" and (tok.rel == "csubj" or (
+            (tok.head < 0 or a.tokens[tok.head].pos not in ("VERB", "AUX"))
+            and (tok.head < 0 or lemmas[tok.head - first] not in _DECIDED | _CLIMB))):
+        return False  # no verb governs it: it names an act, not one that took place ("Ввести санкции — не путь")
+    head, depth, node = tok.head, 0, k
     while head >= 0 and depth < 3:
         lemma = lemmas[head - first]
         if lemma in _DECIDED:
             return True
+        if lemma == "цель" or (a.tokens[node].pos == "NOUN" and _case_marker(a, kids, node) == "для"):
+            return False  # a purpose: "с целью их задержания", "для розыска и задержания"
+        if depth == 0 and tok.pos == "NOUN" and (lemma in _PARTICIPANT_NOUNS
+                                                 or _case_marker(a, kids, k) in ("из-за", "вследствие")):
+            return True  # "участников протестов", "из-за ударов по сектору Газа": they took place
         if lemma in _MODAL or (lemma == "не" and depth == 0) or (
                 _future_aux(a.tokens[head].text)):
             return False
@@ -361,7 +381,7 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
         if depth == 0 and a.tokens[head].pos == "NOUN" and any(
                 lemmas[c - first] in _PLANNED for c in kids.get(head, [])):
             return False  # "запланированный марш протеста"
-        head, depth = a.tokens[head].head, depth + 1
+        node, head, depth = head, a.tokens[head].head, depth + 1
     # (a request noun under the trigger is its content: "обратился с просьбой")
     return not any(lemmas[c - first] in _MODAL - _REQUEST_NOUNS for c in kids.get(k, []))
 
@@ -380,7 +400,9 @@ def _future_aux(word: str) -> bool:
 def _needs_met(entry: _Entry, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
     if not entry.needs:
         return True
-    return any(lemmas[c - first] in entry.needs for c in _subtree(kids, k) if c != k)
+    return any(lemmas[c - first] in entry.needs and not (lemmas[c - first] == "помощь" and c > first
+                                                         and lemmas[c - 1 - first] == "скорый")
+               for c in _subtree(kids, k) if c != k)  # "машины скорой помощи" are ambulances, not aid
 
 
 def _phrase(a: Analysis, kids: dict[int, list[int]], root: int) -> list[int]:
@@ -628,6 +650,7 @@ def extract(a: Analysis) -> None:
     by_sentence: dict[tuple[int, str], Event] = {}
     verbs: dict[int, tuple[str, ...]] = {}  # id(event) -> lemmas of the verb that told it
     before_after: set[int] = set()  # ids of events told as "после/перед X": an act of their own
+    anchors: dict[int, int] = {}  # id(event) -> token of its trigger
     for si, k, entry, end in candidates:
         sent = a.sentences[si]
         lemmas = sent_lemmas[si]
@@ -677,13 +700,18 @@ def extract(a: Analysis) -> None:
         if same is not None and own and same.mode and own != same.mode:
             same = None  # "разгон ... арестованы": two acts of one type, each named by its trigger
         verbal = a.tokens[k].pos == "VERB"
+        linked = same is not None and k in (a.tokens[anchors[id(same)]].head, *kids.get(anchors[id(same)], []))
         if same is not None and (id(same) in before_after or (
-                verbal and verbs.get(id(same), entry.lemmas) != entry.lemmas)):
+                verbal and verbs.get(id(same), entry.lemmas) != entry.lemmas
+                and not (linked and a.tokens[k].feats.get("VerbForm") == "Conv"))):
             same = None  # "после подрыва боевики обстреляли", "один взорвал ..., а другой подорвал"
         if same is not None:  # "в телефонном разговоре обсудил с ...": one event, two triggers
             same.actor = same.actor or actor
             same.recipient = same.recipient or recipient
             same.location = same.location or location
+            if linked:  # "выстрелами в голову убиты", "соглашение ... подписали": the trigger spans both words
+                lo, hi = min(same.trigger.start, a.tokens[k].start), max(same.trigger.end, a.tokens[end - 1].end)
+                same.trigger = Trigger(lo, hi, a.text[lo:hi])
             continue
         date = _date(a, sent.start, sent.end)
         counts = {f.value for f in a.figures if sent.start <= f.start < sent.end and f.value is not None}
@@ -716,6 +744,7 @@ def extract(a: Analysis) -> None:
             + (list(quote.via) if quote is not None else []),
         )
         by_sentence[(si, etype)] = event
+        anchors[id(event)] = k
         if verbal:
             verbs[id(event)] = entry.lemmas
         elif k > sent.first_token and lemmas[k - 1 - sent.first_token] in ("после", "перед"):
@@ -723,8 +752,10 @@ def extract(a: Analysis) -> None:
         a.events.append(event)
 
 
+#: Triggers of a search for culprits, a COERCE of no PLOVER mode that an arrest does not re-tell.
+_SEARCH = frozenset({"розыск", "поиск", "розыскной", "оперативно-розыскной"})
 #: "ещё/снова/вновь", "а другой подорвал": the verb tells another occurrence, not a re-mention.
-_AGAIN = frozenset({"еще", "ещё", "снова", "вновь", "повторно", "опять", "другой"})
+_AGAIN = frozenset({"еще", "ещё", "снова", "вновь", "повторно", "опять", "другой", "ранее"})
 
 
 def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[str], location: str | None,
@@ -749,6 +780,8 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
             continue
         if mode and ev.mode and mode != ev.mode:  # a dispersal and the arrests after it
             continue
+        if mode == "arrest" and _lemma_of(ev.trigger.text.split()[0]) in _SEARCH:
+            continue  # "идёт поиск виновных" ... "Мурси, которого арестовали": a search is no arrest
         if not nominal and counts and ev.figures and counts.isdisjoint(
                 {figures[i].value for i in ev.figures if figures[i].value is not None}):
             continue
@@ -803,7 +836,29 @@ def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict
                 break
             if a.tokens[j].text == "(":
                 return True
+    if lemmas[k - first] == "критика" and a.tokens[k].feats.get("Number") == "Plur":
+        return True  # "Критики Алиева считают": critics, people
+    if lemmas[k - first] == "запретить" and a.tokens[k].feats.get("VerbForm") == "Part":
+        return True  # "запрещённой в Египте организации": a legal status, not the act of banning
+    if lemmas[k - first] == "угрожать" and any(lemmas[c - first] in _ENDANGERED for c in kids.get(k, [])):
+        return True  # "endanger": "действия угрожают территориальной целостности"
+    if lemmas[k - first] in ("отказаться", "отказываться") and any(
+            lemmas[c - first] in _TELL for c in kids.get(k, [])):
+        return True  # "отказался сообщить, какие вопросы рассматривались"
+    if a.tokens[k].pos == "NOUN" and k > first and _slogan(a, k):
+        return True  # a slogan: «"Свобода!" и "Отставка!"»
     return lemmas[k - first] == "отказаться" and any(lemmas[c - first] == "комментарий" for c in kids.get(k, []))
+
+
+_OPENING = frozenset({"«", "\"", "“", "„"})
+_CLOSING = frozenset({"»", "\"", "”", "“"})
+
+
+def _slogan(a: Analysis, k: int) -> bool:
+    """A trigger noun quoted alone with an exclamation mark ("Отставка!"), as chanted, not told."""
+    after = [t.text for t in a.tokens[k + 1:k + 3]]
+    return a.tokens[k - 1].text in _OPENING and bool(after) and after[0] == "!" and (
+        len(after) < 2 or after[1] in _CLOSING)
 
 
 def _trigger_noun(a: Analysis, k: int, end: int) -> int | None:
