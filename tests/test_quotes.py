@@ -397,3 +397,65 @@ def test_about_this_with_a_trailing_outlet_is_no_quote_of_its_own() -> None:
     qs, n = quotes("Мост через реку закрыли на ремонт. Об этом сообщил мэр Иван Смирнов, передает ТАСС.")
     assert [(q.text, n.get(q.speaker or ""), [n[v] for v in q.via]) for q in qs] == [
         ("Мост через реку закрыли на ремонт", "Иван Смирнов", ["ТАСС"])]
+
+
+def test_plural_pronoun_takes_the_plural_subject_not_a_masculine_speaker() -> None:
+    qs, n = quotes("Мэр Иван Смирнов заявил, что мост откроют к лету. Однако инженеры сомневались в этом. "
+                   "Они отмечали, что опоры моста повреждены.")
+    got = [(q.text, n.get(q.speaker or ""), q.speaker_text) for q in qs]
+    assert got[-1] == ("опоры моста повреждены", None, "инженеры")
+
+
+def test_interlocutor_of_an_agency_is_not_the_agency() -> None:
+    qs, n = quotes("Спутник вывели на орбиту. \"Все системы работают штатно\", - сказал собеседник агентства "
+                   "РИА Новости.")
+    assert [(n.get(q.speaker or ""), q.speaker_text) for q in qs] == [(None, "собеседник агентства РИА Новости")]
+
+
+def test_outlet_in_a_relative_clause_after_the_speaker_does_not_speak() -> None:
+    qs, n = quotes("Суд оштрафовал студентку Анну Котову.\n\n\"Я не согласна с приговором\", - заявила после "
+                   "оглашения приговора Котова, которую цитирует агентство ТАСС.")
+    assert len(qs) == 1 and "Котов" in n.get(qs[0].speaker or "", "")  # not ТАСС
+
+
+def test_name_later_in_the_clause_beats_a_role_seen_before() -> None:
+    qs, n = quotes("По словам пресс-секретаря Надежды Киселевой, цены снижены. \"Рост курса приведет к росту "
+                   "цен\", - считает руководитель пиар-службы группы компаний DIXIS Кирилл Лубнин. \"Мы не сдадимся\", "
+                   "- пообещал лидер партии, радикальный проповедник Хадим Ризви.")
+    assert [n.get(q.speaker or "") for q in qs] == ["Надежда Киселёва", "Кирилл Лубнин", "Хадим Ризви"]
+
+
+def test_told_about_this_mid_sentence_takes_the_sentence_before() -> None:
+    qs, n = quotes("Фигурант дела покинул страну. Его адвокат Максим Пашков рассказал об этом в телеграм-канале.")
+    assert [(q.text, n.get(q.speaker or "")) for q in qs] == [("Фигурант дела покинул страну", "Максим Пашков")]
+
+
+def test_mid_sentence_as_said_clause() -> None:
+    qs, n = quotes("Старт вакцинации планируют на февраль, но как отметил глава Минздрава Максим Степанов, сроки "
+                   "могут сместиться.")
+    assert [(q.text, n.get(q.speaker or ""), q.cue) for q in qs] == [
+        ("сроки могут сместиться", "Максим Степанов", "отметил")]
+
+
+def test_block_after_according_to_him_colon_is_his() -> None:
+    text = ("Президент Сербии Александр Вучич дал интервью.\n\nПо его словам, часть жителей которого считает "
+            "себя государством, Сербия не может признать Крым:\nМы не признали Крым частью России. Это было бы "
+            "ошибкой.")
+    qs, n = quotes(text)
+    assert [(q.text, n.get(q.speaker or ""), q.kind) for q in qs][-1] == (
+        "Мы не признали Крым частью России. Это было бы ошибкой", "Александр Вучич", "direct")
+
+
+def test_hard_wrapped_line_before_a_trailing_outlet() -> None:
+    qs, n = quotes("Машина получила новый салон.\n\nСалон этой модели включает, в частности, датчик температуры\n"
+                   "наружного воздуха и маршрутный компьютер, сообщает \"Интерфакс\".")
+    assert [(q.text, n.get(q.speaker or "")) for q in qs] == [
+        ("Салон этой модели включает, в частности, датчик температуры\nнаружного воздуха и маршрутный компьютер",
+         "Интерфакс")]
+
+
+def test_trailing_pronoun_after_indirect_content_continues_the_new_subject() -> None:
+    qs, n = quotes("\"Мы не сдадимся\", - пообещал лидер партии Хадим Ризви. Премьер-министр Пакистана Имран Хан "
+                   "резко осудил протесты. Приговор соответствует конституции, указал он, подчеркнув, что страна "
+                   "не может так жить.")
+    assert [n.get(q.speaker or "") for q in qs][-1] == "Имран Хан"

@@ -46,7 +46,7 @@ from svodka.numbers import fold, lemmas
 from svodka.record import Entity, Quote
 
 _OPEN_CLOSE = {"«": "»", "„": "“", "“": "”", '"': '"'}
-_PRONOUN = re.compile(r"^(он|она|они)(также|тоже|же|еще|ещё|и)?$", re.I)
+_PRONOUN = re.compile(r"^(она|они|он)(также|тоже|же|еще|ещё|и)?$", re.I)  # "они" is not "он" + "и"
 _PERSONAL = re.compile(r"^(я|мы|ты|вы|i|we|you)$", re.I)
 _EN_PRONOUN = re.compile(r"^(he|she|they)$", re.I)
 _SOCIAL = ("twitter", "telegram", "facebook", "instagram", "x", "vk", "вконтакте", "youtube", "твиттер")
@@ -379,11 +379,18 @@ def _resolve_pronoun(d: _Doc, pos: int, want: str | None = None) -> tuple[str | 
     # глава Форин-офиса Уильям Хейг. Он также заявил"); after its cue ("..., - сказал он") it is the
     # speaker of the quotes before
     k = bisect.bisect_left(d.token_starts, pos)
-    inverted = k > 0 and bool(cue_flags(d.a.tokens[k - 1]))
+    # only after direct speech ("«...», — сказал он"); "C, указал он" after a content of its own sentence
+    # continues the subject named since, like an opening pronoun
+    inverted = k > 1 and bool(cue_flags(d.a.tokens[k - 1])) and any(
+        t.text in _DASHES or t.text in _OPEN_CLOSE.values() for t in d.a.tokens[max(0, k - 4):k - 1])
     si = _sent_of(d.a, pos)
     since = d.a.sentences[max(0, si - 1)].start
     if quoted is not None:
         since = max(since, _cue_pos(quoted), quoted.end)
+    if want == "Plur" and not (inverted and quoted is not None):
+        plural = _plural_subject(d, pos, since)
+        if plural is not None:
+            return None, plural
     subject = None if inverted and quoted is not None else _last_subject(d, pos, since, want)
     if subject is not None:
         return subject, None
@@ -392,6 +399,9 @@ def _resolve_pronoun(d: _Doc, pos: int, want: str | None = None) -> tuple[str | 
     subject = _last_subject(d, pos, -1, want)
     if subject is not None:
         return subject, None
+    role = _role_subject(d, pos, d.a.sentences[max(0, si - 1)].start, want)
+    if role is not None:
+        return role
     best: str | None = None
     for ms, _me, ent in d.mentions:
         if ms >= pos:
@@ -399,6 +409,42 @@ def _resolve_pronoun(d: _Doc, pos: int, want: str | None = None) -> tuple[str | 
         if ent.type == "PER" and _agrees(want, _name_gender(ent.name)) and want != "Plur":
             best = ent.id
     return (best, None) if best else None
+
+
+def _plural_subject(d: _Doc, pos: int, after: int) -> str | None:
+    """"Однако врачи сомневались ... Они отмечали, что": the last plural animate common noun in the
+    nominative between ``after`` and ``pos`` outside quotations, as written (a descriptive speaker)."""
+    k = bisect.bisect_left(d.token_starts, pos) - 1
+    while k >= 0 and d.a.tokens[k].start > after:
+        t = d.a.tokens[k]
+        k -= 1
+        if t.pos == "NOUN" and t.feats.get("Case") == "Nom" and t.feats.get("Number") == "Plur" \
+                and t.feats.get("Animacy") == "Anim" and d.entity_at(t.start, t.end) is None \
+                and not d.covered(t.start, t.end) and not any(qs <= t.start < qe for qs, qe in d.marks):
+            return t.text
+    return None
+
+
+def _role_subject(d: _Doc, pos: int, after: int, want: str | None) -> tuple[str | None, str | None] | None:
+    """"Генпрокурор России ... назвал ситуацию «удручающей». По его словам, C" with no name before: the
+    role noun in the nominative the pronoun continues, resolved like a role speaker."""
+    if want == "Plur":
+        return None
+    k = bisect.bisect_left(d.token_starts, pos) - 1
+    while k >= 0 and d.a.tokens[k].start > after:
+        t = d.a.tokens[k]
+        if t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Nom" and t.feats.get("Number") != "Plur" \
+                and lemmas(t.text) & set(person_roles()) and not any(qs <= t.start < qe for qs, qe in d.marks) \
+                and _agrees(want, t.feats.get("Gender")):
+            si = _sent_of(d.a, t.start)
+            sent = d.a.sentences[si]
+            toks = d.a.tokens[sent.first_token:sent.last_token]
+            head = k - sent.first_token
+            s, e = _phrase(toks, head, 0, len(toks))
+            spk, st = _speaker_from_phrase(d, toks, s, e, head)
+            return (spk, st) if spk or st else None
+        k -= 1
+    return None
 
 
 def _last_subject(d: _Doc, pos: int, after: int, want: str | None) -> str | None:
@@ -508,7 +554,10 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     marks = frozenset(fold(t.text)[:5] for t in toks[s:e] if t.pos in ("ADJ", "NOUN", "PROPN")
                       and len(t.text) >= 5 and not lemmas(t.text) & known_all)
     holder = _role_holder(d, roles, pos, marks=marks)
-    if holder is not None:
+    # "Издание заключает" is no person introduced "в разговоре с изданием пресс-секретарь X"
+    outlet_class = roles <= _MEDIA_ROLES
+    held = _ent(d, holder[1]) if holder is not None else None
+    if holder is not None and not (outlet_class and held is not None and held.type == "PER"):
         cands.append((holder[0], holder[1], None))
     generic = bool(head_lemmas & _GENERIC_SOURCES)  # "собеседник агентства": whoever was quoted last
     for q in [] if generic else _previous_quotes(d, pos):
@@ -535,7 +584,9 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
             if _quoted_speaker(q) and not q.relay and not _is_media(_ent(d, q.speaker)):
                 return q.speaker, None if q.speaker else q.speaker_text
     ahead = _role_holder(d, roles, toks[e - 1].end, ahead=True)
-    return (ahead[1], None) if ahead is not None else None
+    if ahead is None or (outlet_class and (held := _ent(d, ahead[1])) is not None and held.type == "PER"):
+        return None
+    return ahead[1], None
 
 
 def _role_only(ent: Entity) -> bool:
@@ -563,7 +614,8 @@ def _speaker_from_phrase(d: _Doc, toks: list[Token], s: int, e: int, head: int) 
     # "сотрудник пресс-службы областного управления МЧС" speaks for МЧС like "пресс-служба МЧС"
     voice = {lem for t in toks[s:e] if t.pos in ("NOUN", "PROPN", "ADJ") for lem in lemmas(t.text)} & voice_roles()
     text = a.text[start:end]
-    if voice and ments:
+    told = bool(lemmas(toks[head].text) & _GENERIC_SOURCES) and bool(ments) and all(_is_media(m[2]) for m in ments)
+    if voice and ments and not told:  # "собеседник агентства РИА Новости" is not the agency
         # "пресс-секретарь президента России" after "пресс-секретарь президента России Дмитрий Песков"
         holder = _role_holder(d, frozenset(voice), start)
         if holder is not None and any(m[2].id == o[2].id for m in ments
@@ -657,14 +709,33 @@ def _find_speaker(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: int,
                         i = x
                         continue
                 sp, st = _speaker_from_phrase(d, sent_toks, s, e, i)
-                if sp is None and st is not None:
+                if sp is not None and st is not None and d.entity_at(t.start, t.end) is None:
+                    # "считает руководитель пиар-службы группы компаний DIXIS Кирилл Лубнин": a name in the
+                    # nominative later in the clause is the role's holder, not the one the role recalls
+                    k = e
+                    while k < min(hi, e + 8) and sent_toks[k].text not in (",", ".", ";", ":") \
+                            and not _finite(sent_toks[k]) and sent_toks[k].pos != "ADP":
+                        ent = d.entity_at(sent_toks[k].start, sent_toks[k].end)
+                        if ent is not None and ent.type == "PER" and not _role_only(ent) \
+                                and sent_toks[k].feats.get("Case") in ("Nom", None):
+                            return ent.id, None, sent_toks[s].start, sent_toks[k].end
+                        k += 1
+                if st is not None and (sp is None or d.entity_at(t.start, t.end) is None):
                     # a name later in the same clause is in apposition ("начальник ... полковник Z")
                     k = e
                     while k < hi and sent_toks[k].text not in (",", ".", ";", ":") and not _finite(sent_toks[k]):
                         ent = d.entity_at(sent_toks[k].start, sent_toks[k].end)
-                        if ent is not None and ent.type == "PER":
+                        if ent is not None and ent.type == "PER" and (sp is None or not _role_only(ent)):
                             return ent.id, None, sent_toks[s].start, sent_toks[k].end
                         k += 1
+                    # "пообещал лидер партии, радикальный проповедник Хадим Ризви": a second apposition
+                    x = k + 1
+                    while k < hi and sent_toks[k].text == "," and x < min(hi, k + 6) and sent_toks[x].pos in (
+                            "ADJ", "NOUN", "PROPN") and sent_toks[x].feats.get("Case") in ("Nom", None):
+                        ent = d.entity_at(sent_toks[x].start, sent_toks[x].end)
+                        if ent is not None and ent.type == "PER" and not _role_only(ent):
+                            return ent.id, None, sent_toks[s].start, sent_toks[x].end
+                        x += 1
                 return sp, st, sent_toks[s].start, sent_toks[e - 1].end
             i += 1
         return None
@@ -1033,10 +1104,14 @@ def _reporting_after(d: _Doc, pos: int) -> tuple[Token, str | None, str | None, 
                       len(toks))
             spk, st, _s, _e = _find_speaker(d, toks, k, 0, hi, prefer_after=True)
             if spk is None and st is None:
-                # "говорится в письме Гренелла": the owner of the document
-                ments = d.mentions_in(t.end, toks[hi - 1].end if hi else t.end)
+                # "говорится в письме Гренелла": the owner of the document; not a name inside a relative
+                # clause ("заявила ... Мисик, которую цитирует Русская служба BBC": BBC relays)
+                rel = next((j for j in range(k + 1, hi) if toks[j].text == "," and j + 1 < hi
+                            and fold(toks[j + 1].text).startswith("котор")), hi)
+                ments = d.mentions_in(t.end, toks[rel - 1].end) if rel > k + 1 else []
+                per = [m for m in ments if m[2].type == "PER" and not _role_only(m[2])]
                 if ments:
-                    spk = ments[-1][2].id
+                    spk = (per or ments)[-1][2].id
                 else:
                     return None
             link = _source_link(d, toks, k, hi)
@@ -1279,6 +1354,18 @@ def _indirect(d: _Doc, si: int) -> None:
                 if spk2 and _is_media(_ent(d, spk2)):
                     d.pending_via.append((si, spk2))
 
+    # "..., но как отметил X, C" / "..., а как пишет X, C": "как" + cue in mid-sentence
+    for i in range(1, n - 4):
+        if low[i] != "как" or not (toks[i - 1].text == "," or low[i - 1] in ("но", "а", "и", "однако")) \
+                or "say" not in cue_flags(toks[i + 1]) or not _finite(toks[i + 1]) or d.in_marks(toks[i].start):
+            continue
+        comma = next((j for j in range(i + 2, min(body_hi, i + 16)) if toks[j].text in (",", ".", ";", ":")), -1)
+        if comma > i + 2 and toks[comma].text == "," and not any(_finite(t) for t in toks[i + 2:comma]):
+            ce_i = _clause_end(toks, comma + 1, body_hi)
+            q = _add(d, toks, toks[comma].end, toks[ce_i - 1].end, i + 1, "indirect", i + 2, comma, True, si)
+            if q:
+                made.append(q)
+
     # cue (..., что C) / (: C) / act + infinitive / about + о
     cue_idx = [i for i in range(n) if cue_flags(toks[i]) and i not in (tail, outer)
                and not (low[0] == "как" and i == 1)
@@ -1335,7 +1422,7 @@ def _indirect(d: _Doc, si: int) -> None:
             while k < min(body_hi, i + 4) and low[k] not in ("о", "об", "обо") and toks[k].pos in ("ADV", "NOUN",
                                                                                                     "PROPN", "PRON"):
                 k += 1
-            if k < body_hi and low[k] in ("о", "об", "обо") and k + 1 < body_hi:
+            if k < body_hi and low[k] in ("о", "об", "обо") and k + 1 < body_hi and low[k + 1] != "этом":
                 ce_i = _clause_end(toks, k + 1, body_hi)
                 if ce_i > k + 1:
                     q = _add(d, toks, toks[k + 1].start, toks[ce_i - 1].end, i, "indirect", 0, n, False, si)
@@ -1348,14 +1435,19 @@ def _indirect(d: _Doc, si: int) -> None:
     ob = 0
     if low[0] == "как":  # "Как передает ИТАР-ТАСС, об этом заявил X": the outlet relays (pending via)
         ob = next((j + 1 for j in range(2, min(n, 16)) if toks[j].text == ","), 0)
-    if n > ob + 3 and low[ob] == "об" and low[ob + 1] == "этом" and si > 0:
-        k = next((j for j in range(ob + 2, n) if "say" in cue_flags(toks[j])), -1)
+    # "Его адвокат Максим Пашков рассказал об этом в телеграм-канале" works the same way
+    back = next((j for j in range(1, min(n - 2, 14)) if low[j + 1] == "об" and low[j + 2] == "этом"
+                 and "say" in cue_flags(toks[j]) and _finite(toks[j]) and toks[j].feats.get("VerbForm") != "Conv"
+                 and not any(x.text in (",", ":") or x.text in _DASHES or cue_flags(x) for x in toks[:j])), -1)
+    if ((n > ob + 3 and low[ob] == "об" and low[ob + 1] == "этом") or back > 0) and si > 0:
+        k = back if back > 0 else next((j for j in range(ob + 2, n) if "say" in cue_flags(toks[j])), -1)
         prev = a.sentences[si - 1]
         if k > 0 and d.para(prev.start) == d.para(sent.start) and prev.start >= d.title_end \
                 and not d.covered(prev.start, prev.end):
             ptoks = a.tokens[prev.first_token:prev.last_token]
             if not any(cue_flags(t) & {"say", "act"} and not d.in_marks(t.start) for t in ptoks):
-                spk, st, _x, _y = _find_speaker(d, toks, k, ob + 2, n, True)
+                spk, st, _x, _y = _find_speaker(d, toks, k, 0, k, False) if back > 0 else \
+                    _find_speaker(d, toks, k, ob + 2, n, True)
                 if spk or st:
                     link = _source_link(d, toks, ob + 2, n)
                     via = _via(d, toks, ob + 2, n, -1, -1, spk, toks[k].start)
@@ -1390,6 +1482,15 @@ def _indirect(d: _Doc, si: int) -> None:
             via = _via(d, toks, tail, n, -1, -1, spk, toks[tail].start)
             spk, st, via = _linked(d, spk, st, via, link)
             cs = toks[1].start if first_dash else toks[0].start
+            # a hard-wrapped line ("датчик температуры\nнаружного воздуха, ..., сообщает X"): the sentence
+            # began on the lines before
+            p = si
+            while not first_dash and p > 0 and a.text[a.sentences[p].start:a.sentences[p].start + 1].islower() \
+                    and a.sentences[p - 1].start >= d.title_end and not re.search(
+                        r"[.!?…:;»\"]\s*$", a.text[a.sentences[p - 1].start:a.sentences[p].start]) \
+                    and a.text.count("\n", a.sentences[p - 1].end, a.sentences[p].start) <= 1:
+                p -= 1
+                cs = a.sentences[p].start
             body_end = min(body_hi, tail_lo)
             while body_end > 0 and toks[body_end - 1].text in (",", "-", "—", "–"):
                 body_end -= 1
@@ -1425,7 +1526,11 @@ def _colon_block(d: _Doc, si: int) -> None:
         return
     k = next((j for j in range(len(toks) - 2, -1, -1) if "say" in cue_flags(toks[j]) and _finite(toks[j])
               and not d.in_marks(toks[j].start)), -1)
-    if k < 0:
+    # "По его словам, C:" + the block: the speaker of "по словам", not a cue inside C ("часть жителей
+    # которого считает")
+    po = next((q for q in d.quotes if q.sent == si and q.cue_text and fold(q.cue_text).startswith("по ")
+               and (q.speaker or q.speaker_text)), None)
+    if k < 0 and po is None:
         return
     s = nl + 1
     while s < len(text) and text[s].isspace():
@@ -1437,6 +1542,10 @@ def _colon_block(d: _Doc, si: int) -> None:
         return
     if text[e - 1] == ":" or re.match(r"(?:как|по словам|по данным)\b", text[s:e], re.I):
         return  # the next line introduces a quote of its own or is narration with its own source
+    if po is not None:
+        d.quotes.append(_Quote(s, e, "direct", po.cue, po.cue_text, po.speaker, po.speaker_text, list(po.via),
+                               _lang_at(a, s), _sent_of(a, s), flags=po.flags))
+        return
     spk, st, _ps, _pe = _find_speaker(d, toks, k, 0, len(toks) - 1, _prefer_after(toks, k))
     if spk is None and st is None:
         return
