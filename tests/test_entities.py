@@ -584,3 +584,77 @@ def test_sentence_opening_adjective_or_function_word_is_not_a_person() -> None:
 def test_title_is_not_stripped_from_a_name_of_short_syllables() -> None:
     found = mentions(run("Бывший генсек Пан Ги Мун прилетел в Женеву."))
     assert "Пан Ги Мун" in found, found
+
+
+def test_country_genitive_glued_to_a_name_is_its_own_place() -> None:
+    found = mentions(run("Бывший президент Сальвадора Франсиско Флорес скончался в больнице. Флорес был болен."))
+    assert found.get("Сальвадора", ("",))[0] == "LOC", found
+    assert found.get("Франсиско Флорес", ("",))[0] == "PER", found
+    assert found["Флорес"][1] == found["Франсиско Флорес"][1], found
+    # a first name that is also a country's genitive stays a person's name
+    found = mentions(run("Выставка работ Сальвадора Дали открылась в Москве."))
+    assert found.get("Сальвадора Дали", ("",))[0] == "PER", found
+
+
+def test_declined_place_names_take_their_dictionary_nominative() -> None:
+    from svodka.stages.entities import _place_nominative
+
+    assert _place_nominative("Сараева") == "Сараево"  # a town in -о declined like a noun
+    assert _place_nominative("Косова") == "Косово"
+    assert _place_nominative("Енисея") == "Енисей"  # a river the gazetteer lacks: the dictionary's place
+    assert _place_nominative("Парижем") == "Париж"
+    assert _place_nominative("Абырвалга") == ""
+
+
+def test_organisation_with_kind_word_or_legal_form_joins_its_short_name() -> None:
+    from svodka.stages.entities import _group, _inner_name, _Mention
+
+    def org(normal: str, start: int) -> _Mention:
+        return _Mention(start, start + len(normal), "ORG", "ru", [], normal=normal, surface=normal)
+
+    assert _inner_name(org("Агропромышленное объединение «Макфа»", 0)) == "Макфа"
+    assert _inner_name(org("НК ЮКОС", 0)) == "ЮКОС"
+    assert _inner_name(org("ГУ МВД", 0)) == ""  # initials of a longer name, not a kind word
+    assert _inner_name(org("Верховный суд", 0)) == ""
+    groups = sorted(sorted(m.normal for m in g) for g in _group(
+        [org("НК ЮКОС", 0), org("ЮКОС", 20), org("Газпром", 40), org("Компания «Макфа»", 60), org("Макфа", 90)]))
+    assert ["ЮКОС", "НК ЮКОС"] in [sorted(g, key=len) for g in groups], groups
+    assert ["Макфа", "Компания «Макфа»"] in [sorted(g, key=len) for g in groups], groups
+    assert ["Газпром"] in groups, groups
+
+
+def test_country_alternative_names_and_acronyms_are_one_entity() -> None:
+    record = run("Власти Египта ответили. В АРЕ объявили траур. Сирия и САР — одна страна.")
+    names = {m.text: e.id for e in record.entities or [] for m in e.mentions}
+    assert names.get("Египта") == names.get("АРЕ") is not None, names
+    assert names.get("Сирия") == names.get("САР") is not None, names
+
+
+def test_first_name_glued_after_a_place_is_a_person() -> None:
+    found = mentions(run("Полиция Нью-Йорка сообщила, что в районе Статен-Айленд Фрэнки получил шесть пуль."))
+    assert found.get("Статен-Айленд", ("",))[0] == "LOC" and found.get("Фрэнки", ("",))[0] == "PER", found
+
+
+def test_initials_before_a_dedication_or_a_parent_body_name_the_body() -> None:
+    from svodka.stages.entities import _acronyms
+
+    assert "БДТ" in _acronyms("Большой драматический театр им. Товстоногова")
+    assert "ЦИБ" in _acronyms("Центр информационной безопасности ФСБ")
+    assert "ЕСПЧ" in _acronyms("Европейский суд по правам человека")
+    assert _acronyms("ФСБ") == frozenset()
+
+
+def test_latin_and_cyrillic_spellings_join_by_sound() -> None:
+    from svodka.stages.entities import _same_sound
+
+    assert _same_sound("Forbes", "Форбс") and _same_sound("The Guardian", "Гардиан")
+    assert _same_sound("Kazakhstan", "Казахстан") and _same_sound("Ryanair", "Райнэйр")
+    assert not _same_sound("Forbes", "Фейсбук") and not _same_sound("Google", "Гугл")  # too few consonants
+
+
+def test_hyphenated_place_keeps_its_capitals_when_declined() -> None:
+    from svodka.stages.entities import _cased_like
+
+    assert _cased_like("Ла-Манша", "ла-манш") == "Ла-Манш"
+    assert _cased_like("Усть-Куте", "усть-кут") == "Усть-Кут"
+    assert _cased_like("Ростова-на-Дону", "ростов-на-дону") == "Ростов-на-Дону"

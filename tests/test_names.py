@@ -73,3 +73,12 @@ def test_place_in_the_prepositional_is_not_read_as_a_womans_name() -> None:
     record = Pipeline(["entities"]).extract(InputDocument(id="x", text="Взрыв прогремел в Ливане в понедельник.",
                                                          date="2020-01-01"))
     assert [e.name for e in record.entities or []] == ["Ливан"]
+
+
+def test_unknown_names_in_iya_decline_as_feminine_iya_names() -> None:
+    from svodka.names import person_word
+
+    assert person_word("Гамсахурдии", "Gen", None) == "Гамсахурдия"
+    assert person_word("Гамсахурдию", "Acc", None) == "Гамсахурдия"
+    assert person_word("Дмитрию", "Dat", None) == "Дмитрий"  # a dictionary name in -ий stays masculine
+    assert person_word("Юрии", "Loc", None) == "Юрий"

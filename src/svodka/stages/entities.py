@@ -349,6 +349,11 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
         # "Онтакже"; a sentence opening "По неподтверждённой информации", "Румынский мужчина удивил"
         # (inside a sentence "По" may be Edgar Poe)
         return []
+    glued = _place_glued_to_name(a, etype, tokens, prev) if span.lang != "en" and len(tokens) >= 2 else 0
+    if glued:  # "президент Сальвадора Франсиско Флорес", "в районе Статен-Айленд Фрэнки получил"
+        place, name = tokens[:glued], tokens[glued:]
+        return [_Mention(place[0].start, place[-1].end, "LOC", span.lang, place),
+                _Mention(name[0].start, name[-1].end, "PER", span.lang, name)]
     if etype in ("PER", "LOC") and len(tokens) == 1 and span.lang != "en" and _common_noun_opening(a, tokens[0]):
         return []  # "Адвокат христианки ...", "Забастовка затронет ..."
     if etype == "PER" and span.lang != "en" and prev is not None and prev.text.lower() in ("имени", "им"):
@@ -373,6 +378,28 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
     if match and _tokens(a, start, start + match.end("main")):
         return _bracketed(a, start, match, etype, span.lang, subtype)
     return [_Mention(start, end, etype, span.lang, tokens, subtype=subtype)]
+
+
+def _place_glued_to_name(a: Analysis, etype: str, tokens: list[Token], prev: Token | None) -> int:
+    """How many leading tokens of a model span are a place glued to the person's name after it, else
+    0: a country or region in the genitive after a role noun ("президент Сальвадора Франсиско Флорес",
+    at least two name words, since "Сальвадора Дали" is a name), or a first name after a known place
+    ("в районе Статен-Айленд Фрэнки получил"). Both are how the model reads two names in a row."""
+    if etype == "PER" and len(tokens) >= 3 and prev is not None and prev.text.isalpha() and prev.text.islower() \
+            and prev.pos == "NOUN" and tokens[0].text.isalpha() and tokens[1].text[:1].isupper():
+        lemma = next((p.normal_form for p in models.morph().parse(tokens[0].text.lower())
+                      if p.is_known and "Geox" in p.tag and "gent" in p.tag), "")
+        if lemma and _gazetteer_place(lemma[:1].upper() + lemma[1:], None):
+            return 1
+    if etype == "LOC" and tokens[-1].text.isalpha() and _first_name(tokens[-1].text) \
+            and not any("Geox" in p.tag for p in models.morph().parse(tokens[-1].text.lower())):
+        place = a.text[tokens[0].start:tokens[-2].end]
+        nxt = a.tokens[a.token_range(tokens[-1].end, tokens[-1].end)[1]] \
+            if a.token_range(tokens[-1].end, tokens[-1].end)[1] < len(a.tokens) else None
+        if (nxt is None or not nxt.text[:1].isupper()) and _gazetteer_place(place, 100_000) \
+                and not gazetteer.gazetteer().candidates(a.text[tokens[0].start:tokens[-1].end]):
+            return len(tokens) - 1
+    return 0
 
 
 def _bracketed(a: Analysis, start: int, match: re.Match[str], etype: str, lang: str,
@@ -593,6 +620,9 @@ def _normalise(a: Analysis, m: _Mention) -> None:
         m.normal = normal_form(surface, m.tokens, m.start, m.type, context)
         if _LOOKALIKE.fullmatch(m.normal) and lexicon.lookup(m.normal.translate(_TO_CYRILLIC)):
             m.normal = m.normal.translate(_TO_CYRILLIC)  # "EC" typed in Latin letters in Russian text: "ЕС"
+    if m.type == "LOC" and len(m.tokens) == 1 and m.lang != "en" and not surface.isupper() \
+            and _CYRILLIC.search(surface) and not _gazetteer_key(m.normal):
+        m.normal = _place_nominative(surface) or m.normal  # "Сараева" -> "Сараево", "Енисея" -> "Енисей"
     m.known = lexicon.lookup(m.normal) or lexicon.lookup(surface)
     words = surface.split()
     if m.known is None and m.type != "PER" and len(words) == 2 and m.lang != "en" and _CYRILLIC.search(surface):
@@ -607,6 +637,34 @@ def _normalise(a: Analysis, m: _Mention) -> None:
             m.type = entry.type
         if entry is not None and entry.type == m.type and entry.subtype and not m.subtype:
             m.subtype = entry.subtype
+
+
+@functools.lru_cache(maxsize=8192)
+def _place_nominative(word: str) -> str:
+    """The nominative of a one-word place name the tagger left oblique, else "": a place reading of
+    the dictionary, or a town in -о declined like a noun ("Сараева", "Косова" -> "Сараево",
+    "Косово"), whichever the gazetteer knows; else the dictionary's only place reading ("Енисея")."""
+    parses = models.morph().parse(word.lower())
+    geox = [p.normal_form for p in parses if p.is_known and "Geox" in p.tag]
+    forms = [*geox]
+    stem = re.sub(r"(?:ом|а|у|е)$", "", word)
+    if stem != word and stem[-2:] in ("ев", "ов", "ин", "ын", "но", "ро", "ло"):
+        forms.append(stem + "о")
+    for form in forms:
+        if _gazetteer_key(cased := _cased_like(word, form)):
+            return cased
+    if len(set(geox)) == 1 and all("Geox" in p.tag for p in parses if p.is_known) \
+            and not any("nomn" in p.tag for p in parses if "Geox" in p.tag):
+        return _cased_like(word, geox[0])
+    return ""
+
+
+def _cased_like(original: str, form: str) -> str:
+    """``form`` with the capitals of ``original``, part by part across hyphens ("Ла-Манша" -> "Ла-Манш")."""
+    parts_o, parts_f = original.split("-"), form.split("-")
+    if len(parts_o) != len(parts_f):
+        return original[:1] + form[1:]
+    return "-".join(f[:1].upper() + f[1:] if o[:1].isupper() else f for o, f in zip(parts_o, parts_f, strict=True))
 
 
 class _Groups(DisjointSets):
@@ -679,6 +737,22 @@ def _acronym(name: str) -> str:
     if len(words) < 2 or not all(w[:1].isalpha() for w in words):
         return ""
     return "".join(w[0] for w in words).upper().replace("Ё", "Е")
+
+
+def _acronyms(name: str) -> frozenset[str]:
+    """The initials a body may go by: of its whole name, of the name before "им./имени" ("БДТ" of
+    "Большой драматический театр им. Товстоногова"), and of the name before its parent body's
+    abbreviation ("ЦИБ" of "Центр информационной безопасности ФСБ")."""
+    out = {_acronym(name)}
+    cut = re.split(r"\s+(?:им\.|имени\s)", name, maxsplit=1)[0]
+    if cut != name:
+        out.add(_acronym(cut))
+    words = name.split()
+    while len(words) >= 3 and words[-1].isupper() and len(words[-1]) >= 2:
+        words = words[:-1]
+        out.add(_acronym(" ".join(words)))
+    out.discard("")
+    return frozenset(out)
 
 
 _ENDING = re.compile(
@@ -1122,6 +1196,8 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         # the same base form, or the same words as written (a foreign name normalised two ways:
         # "Аун Сан Су Чжи" read once as a genitive)
         keys: list[tuple[str, ...]] = [("K", m.known.name) if m.known else (m.type, key(m.normal))]
+        if m.known is None and m.normal.startswith(("The ", "the ")):
+            keys.append((m.type, key(m.normal[4:])))  # "The Rolling Stones" = "Rolling Stones"
         if len(m.surface.split()) >= 2:
             keys.append(("S", m.surface))
         elif m.type != "PER" and len(m.surface) >= 5 and not m.surface.isupper():
@@ -1166,7 +1242,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         first_by_name.setdefault(stem_key, i)
     nonpersons = [i for i, m in enumerate(mentions) if m.type != "PER"]
     lowered = {i: [w.lower().replace("ё", "е") for w in _words(mentions[i].normal)] for i in nonpersons}
-    acronyms = {i: _acronym(mentions[i].normal) for i in nonpersons}
+    acronyms = {i: _acronyms(mentions[i].normal) for i in nonpersons}
     for i in nonpersons:
         words, m = lowered[i], mentions[i]
         if not words:
@@ -1178,7 +1254,12 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
                   and _short_form_of(words, lowered[j])]
         # "ЕСПЧ" beside "Европейский суд по правам человека": the initials of the full name.
         if m.normal.isupper() and 2 <= len(m.normal) <= 6 and m.known is None:
-            longer += [j for j in nonpersons if acronyms[j] == m.normal.replace("Ё", "Е")]
+            longer += [j for j in nonpersons if m.normal.replace("Ё", "Е") in acronyms[j]]
+        # "ИБР РАН" beside "Институт биологии развития": initials of the name and its parent's abbreviation.
+        if m.known is None and len(words) >= 2 and all(w.isupper() and 2 <= len(w) <= 6 for w in _words(m.normal)):
+            head = _words(m.normal)[0].replace("Ё", "Е")
+            longer += [j for j in nonpersons if j not in longer and j != i and mentions[j].type == m.type
+                       and len(lowered[j]) >= 2 and head in acronyms[j]]
         # "ГУ МВД" beside "Главное управление МВД России по ...": initials and words of its beginning.
         if len(words) >= 2 and any(w.isupper() and len(w) >= 2 for w in _words(m.normal)):
             longer += [j for j in nonpersons if j not in longer and mentions[j].type == m.type
@@ -1223,6 +1304,17 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         if longer:
             before = [j for j in longer if j < i]
             groups.union(i, before[-1] if before else longer[0])
+    # "НК ЮКОС" beside "ЮКОС", "Агропромышленное объединение «Макфа»" beside "Макфа": a kind of
+    # body or a legal form before the name itself.
+    org_by_stem: dict[str, int] = {}
+    for i in nonpersons:
+        if mentions[i].type == "ORG":
+            org_by_stem.setdefault(_stem_key(mentions[i].normal), i)
+    for i in nonpersons:
+        inner = _inner_name(mentions[i])
+        target = org_by_stem.get(_stem_key(inner)) if inner else None
+        if target is not None and target != i:
+            groups.union(i, target)
     # Places the gazetteer knows under several names are one place ("Чечня" = "Чеченская Республика",
     # "Подмосковье" = "Московская область", "Петербург" = "Санкт-Петербург").
     first_by_place: dict[str, int] = {}
@@ -1258,14 +1350,46 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         for j in others:
             if j < i and bool(_CYRILLIC.search(mentions[j].normal)) != bool(_CYRILLIC.search(mentions[i].normal)) \
                     and mentions[j].type == mentions[i].type \
-                    and len(skeleton(mentions[i].normal)) >= 4 \
-                    and skeleton(mentions[j].normal) == skeleton(mentions[i].normal):
+                    and _same_sound(mentions[i].normal, mentions[j].normal):
                 groups.union(i, j)
                 break
     by_root: dict[int, list[_Mention]] = {}
     for i, m in enumerate(mentions):
         by_root.setdefault(groups.find(i), []).append(m)
     return sorted(by_root.values(), key=lambda g: min(m.start for m in g))
+
+
+#: Kind abbreviations before a body's own name ("НК ЮКОС", "ФК Зенит"), besides the legal forms.
+_KIND_ABBREVIATIONS = frozenset({"НК", "ФК", "ХК", "ИА", "ТК", "ТРК", "АК", "БК", "ПК"})
+_QUOTED_NAME = re.compile(r"^(?P<kind>[^«„\"“”»]{3,60}?)\s*[«„\"“](?P<name>[^«»„“\"”]{2,})[»“\"”]?$")
+
+
+def _inner_name(m: _Mention) -> str:
+    """An organisation's own name inside a longer one: the quoted name after one to three kind
+    words ("Госкорпорация «Роскосмос»", "Агропромышленное объединение «Макфа»"), or the name after
+    a legal form or kind abbreviation ("НК ЮКОС"); else ""."""
+    if m.type != "ORG":
+        return ""
+    quoted = _QUOTED_NAME.match(m.normal)
+    if quoted and 1 <= len(quoted["kind"].split()) <= 3 and quoted["name"][:1].isupper():
+        return quoted["name"].strip()
+    first, _, rest = m.normal.partition(" ")
+    if rest and (first in _KIND_ABBREVIATIONS or first in lexicon.cased_word_list("legal_forms.txt")) \
+            and rest[:1].isupper() and " " not in rest.strip():
+        return rest.strip("«»\"„“” ")
+    return ""
+
+
+def _same_sound(a: str, b: str) -> bool:
+    """Whether a Latin and a Cyrillic name sound alike: by the transliteration skeleton ("Kazakhstan"
+    = "Казахстан"), or by the gazetteer's coarser consonant key, which knows English spellings
+    ("Forbes" = "Форбс", "The Guardian" = "Гардиан", "Ryanair" = "Райнэйр"); the English article
+    is left out."""
+    a, b = (re.sub(r"^(?:The|the)\s+", "", x) for x in (a, b))
+    if len(skeleton(a)) >= 4 and skeleton(a) == skeleton(b):
+        return True
+    sa = gazetteer.sound_key(a)
+    return bool(sa) and sa == gazetteer.sound_key(b) and (len(sa) >= 4 or (" " not in a and " " not in b))
 
 
 def _canonical(group: list[_Mention], main_lang: str) -> tuple[str, str, str | None, str]:
