@@ -16,6 +16,13 @@ headers). Two modes:
 Scores over gold places: coverage (geo not null), country accuracy (ISO alpha-2 equal; unresolved is
 wrong), accuracy within 161 km (100 miles; over places with gold coordinates; unresolved or null
 coordinates are wrong). Also by gold type, and without facilities (sites have no coordinates in svodka).
+
+NEREL sets are scored a second time, "outermost": the project's entities are flat outermost spans
+(shared/LAYERS.md: a name inside a longer name is not a mention of its own), so a place is scored at its first
+noun-form mention that no other NEREL span of a kept type (person, organisation, place, facility) contains;
+a place named only inside such names ("Сенате США", "УВД Томской области") is left out and counted. The
+place's mentions are the NEREL place spans linked to its Wikidata id or with the same lemmas as the gold
+mention or a linked one; nesting is read from the ``.ann`` files, never from svodka's output.
 """
 
 from __future__ import annotations
@@ -79,6 +86,72 @@ def gum_text(path: Path) -> str:
         if "SpaceAfter=No" not in cols[9]:
             parts.append(" ")
     return "".join(parts)
+
+
+PLACE_TYPES = {"COUNTRY", "CITY", "STATE_OR_PROVINCE", "LOCATION", "DISTRICT", "FACILITY"}
+KEPT_TYPES = PLACE_TYPES | {"PERSON", "ORGANIZATION"}
+
+
+@dataclass
+class AnnSpan:
+    start: int
+    end: int
+    type: str
+    text: str
+    wikidata: str | None = None
+
+
+def read_ann(path: Path) -> list[AnnSpan]:
+    """The kept-type spans of a NEREL ``.ann`` file (a split span as its extent) with their Wikidata links."""
+    spans: dict[str, AnnSpan] = {}
+    links: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("T") and len(cols) >= 3:
+            etype, _, frags = cols[1].partition(" ")
+            if etype in KEPT_TYPES:
+                nums = [int(x) for x in re.split(r"[ ;]", frags) if x]
+                spans[cols[0]] = AnnSpan(min(nums), max(nums), etype, cols[2])
+        elif line.startswith("N") and len(cols) >= 2:
+            ref = cols[1].split()
+            if len(ref) >= 3 and ref[2].startswith("Wikidata:"):
+                links[ref[1]] = ref[2].removeprefix("Wikidata:")
+    for tid, span in spans.items():
+        span.wikidata = links.get(tid)
+    return list(spans.values())
+
+
+def outermost(gold: list[Gold], texts: dict[str, str], ann_dir: Path) -> tuple[list[Gold], list[Gold]]:
+    """(each place at its first noun-form mention not nested in another kept span, places with only nested ones)."""
+    import pymorphy3
+
+    morph = pymorphy3.MorphAnalyzer()
+
+    def key(text: str) -> tuple[str, ...]:
+        return tuple(morph.parse(w)[0].normal_form for w in re.findall(r"\w+", text.lower().replace("ё", "е")))
+
+    def adjectival(text: str) -> bool:  # one (hyphenated) word ending as an adjective: "Санкт-Петербургских"
+        words = re.findall(r"\w+", text)
+        return " " not in text.strip() and bool(words) and morph.parse(words[-1].lower())[0].tag.POS == "ADJF"
+
+    anns = {doc: read_ann(ann_dir / f"{doc}.ann") for doc in {g.doc for g in gold}}
+    kept: list[Gold] = []
+    nested_only: list[Gold] = []
+    for g in gold:
+        spans = anns[g.doc]
+        place_spans = [s for s in spans if s.type in PLACE_TYPES]
+        keys = {key(g.text)} | {key(s.text) for s in place_spans if s.wikidata == g.ident}
+        mentions = sorted({(s.start, s.end) for s in place_spans
+                           if (s.wikidata == g.ident or key(s.text) in keys) and not adjectival(s.text)}
+                          | {(g.start, g.end)})
+        free = [(a, b) for a, b in mentions
+                if not any(s.start <= a and b <= s.end and (s.start, s.end) != (a, b) for s in spans)]
+        if not free:
+            nested_only.append(g)
+            continue
+        a, b = free[0]
+        kept.append(Gold(g.doc, a, b, texts[g.doc][a:b], g.ident, g.lat, g.lon, g.country, g.type))
+    return kept, nested_only
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -181,6 +254,14 @@ def main(argv: list[str] | None = None) -> int:
         for g in gold:
             assert texts[g.doc][g.start:g.end] == g.text, (g.doc, g.text)
         report(f"NEREL {part} (Russian)", gold, texts, args.errors)
+        kept, nested_only = outermost(gold, texts, nerel)
+        first = {(g.doc, g.start) for g in gold}
+        moved = sum((k.doc, k.start) not in first for k in kept)
+        print(f"\nNEREL {part}, outermost: {len(kept)} places ({moved} scored at another mention), "
+              f"{len(nested_only)} named only inside another name left out"
+              f" ({len([g for g in nested_only if g.type != 'FACILITY'])} without facilities): "
+              + ", ".join(f"{g.doc} {g.text}" for g in nested_only))
+        report(f"NEREL {part} (Russian), outermost", kept, texts, args.errors)
     if args.only in (None, "gum"):
         gold = read_gold(GOLD / "places_gum.tsv")
         texts = {d: gum_text(args.data / "gum-news-en" / "dep" / f"{d}.conllu") for d in {g.doc for g in gold}}

@@ -371,3 +371,70 @@ def test_region_points_across_the_180th_meridian_and_reviewed_centres() -> None:
     assert build.middle([(0.0, 10.0), (0.0, 20.0)], 0.0) == (0.0, 15.0)
     florida = gazetteer().get("US-FL")
     assert florida is not None and florida.lat == pytest.approx(28.66) and florida.lon == pytest.approx(-82.44)
+
+
+def _build_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "scripts" / "build_gazetteer.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    sys.modules["build_gazetteer"] = build
+    try:
+        spec.loader.exec_module(build)
+    finally:
+        del sys.modules["build_gazetteer"]
+    return build
+
+
+def test_a_computed_country_point_at_sea_moves_to_the_main_landmass() -> None:
+    build = _build_module()
+    # Equatorial Guinea in small: Bioko, Annobón far to the south-west, and Río Muni on the mainland; the box
+    # middle falls in the sea, nearer an island of a neighbour (Príncipe) than any of the country's towns.
+    islands = [(3.75, 8.78), (3.6, 8.9), (3.3, 8.6), (-1.4, 5.6)]
+    mainland = [(1.0, 9.4), (1.5, 10.0), (2.0, 10.5), (1.8, 11.2), (1.2, 11.0), (2.2, 9.8), (1.6, 10.8)]
+    world = build.grid_of([(la, lo, "XA") for la, lo in islands + mainland] + [(1.5, 7.7, "XB")])
+    mid = build.middle(islands + mainland, build.COUNTRY_Q)
+    assert build.km(*mid, 1.5, 7.7) < min(build.km(*mid, la, lo) for la, lo in islands + mainland)
+    point = build.country_point("XA", islands + mainland, world)
+    assert point is not None and 1.0 <= point[0] <= 2.2 and 9.4 <= point[1] <= 11.2  # on the mainland
+    assert len(build.parts(islands + mainland)) == 3
+    # A desert country keeps the middle of its settlements, though it lies 120 km from the nearest town.
+    desert = [(10.0, -5.0), (11.0, -3.0), (12.0, -8.0), (20.0, -1.0), (11.5, -6.0), (14.0, -4.0)]
+    world = build.grid_of([(la, lo, "XC") for la, lo in desert])
+    assert build.country_point("XC", desert, world) == build.middle(desert, build.COUNTRY_Q)
+    # The shipped points: Equatorial Guinea on Río Muni (not in the sea off Bioko), Mauritius on its island.
+    g = gazetteer()
+    gq, mu = g.get("GQ"), g.get("MU")
+    assert gq is not None and gq.lat is not None and gq.lon is not None
+    assert 1.0 <= gq.lat <= 2.4 and 9.3 <= gq.lon <= 11.4
+    assert mu is not None and mu.lat == pytest.approx(-20.25, abs=0.2) and mu.lon == pytest.approx(57.57, abs=0.2)
+
+
+def test_plural_names_in_an_oblique_case() -> None:
+    a = _doc("Встреча прошла в Набережных Челнах, а затем в Соединенных Штатах.",
+             [("Набережных Челнах", "Набережных Челнах"), ("Соединенных Штатах", "Соединенных Штатах")])
+    geocode(a)
+    chelny, us = _geo(a, "Набережных Челнах"), _geo(a, "Соединенных Штатах")
+    assert chelny is not None and chelny.country == "RU" and chelny.lat == pytest.approx(55.7, abs=0.1)
+    assert us is not None and us.country == "US" and us.precision == "country"
+
+
+def test_an_english_kind_word_after_the_name() -> None:
+    a = _doc("Lanterns lit Taipei City. Floods hit Colorado State. Then Mexico City.",
+             [("Taipei City", "Taipei City"), ("Colorado State", "Colorado State"), ("Mexico City", "Mexico City")])
+    geocode(a)
+    taipei, colorado, mexico = _geo(a, "Taipei City"), _geo(a, "Colorado State"), _geo(a, "Mexico City")
+    assert taipei is not None and taipei.country == "TW" and taipei.lat == pytest.approx(25.05, abs=0.1)
+    assert colorado is not None and colorado.precision == "region" and colorado.admin1 == "US-CO"
+    assert mexico is not None and mexico.precision == "city" and mexico.country == "MX"  # known whole, not Mexico
+
+
+def test_a_big_town_guessed_by_its_case_ending_needs_no_mention_of_its_country() -> None:
+    # "Марселе" is an ending pymorphy reads as "Марсел"; the story is about Japan, Marseille is not in doubt.
+    a = _doc("Он был генеральным консулом Японии в Марселе.", [("Японии", "Японии"), ("Марселе", "Марселе")])
+    geocode(a)
+    geo = _geo(a, "Марселе")
+    assert geo is not None and geo.country == "FR" and geo.lat == pytest.approx(43.3, abs=0.1)
+
+
+def test_bosnia_short_name() -> None:
+    assert any(p.kind == "country" and p.id == "BA" for p in gazetteer().candidates("Босния"))

@@ -5,11 +5,12 @@ Each LOC entity gets ``geo`` (lat, lon, ISO country, precision) or stays ``None`
 - Candidates come from the entity's name, its mentions' base forms and surfaces and its English
   name, looked up in the gazetteer (GeoNames places of 500+ people, ISO countries and regions, the
   reviewed alias table). Generic words ("город", "г.", "city of") are dropped for the look-up, and a
-  name that the normaliser left in an oblique case is put in the nominative. When nothing is found, a
-  Cyrillic name is *guessed*: an unknown case ending, an э/е variant or the name without an Arabic
-  article ("Эр-Ракка"), then a foreign town by the sound of its name (``Gazetteer.sounds_like``, spelt
-  alike too), then the first town of a double name declined alike ("в Урбане-Шампейне"); a town found by
-  a guess needs evidence from the document unless it is big and in a country the document is about. A
+  name that the normaliser left in an oblique case is put in the nominative (plural words kept plural
+  too: "Набережных Челнах"). When nothing is found, a name is *guessed*: an unknown case ending, an э/е
+  variant, the name without an Arabic article ("Эр-Ракка") or an English kind word ("Taipei City"), then a
+  foreign town by the sound of its name (``Gazetteer.sounds_like``, spelt alike too), then the first town of
+  a double name declined alike ("в Урбане-Шампейне"); a town found by a guess needs evidence from the
+  document unless it is big, and, for a sound or double-name guess, in a country the document is about. A
   name joined to the next or previous one by "и" that together make a country or region is that place
   ("Тринидад" + "и Тобаго").
 - A candidate's score: its kind (a country before a region before a town of the same name), the
@@ -87,6 +88,10 @@ _GENERIC_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _OBLIQUE = ("gent", "datv", "accs", "ablt", "loct")
+#: An English kind word after a name ("Taipei City", "Colorado State", "Sichuan Province"): tried without it
+#: when the whole name is unknown ("Mexico City" is known whole). Not "County": counties have no points, and
+#: without the word a namesake town would be found ("Charles County").
+_KIND_SUFFIX = re.compile(r"\s+(?:City|State|Province|Prefecture)$")
 #: The Arabic article as Russian writes it before a name ("Эр-Ракка", "Эль-Фашер", "Аль-Кут"); GeoNames
 #: may have the name without it or with another spelling of it ("Ракка", "Ар-Ракка").
 _ARTICLE = re.compile(r"^(?:[ЭэАа][льрсшдзтн]|[Ээ]ль|[Аа]ль|[Аа]н|[Ээ]н)-(?=[А-ЯЁ])")
@@ -103,7 +108,7 @@ class _Loc:
     first: int  # offset of the first mention
     best: Place | None = None
     kind_hint: str | None = None  # "region" after "штат", "провинция"...; "city" after "город"...
-    guess: bool = False  # candidates only from a guessed ending, a sound key or part of the name
+    guess: str | None = None  # candidates only from a guess: "form", "sound" or "part" (see _candidates)
 
 
 def _variants(e: Entity) -> list[str]:
@@ -119,9 +124,10 @@ def _variants(e: Entity) -> list[str]:
     return out
 
 
-def _nominative(name: str) -> str | None:
+def _nominative(name: str, plural: bool = False) -> str | None:
     """A Cyrillic name with its words in the nominative ("Кызылординской области" ->
-    "Кызылординская область", "Вашингтоне" -> "Вашингтон"); None when nothing changes."""
+    "Кызылординская область", "Вашингтоне" -> "Вашингтон"); None when nothing changes. With ``plural``, a
+    plural word stays plural ("Набережных Челнах" -> "Набережные Челны", "Соединённых Штатах")."""
     words = name.split()
     if not words or not re.search(r"[а-яё]", name, re.IGNORECASE):
         return None
@@ -141,7 +147,10 @@ def _nominative(name: str) -> str | None:
         if parse is None:
             out.append(w)
             continue
-        grammemes = {"nomn", *agree} if "ADJF" in parse.tag else {"nomn", "sing"}
+        if plural and "plur" in parse.tag:
+            grammemes = {"nomn", "plur"}
+        else:
+            grammemes = {"nomn", *agree} if "ADJF" in parse.tag else {"nomn", "sing"}
         form = parse.inflect(grammemes) or parse.inflect({"nomn"})
         word = form.word if form else w
         out.append(word[:1].upper() + word[1:] if w[:1].isupper() else word)
@@ -196,10 +205,11 @@ def _joined(text: str, e: Entity) -> list[str]:
     return out
 
 
-def _candidates(g: Gazetteer, e: Entity, text: str = "") -> tuple[list[Place], bool] | None:
-    """The entity's candidate places and whether they are only a guess (from a case ending, a sound key or
-    the first part of a hyphenated name: such a town needs evidence from the document); None when a name
-    of it is marked "not a place"."""
+def _candidates(g: Gazetteer, e: Entity, text: str = "") -> tuple[list[Place], str | None] | None:
+    """The entity's candidate places and whether they are only a guess: ``"form"`` from a case ending, a
+    spelling variant or an English kind word left out, ``"sound"`` from a sound key, ``"part"`` from the first
+    part of a double name (a guessed town needs evidence from the document; a sound or part guess also when it
+    lies in a country the document does not mention); None when a name of it is marked "not a place"."""
     names = _variants(e)
     if any(g.is_blocked(n) for n in names):
         return None
@@ -214,30 +224,36 @@ def _candidates(g: Gazetteer, e: Entity, text: str = "") -> tuple[list[Place], b
     look([*joined, *(nom for n in joined if (nom := _nominative(n)))], g.candidates)
     found = {k: p for k, p in found.items() if p.kind != "city"}
     if found:  # "Тринидад и Тобаго" is the country, not Trinidad, Bolivia
-        return list(found.values()), False
+        return list(found.values()), None
     look(names, g.candidates)
     if not found:
         look([nom for n in names if (nom := _nominative(n))], g.candidates)
+    if not found:
+        look([nom for n in names if (nom := _nominative(n, plural=True))], g.candidates)
     if found:
-        return list(found.values()), False
+        return list(found.values()), None
     cyrillic = [n for n in names if re.search("[а-яё]", n, re.IGNORECASE)]
     guesses = [v for n in cyrillic for v in (n.replace("э", "е").replace("Э", "Е"), *_stems(n))]
     guesses += [bare for n in cyrillic if (bare := _ARTICLE.sub("", n)) != n]
+    guesses += [bare for n in names if (bare := _KIND_SUFFIX.sub("", n)) != n]  # "Taipei City", "Lagos State"
     look(guesses, g.candidates)
-    if not found:  # a foreign town by the sound of its name, spelt much alike
-        for n in cyrillic + guesses:
-            spelt = _latin(transliterate(n))
-            for p in g.sounds_like(n):
-                if difflib.SequenceMatcher(None, spelt, _latin(p.name_en)).ratio() >= _SPELT_ALIKE:
-                    found.setdefault((p.kind, p.id), p)
-    if not found:  # a double name with both parts declined alike ("в Урбане-Шампейне"): its first town
-        for n in cyrillic:
-            parts = n.split("-")
-            ending = next((end for end, _ in _ENDINGS if parts[0].endswith(end)), None)
-            if len(parts) == 2 and len(parts[0]) >= 4 and ending in _OBLIQUE_ENDINGS \
-                    and parts[1].endswith(ending):
-                look(_stems(parts[0]), g.candidates)
-    return list(found.values()), True
+    if found:
+        return list(found.values()), "form"
+    for n in cyrillic + guesses:  # a foreign town by the sound of its name, spelt much alike
+        spelt = _latin(transliterate(n))
+        for p in g.sounds_like(n):
+            if difflib.SequenceMatcher(None, spelt, _latin(p.name_en)).ratio() >= _SPELT_ALIKE:
+                found.setdefault((p.kind, p.id), p)
+    if found:
+        return list(found.values()), "sound"
+    # a double name with both parts declined alike ("в Урбане-Шампейне"): its first town
+    for n in cyrillic:
+        parts = n.split("-")
+        ending = next((end for end, _ in _ENDINGS if parts[0].endswith(end)), None)
+        if len(parts) == 2 and len(parts[0]) >= 4 and ending in _OBLIQUE_ENDINGS \
+                and parts[1].endswith(ending):
+            look(_stems(parts[0]), g.candidates)
+    return list(found.values()), "part"
 
 
 def _base(p: Place) -> float:
@@ -289,7 +305,8 @@ def _choose(loc: _Loc, others: list[_Loc]) -> Place | None:
                 and any(_km(p.lat, p.lon, lat, lon) <= _NEAR_KM for lat, lon in points):
             evidence += _NEAR
         if p.kind == "city" and evidence == 0 and (
-                (loc.guess and (p.population < _MIN_POP_GUESS or (countries_here and p.country not in countries_here)))
+                (loc.guess and (p.population < _MIN_POP_GUESS
+                                or (loc.guess != "form" and countries_here and p.country not in countries_here)))
                 or p.population < _MIN_POP_ALONE
                 or (p.population < _MIN_POP_ABROAD and countries_here and p.country not in countries_here)):
             continue
@@ -304,9 +321,13 @@ def _choose(loc: _Loc, others: list[_Loc]) -> Place | None:
 
 
 def _kind_hint(a: Analysis, e: Entity) -> str | None:
-    """The kind a word right before one of the entity's mentions names ("сенатор от штата Вермонт")."""
+    """The kind a word right before one of the entity's mentions names ("сенатор от штата Вермонт"), or an
+    English kind word that ends it ("Colorado State")."""
     morph = models.morph()
     for m in e.mentions:
+        last = m.text.rsplit(None, 1)[-1] if " " in m.text.strip() else ""
+        if last[:1].isupper() and _KIND_SUFFIX.search(m.text.strip()):
+            return "city" if last == "City" else "region"
         before = re.search(r"([^\W\d_]+)\s+$", a.text[max(0, m.start - 30):m.start])
         if before is None:
             continue
