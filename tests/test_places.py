@@ -338,10 +338,16 @@ def test_a_guessed_town_abroad_needs_support_even_when_big() -> None:
              [("Нью-Йорке", "Нью-Йорк"), ("Куинс", "Куинс"), ("США", "США")])
     geocode(a)
     assert _geo(a, "Куинс").country == "US"  # type: ignore[union-attr]
-    # An unknown island of Australia is not a town in Uganda found by its sound.
+    # An island of Australia is not a town in Uganda found by its sound ("остров" before the name finds the
+    # island of the feature table).
     b = _doc("Туристы в Австралии посетили остров Кенгуру.", [("Австралии", "Австралия"), ("Кенгуру", "Кенгуру")])
     geocode(b)
-    assert _geo(b, "Кенгуру") is None
+    kangaroo = _geo(b, "Кенгуру")
+    assert kangaroo is not None and kangaroo.country == "AU" and kangaroo.precision == "region"
+    # Without the word "остров" the bare name (also "kangaroo") stays unresolved.
+    c = _doc("Кенгуру водятся в Австралии.", [("Кенгуру", "Кенгуру"), ("Австралии", "Австралия")])
+    geocode(c)
+    assert _geo(c, "Кенгуру") is None
 
 
 def test_the_arabic_article_is_dropped_as_a_guess() -> None:
@@ -438,3 +444,85 @@ def test_a_big_town_guessed_by_its_case_ending_needs_no_mention_of_its_country()
 
 def test_bosnia_short_name() -> None:
     assert any(p.kind == "country" and p.id == "BA" for p in gazetteer().candidates("Босния"))
+
+
+# --- the reviewed feature table: islands, city districts, abandoned towns ------------------------------
+
+
+def test_features_cities500_lacks_resolve_with_honest_precision() -> None:
+    a = _doc("Землетрясение произошло у побережья острова Хонсю, Япония.", [("Хонсю", "Хонсю"), ("Япония", "Япония")])
+    geocode(a)
+    honshu = _geo(a, "Хонсю")
+    assert honshu is not None and honshu.country == "JP" and honshu.precision == "region"
+    assert honshu.geonames_id is None and honshu.admin1 is None  # a project feature, in no one region
+    # The abandoned town, not the village of the same name in Volyn (591 people) that cities500 has.
+    b = _doc("Туристы посетили Припять на Украине.", [("Припять", "Припять"), ("Украине", "Украина")])
+    geocode(b)
+    pripyat = _geo(b, "Припять")
+    assert pripyat is not None and pripyat.lat == pytest.approx(51.4, abs=0.1)
+    assert pripyat.lon == pytest.approx(30.05, abs=0.1)
+    assert pripyat.admin1 == "UA-32" and pripyat.geonames_id is None
+
+
+def test_sakhalin_the_island_and_the_oblast() -> None:
+    a = _doc("На Сахалине прошли учения. Губернатор Сахалинской области выступил.",
+             [("Сахалине", "Сахалин"), ("Сахалинской области", "Сахалинская область")])
+    geocode(a)
+    island, oblast = _geo(a, "Сахалин"), _geo(a, "Сахалинская область")
+    assert island is not None and island.name == "Sakhalin" and island.admin1 == "RU-SAK"
+    assert oblast is not None and oblast.name == "Sakhalin Oblast" and oblast.admin1 == "RU-SAK"
+    assert island.lon == pytest.approx(142.8, abs=0.5)  # on the island, not out towards the Kurils
+
+
+def test_a_district_needs_local_support() -> None:
+    # Moscow's okrugs and districts resolve when Moscow (or a place near it) is mentioned ...
+    a = _doc("Пожар в ЗАО Москвы: горел дом в Останкине.",
+             [("ЗАО", "ЗАО"), ("Москвы", "Москва"), ("Останкине", "Останкино")])
+    geocode(a)
+    zao, ostankino = _geo(a, "ЗАО"), _geo(a, "Останкино")
+    assert zao is not None and zao.precision == "city" and zao.admin1 == "RU-MOW"
+    assert ostankino is not None and ostankino.name == "Ostankinsky District"
+    # ... a generic district name elsewhere does not become St Petersburg's or Moscow's.
+    b = _doc("В Центральном районе Новосибирска прошёл митинг. В ЗАО Омска тоже.",
+             [("Центральном районе", "Центральный район"), ("Новосибирска", "Новосибирск"), ("ЗАО", "ЗАО"),
+              ("Омска", "Омск")])
+    geocode(b)
+    assert _geo(b, "Центральный район") is None
+    assert _geo(b, "ЗАО") is None
+    # St Petersburg's districts with St Petersburg.
+    c = _doc("В Центральном районе Санкт-Петербурга прошёл митинг.",
+             [("Центральном районе", "Центральный район"), ("Санкт-Петербурга", "Санкт-Петербург")])
+    geocode(c)
+    centre = _geo(c, "Центральный район")
+    assert centre is not None and centre.admin1 == "RU-SPE"
+
+
+def test_island_regions_get_russian_names_and_points() -> None:
+    g = gazetteer()
+    for name, code in (("Ява", "ID-JW"), ("Суматра", "ID-SM"), ("Крит", "GR-M"), ("Канарские острова", "ES-CN"),
+                       ("Бали", "ID-BA")):
+        region = next((p for p in g.candidates(name) if p.id == code), None)
+        assert region is not None and region.lat is not None, name
+    # A feature loses a name its country's region has (the region stands for the island) ...
+    assert all(not p.feature for p in g.candidates("Хоккайдо"))
+    # ... but not a namesake's abroad: Long Island, New York beside Long Island, Bahamas.
+    assert {p.country for p in g.candidates("Лонг-Айленд")} == {"BS", "US"}
+
+
+def test_feature_table_is_well_formed() -> None:
+    """Every row has a known country and precision, a point on the globe, and only its own id."""
+    path = ROOT / "src" / "svodka" / "data" / "place_features.tsv"
+    ids = set()
+    g = gazetteer()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        fid, _kind, precision, country, region, lat, lon, weight, name_en, names = line.split("\t")
+        assert fid not in ids and precision in ("region", "city") and names and name_en
+        ids.add(fid)
+        assert g.get(country) is not None and (not region or g.get(region) is not None), fid
+        assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180 and int(weight) >= 0
+        if region and g.get(region) is not None and precision == "city":
+            r = g.get(region)
+            assert r is not None and r.lat is not None and r.lon is not None
+            assert abs(r.lat - float(lat)) < 3 and abs(r.lon - float(lon)) < 5, fid  # a district lies in its region

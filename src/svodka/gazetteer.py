@@ -60,14 +60,16 @@ def sound_key(name: str) -> str:
         words.append(re.sub(r"(.)\1+", r"\1", word))
     out = "".join(words)
     return out if len(out.replace("a", "")) >= 3 else ""
-_KINDS: dict[str, Kind] = {"C": "country", "R": "region", "P": "city", "K": "city"}
+_KINDS: dict[str, Kind] = {"C": "country", "R": "region", "P": "city", "K": "city", "F": "region", "D": "city"}
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
     """One gazetteer entry. ``id``: ISO alpha-2 (country), ISO 3166-2 (region) or GeoNames id (city);
     ``region``: a city's ISO 3166-2 region where known; ``lat``/``lon`` None when the gazetteer has no
-    honest point (some regions); ``capital``: a city that is its country's capital."""
+    honest point (some regions); ``capital``: a city that is its country's capital; ``feature``: an entry of
+    the reviewed ``place_features.tsv`` (an island ranked as a region, a city district or abandoned town ranked
+    as a town; ``id`` is the table's, ``population`` its ranking weight, ``region`` the region it lies in)."""
 
     kind: Kind
     id: str
@@ -78,10 +80,11 @@ class Place:
     lon: float | None
     population: int
     capital: bool = False
+    feature: bool = False
 
     @property
     def geonames_id(self) -> int | None:
-        return int(self.id) if self.kind == "city" else None
+        return int(self.id) if self.kind == "city" and not self.feature else None
 
 
 class Gazetteer:
@@ -111,7 +114,7 @@ class Gazetteer:
             end = self._rows.index(b"\n", offset)
             kind, pid, name_en, country, region, lat, lon, pop = self._rows[offset:end].decode("utf-8").split("\t")
             place = Place(_KINDS[kind], pid, name_en, country, region, float(lat) if lat else None,
-                          float(lon) if lon else None, int(pop or 0), kind == "K")
+                          float(lon) if lon else None, int(pop or 0), kind == "K", kind in ("F", "D"))
             self._parsed[offset] = place
         return place
 

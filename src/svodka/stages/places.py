@@ -21,6 +21,8 @@ Each LOC entity gets ``geo`` (lat, lon, ISO country, precision) or stays ``None`
   a town needs local evidence (its region, a place near it) to outrank a country of its name. A small
   town abroad (in a country the document otherwise never mentions) needs such evidence. "Paris" alone
   is Paris, France; "Paris, Texas" is in Texas; "Georgia" is the country unless the text places it among US towns.
+  A city district of the reviewed feature table ("Центральный район", "ЗАО") needs local evidence (its region, a
+  place near it), never its country alone; "остров" before a name reads it as an island ("острове Кенгуру").
 - Precision is honest: a region is a region (its point is the middle of its settlements, or null
   when the gazetteer has none); a country's point is a conventional reference point, labelled
   ``country``; a name with no good candidate stays unresolved (``geo=None``), never at a country.
@@ -64,7 +66,8 @@ _ADJACENT = 40
 _KIND_NAMED = 40.0
 _KIND_WORDS = {
     "region": frozenset({"штат", "провинция", "область", "край", "регион", "земля", "префектура",
-                         "воеводство", "губерния", "state", "province", "region", "county", "prefecture"}),
+                         "воеводство", "губерния", "остров", "state", "province", "region", "county", "prefecture",
+                         "island"}),
     "city": frozenset({"город", "село", "деревня", "посёлок", "поселок", "станица", "city", "town", "village"}),
 }
 #: A town this small is accepted only with evidence from the document.
@@ -99,6 +102,9 @@ _ARTICLE = re.compile(r"^(?:[ЭэАа][льрсшдзтн]|[Ээ]ль|[Аа]ль
 #: Тобаго", "Босния и Герцеговина") that the recogniser split in two.
 _JOINED_AFTER = re.compile(r"\s+(?:и|and|&)\s+([А-ЯЁA-Z][\w-]*)")
 _JOINED_BEFORE = re.compile(r"([А-ЯЁA-Z][\w-]*)\s+(?:и|and|&)\s+$")
+#: "на острове Кенгуру": the recogniser leaves the word out of the name, the feature table has the island as
+#: "остров Кенгуру" (the bare name is a common word or a namesake town).
+_ISLAND_BEFORE = re.compile(r"\bостров(?:а|е|у|ом)?\s+$", re.IGNORECASE)
 
 
 @dataclass
@@ -213,6 +219,8 @@ def _candidates(g: Gazetteer, e: Entity, text: str = "") -> tuple[list[Place], s
     names = _variants(e)
     if any(g.is_blocked(n) for n in names):
         return None
+    if text and any(_ISLAND_BEFORE.search(text[max(0, m.start - 12):m.start]) for m in e.mentions):
+        names = [f"остров {n}" for n in names if not n.lower().startswith("остров")] + names
     found: dict[tuple[str, str], Place] = {}
 
     def look(ns: list[str], lookup: Callable[[str], list[Place]]) -> None:
@@ -304,6 +312,13 @@ def _choose(loc: _Loc, others: list[_Loc]) -> Place | None:
         if p.kind == "city" and p.lat is not None and p.lon is not None \
                 and any(_km(p.lat, p.lon, lat, lon) <= _NEAR_KM for lat, lon in points):
             evidence += _NEAR
+        # A district of the feature table with no weight ("Центральный район", "ЗАО") needs local support: its
+        # region mentioned or a place near it; the country alone is not enough (every big town has one).
+        if p.feature and p.kind == "city" and p.population == 0 and not (
+                (p.region and p.region in mentioned_regions)
+                or (p.lat is not None and p.lon is not None
+                    and any(_km(p.lat, p.lon, lat, lon) <= _NEAR_KM for lat, lon in points))):
+            continue
         if p.kind == "city" and evidence == 0 and (
                 (loc.guess and (p.population < _MIN_POP_GUESS
                                 or (loc.guess != "form" and countries_here and p.country not in countries_here)))
@@ -346,7 +361,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _geo(p: Place, g: Gazetteer) -> Geo:
-    region = p.id if p.kind == "region" else (p.region or None)
+    region = p.id if p.kind == "region" and not p.feature else (p.region or None)
     return Geo(lat=p.lat, lon=p.lon, country=p.country or None, precision=p.kind,
                geonames_id=p.geonames_id, admin1=region, name=p.name_en)
 
