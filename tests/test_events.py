@@ -607,3 +607,56 @@ def test_an_earlier_act_told_as_ranee_is_another_event() -> None:
 def test_ambulances_are_not_aid() -> None:
     assert run("К месту инцидента направлены машины скорой помощи.").events == []
     assert [e.type for e in run("Россия направила гуманитарную помощь в Сирию.").events or []] == ["AID"]
+
+
+def test_prevented_questioned_and_accidental_acts_are_not_events() -> None:
+    """Session 4, third round: what did not happen, what is asked, and what no one did."""
+    assert run("Сотрудники милиции предотвратили покушение на начальника РОВД.").events == []
+    assert run("Где уголовные дела против полицейских?").events == []
+    # a relative clause inside a question still tells a fact
+    assert [e.type for e in run("Где уголовное дело против тех, кто задержал мать?").events or []] == ["COERCE"]
+    assert run("Шестеро ранены в результате взрыва боеприпасов на складе.").events == []
+    assert run("Риск экстремизма растет, что угрожает Америке.").events == []
+    assert run("Глава управления Майкл Флинн отказался обсуждать подробности реформы.").events == []
+
+
+def test_substantivised_participles_of_finite_triggers_are_not_events() -> None:
+    # "обвиняемый" is a person; "обвинил" is the act
+    assert run("Режиссер переведен в статус свидетеля вместо обвиняемого.").events == []
+    assert [e.type for e in run("Прокурор обвинил министра в коррупции.").events or []] == ["ACCUSE"]
+
+
+def test_threats_with_grozit_need_the_means_of_threat() -> None:
+    threat = run("Исламисты грозят христианке расправой.").events or []
+    assert [e.type for e in threat] == ["THREATEN"]
+    assert run("Виновным грозят последствия вплоть до увольнения.").events == []
+
+
+def test_forces_sent_to_own_towns_are_a_deployment() -> None:
+    events = run("Власти Пакистана направили войска в крупные города для противодействия исламистам.").events or []
+    assert [(e.type, e.mode) for e in events] == [("MOBILIZE", "troops")]
+    aid = run("Россия направила гуманитарную помощь в Сирию.").events or []
+    assert [e.type for e in aid] == ["AID"]
+
+
+def test_a_participle_describing_people_is_not_a_purpose() -> None:
+    # "для противодействия исламистам, протестующим ...": the protest took place
+    text = "Власти направили войска для противодействия исламистам, протестующим против отмены приговора."
+    assert "PROTEST" in [e.type for e in run(text).events or []]
+    recruiting = run("Он вербовал людей для подготовки и проведения терактов.")
+    assert "ASSAULT" not in [e.type for e in recruiting.events or []]
+
+
+def test_charging_someone_is_an_accusation() -> None:
+    record = run("Следственный комитет Белоруссии привлек Сулеймана Керимова в качестве обвиняемого.")
+    accuse = next(e for e in described(record) if e[0] == "ACCUSE")
+    assert accuse[1] == "привлек" and accuse[2] == ["Следственный комитет Белоруссии"]
+
+
+def test_a_negated_hindrance_asserts_the_act() -> None:
+    # "не помешало ... сжечь", "не забыла поблагодарить": the act took place
+    burnt = run("Комендантский час не помешал зачинщикам беспорядков поджечь офис в Порт-Жантиле.").events or []
+    assert "ASSAULT" in [e.type for e in burnt]
+    thanked = run("Под конец Хиллари Клинтон не забыла поблагодарить своего мужа.").events or []
+    assert [e.type for e in thanked] == ["SUPPORT"]
+    assert run("Министр не стал благодарить партнеров.").events == []

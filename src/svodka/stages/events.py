@@ -41,17 +41,28 @@ _UNDERGO = frozenset({"подвергнуться", "подвергаться"})
 #: Heads that say the act was refused ("отказался подписывать соглашение").
 #: Governors under which an act did not happen: refused, abstained from, avoided ("советует
 #: воздерживаться от посещений", "удалось избежать ареста").
-_REFUSED = frozenset({"отказаться", "отказываться", "воздержаться", "воздерживаться", "избежать", "избегать"})
+_REFUSED = frozenset({"отказаться", "отказываться", "воздержаться", "воздерживаться", "избежать", "избегать",
+                      "предотвратить", "предотвращать", "сорвать", "срывать"})  # "предотвратили покушение"
 #: Nouns for the people of an event: the event they name is presupposed, whatever the clause says of
 #: them ("не собирается прощать участников протестов", "намерены наказать организаторов беспорядков").
 _PARTICIPANT_NOUNS = frozenset({"участник", "зачинщик", "организатор", "исполнитель", "виновник", "инициатор"})
 #: Verbs of telling whose refusal is no event ("отказался сообщить, какие вопросы", like "от комментариев").
 _TELL = frozenset({"сообщить", "сообщать", "комментировать", "прокомментировать", "назвать", "называть",
                    "уточнить", "уточнять", "раскрыть", "раскрывать", "говорить", "сказать", "ответить",
-                   "отвечать", "подтвердить", "подтверждать", "разглашать", "разгласить", "давать", "дать"})
+                   "отвечать", "подтвердить", "подтверждать", "разглашать", "разгласить", "давать", "дать",
+                   "обсуждать", "обсудить", "пояснить", "пояснять", "вдаваться"})
 #: Datives after "угрожать" that make it "endanger", not a threat ("действия угрожают целостности Украины").
 _ENDANGERED = frozenset({"целостность", "безопасность", "жизнь", "здоровье", "стабильность", "суверенитет",
                          "существование", "мир", "будущее", "экономика", "репутация", "независимость"})
+#: Subjects of "угрожать" that make it "endanger" ("риск экстремизма, что угрожает Америке").
+_ENDANGERING = frozenset({"что", "это", "риск", "опасность", "угроза", "ситуация", "кризис", "рост", "изменение",
+                          "эпидемия", "вирус", "болезнь", "пожар", "наводнение", "засуха", "загрязнение"})
+#: Genitives of "взрыв" that make it an accident, which is no ASSAULT ("взрыв газа", "взрыв боеприпасов").
+_ACCIDENTAL_BLASTS = frozenset({"газ", "боеприпас", "баллон", "котел", "метан", "цистерна", "трансформатор"})
+#: Words under "направить" that make sent forces help for another party, not a deployment (AID).
+_AID_WORDS = frozenset({"помощь", "гуманитарный", "груз", "миротворец", "специалист", "спасатель", "просьба"})
+#: Negated governors under which the act took place ("не помешало сжечь", "не забыла поблагодарить").
+_NEGATED_HAPPENED = frozenset({"помешать", "забыть", "преминуть"})
 #: Heads that make a planned action a decided one ("принял решение направить").
 _DECIDED = frozenset({"решение", "решить", "постановить", "приказать", "распорядиться", "начать", "приступить"})
 #: Types whose actor, inside reported speech, is the speaker ("Как заявил МВД, ... ждёт уничтожение").
@@ -358,12 +369,18 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
             and (tok.head < 0 or lemmas[tok.head - first] not in _DECIDED | _CLIMB))):
         return False  # no verb governs it: it names an act, not one that took place ("Ввести санкции — не путь")
     head, depth, node = tok.head, 0, k
+    described = False  # the walk passed a participle or relative clause that describes someone
     while head >= 0 and depth < 3:
         lemma = lemmas[head - first]
         if lemma in _DECIDED:
             return True
-        if lemma == "цель" or (a.tokens[node].pos == "NOUN" and _case_marker(a, kids, node) == "для"):
-            return False  # a purpose: "с целью их задержания", "для розыска и задержания"
+        if lemma in _NEGATED_HAPPENED and any(lemmas[c - first] == "не" for c in kids.get(head, [])):
+            return True  # "это не помешало зачинщикам сжечь клуб", "не забыла поблагодарить": it happened
+        if lemma == "цель" or (a.tokens[node].pos == "NOUN" and _case_marker(a, kids, node) == "для"
+                               and not described):
+            # a purpose: "с целью их задержания", "для розыска и задержания", "для проведения терактов";
+            # not "для христианки, которой грозят", "для противодействия исламистам, протестующим ..."
+            return False
         if depth == 0 and tok.pos == "NOUN" and (lemma in _PARTICIPANT_NOUNS
                                                  or _case_marker(a, kids, k) in ("из-за", "вследствие")):
             return True  # "участников протестов", "из-за ударов по сектору Газа": they took place
@@ -381,9 +398,16 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
         if depth == 0 and a.tokens[head].pos == "NOUN" and any(
                 lemmas[c - first] in _PLANNED for c in kids.get(head, [])):
             return False  # "запланированный марш протеста"
+        described = described or a.tokens[node].rel in ("acl", "acl:relcl")
         node, head, depth = head, a.tokens[head].head, depth + 1
     # (a request noun under the trigger is its content: "обратился с просьбой")
     return not any(lemmas[c - first] in _MODAL - _REQUEST_NOUNS for c in kids.get(k, []))
+
+
+def _participle_word(word: str) -> bool:
+    """A participle or gerund by its form, also when the parser took it for a noun ("обвиняемого")."""
+    parses = models.morph().parse(word.lower())
+    return bool(parses) and parses[0].tag.POS in ("PRTF", "PRTS", "GRND")
 
 
 def _imperative(word: str) -> bool:
@@ -657,7 +681,8 @@ def extract(a: Analysis) -> None:
         kids = _children(a, sent.first_token, sent.last_token)
         entries = [e for e in _lexicon()[entry.lemmas[0]] if e.lemmas == entry.lemmas]
         chosen = next((e for e in entries if _needs_met(e, lemmas, sent.first_token, k, kids)
-                       and not (e.finite and a.tokens[k].feats.get("VerbForm") in ("Part", "Conv"))), None)
+                       and not (e.finite and (a.tokens[k].feats.get("VerbForm") in ("Part", "Conv")
+                                              or _participle_word(a.tokens[k].text)))), None)
         if chosen is None or not _asserted(a, lemmas, sent.first_token, k, kids, negative="не" in chosen.lemmas):
             continue
         feats = a.tokens[k].feats
@@ -666,10 +691,17 @@ def extract(a: Analysis) -> None:
             continue  # a full participle names people or things ("задержанные", "угрожающие письма")
         if _not_an_event(a, lemmas, sent.first_token, k, kids):
             continue
+        if _question(a, si) and a.tokens[k].rel not in ("acl:relcl", "acl"):
+            continue  # asked, not told ("Где уголовные дела ...?"), unless a relative clause tells it ("кто задержал")
         etype = chosen.type
         head = a.tokens[k].head
         if etype == "PROTEST" and head >= 0 and lemmas[head - sent.first_token] in _DIPLOMATIC_PROTEST:
             etype = "ACCUSE"
+        if etype == "AID" and lemmas[k - sent.first_token] in ("направить", "направлять") \
+                and _deployed(a, lemmas, sent.first_token, k, kids):
+            etype, deployment = "MOBILIZE", "troops"
+        else:
+            deployment = None
         nominal = a.tokens[k].pos == "NOUN"
         actor, recipient, location, adjectival, capitals = _arguments(a, k, etype, lemmas, sent.first_token, kids,
                                                                       mentions)
@@ -690,12 +722,13 @@ def extract(a: Analysis) -> None:
             recipient = recipient or (countries[1:2] if etype in _JOINT else [])
             adjectival = set(countries)
         quote = _enclosing_quote(a, a.tokens[k].start)
-        if not actor and quote is not None and quote.speaker and chosen.type in _SPEECH_ACTS:
+        if not actor and quote is not None and quote.speaker and chosen.type in _SPEECH_ACTS \
+                and a.tokens[k].rel not in ("acl:relcl", "acl"):  # "которой исламисты грозят ..., передает ТАСС"
             actor = [quote.speaker]
         own_place = location  # named by the trigger's own phrase ("перестрелка близ села Геджух")
         if location is None:  # a country known by an adjective may still be where it acts
             location = _sentence_place(a, si, mentions, (set(actor) | set(recipient)) - adjectival | capitals)
-        own = chosen.mode or _own_mode(etype, lemmas, sent.first_token, k, end)
+        own = deployment or chosen.mode or _own_mode(etype, lemmas, sent.first_token, k, end)
         same = by_sentence.get((si, etype))
         if same is not None and own and same.mode and own != same.mode:
             same = None  # "разгон ... арестованы": two acts of one type, each named by its trigger
@@ -811,6 +844,16 @@ def _same_time(value: str, document: str) -> bool:
     return -1 <= gap <= 10
 
 
+def _deployed(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """Forces sent to towns or a border of one's own ("направили войска в крупные города"): a
+    deployment (MOBILIZE), not help sent to another party, which names that party ("в Казахстан")."""
+    if any(lemmas[c - first] in _AID_WORDS for c in _subtree(kids, k) if c != k):
+        return False
+    places = [c for c in kids.get(k, []) if _case_marker(a, kids, c) in ("в", "на", "к")
+              and a.tokens[c].pos in ("NOUN", "PROPN")]
+    return bool(places) and all(a.tokens[c].pos == "NOUN" for c in places)
+
+
 def _told_participle(a: Analysis, k: int, kids: dict[int, list[int]]) -> bool:
     """A participle that tells an act of its own: it modifies a noun and says when, where or by whom
     ("заложник, захваченный в Ираке на прошлой неделе", "вертолёт, сбитый боевиками"); a bare one
@@ -842,6 +885,16 @@ def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict
         return True  # "запрещённой в Египте организации": a legal status, not the act of banning
     if lemmas[k - first] == "угрожать" and any(lemmas[c - first] in _ENDANGERED for c in kids.get(k, [])):
         return True  # "endanger": "действия угрожают территориальной целостности"
+    if lemmas[k - first] == "угрожать" and any(
+            lemmas[c - first] in _ENDANGERING and a.tokens[c].rel.startswith("nsubj") for c in kids.get(k, [])):
+        return True  # "риск экстремизма, что угрожает Америке": endanger, not threaten
+    if lemmas[k - first] == "грозить" and not any(
+            (a.tokens[c].pos == "NOUN" and a.tokens[c].feats.get("Case") == "Ins")
+            or a.tokens[c].feats.get("VerbForm") == "Inf"
+            for c in kids.get(k, [])):
+        return True  # "виновным грозят последствия", "ему грозит срок": looming, not threatened with
+    if lemmas[k - first] == "взрыв" and any(lemmas[c - first] in _ACCIDENTAL_BLASTS for c in kids.get(k, [])):
+        return True  # "взрыв газа", "взрыв боеприпасов": an accident
     if lemmas[k - first] in ("отказаться", "отказываться") and any(
             lemmas[c - first] in _TELL for c in kids.get(k, [])):
         return True  # "отказался сообщить, какие вопросы рассматривались"
@@ -895,6 +948,13 @@ def _genitive_national(a: Analysis, start: int, stop: int, kids: dict[int, list[
         if tok.feats.get("Case") == "Gen" and tok.pos in ("NOUN", "PROPN"):
             return _national_agent(a, k, kids, mentions)
     return []
+
+
+def _question(a: Analysis, si: int) -> bool:
+    """A question asks, it does not tell ("Где уголовные дела против ...?", "Кто еще призывает ...?")."""
+    sent = a.sentences[si]
+    ends = [t.text for t in a.tokens[sent.first_token:sent.last_token] if t.text not in _CLOSING]
+    return bool(ends) and ends[-1] == "?"
 
 
 def _is_heading(a: Analysis, si: int) -> bool:
