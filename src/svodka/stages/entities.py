@@ -210,29 +210,91 @@ def _first_name_before(a: Analysis, start: int) -> int:
 
 def _gender(a: Analysis, m: _Mention) -> str:
     """What the text says about a person's gender, for telling namesakes apart ("Варвара Визбор"
-    and her grandfather "Визбор"): a dictionary first name; for a surname alone, a declined form
-    of a surname ending in a consonant (only men's decline: "Визбора"), or the past-tense verb right
-    after it ("Визбор подарил")."""
+    and her grandfather "Визбор", "Мехрибан" and "Ильхам Алиев"): a dictionary first name; else
+    the form of the surname ("Алиевой" is a woman's, "Алиевым" or the declined "Визбора" a man's),
+    or the past-tense verb after the name ("Визбор подарил", "Назарбаева год работала")."""
     words = _person_words(m.normal)
     if len(words) >= 2:
-        for p in models.morph().parse(words[0].lower()):
-            if p.is_known and "Name" in p.tag and "nomn" in p.tag and p.score >= 0.3 \
-                    and p.tag.gender in ("masc", "femn"):
-                return str(p.tag.gender)
+        gender = _name_gender(words[0])
+        if gender or _first_name(words[0]):
+            return gender
+    if not words or len(m.tokens) > 3:
         return ""
-    if len(m.tokens) != 1:
-        return ""
+    last = m.tokens[-1].text
+    if _FEMININE_SURNAME.search(last) and not _first_name(last):
+        return "femn"  # "Алиевой", "Липницкой" (a man's "Толстой" has no -ов-/-ин- before it)
+    if _MASCULINE_SURNAME.search(last) and not _first_name(last):
+        return "masc"  # "Алиевым", "Завьяловым", "Липницкого"
     surface, normal = a.text[m.start:m.end], m.normal
-    if normal and normal[-1].lower() not in "аеёиоуыэюяьй" and surface != normal and surface.startswith(normal) \
-            and surface[len(normal):] in ("а", "у", "ом", "е") \
+    if len(m.tokens) == 1 and surface == normal and re.search(r"[а-яё](?:ов|ев|ёв)$", surface) \
+            and not _first_name(surface):
+        return "masc"  # "Назарбаев" in the nominative: a woman is "Назарбаева" (not -ин: "Остин")
+    if len(m.tokens) == 1 and re.search(r"(?:ов|ев|ёв|ин|ын)а$", surface):
+        verb = _verb_gender(a, m)  # "Назарбаева год работала": a woman's name, not a man's genitive
+        if verb:
+            return verb
+    if len(m.tokens) == 1 and normal and normal[-1].lower() not in "аеёиоуыэюяьй" and surface != normal \
+            and surface.startswith(normal) and surface[len(normal):] in ("а", "у", "ом", "е") \
             and not (surface[len(normal):] == "а" and re.search(r"(?:ов|ев|ёв|ин|ын)$", normal)
                      and m.tokens[0].feats.get("Case") == "Nom"):
         return "masc"  # "Визбора"; not "Попова" in the nominative, which is a woman's name
+    return _verb_gender(a, m)
+
+
+#: Surname endings only a woman's (oblique) or only a man's form has.
+_FEMININE_SURNAME = re.compile(r"(?:[оеё]в|[иы]н)ой$|(?:[сц]к|ев|ов)ая$")
+_MASCULINE_SURNAME = re.compile(r"(?:[оеё]в|[иы]н)ым$|[сц]к(?:ого|ому|им)$")
+
+
+def _verb_gender(a: Analysis, m: _Mention) -> str:
+    """The gender of a past-tense verb right after a name in the nominative; an adverb, a particle
+    or a noun in another case may come between ("Назарбаева год работала", "Пётр не признал")."""
     _, j = a.token_range(m.start, m.end)
-    if j < len(a.tokens) and a.tokens[j].sent == m.tokens[0].sent and a.tokens[j].pos in ("VERB", "AUX") \
-            and a.tokens[j].feats.get("Tense") == "Past" and m.tokens[0].feats.get("Case", "Nom") == "Nom":
-        return {"Masc": "masc", "Fem": "femn"}.get(a.tokens[j].feats.get("Gender", ""), "")
+    sent = m.tokens[0].sent
+    for k in range(j, min(j + 3, len(a.tokens))):
+        tok = a.tokens[k]
+        if tok.sent != sent:
+            return ""
+        if tok.pos in ("VERB", "AUX") and tok.feats.get("Tense") == "Past":
+            gender = {"Masc": "masc", "Fem": "femn"}.get(tok.feats.get("Gender", ""), "")
+            # the name must be the subject: tagged nominative, or a surname that has a nominative
+            # of that gender ("Назарбаева" tagged genitive before "работала"; not "Визбора")
+            if len(m.tokens) == 1 and m.tokens[0].feats.get("Case", "Nom") != "Nom" \
+                    and not _nominative_surname(m.tokens[0].text, gender):
+                return ""
+            # not a noun the name depends on: "партия Путина едва смогла"
+            prev = _preceding_token(a, m.start)
+            if prev is not None and prev.sent == sent and prev.pos in ("NOUN", "PROPN", "PRON") \
+                    and prev.feats.get("Gender", "")[:1].lower() == gender[:1] and m.tokens[0].text[:1].isupper() \
+                    and prev.feats.get("Case", "Nom") == "Nom" and not prev.text[:1].isupper():
+                return ""
+            return gender
+        if k == j and tok.pos in ("VERB", "AUX"):
+            return ""
+        if not (tok.pos in ("ADV", "PART") or (tok.pos in ("NOUN", "NUM") and tok.feats.get("Case", "Nom") != "Nom")):
+            return ""
     return ""
+
+
+@functools.lru_cache(maxsize=65536)
+def _nominative_surname(word: str, gender: str) -> bool:
+    """Whether the dictionary reads ``word`` as a surname in the nominative of ``gender``."""
+    return bool(gender) and any("Surn" in p.tag and "nomn" in p.tag and p.tag.gender == gender
+                                for p in models.morph().parse(word.lower()))
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_gender(word: str) -> str:
+    """The gender of a dictionary first name when all its readings as a name agree and it is read
+    as a first name more than as a surname ("Роман"; not "Мишель", which is both, nor "Ким")."""
+    parses = [p for p in models.morph().parse(word.lower()) if p.is_known and "nomn" in p.tag]
+    names = [p for p in parses if "Name" in p.tag and "sing" in p.tag]
+    genders = {str(p.tag.gender) for p in names}
+    if len(genders) != 1 or not genders <= {"masc", "femn"}:
+        return ""
+    if sum(p.score for p in names) <= sum(p.score for p in parses if "Surn" in p.tag):
+        return ""
+    return genders.pop()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -322,6 +384,10 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
             start = toks[1].start  # "Семидесятилетний Караджич", "Усы Сальвадора Дали" opening a sentence
         initials = _INITIALS.search(text, max(0, start - 8), start)
         start = initials.start() if initials and "\n" not in initials.group() else _first_name_before(a, start)
+        if text[end:end + 1] == "." and re.search(r"(?:^|[\s.])[А-ЯЁ]$", text[start:end]) \
+                and re.search(r"[А-ЯЁа-яё]{3}", text[start:end]):
+            end += 1  # the point of a last initial is part of the name: "Михальчука И. Ф.", "Арсланов А.Г."
+            # (Cyrillic only: "Харальд V." ends a sentence; not bare initials, "– В.Л.)" signing a note)
     if span.lang == "en":
         start, end = _trim_english(text, start, end, span.type)
     if end <= start or not any(ch.isalpha() for ch in text[start:end]):
@@ -581,6 +647,40 @@ def _propagate(a: Analysis, mentions: list[_Mention]) -> list[_Mention]:
     if not found:
         return mentions
     return sorted(mentions + found, key=lambda m: m.start)
+
+
+def _split_glued_people(a: Analysis, mentions: list[_Mention]) -> list[_Mention]:
+    """Two people the model read as one, as in a photo caption ("Эво Моралес Эдвард Сноуден") or
+    a name after a name ("с премьером Шпидла Руснок заявил"): cut a person's name
+    after a word when that word and the last word are the surnames of two other full names of the
+    document, and no other name holds both ("Энрике Каприлес Радонски" keeps "Каприлес Радонски")."""
+    people = [m for m in mentions if m.type == "PER" and m.lang != "en"]
+    stems = {id(m): [_stem(t.text) for t in m.tokens] for m in people}
+    surnames: dict[str, set[int]] = {}
+    for m in people:
+        if 2 <= len(m.tokens) <= 3 and not _is_patronymic(m.tokens[-1].text):
+            surnames.setdefault(stems[id(m)][-1], set()).add(id(m))
+    if len(surnames) < 2:
+        return mentions
+    out: list[_Mention] = []
+    for m in mentions:
+        toks, cut = m.tokens, 0
+        if m.type == "PER" and m.lang != "en" and 2 <= len(toks) <= 4 and "\n" not in a.text[m.start:m.end] \
+                and all(t.text[:1].isupper() and t.text.isalpha() for t in toks):
+            own = stems[id(m)]
+            for k in range(1, len(toks)):
+                left, right = own[k - 1], own[-1]
+                if left != right and surnames.get(left, set()) - {id(m)} and surnames.get(right, set()) - {id(m)} \
+                        and not _first_name(toks[k - 1].text) and not _is_patronymic(toks[k - 1].text) \
+                        and not any(left in stems[id(o)] and right in stems[id(o)] for o in people if o is not m):
+                    cut = k
+                    break
+        if not cut:
+            out.append(m)
+            continue
+        for part in (toks[:cut], toks[cut:]):
+            out.append(_Mention(part[0].start, part[-1].end, "PER", m.lang, list(part)))
+    return out
 
 
 def _merge_dependants(a: Analysis, mentions: list[_Mention]) -> list[_Mention]:
@@ -1104,6 +1204,8 @@ def _person_words(name: str) -> list[str]:
              and (not w[:1].islower() or _bare_surname(w) != w)]
     if len(words) == 3 and _is_patronymic(words[2]) and not _is_patronymic(words[1]):
         words = [words[1], words[2], words[0]]
+    elif len(words) >= 2 and len(words[0]) > 2 and all(len(w) == 1 and w.isupper() for w in words[1:]):
+        words = [*words[1:], words[0]]  # initials after the surname: "Михальчук И. Ф."
     return words
 
 
@@ -1164,15 +1266,34 @@ def _same_person(short: list[str], full: list[str], fuzzy: bool = True) -> bool:
         return True  # first name and patronymic: "Людмила Марковна" of "Людмила Гурченко"
     if same(short[-1], full[-1]) and same_first(short[0], full[0]):
         return True
-    # one letter apart in a long surname, with the same first name: a transcription variant
-    # ("Эд Гонзалес" / "Эд Гонсалес", "Дэвид Кэмерон" / "Дэвид Камерон")
+    # one letter apart in a long surname, with the same first name or its initial: a transcription
+    # variant ("Эд Гонзалес" / "Эд Гонсалес", "Дэвид Кэмерон" / "Дэвид Камерон", "М. Ахмадинежад" /
+    # "Махмуд Ахмадинеджад")
     a, b = _stem(short[-1]), _stem(full[-1])
-    if fuzzy and short[0] == full[0] and min(len(a), len(b)) >= 5 and _one_edit(a, b):
+    if fuzzy and (short[0] == full[0] or (len(short[0]) <= 2 and short[0][:1] == full[0][:1])) \
+            and min(len(a), len(b)) >= 5 and _one_edit(a, b):
         return True
     # both names in another transcription: "Кэмерон Диаз" / "Камерон Диас"
     return fuzzy and len(short) == len(full) == 2 and min(len(short[0]), len(full[0])) >= 5 \
         and _one_edit(short[0].lower(), full[0].lower()) and min(len(a), len(b)) >= 4 \
         and (a == b or _one_edit(a, b)) and not (_dictionary_surname(short[1]) and _dictionary_surname(full[1]))
+
+
+def _identity_genders(mentions: list[_Mention], persons: list[int]) -> dict[int, str]:
+    """Each person mention's gender; a full name whose own mention shows none takes the one the
+    other mentions of the same first name and surname agree on ("Мехрибан Алиева родилась")."""
+    shown: dict[tuple[str, str], set[str]] = {}
+    idents = {i: _identity(mentions[i]) for i in persons}
+    for i in persons:
+        ident = idents[i]
+        if ident is not None and mentions[i].gender:
+            shown.setdefault(ident, set()).add(mentions[i].gender)
+    out = {}
+    for i in persons:
+        ident = idents[i]
+        genders = shown.get(ident, set()) if ident is not None else set()
+        out[i] = mentions[i].gender or (next(iter(genders)) if len(genders) == 1 else "")
+    return out
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -1213,21 +1334,29 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     # nearest fuller name before it (else after it) with the same surname (or first name).
     persons = [i for i, m in enumerate(mentions) if m.type == "PER"]
     pwords = {i: _person_words(mentions[i].normal) for i in persons}
+    gender = _identity_genders(mentions, persons)
     for i in persons:
         words = pwords[i]
         if not words:
             continue
+        # (a name as long as the other, or a first name alone, is already told apart by the first
+        # name, and a wrong base form must not split it: "Ян Бобошиков" of "Яну Бобошикову",
+        # "Дариг" of "Даригу")
         fitting = [j for j in persons if j != i and len(pwords[j]) >= len(words)
-                   and not (mentions[i].gender and mentions[j].gender and mentions[i].gender != mentions[j].gender)]
+                   and not (gender[i] and gender[j] and gender[i] != gender[j] and len(pwords[j]) > len(words)
+                            and not (len(words) == 1 and _same_first(words[0], pwords[j][0])
+                                     and _stem(words[0]) != _stem(pwords[j][-1])))]
         # the same spelling first; a surname one letter apart only when no fuller name fits exactly
         candidates = [j for j in fitting if _same_person(words, pwords[j], fuzzy=False)]
         if not any(len(pwords[j]) > len(words) for j in candidates):
             candidates += [j for j in fitting if j not in candidates and _same_person(words, pwords[j])]
         if candidates:
-            before = [j for j in candidates if j < i]
-            # nearest fuller name before, else after; if that one is refused (another person of
-            # the same surname is already in this group), the next nearest
-            for j in [*reversed(before), *(j for j in candidates if j > i)]:
+            # a name of the same gender first ("Абрамовича" is Роман's, not Лея's, whose gender
+            # the text does not show); then the nearest fuller name before, else after; if that
+            # one is refused (another person of the same surname is already in this group), the next
+            order = sorted(candidates, key=lambda j: (not (gender[i] and gender[j] == gender[i]),
+                                                      j > i, abs(i - j)))
+            for j in order:
                 if groups.find(i) != groups.find(j) and groups.union(i, j):
                     break
     # The same name typed differently by the model in two places is still one entity; and the same
@@ -1447,11 +1576,16 @@ def recognize(a: Analysis) -> None:
     flat = [m for k, m in enumerate(flat) if k == 0 or m.start >= flat[k - 1].end]
     flat = _recover(a, flat)
     flat = _propagate(a, flat)
+    flat = _split_glued_people(a, flat)
     _join_bracketed(a, flat)
     for m in flat:
         _normalise(a, m)
         if m.type == "PER" and m.lang != "en":
             m.gender = _gender(a, m)
+            surface = a.text[m.start:m.end]
+            if m.gender == "femn" and len(m.tokens) == 1 and surface == m.normal + "а" \
+                    and re.search(r"(?:ов|ев|ёв|ин|ын)$", m.normal):
+                m.normal = surface  # "Назарбаева год работала": a woman's surname, not "Назарбаев"
     main_lang = a.main_language
     for n, group in enumerate(_group(flat), 1):
         etype, name, name_en, subtype = _canonical(group, main_lang)
