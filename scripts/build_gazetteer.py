@@ -62,7 +62,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from svodka.gazetteer import SOUND, sound_key  # noqa: E402  (plain string functions; loads no model)
+from svodka.gazetteer import ITALIAN_READING, SOUND, sound_key  # noqa: E402  (plain string functions; loads no model)
 from svodka.names import key  # noqa: E402
 
 OUT = REPO / "src" / "svodka" / "data" / "gazetteer" / "places.tsv.gz"
@@ -420,6 +420,8 @@ def build() -> bytes:
         if row.country not in CYRILLIC_COUNTRIES:
             alts = [a for a in c.get("alternatenames", []) if pop >= SOUND_ALT_MIN_POP and _LATIN_NAME.match(a)]
             row.sounds = {k for k in map(sound_key, [c["name"], *alts]) if k}
+            if row.country in ITALIAN_READING:  # "Санджано" is Sangiano read the Italian way
+                row.sounds |= {k for n in [c["name"], *alts] if (k := sound_key(n, italian=True))}
         places[row.id] = row
     by_area: dict[tuple[str, str], list[Row]] = defaultdict(list)
     by_country: dict[str, list[Row]] = defaultdict(list)

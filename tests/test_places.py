@@ -526,3 +526,87 @@ def test_feature_table_is_well_formed() -> None:
             r = g.get(region)
             assert r is not None and r.lat is not None and r.lon is not None
             assert abs(r.lat - float(lat)) < 3 and abs(r.lon - float(lon)) < 5, fid  # a district lies in its region
+
+
+def test_namesakes_without_a_russian_name_and_the_state_that_follows() -> None:
+    # GeoNames names only some Williamsburgs in Russian; the state after the name picks Virginia's.
+    a = _doc("Он будет жить в городе Вильямсбург, штат Вирджиния, недалеко от Вашингтона, США.",
+             [("Вильямсбург", "Вильямсбург"), ("Вирджиния", "Вирджиния"), ("Вашингтона", "Вашингтон"),
+              ("США", "США")])
+    geocode(a)
+    geo = _geo(a, "Вильямсбург")
+    assert geo is not None and geo.admin1 == "US-VA" and geo.precision == "city"
+    # The state named with its kind word inside the span ("штат Вирджиния") is the state.
+    b = _doc("Он жил в городе Вильямсбург, штат Вирджиния.",
+             [("Вильямсбург", "Вильямсбург"), ("штат Вирджиния", "штат Вирджиния")])
+    geocode(b)
+    state = _geo(b, "штат Вирджиния")
+    assert state is not None and state.precision == "region" and state.admin1 == "US-VA"
+
+
+def test_a_state_beats_a_small_namesake_town_that_a_distant_region_point_is_near() -> None:
+    # Nevada, Ohio (740 people) lies near the middle of Ohio, which the story names too: not evidence.
+    a = _doc("Клинтон отменила турне по Калифорнии и Неваде. В Нью-Йорке и Огайо её ждали.",
+             [("Калифорнии", "Калифорния"), ("Неваде", "Невада"), ("Нью-Йорке", "Нью-Йорк"), ("Огайо", "Огайо")])
+    geocode(a)
+    geo = _geo(a, "Невада")
+    assert geo is not None and geo.precision == "region" and geo.admin1 == "US-NV"
+
+
+def test_a_town_guessed_by_sound_lies_in_the_country_the_story_is_about() -> None:
+    # Italian spelling read the Italian way: "Санджано" is Sangiano, not San Juan, Texas.
+    a = _doc("Он жил в Милане, Италия, и в Санджано; бывал в Нью-Йорке.",
+             [("Милане", "Милан"), ("Италия", "Италия"), ("Санджано", "Санджано"), ("Нью-Йорке", "Нью-Йорк")])
+    geocode(a)
+    geo = _geo(a, "Санджано")
+    assert geo is not None and geo.country == "IT" and geo.name == "Sangiano"
+    # A story about Cuba that names the US once: no US town by the sound of "Биране" (Birán is not in cities500).
+    b = _doc("Кастро родился в Биране, на Кубе. Куба и США спорили. На Кубе помнят.",
+             [("Биране", "Биран"), ("Кубе", "Куба"), ("США", "США")])
+    b.entities[1].mentions.append(Mention(start=b.text.index("Куба"), end=b.text.index("Куба") + 4, text="Куба",
+                                          normal="Куба"))
+    geocode(b)
+    assert _geo(b, "Биран") is None
+
+
+def test_a_double_name_with_its_first_part_declined() -> None:
+    a = _doc("Матч прошёл в Витории-Гастейс, Испания.",
+             [("Витории-Гастейс", "Витории-Гастейс"), ("Испания", "Испания")])
+    geocode(a)
+    geo = _geo(a, "Витории-Гастейс")
+    assert geo is not None and geo.country == "ES" and geo.lat == pytest.approx(42.85, abs=0.1)
+
+
+def test_a_rural_district_is_its_seat_at_region_precision_with_local_support() -> None:
+    a = _doc("Деревня Вишнево Воложинского района Минской области.",
+             [("Воложинского района", "Воложинского района"), ("Минской области", "Минская область")])
+    geocode(a)
+    geo = _geo(a, "Воложинского района")
+    assert geo is not None and geo.precision == "region" and geo.country == "BY" and geo.geonames_id is None
+    assert geo.name == "Volozhin District" and geo.lat == pytest.approx(54.09, abs=0.1)
+    # A city district named like a far town ("Кировский район" of Kazan) is not the town of Kirov's district.
+    b = _doc("Пожар в Кировском районе Казани.", [("Кировском районе", "Кировский район"), ("Казани", "Казань")])
+    geocode(b)
+    assert _geo(b, "Кировский район") is None
+
+
+def test_italian_sound_keys() -> None:
+    from svodka.gazetteer import sound_key
+
+    assert sound_key("Санджано") == sound_key("Sangiano", italian=True) != sound_key("Sangiano")
+    assert sound_key("Реджо-Эмилия") == sound_key("Reggio Emilia", italian=True)
+    assert sound_key("Пьяченца") == sound_key("Piacenza", italian=True)
+
+
+def test_a_state_name_is_the_state_not_the_city_named_after_it() -> None:
+    a = _doc("За Трампа проголосовали Арканзас, Индиана и Оклахома.",
+             [("Арканзас", "Арканзас"), ("Индиана", "Индиана"), ("Оклахома", "Оклахома")])
+    geocode(a)
+    geo = _geo(a, "Оклахома")
+    assert geo is not None and geo.precision == "region" and geo.admin1 == "US-OK"
+    # A city of millions keeps the name ("Нью-Йорк" is New York City, not the state).
+    b = _doc("В Нью-Йорке и Чикаго, США, прошли митинги.",
+             [("Нью-Йорке", "Нью-Йорк"), ("Чикаго", "Чикаго"), ("США", "США")])
+    geocode(b)
+    city = _geo(b, "Нью-Йорк")
+    assert city is not None and city.precision == "city" and city.admin1 == "US-NY"

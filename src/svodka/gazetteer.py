@@ -38,17 +38,28 @@ _LATIN_SOUND = [
 ]
 
 
-def sound_key(name: str) -> str:
+#: Italian spelling read the Italian way (a Russian transcription follows it: "Санджано" = Sangiano, "Чезена" =
+#: Cesena, "Кьявари" = Chiavari), where the English reading makes "c", "g" before e/i hard or soft wrongly.
+_ITALIAN_SOUND = [
+    (r"([bcdfglmnprstvz])\1", r"\1"), (r"sc(?=[ei])", "S"), (r"c(?=[ei])", "S"), (r"g(?=[ei])", "S"),
+    (r"ch", "k"), (r"gh", "g"), (r"gli", "li"),
+    (r"gn", "n"), (r"cq|qu|q", "k"), (r"c", "k"), (r"z", "s"), (r"x", "ks"), (r"[jhw]", ""), (r"[aeiouy]", "a"),
+]
+#: Countries whose Latin place names are read by the Italian rules too.
+ITALIAN_READING = frozenset({"IT", "SM", "VA"})
+
+
+def sound_key(name: str, italian: bool = False) -> str:
     """A coarse consonant skeleton shared by a Russian transcription and the Latin original of a foreign
     place name ("Понте-Сан-Пьетро" = "Ponte San Pietro", "Грейт-Данмоу" = "Great Dunmow"): sibilants
     and affricates folded, vowels dropped except a word's first; "" when under three consonants (too
-    ambiguous to use)."""
+    ambiguous to use). ``italian``: a Latin name read by Italian spelling rules instead of English ones."""
     text = unicodedata.normalize("NFKD", name.lower().replace("ё", "е"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     if re.search(r"[а-я]", text):
         text = text.translate(_CYR_SOUND)
     else:
-        for pattern, repl in _LATIN_SOUND:
+        for pattern, repl in _ITALIAN_SOUND if italian else _LATIN_SOUND:
             text = re.sub(pattern, repl, text)
     words = []
     for word in re.split(r"[^a-zS]+", text):

@@ -23,6 +23,12 @@ Each LOC entity gets ``geo`` (lat, lon, ISO country, precision) or stays ``None`
   is Paris, France; "Paris, Texas" is in Texas; "Georgia" is the country unless the text places it among US towns.
   A city district of the reviewed feature table ("Центральный район", "ЗАО") needs local evidence (its region, a
   place near it), never its country alone; "остров" before a name reads it as an island ("острове Кенгуру").
+  A town found by sound or as part of a double name lies in a country the document is most about, or has local
+  evidence. Nearness counts to mentioned towns only, never to a region's middle point; "right beside" its region
+  means only separators or a kind word between ("Вильямсбург, штат Вирджиния"). Small towns a Russian name finds
+  bring in their namesakes by their own Latin name (GeoNames names only some Williamsburgs in Russian).
+- A rural district the gazetteer lacks ("Воложинский район") is its seat, the town its adjective names, at precision
+  ``region`` with the seat's point, given local support; never the region's point.
 - Precision is honest: a region is a region (its point is the middle of its settlements, or null
   when the gazetteer has none); a country's point is a conventional reference point, labelled
   ``country``; a name with no good candidate stays unresolved (``geo=None``), never at a country.
@@ -61,6 +67,10 @@ _CONTAINS = 15.0
 #: as ``_CONTAINS``.
 _REGION_MENTIONED = 40.0
 _ADJACENT = 40
+#: What may stand between a town and its region for them to be "right beside" each other: separators and a kind
+#: word ("Вильямсбург, штат Вирджиния", "Paris (Texas)"), not other words ("Неваде. В Нью-Йорке и Огайо").
+_BESIDE = re.compile(r"[\s,()–—-]*(?:(?:штат|штата|штате|провинци[яиюей]|област[ьи]|кра[йяе]|state of|state|"
+                     r"province|county)\s+)?[\s,()–—-]*", re.IGNORECASE)
 #: The text names the kind right before the name ("штата Вермонт", "города Флорида"): a region, or a
 #: town, of that name is the likelier reading.
 _KIND_NAMED = 40.0
@@ -81,13 +91,15 @@ _MIN_POP_GUESS = 200000
 #: capitals big enough (not Victoria, Seychelles), and never over a country or region of the same name.
 _CAPITAL = 20.0
 _CAPITAL_MIN_POP = 100000
+#: A town this big may take a first-level region's name as its own reading ("Нью-Йорк" is the city).
+_REGION_TOWN_MIN_POP = 1000000
 #: Another place of the document lies this close (km): a town near the others is the likelier reading.
 _NEAR_KM = 150.0
 _NEAR = 10.0
 
 _GENERIC_PREFIX = re.compile(
     r"^(?:г\.|гор\.|город|городе|города|село|селе|села|посёлок|поселок|посёлке|поселке|пос\.|п\.|деревня|"
-    r"деревне|станица|станице|city of|town of|the)\s+",
+    r"деревне|станица|станице|штат|штата|штате|штату|city of|town of|state of|the)\s+",
     re.IGNORECASE,
 )
 _OBLIQUE = ("gent", "datv", "accs", "ablt", "loct")
@@ -171,6 +183,8 @@ _ENDINGS = (("ой", ("а", "ая")), ("ом", ("",)), ("ем", ("ь", "")), ("�
             ("я", ("ь",)))
 
 
+#: Found towns all smaller than this bring in their namesakes by their own (Latin) name.
+_NAMESAKES_BELOW = 100000
 _OBLIQUE_ENDINGS = frozenset({"е", "и", "у", "ом", "ой", "ем"})
 #: A town found by sound must also be spelt much like the transliterated name (difflib ratio).
 _SPELT_ALIKE = 0.6
@@ -195,7 +209,33 @@ def _stems(name: str) -> list[str]:
             out.append("-".join(p[: -len(end)] + r if p.endswith(end) and len(p) > len(end) + 2 else p
                                 for p in parts))
         break
-    return out
+    if len(parts) == 2 and len(parts[0]) > 4:  # only the first part declined: "Витории-Гастейс"
+        for end, repls in _ENDINGS:
+            if parts[0].endswith(end):
+                out += [f"{parts[0][: -len(end)] + r}-{parts[1]}" for r in repls]
+                break
+    return [o for i, o in enumerate(out) if o not in out[:i]]
+
+
+#: A rural district of Russia, Belarus, Ukraine or Kazakhstan named by an adjective of its seat ("Воложинский
+#: район", "в Бондарском районе"), and the endings the seat's name may have ("Воложин", "Бондари", "Гавриловка").
+_DISTRICT = re.compile(r"([А-ЯЁ][а-яё]{2,})ск(?:ий|ого|ому|им|ом)\s+район(?:а|е|у|ом)?", re.IGNORECASE)
+_SEAT_ENDINGS = ("", "и", "а", "о", "ы", "ка")
+_DISTRICT_COUNTRIES = frozenset({"RU", "BY", "UA", "KZ"})
+
+
+def _districts(g: Gazetteer, name: str) -> list[Place]:
+    """A rural district the gazetteer lacks, as its seat (the town whose adjective names it): kind region,
+    named "<seat> District", at the seat's point, which lies in the district or at its edge (the district of a
+    regional centre surrounds it). Never the region's point: a district is not its region."""
+    m = _DISTRICT.fullmatch(name.strip())
+    if m is None:
+        return []
+    stem = m.group(1)[:1].upper() + m.group(1)[1:]
+    seats = [p for end in _SEAT_ENDINGS for p in g.candidates(stem + end)
+             if p.kind == "city" and not p.feature and p.country in _DISTRICT_COUNTRIES]
+    return [Place("region", f"district:{p.id}", f"{p.name_en} District", p.country, p.region, p.lat, p.lon, 0,
+                  feature=True) for p in dict.fromkeys(seats)]
 
 
 def _joined(text: str, e: Entity) -> list[str]:
@@ -238,6 +278,14 @@ def _candidates(g: Gazetteer, e: Entity, text: str = "") -> tuple[list[Place], s
         look([nom for n in names if (nom := _nominative(n))], g.candidates)
     if not found:
         look([nom for n in names if (nom := _nominative(n, plural=True))], g.candidates)
+    if found and all(p.kind == "city" and p.population < _NAMESAKES_BELOW for p in found.values()):
+        # GeoNames gives a Russian name to some namesakes only ("Вильямсбург": Florida and Iowa, not Virginia):
+        # the towns' own names bring in the others, to be told apart by the document.
+        own = {p.name_en for p in found.values()}
+        for n in sorted(own):  # by their own name only: "Salisbury" is also Harare's old name
+            for p in g.candidates(n):
+                if p.kind == "city" and p.name_en in own:
+                    found.setdefault((p.kind, p.id), p)
     if found:
         return list(found.values()), None
     cyrillic = [n for n in names if re.search("[а-яё]", n, re.IGNORECASE)]
@@ -247,6 +295,9 @@ def _candidates(g: Gazetteer, e: Entity, text: str = "") -> tuple[list[Place], s
     look(guesses, g.candidates)
     if found:
         return list(found.values()), "form"
+    districts = [d for n in cyrillic for d in _districts(g, n)]
+    if districts:
+        return districts, "district"
     for n in cyrillic + guesses:  # a foreign town by the sound of its name, spelt much alike
         spelt = _latin(transliterate(n))
         for p in g.sounds_like(n):
@@ -270,10 +321,16 @@ def _base(p: Place) -> float:
     return _POP_WEIGHT * math.log10(p.population + 1)
 
 
-def _choose(loc: _Loc, others: list[_Loc]) -> Place | None:
+def _beside(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two spans are right beside each other: close, with only separators or a kind word between them."""
+    (_, e1), (s2, _) = sorted((a, b))
+    return s2 - e1 <= _ADJACENT and (not text or _BESIDE.fullmatch(text, e1, s2) is not None)
+
+
+def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
     """The best candidate given the other places of the document (their current readings)."""
     support_country: Counter[str] = Counter()
-    mentioned_regions: dict[str, list[int]] = {}
+    mentioned_regions: dict[str, list[tuple[int, int]]] = {}
     mentioned_countries: set[str] = set()
     contained: list[Place] = []
     for o in others:
@@ -286,42 +343,63 @@ def _choose(loc: _Loc, others: list[_Loc]) -> Place | None:
             support_country[b.country] += 1
             contained.append(b)
         if b.kind == "region":
-            mentioned_regions.setdefault(b.id, []).extend(m.start for m in o.entity.mentions)
+            mentioned_regions.setdefault(b.id, []).extend((m.start, m.end) for m in o.entity.mentions)
     countries_here = mentioned_countries | set(support_country)
-    points = [(c.lat, c.lon) for c in contained if c.lat is not None and c.lon is not None]
+    # Only towns are evidence of nearness: a region's point is the middle of a vast area ("Огайо" does not put
+    # a village called Nevada, Ohio near the text; the region's containment is counted on its own).
+    points = [(c.lat, c.lon) for c in contained if c.kind == "city" and c.lat is not None and c.lon is not None]
+    # The countries the document is most about (mentions of the country and of places in it): a town guessed
+    # by its sound or as part of a double name lies there, or needs local evidence ("Биране" in a story about
+    # Cuba is not Bryan, Texas, though the United States are mentioned once).
+    weight: Counter[str] = Counter()
+    for o in others:
+        if o is not loc and o.best is not None and o.best.country:
+            weight[o.best.country] += len(o.entity.mentions)
+    top = max(weight.values(), default=0)
+    focus = {c for c, n in weight.items() if n == top}
     # A country or region of the same name keeps its precedence over the capital ("Бразилия", "Алжир").
     areas = any(c.kind != "city" for c in loc.candidates)
     # A town does not outrank a country of its name on country-level evidence alone ("Бразилии" in a story
     # about the US is Brazil, not Brazil, Indiana): it needs its region, or a place near it, mentioned.
     country_named = any(c.kind == "country" for c in loc.candidates)
+    # Nor does a town named after a first-level region plus a word, found by the region's name ("Оклахома" is
+    # the state, not Oklahoma City), unless it is a capital or a city of millions ("Нью-Йорк": New York City).
+    region_names = {(c.country, c.name_en) for c in loc.candidates if c.kind == "region" and not c.feature}
     best, best_score = None, -math.inf
     for p in loc.candidates:
         score = _base(p)
         evidence = 0.0
-        if p.kind == "region" or (p.kind == "city" and not country_named):
+        local = 0.0  # evidence below the country: its region mentioned, a place near it
+        other_region = p.kind == "city" and not p.capital and p.population < _REGION_TOWN_MIN_POP and any(
+            country == p.country and p.name_en.startswith(f"{name} ") for country, name in region_names)
+        if p.kind == "region" or (p.kind == "city" and not country_named and not other_region):
             evidence += _SAME_COUNTRY * min(support_country[p.country], _SAME_COUNTRY_MAX)
             if p.country in mentioned_countries:
                 evidence += _SAME_COUNTRY / 2
         if p.kind == "city" and p.region and p.region in mentioned_regions:
-            near = any(abs(r - m.start) <= _ADJACENT for r in mentioned_regions[p.region] for m in loc.entity.mentions)
-            evidence += _REGION_MENTIONED if near else _CONTAINS
+            near = any(_beside(text, r, (m.start, m.end)) for r in mentioned_regions[p.region]
+                       for m in loc.entity.mentions)
+            local += _REGION_MENTIONED if near else _CONTAINS
         if p.kind == "region" and any(c.region == p.id for c in contained):
             evidence += _CONTAINS
         if p.kind == "country" and any(c.country == p.id for c in contained):
             evidence += _CONTAINS
         if p.kind == "city" and p.lat is not None and p.lon is not None \
                 and any(_km(p.lat, p.lon, lat, lon) <= _NEAR_KM for lat, lon in points):
-            evidence += _NEAR
+            local += _NEAR
+        evidence += local
+        if p.kind == "city" and loc.guess in ("sound", "part") and not local and focus \
+                and p.country not in focus:
+            continue
         # A district of the feature table with no weight ("Центральный район", "ЗАО") needs local support: its
         # region mentioned or a place near it; the country alone is not enough (every big town has one).
-        if p.feature and p.kind == "city" and p.population == 0 and not (
+        if ((p.feature and p.kind == "city" and p.population == 0) or loc.guess == "district") and not (
                 (p.region and p.region in mentioned_regions)
                 or (p.lat is not None and p.lon is not None
                     and any(_km(p.lat, p.lon, lat, lon) <= _NEAR_KM for lat, lon in points))):
             continue
         if p.kind == "city" and evidence == 0 and (
-                (loc.guess and (p.population < _MIN_POP_GUESS
-                                or (loc.guess != "form" and countries_here and p.country not in countries_here)))
+                (loc.guess and p.population < _MIN_POP_GUESS)
                 or p.population < _MIN_POP_ALONE
                 or (p.population < _MIN_POP_ABROAD and countries_here and p.country not in countries_here)):
             continue
@@ -340,6 +418,9 @@ def _kind_hint(a: Analysis, e: Entity) -> str | None:
     English kind word that ends it ("Colorado State")."""
     morph = models.morph()
     for m in e.mentions:
+        first = m.text.split(None, 1)[0].lower() if " " in m.text.strip() else ""
+        if first in ("штат", "штата", "штате", "штату"):  # the span names its kind ("штат Вирджиния")
+            return "region"
         last = m.text.rsplit(None, 1)[-1] if " " in m.text.strip() else ""
         if last[:1].isupper() and _KIND_SUFFIX.search(m.text.strip()):
             return "city" if last == "City" else "region"
@@ -410,7 +491,7 @@ def geocode(a: Analysis) -> None:
             loc.best = _choose(loc, [])
     for _ in range(2):
         for loc in places:
-            loc.best = _choose(loc, places)
+            loc.best = _choose(loc, places, a.text)
     for loc in places:
         p = loc.best
         if p is None:
