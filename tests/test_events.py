@@ -660,3 +660,58 @@ def test_a_negated_hindrance_asserts_the_act() -> None:
     thanked = run("Под конец Хиллари Клинтон не забыла поблагодарить своего мужа.").events or []
     assert [e.type for e in thanked] == ["SUPPORT"]
     assert run("Министр не стал благодарить партнеров.").events == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Министр иностранных дел Германии Хайко Маас назвал неприемлемым введение санкций.", ["ACCUSE"]),
+    ("Министр обороны Сергей Иванов назвал это грубейшим нарушением режима контроля.", ["ACCUSE"]),
+    ("Правительство Сирии считает такие действия грубым нарушением международного права.", ["ACCUSE"]),
+    ("Байден назвал такие обвинения ложью.", ["REJECT"]),  # a verdict of falsity on a claim denies it
+    ("Мэр назвал заявление главы компании безответственным.", ["ACCUSE"]),  # criticised, not denied
+    ("Президент раскритиковал РЖД за отмену электричек.", ["ACCUSE"]),
+    ("Он также упрекнул СМИ в предвзятости.", ["ACCUSE"]),
+    # a judging verb without a verdict, or whose "verdict" word belongs to another phrase, is no event
+    ("Мотивом преступления Чэпмен позже назвал желание прославиться.", []),
+    ("Министр назвал имена новых послов.", []),
+    ("Эксперт считает, что решение было ошибочным.", []),  # told by the clause, if at all
+    ("Министр не назвал это нарушением.", []),
+])
+def test_verdicts_of_judging_verbs_accuse_or_reject(text: str, expected: list[str]) -> None:
+    assert [e.type for e in run(text).events or []] == expected
+
+
+def test_passive_mentions_with_patients_of_another_number_are_other_arrests() -> None:
+    record = run("Лидер партии Хадим Ризви задержан полицией в Лахоре. Кроме того, в нескольких городах "
+                 "были задержаны члены партии.")
+    assert [e.type for e in record.events or []] == ["COERCE", "COERCE"]
+
+
+def test_a_day_after_a_mention_dated_only_by_the_year_is_another_act() -> None:
+    text = "Турецкие силы правопорядка арестовали активистов. 29 июля полиция арестовала журналистов."
+    doc = InputDocument(id="t", text=text, date="2015", date_precision="year")
+    record = Pipeline().extract(doc)
+    assert [e.type for e in record.events or []] == ["COERCE", "COERCE"]
+    # with a day-precise document date the day may be the first mention's own: one arrest
+    assert [e.type for e in run(text, "2015-07-30").events or []] == ["COERCE"]
+
+
+def test_a_count_after_named_people_is_another_arrest() -> None:
+    record = run("Полицейские задержали волонтера Алексея Миняйло. Сотрудники полиции задержали более "
+                 "1300 участников акции.")
+    assert [e.type for e in record.events or []] == ["COERCE", "COERCE"]
+
+
+def test_a_response_and_an_attack_on_a_state_are_not_re_mentions() -> None:
+    fire = run("Неизвестные открыли огонь по колонне. В результате ответной стрельбы бандиты были рассеяны.")
+    assert [e.type for e in fire.events or []] == ["ASSAULT", "ASSAULT"]
+    strikes = run("Военные самолеты Турции нанесли удары по позициям боевиков. Авиаудары стали ответом на "
+                  "несколько терактов, произошедших накануне.")
+    assert [e.type for e in strikes.events or []] == ["ASSAULT", "ASSAULT"]
+
+
+def test_a_predicated_noun_in_another_place_is_another_event() -> None:
+    record = run("В Лахоре начались протесты сторонников партии. Протесты начались и в Карачи.")
+    assert [(e[0], e[4]) for e in described(record)] == [("PROTEST", "Лахор"), ("PROTEST", "Карачи")]
+    # a noun that only names the event ("в ходе протестов") re-tells it, whatever the sentence's place
+    again = run("В Лахоре начались протесты сторонников партии. В ходе протестов пострадали люди в Карачи.")
+    assert [e[0] for e in described(again)] == ["PROTEST"]

@@ -65,6 +65,17 @@ _AID_WORDS = frozenset({"помощь", "гуманитарный", "груз", 
 _NEGATED_HAPPENED = frozenset({"помешать", "забыть", "преминуть"})
 #: Heads that make a planned action a decided one ("принял решение направить").
 _DECIDED = frozenset({"решение", "решить", "постановить", "приказать", "распорядиться", "начать", "приступить"})
+#: Verbs of judging that accuse when their complement is a verdict of the lexicon's ``needs`` ("назвал
+#: это грубейшим нарушением", "расценил как провокацию", "считает такие действия преступлением").
+_EVALUATIVE = frozenset({"назвать", "называть", "расценить", "расценивать", "квалифицировать",
+                         "охарактеризовать", "характеризовать", "считать"})
+#: Objects of a verb of judging that are claims: a verdict on them is a denial ("назвал обвинения ложью").
+_CLAIMS = frozenset({"обвинение", "сообщение", "заявление", "утверждение", "информация", "слух", "данные",
+                     "публикация", "версия", "претензия", "подозрение", "домысел"})
+#: Verdicts of falsity.
+_FALSE = frozenset({"ложь", "лживый", "клевета", "клеветнический", "абсурд", "абсурдный", "фейк", "вранье",
+                    "вымысел", "фальсификация", "безосновательный", "необоснованный", "голословный",
+                    "сфабриковать", "беспочвенный"})
 #: Types whose actor, inside reported speech, is the speaker ("Как заявил МВД, ... ждёт уничтожение").
 _SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT"})
 _TYPE_ORDER = {"PER": 0, "ORG": 1, "LOC": 2}
@@ -421,12 +432,41 @@ def _future_aux(word: str) -> bool:
     return word.lower() in ("буду", "будешь", "будет", "будем", "будете", "будут")
 
 
-def _needs_met(entry: _Entry, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+def _needs_met(entry: _Entry, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]],
+               a: Analysis | None = None) -> bool:
     if not entry.needs:
         return True
+    if a is not None and lemmas[k - first] in _EVALUATIVE:
+        # a verdict is the verb's own complement ("назвал это нарушением"), not a word of a clause it
+        # introduces ("считает, что ... нарушение" is told by the clause, if at all)
+        return any(lemmas[c - first] in entry.needs for c in _judged(a, kids, k))
     return any(lemmas[c - first] in entry.needs and not (lemmas[c - first] == "помощь" and c > first
                                                          and lemmas[c - 1 - first] == "скорый")
                for c in _subtree(kids, k) if c != k)  # "машины скорой помощи" are ambulances, not aid
+
+
+def _judged(a: Analysis, kids: dict[int, list[int]], k: int) -> list[int]:
+    """The verdict words of a verb of judging: its complement and that complement's dependants
+    ("назвал это грубейшим нарушением", "достойным сожаления"), not the thing judged (the object or
+    subject: "назвал нарушение правил причиной") nor a clause under the verb."""
+    found: list[int] = []
+    for c in kids.get(k, []):
+        if a.tokens[c].rel.split(":")[0] in ("obj", "nsubj", "csubj", "ccomp", "advcl", "parataxis", "conj",
+                                             "acl", "iobj"):
+            continue
+        found.append(c)
+        # under an adjective its own words ("достойным сожаления"); under a noun only its adjectives
+        # ("назвал это шагом, ..."): "мотивом преступления назвал" names a motive, not a verdict
+        found.extend(g for g in kids.get(c, []) if a.tokens[g].rel.split(":")[0] not in ("conj", "acl", "parataxis")
+                     and (a.tokens[c].pos == "ADJ" or a.tokens[g].rel == "amod"))
+    return found
+
+
+def _verdict_on_claim(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """A verdict of falsity on someone's claim ("назвал обвинения ложью", "заявление Киева абсурдом")
+    rejects the claim: REJECT; calling a statement "безответственным" criticises it (ACCUSE)."""
+    return any(lemmas[c - first] in _CLAIMS and a.tokens[c].rel in ("obj", "nsubj:pass")
+               for c in kids.get(k, [])) and any(lemmas[c - first] in _FALSE for c in _judged(a, kids, k))
 
 
 def _phrase(a: Analysis, kids: dict[int, list[int]], root: int) -> list[int]:
@@ -675,12 +715,13 @@ def extract(a: Analysis) -> None:
     verbs: dict[int, tuple[str, ...]] = {}  # id(event) -> lemmas of the verb that told it
     before_after: set[int] = set()  # ids of events told as "после/перед X": an act of their own
     anchors: dict[int, int] = {}  # id(event) -> token of its trigger
+    passives: dict[int, str] = {}  # id(event) -> grammatical number of its passive trigger (its patients')
     for si, k, entry, end in candidates:
         sent = a.sentences[si]
         lemmas = sent_lemmas[si]
         kids = _children(a, sent.first_token, sent.last_token)
         entries = [e for e in _lexicon()[entry.lemmas[0]] if e.lemmas == entry.lemmas]
-        chosen = next((e for e in entries if _needs_met(e, lemmas, sent.first_token, k, kids)
+        chosen = next((e for e in entries if _needs_met(e, lemmas, sent.first_token, k, kids, a)
                        and not (e.finite and (a.tokens[k].feats.get("VerbForm") in ("Part", "Conv")
                                               or _participle_word(a.tokens[k].text)))), None)
         if chosen is None or not _asserted(a, lemmas, sent.first_token, k, kids, negative="не" in chosen.lemmas):
@@ -694,6 +735,9 @@ def extract(a: Analysis) -> None:
         if _question(a, si) and a.tokens[k].rel not in ("acl:relcl", "acl"):
             continue  # asked, not told ("Где уголовные дела ...?"), unless a relative clause tells it ("кто задержал")
         etype = chosen.type
+        if etype == "ACCUSE" and lemmas[k - sent.first_token] in _EVALUATIVE \
+                and _verdict_on_claim(a, lemmas, sent.first_token, k, kids):
+            etype = "REJECT"
         head = a.tokens[k].head
         if etype == "PROTEST" and head >= 0 and lemmas[head - sent.first_token] in _DIPLOMATIC_PROTEST:
             etype = "ACCUSE"
@@ -752,12 +796,16 @@ def extract(a: Analysis) -> None:
         again = any(lemmas[c - sent.first_token] in _AGAIN
                     for c in kids.get(k, []) + (kids.get(head_k, []) if head_k >= 0 else []))
         earlier = None if again else _repeats(a.events, etype, actor, recipient, location, nominal, date,
-                                              counts, a.figures, own, own_place)
+                                              counts, a.figures, own, own_place,
+                                              told=nominal and a.tokens[k].rel in ("nsubj", "root"),
+                                              nonstate=lemmas[k - sent.first_token] in _NON_STATE_NOUNS)
         if earlier is not None and verbal and (id(earlier) in before_after
                                                or verbs.get(id(earlier), entry.lemmas) != entry.lemmas):
             # a verb after another verb of the same type tells another act ("после подрыва боевики
             # обстреляли ..."); the same verb again, or a verb after a noun, re-tells the first
             earlier = None
+        if earlier is not None and _patients_differ(a.tokens[k], passives.get(id(earlier))):
+            earlier = None  # "лидер ... задержан" and later "задержаны 221 член партии": other people
         if earlier is not None:  # a re-mention: it may name a participant the first one did not
             earlier.actor = earlier.actor or actor
             earlier.recipient = earlier.recipient or recipient
@@ -778,6 +826,8 @@ def extract(a: Analysis) -> None:
         )
         by_sentence[(si, etype)] = event
         anchors[id(event)] = k
+        if a.tokens[k].feats.get("Voice") == "Pass" and "Number" in a.tokens[k].feats:
+            passives[id(event)] = a.tokens[k].feats["Number"]
         if verbal:
             verbs[id(event)] = entry.lemmas
         elif k > sent.first_token and lemmas[k - 1 - sent.first_token] in ("после", "перед"):
@@ -788,12 +838,13 @@ def extract(a: Analysis) -> None:
 #: Triggers of a search for culprits, a COERCE of no PLOVER mode that an arrest does not re-tell.
 _SEARCH = frozenset({"розыск", "поиск", "розыскной", "оперативно-розыскной"})
 #: "ещё/снова/вновь", "а другой подорвал": the verb tells another occurrence, not a re-mention.
-_AGAIN = frozenset({"еще", "ещё", "снова", "вновь", "повторно", "опять", "другой", "ранее"})
+_AGAIN = frozenset({"еще", "ещё", "снова", "вновь", "повторно", "опять", "другой", "ранее", "ответный"})
 
 
 def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[str], location: str | None,
              nominal: bool, date: EventDate, counts: set[float], figures: list[Figure],
-             mode: str | None = None, own_place: str | None = None) -> Event | None:
+             mode: str | None = None, own_place: str | None = None, told: bool = False,
+             nonstate: bool = False) -> Event | None:
     """The earlier event a mention repeats, if any: the latest one of the same type whose participants
     and place do not contradict it. News tells an event first and details it after ("В Минске
     задержаны несколько человек. ... ОМОН задержал от 6 до 8 человек"); separate actors or
@@ -801,16 +852,24 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
     noun ("в ходе протестов") names no new place of the sentence's, so only its participants and a
     place of its own phrase count ("погиб в перестрелке близ села Геджух"). Another date (also
     a date of its own that cannot be the document date another mention fell back to: "Тогда, летом
-    2013 года, ... арестовали"), or a verb with its own count of people after an event that had
-    one ("стрелок убил двух человек" after "ранил женщину, ... убил пятерых"), is another occurrence."""
+    2013 года, ... арестовали"; a verb's day after a mention known only by a year-precise document
+    date: "29 июля ВВС нанесли"), or a verb with its own count of people after an event that had
+    one ("стрелок убил двух человек" after "ранил женщину, ... убил пятерых") or that named its
+    people without a count ("задержали волонтера X" ... "задержали более 1300 участников"), is another
+    occurrence. A noun that its clause predicates (``told``: "произошло нападение", "Протесты начались")
+    with a sentence place other than the earlier event's is another one too, and an attack noun
+    (``nonstate``: "теракт", "взрыв") does not re-tell a strike by a named actor."""
     for ev in reversed(events):
         if ev.type != etype:
             continue
         if date.resolved and date.value and ev.date.value and date.value != ev.date.value and (
-                ev.date.resolved or not _same_time(date.value, ev.date.value)):
-            continue
+                ev.date.resolved or not _same_time(date.value, ev.date.value)
+                or (not nominal and len(date.value) >= 10 > len(ev.date.value))):
+            continue  # (a day told after a mention known only by a year- or month-precise document date)
         if nominal and own_place and ev.location and own_place != ev.location:
             continue
+        if nonstate and ev.actor and _lemma_of(ev.trigger.text.split()[0]) not in _NON_STATE_NOUNS:
+            continue  # "ВВС нанесли удары ... ответом на теракты": a state's strike does not re-tell an attack on it
         if mode and ev.mode and mode != ev.mode:  # a dispersal and the arrests after it
             continue
         if mode == "arrest" and _lemma_of(ev.trigger.text.split()[0]) in _SEARCH:
@@ -818,14 +877,22 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
         if not nominal and counts and ev.figures and counts.isdisjoint(
                 {figures[i].value for i in ev.figures if figures[i].value is not None}):
             continue
+        if not nominal and counts and not ev.figures and ev.recipient and not recipient:
+            continue  # "задержали волонтера Меняйло" ... "задержали более 1300 участников": a count of others
         if actor and ev.actor and not set(actor) & set(ev.actor):
             continue
         if recipient and ev.recipient and not set(recipient) & set(ev.recipient):
             continue
-        if not nominal and location and ev.location and location != ev.location:
+        if (not nominal or told) and location and ev.location and location != ev.location:
             continue
         return ev
     return None
+
+
+def _patients_differ(tok: Token, number: str | None) -> bool:
+    """Two passive mentions whose patients differ in number ("был казнен" after "похищены и казнены
+    6 граждан", "были арестованы лидеры" after "задержан Мурси") tell acts on other people."""
+    return number is not None and tok.feats.get("Voice") == "Pass" and tok.feats.get("Number", number) != number
 
 
 def _same_time(value: str, document: str) -> bool:
