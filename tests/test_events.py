@@ -715,3 +715,19 @@ def test_a_predicated_noun_in_another_place_is_another_event() -> None:
     # a noun that only names the event ("в ходе протестов") re-tells it, whatever the sentence's place
     again = run("В Лахоре начались протесты сторонников партии. В ходе протестов пострадали люди в Карачи.")
     assert [e[0] for e in described(again)] == ["PROTEST"]
+
+
+def test_role_noun_and_pronoun_subjects_resolve_to_the_person_introduced() -> None:
+    evs = described(run("Глава МИД России Сергей Лавров прибыл в Анкару. Министр обвинил Киев в срыве перемирия."))
+    assert ("ACCUSE", "обвинил", ["Сергей Лавров"], ["Киев"]) in [e[:4] for e in evs]
+    # a role held by someone else ("новый"), and a role of another group, give no actor
+    evs = described(run("Глава МИД России Сергей Лавров прибыл в Анкару. "
+                        "Новый министр обвинил Киев в срыве перемирия."))
+    assert all(e[2] == [] for e in evs if e[0] == "ACCUSE")
+    evs = described(run("Мэр Москвы Сергей Собянин прибыл в Анкару. Прокурор обвинил Киев в срыве перемирия."))
+    assert all(e[2] == [] for e in evs if e[0] == "ACCUSE")
+    # a pronoun two sentences on, and only one of its gender
+    evs = described(run("Ирина Петрова приехала в Самару. Там прошла встреча. Она обвинила губернатора в коррупции."))
+    assert [e[2] for e in evs if e[0] == "ACCUSE"] == [["Ирина Петрова"]]
+    evs = described(run("Иван Петров приехал в Самару. Там прошла встреча. Она обвинила губернатора в коррупции."))
+    assert [e[2] for e in evs if e[0] == "ACCUSE"] == [[]]

@@ -552,16 +552,98 @@ def _relative_head(a: Analysis, k: int, first: int) -> int:
 
 
 def _antecedent(a: Analysis, k: int, mentions: _Mentions) -> Entity | None:
-    """The person "он"/"она" at token ``k`` stands for: the nearest person named in the nominative
-    earlier in the sentence, else the last one so named in the previous sentence (the subject the
-    text goes on about); none when that sentence names none."""
+    """The person "он"/"она" at token ``k`` stands for: the nearest person of its gender named in the
+    nominative earlier in the sentence, else the last one so named in the previous sentence (the
+    subject the text goes on about); else, up to three sentences back, the only person so named
+    there whose first name pymorphy knows to be of that gender ("Он был арестован" after a
+    paragraph about one man)."""
     sent = a.tokens[k].sent
+    gender = "Fem" if _lemma(a.tokens[k]) == "она" else "Masc"
+    farther: dict[str, Entity] = {}
     for j in range(k - 1, -1, -1):
-        if a.tokens[j].sent < sent - 1:
+        if a.tokens[j].sent < sent - 3:
             break
         ent = mentions.by_token.get(j)
-        if ent is not None and ent.type == "PER" and a.tokens[j].feats.get("Case") == "Nom":
+        if ent is None or ent.type != "PER" or a.tokens[j].feats.get("Case") != "Nom" \
+                or _person_gender(ent) not in (None, gender):
+            continue
+        if a.tokens[j].sent >= sent - 1:
             return ent
+        if _person_gender(ent) == gender:  # farther back, only a name whose gender is known
+            farther[ent.id] = ent
+    others = {e.id for j, e in mentions.by_token.items() if e.type == "PER" and e.id not in farther
+              and sent - 3 <= a.tokens[j].sent <= sent and j < k and _person_gender(e) in (None, gender)}
+    return next(iter(farther.values())) if len(farther) == 1 and not others else None
+
+
+@lru_cache(maxsize=4096)
+def _name_gender(name: str) -> str | None:
+    """"Masc"/"Fem" for a person's name with a word pymorphy knows as a first name, else None."""
+    for word in name.split():
+        for parse in models.morph().parse(word.lower()):
+            if "Name" in parse.tag:
+                return "Fem" if "femn" in parse.tag else "Masc" if "masc" in parse.tag else None
+    return None
+
+
+def _person_gender(ent: Entity) -> str | None:
+    return _name_gender(ent.name)
+
+
+@cache
+def _person_roles() -> dict[str, str]:
+    """Role noun lemma -> its group, from ``person_roles.tsv`` (shared with the quotes layer)."""
+    return {row[0]: row[1] for row in lexicon.rows("person_roles.tsv") if len(row) >= 2}
+
+
+#: Ministries, whose "глава" is a minister.
+_MINISTRY = ("мид", "министерств", "мвд", "минобороны", "минюст", "госдеп", "пентагон", "форин-офис")
+#: Words that make a role noun someone other than the person introduced with it ("новый президент").
+_OTHER_HOLDER = frozenset({"новый", "другой", "один", "бывший", "прежний", "будущий", "некий", "очередной",
+                           "каждый", "любой", "сам", "свой"})
+
+
+def _role_referent(a: Analysis, k: int, kids: dict[int, list[int]], mentions: _Mentions) -> Entity | None:
+    """The person a bare singular role noun at token ``k`` stands for ("Замгенпрокурора напомнил",
+    "призвал украинский президент"): the last person named before it in the document right after a
+    role of the same group (``person_roles.tsv``: "президент Украины Петр Порошенко"), as news
+    introduces a person once by role and name and then by role alone. None for a plural or a role
+    marked as another holder ("новый президент")."""
+    tok = a.tokens[k]
+    roles = _person_roles()
+    own = {r for r in _lemmas_of(tok.text) if r in roles}
+    if tok.pos not in ("NOUN", "PROPN") or tok.feats.get("Number") == "Plur" or not own:
+        return None
+    if any(_lemma(a.tokens[c]) in _OTHER_HOLDER for c in kids.get(k, [])):
+        return None
+    groups = {roles[r] for r in own}
+    verb = a.tokens[tok.head] if tok.head >= 0 and tok.rel == "nsubj" else None
+    gender = verb.feats.get("Gender") if verb is not None and verb.feats.get("Number") == "Sing" else None
+    j = k - 1
+    while j >= 0:
+        ent = mentions.by_token.get(j)
+        if ent is None or ent.type != "PER":
+            j -= 1
+            continue
+        first = j
+        while first > 0 and mentions.by_token.get(first - 1) is ent:
+            first -= 1
+        if gender and _person_gender(ent) not in (None, gender):  # "Монарх призвал" is not "королева Матильда"
+            j = first - 1
+            continue
+        for i in range(first - 1, max(-1, first - 7), -1):  # the phrase right before the name
+            t = a.tokens[i]
+            if t.text in (".", ";", ":", "!", "?", ",", "(", ")") or t.sent != a.tokens[first].sent \
+                    or (t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin") or t.pos == "CCONJ" \
+                    or (mentions.by_token.get(i) is not None and mentions.by_token[i].type == "PER"):
+                break
+            held = _lemmas_of(t.text)
+            if held & {"глава", "руководитель"} and i + 1 < len(a.tokens) \
+                    and a.tokens[i + 1].text.lower().startswith(_MINISTRY):
+                held = held | {"министр"}  # "глава МИД России Сергей Лавров" ... "министр"
+            if t.pos in ("NOUN", "PROPN", "ADJ") and any(roles.get(r) in groups for r in held):
+                return ent
+        j = first - 1
     return None
 
 
@@ -597,6 +679,8 @@ def _arguments(a: Analysis, k: int, etype: str, lemmas: list[str], first: int, k
             ent = mentions.best(_phrase(a, kids, subj[0]))
             if ent is None and _lemma(a.tokens[subj[0]]) in ("он", "она"):
                 ent = _antecedent(a, subj[0], mentions)
+            elif ent is None:  # "Замгенпрокурора опроверг": the person introduced with that role
+                ent = _role_referent(a, subj[0], kids, mentions)
             if ent is not None and (lemmas[node - first] in _UNDERGO or (shared and suffers)):
                 recipient = [ent.id]
             elif ent is None and not (lemmas[node - first] in _UNDERGO or (shared and suffers)):
