@@ -715,3 +715,80 @@ def test_initials_after_a_surname_keep_their_point_and_join_the_name() -> None:
     assert "Михальчука И. Ф." in texts and "Харальд V" in texts, texts
     groups = _groups(record)
     assert any({"И. Ф. Михальчук", "Михальчука И. Ф."} <= g for g in groups), groups
+
+
+def test_foreign_names_in_two_transcriptions_are_one_person() -> None:
+    # own text: "w" as "у"/"в", Japanese "chi" as "ти"/"чи", a short surname one vowel apart
+    groups = _groups(run("Актёр Уэнтуорт Миллер снялся в сериале. Вентворт Миллер рассказал о роли.\n\n"
+                         "Бизнесмен Карсон Ёнг купил клуб. Карсон Юнг заявил, что клуб не продаётся.\n\n"
+                         "Альпинист Юитиро Миура поднялся на Эверест. Ючиро Миура стал самым старшим."))
+    for pair in ({"Уэнтуорт Миллер", "Вентворт Миллер"}, {"Карсон Ёнг", "Карсон Юнг"},
+                 {"Юитиро Миура", "Ючиро Миура"}):
+        assert any(pair <= g for g in groups), (pair, groups)
+
+
+def test_transcription_folding_keeps_dictionary_names_apart() -> None:
+    from svodka.stages.entities import _same_person, _same_transcription
+
+    assert _same_transcription("Кабельо", "Кабейо", first=False)  # Spanish "ll"
+    assert _same_transcription("Хьюз", "Хьюс", first=False)  # a final voiced consonant
+    assert _same_transcription("Алексис", "Алекси", first=True)
+    assert not _same_transcription("Мария", "Марина", first=True)  # two Russian first names
+    assert not _same_transcription("Эдуард", "Эдвард", first=True)
+    assert _same_person(["Кабейо"], ["Диосдадо", "Кабельо"])
+    assert not _same_person(["Карсон", "Лоу"], ["Карсон", "Лей"])  # not one vowel apart: two letters
+    assert not _same_person(["Дэвис"], ["Дэвид", "Кэмерон"])  # a bare surname is not a first name
+
+
+def test_names_separated_by_a_semicolon_or_a_wiki_pipe_are_separate_mentions() -> None:
+    record = run("Кессиди Вульф (Кэссиди Вулф; Cassidy Wolf) победила на конкурсе. Вульф рассказала о взломе.")
+    texts = {m.text for e in record.entities or [] for m in e.mentions}
+    assert not any(";" in t for t in texts), texts
+    assert any({"Кессиди Вульф", "Кэссиди Вулф", "Cassidy Wolf"} <= g for g in _groups(record))
+    # an escaped "&" is no separator
+    record = run("Власти США остановили испытания вакцины от Johnson &amp; Johnson, поскольку у одного из "
+                 "добровольцев выявили болезнь.")
+    assert "Johnson &amp; Johnson" in {m.text for e in record.entities or [] for m in e.mentions}
+    record = run("Лидер страны Чавес, Уго|Уго Чавеса победил на выборах.")
+    texts = {m.text for e in record.entities or [] for m in e.mentions}
+    assert "Уго Чавеса" in texts and not any("|" in t for t in texts), texts
+
+
+def test_a_first_name_read_as_a_surname_between_two_people() -> None:
+    # own text: "Маркоса" is Фердинанд Маркос, "Акино" is Корасон Акино
+    record = run("Фердинанд Маркос правил страной двадцать лет. Корасон Акино возглавила оппозицию. "
+                 "После свержения Маркоса Акино стала президентом.")
+    texts = [m.text for e in record.entities or [] for m in e.mentions]
+    assert "Маркоса Акино" not in texts and "Маркоса" in texts, texts
+    groups = _groups(record)
+    assert any({"Фердинанд Маркос", "Маркоса"} <= g for g in groups), groups
+    # a Russian first name and surname stay one name, though "Александр" and "Жукова" end other names
+    record = run("Сын Аарон Александр родился в 2009 году. Дарья Жукова родила дочь. "
+                 "Дочь предпринимателя Александра Жукова выступила.")
+    assert "Александра Жукова" in {m.text for e in record.entities or [] for m in e.mentions}
+
+
+def test_two_places_joined_by_i_that_the_gazetteer_knows_as_one() -> None:
+    record = run("Делегация Боснии и Герцеговины прибыла в Тринидад и Тобаго.")
+    names = by_name(record)
+    assert "Босния и Герцеговина" in names and "Тринидад и Тобаго" in names, names
+    assert [m.text for m in names["Босния и Герцеговина"].mentions] == ["Боснии и Герцеговины"]  # type: ignore[attr-defined]
+
+
+def test_span_repairs_before_a_name() -> None:
+    texts = {m.text for e in run("Указ гласит: Отрешить Соловьева Александра Васильевича от должности.").entities
+             or [] for m in e.mentions}
+    assert "Соловьева Александра Васильевича" in texts, texts
+    texts = {m.text for e in run("В фильме снялась актриса Жа Жа Габор (). Габор умерла.").entities
+             or [] for m in e.mentions}
+    assert "Жа Жа Габор" in texts, texts
+    people = [e.name for e in run("Электрик руководит социал-демократами. Заключённый подал жалобу. "
+                                  "Лозунг Фисуна знают все.").entities or [] if e.type == "PER"]
+    assert "Электрик" not in people and "Заключённый" not in people and "Фисун" in people, people
+
+
+def test_a_bare_surname_read_as_a_mans_genitive_joins_the_woman_named_so() -> None:
+    record = run("21-летняя Полина Попова из Екатеринбурга стала «Мисс Россия-2017».\n\n"
+                 "Попова уже шесть лет ведёт модельную карьеру.")
+    polina = next(e for e in record.entities or [] if e.name == "Полина Попова")
+    assert [m.normal for m in polina.mentions] == ["Полина Попова", "Попова"], polina.mentions

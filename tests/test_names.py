@@ -82,3 +82,12 @@ def test_unknown_names_in_iya_decline_as_feminine_iya_names() -> None:
     assert person_word("Гамсахурдию", "Acc", None) == "Гамсахурдия"
     assert person_word("Дмитрию", "Dat", None) == "Дмитрий"  # a dictionary name in -ий stays masculine
     assert person_word("Юрии", "Loc", None) == "Юрий"
+
+
+def test_transcription_key_folds_variants_of_foreign_names() -> None:
+    from svodka.names import transcription_key as t
+
+    for a, b in [("Уэнтуорт", "Вентворт"), ("Хьюз", "Хьюс"), ("Кэссиди", "Кессиди"), ("Вульф", "Вулф"),
+                 ("Теннесси", "Тенесси"), ("Кабельо", "Кабейо"), ("Уильям", "Вильям")]:
+        assert t(a) == t(b), (a, b)
+    assert t("Иванов") != t("Иванова") and t("Ким") != t("Кин")

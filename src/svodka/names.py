@@ -367,3 +367,36 @@ def skeleton(text: str) -> str:
                  ("q", "k"), ("x", "ks"), ("y", "i"), ("j", "i"), ("ie", "e")):
         s = s.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", s)
+
+
+#: Where Russian transcriptions of one foreign name differ, in the order applied to the lowercased
+#: word: Spanish "ll" as "ль" or "й" ("Кабельо"/"Кабейо"), English "w" as "у" or "в" before a
+#: vowel ("Уэнтуорт"/"Вентворт", "Уильям"/"Вильям"), Japanese "chi" as "ти" or "чи"
+#: ("Юитиро"/"Юичиро"), "э" or "е" ("Кэссиди"/"Кессиди"), a soft sign or none ("Вульф"/"Вулф"),
+#: "ю" or "у" after a consonant ("Хьюз" as "хуз"), "ё" or "йо".
+_TRANSCRIPTION_FOLDS = (
+    (re.compile(r"ль(?=[аеёиоуэюя])"), "й"),
+    (re.compile(r"(?:(?<=^)|(?<=[аеёиоуыэюя]))у(?=[аэеио])"), "в"),
+    (re.compile(r"(?<=[бвгдзклмнпрстфхцчшщ])у(?=[аэеио])"), "в"),
+    (re.compile(r"ти"), "чи"),
+    (re.compile(r"ё"), "йо"),
+    (re.compile(r"э"), "е"),
+    (re.compile(r"[ьъ]"), ""),
+    (re.compile(r"(?<=[бвгдзклмнпрстфхцчшщ])ю"), "у"),
+    (re.compile(r"(?<=[бвгдзклмнпрстфхцчшщ])я"), "а"),
+)
+_FINAL_DEVOICED = str.maketrans("бвгджз", "пфктшс")
+
+
+@lru_cache(maxsize=65536)
+def transcription_key(word: str) -> str:
+    """A key under which two Russian transcriptions of one foreign name agree ("Уэнтуорт" =
+    "Вентворт", "Хьюз" = "Хьюс", "Кэссиди" = "Кессиди", "Теннесси" = "Тенесси"): the variants above,
+    doubled letters as one, a final voiced consonant as voiceless. Only for names no dictionary
+    tells apart: Russian names differ in exactly these letters ("Юля"/"Юла")."""
+    s = word.lower()
+    s = "".join(c for c in s if c.isalpha())
+    for pattern, repl in _TRANSCRIPTION_FOLDS:
+        s = pattern.sub(repl, s)
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return s[:-1] + s[-1].translate(_FINAL_DEVOICED) if s else s

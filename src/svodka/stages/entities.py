@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 from svodka import gazetteer, lexicon, models
 from svodka.analysis import Analysis, NerSpan, Token
 from svodka.disjoint import DisjointSets
-from svodka.names import PARTICLES, UD_CASE, key, normal_form, skeleton, transliterate
+from svodka.names import PARTICLES, UD_CASE, key, normal_form, skeleton, transcription_key, transliterate
 from svodka.record import Entity, Mention
 
 _QUOTE_PAIRS = {"«": "»", "„": "“", "“": "”", '"': '"'}
 _CLOSERS = set(_QUOTE_PAIRS.values())
 _STRIP = " \t\n\u00a0\u2009\u202f.,;:!?()[]{}—–-#@/\\|*'"
+_HTML_ENTITY = re.compile(r"&#?\w+;")  # "Johnson &amp; Johnson" left escaped by a page
+_EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)\W*$")
 #: Initials written before a surname ("В.В. Путин", "Б.Обама", "Дж. Коми").
 _INITIALS = re.compile(r"(?:\b[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,2}$")
 _ABBREV = re.compile(r"^(?P<main>.+?)\s*\((?P<abbr>[A-ZА-ЯЁ][A-ZА-ЯЁа-яёa-z0-9\-]{1,9})\)$")
@@ -90,7 +92,12 @@ def _repair_quotes(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip punctuation around a span, keeping closing quotes whose opener is inside."""
+    """Strip punctuation around a span, keeping closing quotes whose opener is inside; an empty
+    pair of brackets at the end goes too ("Пак Кын Хе ()", where a page dropped the original
+    spelling)."""
+    empty = _EMPTY_BRACKETS.search(text[start:end])
+    if empty and empty.start() > 0:
+        end = start + empty.start()
     while start < end and text[start] in _STRIP:
         start += 1
     while end > start and text[end - 1] in _STRIP and not (text[end - 1] == ")" and "(" in text[start:end]):
@@ -379,8 +386,11 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
         toks = _tokens(a, start, end)
         if len(toks) >= 2 and _is_title_word(toks[0].text) and len(toks[1].text) > 2:  # not "Пан Ги Мун"
             start = toks[1].start
+        elif len(toks) >= 2 and toks[1].text[:1].isupper() and _plain_verb(toks[0].text):
+            start = toks[1].start  # "Отрешить Соловьева Александра Васильевича", "игру Есть Марко Ройс"
         elif len(toks) >= 2 and toks[1].text[:1].isupper() and _opens_sentence(a, toks[0]) \
-                and (_plain_adjective(toks[0].text) or (len(toks) >= 3 and _common_noun(toks[0].text))):
+                and (_plain_adjective(toks[0].text) or ((len(toks) >= 3 or toks[1].feats.get("Case") == "Gen")
+                                                        and _common_noun(toks[0].text))):
             start = toks[1].start  # "Семидесятилетний Караджич", "Усы Сальвадора Дали" opening a sentence
         initials = _INITIALS.search(text, max(0, start - 8), start)
         start = initials.start() if initials and "\n" not in initials.group() else _first_name_before(a, start)
@@ -431,6 +441,8 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
         # two people in a row, as in a photo caption: "Рафаэль Корреа Эдвард Сноуден"
         return [_Mention(tokens[0].start, tokens[1].end, etype, span.lang, tokens[:2], subtype=subtype),
                 _Mention(tokens[2].start, tokens[3].end, etype, span.lang, tokens[2:], subtype=subtype)]
+    if (";" in surface or "|" in surface) and "(" not in surface and not _HTML_ENTITY.search(surface):
+        return _semicolon_pieces(a, start, end, etype, span.lang, subtype)
     match = _ABBREV.match(surface)
     if match:  # "Организации Договора ... (ОДКБ)": the full name and its abbreviation
         main_end = start + match.end("main")
@@ -446,6 +458,25 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
     return [_Mention(start, end, etype, span.lang, tokens, subtype=subtype)]
 
 
+def _semicolon_pieces(a: Analysis, start: int, end: int, etype: str, lang: str, subtype: str) -> list[_Mention]:
+    """A model span over names separated by ";" ("Кэссиди Вулф; Cassidy Wolf", two spellings in one
+    bracket) or by the "|" of a wiki link ("[[Чавес, Уго|Уго Чавеса]]"): no name holds either, so
+    each piece is a mention, and a piece that is another name of the first
+    (:func:`_alias_in_brackets`: another script, an abbreviation) is the same entity."""
+    text, pos = a.text, start
+    out: list[_Mention] = []
+    for piece in re.split(r"[;|]", text[start:end]):
+        p_start, p_end = _trim(text, pos, pos + len(piece))
+        pos += len(piece) + 1
+        toks = _tokens(a, p_start, p_end)
+        if p_end > p_start and toks and text[p_start:p_start + 1].isupper():
+            out.append(_Mention(p_start, p_end, etype, lang, toks, subtype=subtype))
+    for other in out[1:]:
+        if _alias_in_brackets(text[out[0].start:out[0].end], text[other.start:other.end], etype):
+            out[0].forced_with.append(other)
+    return out
+
+
 def _place_glued_to_name(a: Analysis, etype: str, tokens: list[Token], prev: Token | None) -> int:
     """How many leading tokens of a model span are a place glued to the person's name after it, else
     0: a country or region in the genitive after a role noun ("президент Сальвадора Франсиско Флорес",
@@ -453,9 +484,14 @@ def _place_glued_to_name(a: Analysis, etype: str, tokens: list[Token], prev: Tok
     ("в районе Статен-Айленд Фрэнки получил"). Both are how the model reads two names in a row."""
     if etype == "PER" and len(tokens) >= 3 and prev is not None and prev.text.isalpha() and prev.text.islower() \
             and prev.pos == "NOUN" and tokens[0].text.isalpha() and tokens[1].text[:1].isupper():
-        lemma = next((p.normal_form for p in models.morph().parse(tokens[0].text.lower())
-                      if p.is_known and "Geox" in p.tag and "gent" in p.tag), "")
-        if lemma and _gazetteer_place(lemma[:1].upper() + lemma[1:], None):
+        word = tokens[0].text
+        lemmas = [p.normal_form for p in models.morph().parse(word.lower())
+                  if p.is_known and "Geox" in p.tag and "gent" in p.tag]
+        if not lemmas and word[-1:] in ("и", "ы"):  # a foreign country the dictionary lacks: "Тонги"
+            lemmas = [word[:-1].lower() + "а", word[:-1].lower() + "я"]
+        # a town only after a word that says so: "главы города Иванова Вячеслава Сверчкова"
+        town = 1_000 if _lemma(prev.text) in ("город", "село", "посёлок", "поселок", "деревня", "столица") else None
+        if any(_gazetteer_place(lemma[:1].upper() + lemma[1:], town) for lemma in lemmas[:2]):
             return 1
     if etype == "LOC" and tokens[-1].text.isalpha() and _first_name(tokens[-1].text) \
             and not any("Geox" in p.tag for p in models.morph().parse(tokens[-1].text.lower())):
@@ -527,7 +563,7 @@ def _join_bracketed(a: Analysis, mentions: list[_Mention]) -> None:
     for m, n in itertools.pairwise(mentions):
         between = a.text[m.end:n.start]
         if m.type == n.type and re.fullmatch(r"\s?\(", between) \
-                and a.text[n.end:n.end + 1] in (")", ",") \
+                and a.text[n.end:n.end + 1] in (")", ",", ";") \
                 and _alias_in_brackets(a.text[m.start:m.end], a.text[n.start:n.end], m.type):
             m.forced_with.append(n)
         elif m.type == n.type == "PER" and _NICKNAME.fullmatch(between):
@@ -653,7 +689,11 @@ def _split_glued_people(a: Analysis, mentions: list[_Mention]) -> list[_Mention]
     """Two people the model read as one, as in a photo caption ("Эво Моралес Эдвард Сноуден") or
     a name after a name ("с премьером Шпидла Руснок заявил"): cut a person's name
     after a word when that word and the last word are the surnames of two other full names of the
-    document, and no other name holds both ("Энрике Каприлес Радонски" keeps "Каприлес Радонски")."""
+    document, and no other name holds both ("Энрике Каприлес Радонски" keeps "Каприлес Радонски");
+    a dictionary first name counts as such a surname only before a surname the dictionary does not
+    know, in a name of two words, and when no other name of the document begins with it ("После
+    свержения Маркоса Акино" beside "Фердинанда Маркоса" and "Корасон Акино"; not "Александра
+    Жукова" beside "Аарон Александр" and "Дарья Жукова")."""
     people = [m for m in mentions if m.type == "PER" and m.lang != "en"]
     stems = {id(m): [_stem(t.text) for t in m.tokens] for m in people}
     surnames: dict[str, set[int]] = {}
@@ -671,7 +711,10 @@ def _split_glued_people(a: Analysis, mentions: list[_Mention]) -> list[_Mention]
             for k in range(1, len(toks)):
                 left, right = own[k - 1], own[-1]
                 if left != right and surnames.get(left, set()) - {id(m)} and surnames.get(right, set()) - {id(m)} \
-                        and not _first_name(toks[k - 1].text) and not _is_patronymic(toks[k - 1].text) \
+                        and (not _first_name(toks[k - 1].text)
+                             or (len(toks) == 2 and not _dictionary_surname(toks[1].text)
+                                 and sum(stems[id(o)][0] == left for o in people if len(o.tokens) >= 2) <= 1)) \
+                        and not _is_patronymic(toks[k - 1].text) \
                         and not any(left in stems[id(o)] and right in stems[id(o)] for o in people if o is not m):
                     cut = k
                     break
@@ -681,6 +724,35 @@ def _split_glued_people(a: Analysis, mentions: list[_Mention]) -> list[_Mention]
         for part in (toks[:cut], toks[cut:]):
             out.append(_Mention(part[0].start, part[-1].end, "PER", m.lang, list(part)))
     return out
+
+
+def _join_conjoined_places(a: Analysis, mentions: list[_Mention]) -> list[_Mention]:
+    """Two places joined by "и" that the gazetteer knows as one ("Тринидад и Тобаго", "Босния и
+    Герцеговина", also declined: "Тринидада и Тобаго") are one mention: the model reads each half."""
+    out: list[_Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == m.type == "LOC" and prev.lang == m.lang and m.lang != "en" \
+                and a.text[prev.end:m.start] == " и " and len(prev.tokens) == 1 and len(m.tokens) == 1 \
+                and _conjoined_place(prev.tokens[0].text, m.tokens[0].text):
+            prev.end, prev.tokens = m.end, prev.tokens + m.tokens
+            continue
+        out.append(m)
+    return out
+
+
+_CONJOINED = re.compile(r"(\w[\w-]*) и (\w[\w-]*)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _conjoined_place(first: str, second: str) -> str:
+    """The gazetteer's name of the place "``first`` и ``second``", either word maybe declined
+    ("Боснии и Герцеговине" -> "Босния и Герцеговина"), else ""."""
+    nom1, nom2 = _place_nominative(first) or first, _place_nominative(second) or second
+    for name in (f"{nom1} и {nom2}", f"{nom1} и {second}", f"{first} и {second}"):
+        if lexicon.lookup(name) is not None or _gazetteer_key(name):
+            return name
+    return ""
 
 
 def _merge_dependants(a: Analysis, mentions: list[_Mention]) -> list[_Mention]:
@@ -723,6 +795,8 @@ def _normalise(a: Analysis, m: _Mention) -> None:
     if m.type == "LOC" and len(m.tokens) == 1 and m.lang != "en" and not surface.isupper() \
             and _CYRILLIC.search(surface) and not _gazetteer_key(m.normal):
         m.normal = _place_nominative(surface) or m.normal  # "Сараева" -> "Сараево", "Енисея" -> "Енисей"
+    elif m.type == "LOC" and m.lang != "en" and (pair := _CONJOINED.fullmatch(surface)):
+        m.normal = _conjoined_place(pair[1], pair[2]) or m.normal  # "Боснии и Герцеговине"
     m.known = lexicon.lookup(m.normal) or lexicon.lookup(surface)
     words = surface.split()
     if m.known is None and m.type != "PER" and len(words) == 2 and m.lang != "en" and _CYRILLIC.search(surface):
@@ -750,6 +824,8 @@ def _place_nominative(word: str) -> str:
     stem = re.sub(r"(?:ом|а|у|е)$", "", word)
     if stem != word and stem[-2:] in ("ев", "ов", "ин", "ын", "но", "ро", "ло"):
         forms.append(stem + "о")
+    if word[-1:] in ("и", "ы") and len(word) >= 4:
+        forms.append(word[:-1] + "а")  # a foreign country in -а the dictionary lacks: "Тонги" -> "Тонга"
     for form in forms:
         if _gazetteer_key(cased := _cased_like(word, form)):
             return cased
@@ -810,7 +886,34 @@ def _same_first(a: str, b: str) -> bool:
     # loose on purpose (a foreign name declined wrongly, "Асии"/"Асия", "Азия"/"Асия"; a long name
     # in another transcription, "Беньямин"/"Биньямин"): only clearly different names block a merge
     return a[:3].lower() == b[:3].lower() or skeleton(a) == skeleton(b) or _stem(a) == _stem(b) \
-        or (min(len(a), len(b)) >= 6 and _one_edit(a.lower(), b.lower()))
+        or (min(len(a), len(b)) >= 6 and _one_edit(a.lower(), b.lower())) or _same_transcription(a, b, first=True)
+
+
+def _same_transcription(a: str, b: str, first: bool, loose: bool = True) -> bool:
+    """Whether two words can be one foreign name in two Russian transcriptions ("Уэнтуорт" /
+    "Вентворт", "Кабельо" / "Кабейо"; a first name, if ``loose``, also one letter apart after
+    folding, "Юитиро" / "Ючиро"), unless the dictionary knows them as two different Russian names
+    or surnames."""
+    if first:
+        if _first_name(a) and _first_name(b) and _first_lemma(a) != _first_lemma(b):
+            return False
+    elif _dictionary_surname(a) and _dictionary_surname(b):
+        return False
+    if len(a) < 3 or len(b) < 3:
+        return False
+    if transcription_key(_stem(a)) == transcription_key(_stem(b)):
+        return True
+    ka, kb = transcription_key(a), transcription_key(b)
+    return first and loose and min(len(ka), len(kb)) >= 5 and _one_edit(ka, kb)
+
+
+@functools.lru_cache(maxsize=65536)
+def _first_lemma(word: str) -> str:
+    """The dictionary form of a first name ("Марии" -> "мария"), else the word."""
+    for p in models.morph().parse(word.lower()):
+        if p.is_known and "Name" in p.tag:
+            return str(p.normal_form)
+    return word.lower()
 
 
 def _identity(m: _Mention) -> tuple[str, str] | None:
@@ -987,8 +1090,11 @@ def _common_noun_opening(a: Analysis, tok: Token) -> bool:
     if not _opens_sentence(a, tok):
         return False
     parses = models.morph().parse(tok.text.lower())
-    return bool(parses) and parses[0].is_known and parses[0].tag.POS == "NOUN" and parses[0].score >= 0.5 \
-        and not tok.text.isupper() \
+    # (a word whose readings are all dictionary common words, whatever their odds: "Электрик",
+    # "Заключённый")
+    return bool(parses) and parses[0].is_known and not tok.text.isupper() \
+        and ((parses[0].tag.POS == "NOUN" and parses[0].score >= 0.5)
+             or (parses[0].tag.POS in ("NOUN", "PRTF") and all(p.is_known for p in parses))) \
         and not any(t in p.tag for p in parses for t in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"))
 
 
@@ -1020,6 +1126,16 @@ def _function_word(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)
+def _plain_verb(word: str) -> bool:
+    """An infinitive first of all that no likely reading makes a name ("Отрешить", "Есть"; not a
+    past form, which foreign first names look like: "Робел")."""
+    parses = models.morph().parse(word.lower())
+    return bool(parses) and parses[0].is_known and parses[0].score >= 0.5 and parses[0].tag.POS == "INFN" \
+        and not word.isupper() \
+        and not any(t in p.tag for p in parses if p.score >= 0.05 for t in ("Name", "Surn", "Patr", "Geox", "Orgn"))
+
+
+@functools.lru_cache(maxsize=8192)
 def _plain_adjective(word: str) -> bool:
     """An adjective or ordinal that is no name in any likely reading ("Румынский",
     "Семидесятилетний", "Тринадцатым"); not "Толстой" or "Вишневский", which are also surnames."""
@@ -1033,6 +1149,14 @@ def _plain_adjective(word: str) -> bool:
 def _dictionary_surname(word: str) -> bool:
     """A surname the dictionary knows ("Волков", "Войков")."""
     return any(p.is_known and "Surn" in p.tag for p in models.morph().parse(word.lower()))
+
+
+@functools.lru_cache(maxsize=65536)
+def _known_word(word: str) -> bool:
+    """A word the dictionary knows as a common word ("Сенат"; not "Армения", a name), so not a
+    foreign name to fold with another spelling."""
+    return any(p.is_known and not any(t in p.tag for t in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad"))
+               for p in models.morph().parse(word.lower())[:2])
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1228,10 +1352,12 @@ def _same_person(short: list[str], full: list[str], fuzzy: bool = True) -> bool:
         a, b = _bare_surname(a), _bare_surname(b)
         if len(a) <= 2 or len(b) <= 2:  # an initial
             return a[:1].lower() == b[:1].lower()
-        return _stem(a) == _stem(b) or skeleton(a) == skeleton(b)
+        return _stem(a) == _stem(b) or skeleton(a) == skeleton(b) or _same_transcription(a, b, first=False)
 
     def same_first(a: str, b: str) -> bool:  # "Лиза" is a short form of "Елизавета"
-        return same(a, b) or key(b) in lexicon.diminutives().get(key(a), ())
+        # (one letter apart after folding only beside a surname: a bare "Дэвис" is not "Дэвид")
+        return same(a, b) or key(b) in lexicon.diminutives().get(key(a), ()) \
+            or (len(a) > 2 and len(b) > 2 and _same_transcription(a, b, first=True, loose=len(short) >= 2))
 
     if len(short) == 2 and len(full) == 2 and short != full and same(short[0], full[1]) and same(short[1], full[0]):
         return True  # surname first: "Арсланов Айрат" of "Айрат Арсланов"
@@ -1273,6 +1399,12 @@ def _same_person(short: list[str], full: list[str], fuzzy: bool = True) -> bool:
     if fuzzy and (short[0] == full[0] or (len(short[0]) <= 2 and short[0][:1] == full[0][:1])) \
             and min(len(a), len(b)) >= 5 and _one_edit(a, b):
         return True
+    # a short surname with one vowel for another after the same long first name: "Карсон Юнг" /
+    # "Карсон Ёнг" (not two surnames the dictionary knows: "Карсон Лоу" / "Карсон Лей" may be two)
+    if fuzzy and len(short) == len(full) == 2 and short[0] == full[0] and len(short[0]) >= 5 \
+            and _vowel_apart(short[1], full[1]) \
+            and not (_dictionary_surname(short[1]) and _dictionary_surname(full[1])):
+        return True
     # both names in another transcription: "Кэмерон Диаз" / "Камерон Диас"
     return fuzzy and len(short) == len(full) == 2 and min(len(short[0]), len(full[0])) >= 5 \
         and _one_edit(short[0].lower(), full[0].lower()) and min(len(a), len(b)) >= 4 \
@@ -1294,6 +1426,18 @@ def _identity_genders(mentions: list[_Mention], persons: list[int]) -> dict[int,
         genders = shown.get(ident, set()) if ident is not None else set()
         out[i] = mentions[i].gender or (next(iter(genders)) if len(genders) == 1 else "")
     return out
+
+
+def _vowel_apart(a: str, b: str) -> bool:
+    """Whether two words of three letters or more differ in one vowel only ("Ёнг" / "Юнг")."""
+    a, b = a.lower(), b.lower()
+    if len(a) != len(b) or len(a) < 3:
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diff) == 1 and diff[0][0] in _VOWELS and diff[0][1] in _VOWELS
+
+
+_VOWELS = frozenset("аеёиоуыэюя")
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -1323,6 +1467,9 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             keys.append(("S", m.surface))
         elif m.type != "PER" and len(m.surface) >= 5 and not m.surface.isupper():
             keys.append(("W", m.type, _stem(m.surface)))  # "Енисея" normalised as "Енисея", "Енисей"
+            if len(m.surface) >= 6 and _CYRILLIC.search(m.surface) and not _known_word(m.surface):
+                # a foreign name in two transcriptions: "Теннесси" / "Тенесси"
+                keys.append(("T", m.type, transcription_key(_stem(m.surface))))
         for k in keys:
             if k in first_by_key:
                 groups.union(first_by_key[k], i)
@@ -1350,6 +1497,14 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         candidates = [j for j in fitting if _same_person(words, pwords[j], fuzzy=False)]
         if not any(len(pwords[j]) > len(words) for j in candidates):
             candidates += [j for j in fitting if j not in candidates and _same_person(words, pwords[j])]
+        if not candidates and len(words) == 1 and gender[i]:
+            # a bare surname whose gender reading no full name fits, written as one full name writes
+            # it: "Попова уже шесть лет ..." read as a man's genitive, beside "Полина Попова"
+            # (and the bare surname takes that form as its base: "Попова", not "Попов")
+            candidates = [j for j in persons if j != i and len(pwords[j]) >= 2
+                          and pwords[j][-1] == mentions[i].surface]
+            if candidates:
+                mentions[i].normal = mentions[i].surface
         if candidates:
             # a name of the same gender first ("Абрамовича" is Роман's, not Лея's, whose gender
             # the text does not show); then the nearest fuller name before, else after; if that
@@ -1570,6 +1725,7 @@ def recognize(a: Analysis) -> None:
         if flat and m.start < flat[-1].end:
             continue
         flat.append(m)
+    flat = _join_conjoined_places(a, flat)
     flat = _merge_dependants(a, flat)
     for m in flat:
         _extend_complement(a, m)
