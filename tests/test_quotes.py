@@ -459,3 +459,58 @@ def test_trailing_pronoun_after_indirect_content_continues_the_new_subject() -> 
                    "резко осудил протесты. Приговор соответствует конституции, указал он, подчеркнув, что страна "
                    "не может так жить.")
     assert [n.get(q.speaker or "") for q in qs][-1] == "Имран Хан"
+
+
+def test_person_noun_resolves_to_the_name_it_introduced() -> None:
+    qs, n = quotes("Помощник депутата заксобрания Антона Шарыпова Даниил Тяжкун сообщил, что дело возбуждено. "
+                   "По словам помощника депутата, Шарыпов находится под подпиской о невыезде. "
+                   "Блоггер Илья Варламов испытал очки. Оппозиционер также высказал мнение, что реформы нужны.")
+    assert [(q.text, n.get(q.speaker or "")) for q in qs] == [
+        ("дело возбуждено", "Даниил Тяжкун"),
+        ("Шарыпов находится под подпиской о невыезде", "Даниил Тяжкун"),
+        ("реформы нужны", None),  # "оппозиционер" introduced no one: it stays descriptive
+    ]
+
+
+def test_person_noun_of_a_possessor_is_not_the_name() -> None:
+    qs, n = quotes("Об этом рассказал брат активиста Виталий Бученков. Активист утверждал, что был в Нижнем "
+                   "Новгороде.")
+    assert [(q.text, n.get(q.speaker or ""), q.speaker_text) for q in qs][-1] == (
+        "был в Нижнем Новгороде", None, "Активист")
+
+
+def test_passive_participle_is_no_cue() -> None:
+    qs, _n = quotes("Суд освободил физика Валентина Данилова, признанного в 2004 году виновным в шпионаже.")
+    assert qs == []
+
+
+def test_apposition_after_the_speaker_is_not_content() -> None:
+    qs, n = quotes("Как заявила Мария Фомушина, пресс-секретарь красноярского суда, который принял решение, "
+                   "Данилов уже отбыл две трети срока. По словам журналистов, сопровождавших премьера Айяда "
+                   "Алауи, они слышали пять взрывов.")
+    assert [(q.text, n.get(q.speaker or "")) for q in qs] == [
+        ("Данилов уже отбыл две трети срока", "Мария Фомушина"),
+        ("они слышали пять взрывов", None),
+    ]
+
+
+def test_bare_person_noun_describes_the_person_just_quoted() -> None:
+    qs, n = quotes("Иван Петров рассказал, что нервничал перед съемками. Однако актер признался, что роль далась "
+                   "нелегко.")
+    assert [n.get(q.speaker or "") for q in qs] == ["Иван Петров", "Иван Петров"]
+
+
+def test_bare_person_noun_stays_descriptive_when_unsure() -> None:
+    # another person named since the quote, or a noun of the other gender: no one in particular
+    qs, n = quotes("Иван Петров рассказал, что нервничал перед съемками. Режиссер Анна Смирнова снимала фильм год. "
+                   "Актер признался, что роль далась нелегко.")
+    assert [(n.get(q.speaker or ""), q.speaker_text) for q in qs][-1] == (None, "Актер")
+    qs, n = quotes("Иван Петров рассказал, что нервничал перед съемками. Актриса призналась, что роль далась "
+                   "нелегко.")
+    assert [(n.get(q.speaker or ""), q.speaker_text) for q in qs][-1] == (None, "Актриса")
+
+
+def test_unnamed_source_after_a_named_person_is_not_that_person() -> None:
+    qs, n = quotes("Вице-спикер Владимир Жириновский предположил, что правительство уйдет в отставку. Как рассказал "
+                   "источник в администрации президента, решение об этом было отменено.")
+    assert [n.get(q.speaker or "") for q in qs] == ["Владимир Жириновский", None]

@@ -17,7 +17,10 @@ Rules (docs/annotation-guide.md, "Quotes"; shared LAYERS.md):
   role with no name (``глава региона``, ``посол США``) gives ``speaker_text``, and ``speaker`` is the
   person the text introduced with a role of the same group (``президент Украины Петр Порошенко`` for a
   later ``украинский лидер``; ``person_roles.tsv``) or the speaker of the last quote whose speaker
-  phrase had that role (``представитель пресс-службы`` after ``сотрудник пресс-службы МЧС``), else null;
+  phrase had that role (``представитель пресс-службы`` after ``сотрудник пресс-службы МЧС``); any other
+  person noun is the person the text put it right before (``помощник депутата ... Даниил Тяжкун``), else,
+  bare (``актер признался``), the named person of the last quote when gender agrees and no one else was
+  named since; else null;
   ``он/она/они`` (``по его/ее/их словам``) is the speaker of the nearest quote before that agrees in
   gender or number (by the cue's past tense or the name's gender in pymorphy3), else the nearest
   agreeing person named before. A participle cue (``X, заявившего, что``) is X's; a gerund or a cue
@@ -92,14 +95,16 @@ def _role_lemmas(toks: list[Token], j: int) -> frozenset[str]:
 
 
 def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
-                 marks: frozenset[str] = frozenset()) -> tuple[int, str] | None:
+                 marks: frozenset[str] = frozenset(), agree: bool = False) -> tuple[int, str] | None:
     """The person introduced with one of ``roles`` (or a role of the same group) before ``pos``
     ("член ОНК Марина Литвинович" for a later "член ОНК", "президент Украины Петр Порошенко" for a
     later "украинский лидер"): (mention start, entity id) of the last one, else None. With
     ``ahead``, the first one introduced within the next 400 characters instead
     (a lead that names the role before the name: "Премьер-министр Польши считает ... Премьер-министр
     Польши Матеуш Моравецкий считает"). ``marks``: word stems of the role's modifiers ("украи" of
-    "украинский президент"); a person whose introduction has one of them is preferred."""
+    "украинский президент"); a person whose introduction has one of them is preferred. With ``agree``
+    the role word must be in the name's case (the head, not a possessor: "брат активиста Виталий X"
+    is no "активист")."""
     best: tuple[int, str] | None = None
     best_marked: tuple[int, str] | None = None
     exact: tuple[int, str] | None = None
@@ -123,6 +128,8 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
                     or t.pos == "CCONJ" or (other is not None and other.type == "PER" and other is not ent):
                 break  # only the phrase right before the name: not "президентом Франции X и канцлером Y"
             if t.pos in ("NOUN", "PROPN", "ADJ") and any(_same_role(_role_lemmas(toks, j), r) for r in roles):
+                if agree and t.feats.get("Case") != toks[k].feats.get("Case"):
+                    continue
                 best = (ms, ent.id)
                 intro = fold(d.text[toks[max(0, j - 3)].start:ms])
                 if any(m in intro for m in marks):
@@ -161,6 +168,8 @@ def cue_flags(tok: Token) -> frozenset[str]:
         return _SAY
     if tok.lang != "en" and (tok.pos not in ("VERB", "AUX", "") or tok.feats.get("VerbForm") == "Inf"):
         return frozenset()
+    if tok.feats.get("VerbForm") == "Part" and tok.feats.get("Voice") == "Pass" and "Case" in tok.feats:
+        return frozenset()  # "физика, признанного виновным": a full passive participle reports no one's speech
     if tok.lang == "en":
         return cues().get(fold(tok.text), frozenset())
     flags: set[str] = set()
@@ -535,6 +544,10 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     others = frozenset(lem for t in toks[s:e] if t.pos in ("NOUN", "PROPN") for lem in lemmas(t.text) & known)
     # the head's role, not its possessor's: "пресс-секретарь российского президента" is not the president
     roles = frozenset(head_lemmas & known) | (others & _BODY_ROLES) if head_lemmas & known else others
+    if not head_lemmas & known and (introduced := _introduced_as(d, toks, s, e, head)) is not None:
+        return introduced
+    if not head_lemmas & known and (described := _described_speaker(d, toks, s, e, head)) is not None:
+        return described
     if not roles:
         return None
     pos = toks[s].start
@@ -582,11 +595,61 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     if bare and not plural and roles & (set(person_roles()) | {"источник"}):
         for q in _previous_quotes(d, pos):
             if _quoted_speaker(q) and not q.relay and not _is_media(_ent(d, q.speaker)):
+                if "источник" in head_lemmas and (named := _ent(d, q.speaker)) is not None and named.type == "PER":
+                    return None  # "Как рассказал источник" after a named person is another, unnamed one
                 return q.speaker, None if q.speaker else q.speaker_text
     ahead = _role_holder(d, roles, toks[e - 1].end, ahead=True)
     if ahead is None or (outlet_class and (held := _ent(d, ahead[1])) is not None and held.type == "PER"):
         return None
     return ahead[1], None
+
+
+def _introduced_as(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tuple[str | None, str | None] | None:
+    """A singular person noun outside the role lists that the text used right before a person's name
+    ("Блоггер Илья Варламов" for a later "по мнению блоггера", "юрист Весельницкая" for "юрист обещала",
+    "помощник депутата ... Даниил Тяжкун" for "по словам помощника депутата"): that person, the
+    last one so introduced before the phrase. None otherwise: the phrase stays descriptive."""
+    t = toks[head]
+    if t.pos not in ("NOUN", "PROPN") or t.feats.get("Animacy") != "Anim" or t.feats.get("Number") == "Plur" \
+            or d.mentions_in(toks[s].start, toks[e - 1].end) or d.entity_at(t.start, t.end) is not None:
+        return None
+    holder = _role_holder(d, frozenset(lemmas(t.text)), toks[s].start, agree=True)
+    return (holder[1], None) if holder is not None else None
+
+
+#: Determiners that keep a person noun definite ("сама женщина", "этот политик").
+_DEFINITE = {"сам", "этот", "тот", "самый"}
+
+
+def _described_speaker(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tuple[str | None, str | None] | None:
+    """A bare singular person noun outside the role lists ("актер признался", "Девушка рассказала",
+    "Автор статьи напомнил") after a quote of a named person of the same gender (or of a name of
+    unknown gender) in this or the previous paragraph, with no other person named since: that person
+    (the noun describes the one the text is about). Unnamed sources ("очевидец", "эксперт") never."""
+    t = toks[head]
+    gender = t.feats.get("Gender")
+    if t.pos not in ("NOUN", "PROPN") or t.feats.get("Animacy") != "Anim" or t.feats.get("Number") == "Plur" \
+            or gender not in ("Masc", "Fem") or lemmas(t.text) & _GENERIC_SOURCES \
+            or d.mentions_in(toks[s].start, toks[e - 1].end) or d.entity_at(t.start, t.end) is not None:
+        return None
+    for k in range(s, e):  # "Сама женщина", "автор статьи": modifiers and inanimate complements only
+        x = toks[k]
+        if k != head and not (x.pos in ("ADJ", "PRON") or (x.pos == "DET" and lemmas(x.text) & _DEFINITE)
+                              or (x.pos == "NOUN" and x.feats.get("Animacy") == "Inan")):
+            return None  # "любой вкладчик", "один из ..." describe no one in particular
+    pos = toks[s].start
+    for q in _previous_quotes(d, pos):
+        if q.relay or not q.speaker:
+            continue
+        ent = _ent(d, q.speaker)
+        if ent is None or ent.type != "PER" or d.para(pos) - d.para(_cue_pos(q)) > 2 \
+                or not _agrees(gender, _quote_gender(d, q)):
+            return None
+        after = max(_cue_pos(q), q.end)
+        others = [m for m in d.mentions_in(after, pos) if m[2].type == "PER" and m[2].id != q.speaker
+                  and not any(qs <= m[0] < qe for qs, qe in d.marks)]
+        return None if others else (q.speaker, None)  # another person named since: not sure whom it describes
+    return None
 
 
 def _role_only(ent: Entity) -> bool:
@@ -891,6 +954,39 @@ def _relative_clause_before(toks: list[Token], i: int, lo: int) -> bool:
         j -= 1
     # "власти, находящиеся в ссылке, сообщили": a participial clause
     return j >= lo and j + 1 < i and toks[j + 1].feats.get("VerbForm") == "Part"
+
+
+_RELATIVE = ("который", "которая", "которое", "которые", "которого", "которой", "которому", "которым", "которых",
+             "которую", "чей", "чья", "чьи")
+
+
+def _speaker_comma(toks: list[Token], comma: int, hi: int) -> int:
+    """The comma that ends the speaker phrase of "По словам X, C" / "Как заявила X, C" when ``comma``
+    (the first one) opens an apposition or a clause of X ("Мария Фомушина, пресс-секретарь суда,
+    который принял решение, C"; "журналистов, сопровождавших Алауи, C"): the content starts after it."""
+    def next_comma(j: int) -> int:
+        return next((k for k in range(j, hi) if toks[k].text in (",", ".", ";", ":")), hi)
+
+    j = comma + 1
+    if j >= hi:
+        return comma
+    t = toks[j]
+    known = set(person_roles()) | voice_roles()
+    case = toks[comma - 1].feats.get("Case")  # the apposition or participle agrees with the speaker's last word
+    apposition = t.pos in ("NOUN", "PROPN") and t.feats.get("Number") == "Sing" and t.feats.get("Animacy") == "Anim" \
+        and bool(lemmas(t.text) & known)
+    participle = t.feats.get("VerbForm") == "Part"
+    if not (apposition or participle) or case is None or t.feats.get("Case") != case:
+        return comma
+    end = next_comma(j)
+    if end >= hi or toks[end].text != "," or any(_finite(x) for x in toks[j:end]):
+        return comma
+    if end + 1 < hi and fold(toks[end + 1].text) in _RELATIVE:
+        rel_end = next_comma(end + 1)
+        if rel_end >= hi or toks[rel_end].text != ",":
+            return comma
+        end = rel_end
+    return end
 
 
 def _skip_relative(toks: list[Token], i: int, lo: int) -> int:
@@ -1296,6 +1392,8 @@ def _indirect(d: _Doc, si: int) -> None:
             pron = low[i + 1] if low[i + 1] not in _PO_WORDS else None
             k = i + 2 if pron is None else i + 3
             comma = next((j for j in range(k, n) if toks[j].text in (",", ".")), n)
+            # "По словам журналистов, сопровождавших X, C": the content starts after X's clause
+            comma_after = _speaker_comma(toks, comma, n) if pron is None and i == 0 and comma < n else comma
             if pron is not None:
                 found = _resolve_pronoun(d, toks[i].start, _pronoun_agree(pron)) \
                     if pron in ("его", "ее", "её", "их") else None
@@ -1314,8 +1412,10 @@ def _indirect(d: _Doc, si: int) -> None:
                     role = _resolve_role(d, toks, k, comma, head)
                     if role is not None:
                         spk, st = role
-            after = (toks[comma].end, toks[body_hi - 1].end if body_hi > comma else sent.end) if comma < n - 1 \
-                else (0, 0)
+                elif not ments and head >= 0 and (introduced := _introduced_as(d, toks, k, comma, head)) is not None:
+                    spk, st = introduced  # "по словам помощника депутата": the one introduced as such
+            after = (toks[comma_after].end, toks[body_hi - 1].end if body_hi > comma_after else sent.end) \
+                if comma_after < n - 1 else (0, 0)
             before = (toks[0].start, toks[i - 1].end) if i > 0 else (0, 0)
             # "По словам X, C" / "C, по словам X" / "Тем не менее, по его словам, C": the longer side
             cs, ce = after if after[1] - after[0] >= before[1] - before[0] else before
@@ -1329,6 +1429,8 @@ def _indirect(d: _Doc, si: int) -> None:
     if n > 3 and low[0] == "как" and cue_flags(toks[1]):
         flags = cue_flags(toks[1])
         comma = next((j for j in range(2, n) if toks[j].text == ","), -1)
+        if comma > 2:
+            comma = _speaker_comma(toks, comma, body_hi)  # "Как заявила X, пресс-секретарь суда, C"
         if comma > 2:
             inner_cue = next((j for j in range(comma + 1, body_hi) if cue_flags(toks[j]) & {"say", "act", "about"}
                               and _has_content_after(toks, j, body_hi)), -1)
