@@ -731,3 +731,33 @@ def test_role_noun_and_pronoun_subjects_resolve_to_the_person_introduced() -> No
     assert [e[2] for e in evs if e[0] == "ACCUSE"] == [["Ирина Петрова"]]
     evs = described(run("Иван Петров приехал в Самару. Там прошла встреча. Она обвинила губернатора в коррупции."))
     assert [e[2] for e in evs if e[0] == "ACCUSE"] == [[]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a reporting verb's content clause that accuses another, or threatens a response
+    ("Министр иностранных дел Сергей Лавров заявил, что Киев нарушает режим прекращения огня.",
+     ["ACCUSE", "RETREAT"]),
+    ("Политик подчеркнул, что виновником провокации является Киев.", ["ACCUSE"]),
+    ("Лавров заявил, что Россия ответит на санкции.", ["THREATEN"]),
+    ("Представитель МИД заявил, что Москва не оставит это без ответа.", ["THREATEN"]),
+    ("Путин заявил, что Россия будет вынуждена принять ответные меры.", ["THREATEN"]),
+    # negated, first-person, a process, a word off the predicate, a past or non-retaliatory act: none
+    ("Министр сообщил, что Киев не нарушал перемирие.", []),
+    ("Глава МИД заявил, что мы не нарушаем никаких договоренностей.", []),
+    ("Глава МИД заявил, что мы нарушили договоренности.", []),  # a first-person admission accuses no other
+    ("Михайлов сообщил, что активное горение внизу нарушило целостность бетона.", []),
+    ("Министр заявил, что выборы прошли без нарушений.", []),
+    ("Лавров заявил, что Россия ответила на санкции.", []),
+    ("Путин заявил, что Россия была вынуждена принять ответные меры.", []),
+    ("В администрации сообщили, что будут приняты меры к оптимизации пассажиропотока.", []),
+])
+def test_reported_clauses_accuse_or_threaten(text: str, expected: list[str]) -> None:
+    assert [e.type for e in run(text).events or []] == expected
+
+
+def test_the_accused_is_the_clause_subject() -> None:
+    record = run("Министр иностранных дел Сергей Лавров заявил, что Киев нарушает режим прекращения огня.")
+    event = next(e for e in record.events or [] if e.type == "ACCUSE")
+    names = {e.id: e.name for e in record.entities or []}
+    assert [names[i] for i in event.actor] == ["Сергей Лавров"]
+    assert [names[i] for i in event.recipient] == ["Украина"] or [names[i] for i in event.recipient] == ["Киев"]

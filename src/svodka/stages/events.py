@@ -69,6 +69,18 @@ _DECIDED = frozenset({"решение", "решить", "постановить"
 #: это грубейшим нарушением", "расценил как провокацию", "считает такие действия преступлением").
 _EVALUATIVE = frozenset({"назвать", "называть", "расценить", "расценивать", "квалифицировать",
                          "охарактеризовать", "характеризовать", "считать"})
+#: Reporting verbs whose content clause may accuse or threaten ("заявил, что Киев нарушает
+#: перемирие", "предупредил, что Москва ответит"); the lexicon's ``needs`` name the clause's predicates.
+_REPORTING = frozenset({"заявить", "заявлять", "сообщить", "подчеркнуть", "подчеркивать"})
+#: Clause verbs that carry a predicate word ("является провокацией", "виновником стал X").
+_COPULAS = frozenset({"являться", "стать", "быть", "оказаться"})
+#: Clause verbs of which "ответственность (за ...)" blames someone ("ответственность лежит на Киеве");
+#: not "берет на себя ответственность", a claim of one's own.
+_BLAME = frozenset({"нести", "лежать", "возлагать", "возложить", "ложиться", "лечь"})
+#: Heads through which a threatened response is reached ("будет вынуждена ответить").
+#: Measures that answer someone ("ответные меры", "жесткие меры"), not "меры к оптимизации".
+_RETALIATORY = frozenset({"ответный", "жесткий", "жёсткий", "адекватный", "решительный", "зеркальный"})
+_READY = frozenset({"вынужденный", "вынудить", "готовый", "намеренный", "мочь"})
 #: Objects of a verb of judging that are claims: a verdict on them is a denial ("назвал обвинения ложью").
 _CLAIMS = frozenset({"обвинение", "сообщение", "заявление", "утверждение", "информация", "слух", "данные",
                      "публикация", "версия", "претензия", "подозрение", "домысел"})
@@ -361,6 +373,13 @@ def _match(a: Analysis, lemmas: list[str], k: int, first: int, last: int) -> tup
     return None
 
 
+def _may_need(entry: _Entry, lemmas: list[str]) -> bool:
+    """False when every entry of these words needs a word the sentence lacks: no syntax is parsed
+    for it ("заявил" is in most sentences, an accusing "заявил, что ... нарушает" in few)."""
+    present = set(lemmas)
+    return any(not e.needs or e.needs & present for e in _lexicon()[entry.lemmas[0]] if e.lemmas == entry.lemmas)
+
+
 def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]],
               negative: bool = False) -> bool:
     """False for negated, hypothetical, planned or future-only triggers (``negative``: the
@@ -436,6 +455,8 @@ def _needs_met(entry: _Entry, lemmas: list[str], first: int, k: int, kids: dict[
                a: Analysis | None = None) -> bool:
     if not entry.needs:
         return True
+    if a is not None and lemmas[k - first] in _REPORTING and entry.type in ("ACCUSE", "THREATEN"):
+        return _told_clause(a, lemmas, first, k, kids, entry) is not None
     if a is not None and lemmas[k - first] in _EVALUATIVE:
         # a verdict is the verb's own complement ("назвал это нарушением"), not a word of a clause it
         # introduces ("считает, что ... нарушение" is told by the clause, if at all)
@@ -443,6 +464,87 @@ def _needs_met(entry: _Entry, lemmas: list[str], first: int, k: int, kids: dict[
     return any(lemmas[c - first] in entry.needs and not (lemmas[c - first] == "помощь" and c > first
                                                          and lemmas[c - 1 - first] == "скорый")
                for c in _subtree(kids, k) if c != k)  # "машины скорой помощи" are ambulances, not aid
+
+
+def _told_clause(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]],
+                 entry: _Entry) -> int | None:
+    """The head of a reporting verb's content clause that accuses (ACCUSE: "заявил, что Киев нарушает
+    перемирие", "что ответственность лежит на Киеве") or threatens (THREATEN: "что Москва ответит",
+    "примет меры", "не оставит без ответа"), or None. Only the clause's predicate counts, not a word
+    somewhere in it ("что выборы прошли без нарушений"); a negated, asked, conditional or first-person
+    wrongdoing ("что мы не нарушаем", "нарушает ли") accuses no one."""
+    def negated(i: int) -> bool:
+        return any(lemmas[c - first] in ("не", "ни", "ли", "бы", "нет") for c in kids.get(i, []))
+
+    def subject(i: int) -> str:
+        return next((lemmas[c - first] for c in kids.get(i, []) if a.tokens[c].rel in ("nsubj", "nsubj:pass")), "")
+
+    for c in kids.get(k, []):
+        if a.tokens[c].rel != "ccomp" or c < k:
+            continue
+        lemma, feats = lemmas[c - first], a.tokens[c].feats
+        under = {lemmas[g - first]: g for g in kids.get(c, [])
+                 if a.tokens[g].rel.split(":")[0] in ("obj", "obl", "nsubj", "xcomp")}
+        if entry.type == "ACCUSE":
+            if negated(c) or feats.get("Person") == "1" or subject(c) in ("я", "мы", "никто") \
+                    or feats.get("Tense") == "Fut" or any(_future_aux(a.tokens[g].text) for g in kids.get(c, [])):
+                continue
+            if lemma in entry.needs and lemma != "ответственность" and (a.tokens[c].pos != "VERB" or _agentive(
+                    a, lemmas, first, kids, c)):
+                return c
+            if lemma in _COPULAS and any(w in entry.needs and w != "ответственность" and not negated(g)
+                                         for w, g in under.items()):
+                return c
+            duty = under.get("ответственность")
+            if lemma in _BLAME and duty is not None and any(
+                    lemmas[g - first] == "за" for g in _subtree(kids, duty)):
+                return c
+        else:
+            if lemma in _READY:  # "будет вынуждена ответить", "готов принять меры"; not "была вынуждена"
+                coming = feats.get("Tense") != "Past" or any(_future_aux(a.tokens[g].text) for g in kids.get(c, []))
+                c = next((g for g in kids.get(c, []) if a.tokens[g].rel == "xcomp"), c)
+                lemma, feats = lemmas[c - first], a.tokens[c].feats
+                under = {lemmas[g - first]: g for g in kids.get(c, [])
+                         if a.tokens[g].rel.split(":")[0] in ("obj", "obl", "nsubj", "xcomp")}
+            else:
+                coming = feats.get("Tense") == "Fut" or any(_future_aux(a.tokens[g].text) for g in kids.get(c, []))
+            if lemma in ("оставить", "оставлять") and negated(c) and "ответ" in under:
+                return c  # "не оставит это без ответа"
+            if not coming or negated(c):
+                continue
+            measure = under.get("мера")
+            if lemma in ("ответить", "отвечать") or (
+                    lemma in ("принять", "предпринять") and measure is not None and feats.get("Voice") != "Pass"
+                    and any(lemmas[g - first] in _RETALIATORY for g in kids.get(measure, []))) \
+                    or (lemma == "последовать" and under.keys() & {"ответ", "мера"}):
+                return c
+    return None
+
+
+def _agentive(a: Analysis, lemmas: list[str], first: int, kids: dict[int, list[int]], c: int) -> bool:
+    """The clause verb has an active subject that can do wrong: a pronoun, a person, or a state's
+    agent ("что те нарушили", "что суд нарушил"), not a process ("горение нарушило целостность")."""
+    subj = next((g for g in kids.get(c, []) if a.tokens[g].rel == "nsubj"), None)
+    if subj is None:
+        return False
+    tok = a.tokens[subj]
+    return tok.pos in ("PRON", "PROPN") or tok.feats.get("Animacy") == "Anim" or lemmas[subj - first] in _STATE_AGENTS
+
+
+def _accused(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]], entry: _Entry,
+             mentions: _Mentions) -> list[str]:
+    """Whom a reported clause accuses: its active subject ("что Киев нарушает"), or the one on whom
+    the responsibility lies ("лежит на Киеве")."""
+    c = _told_clause(a, lemmas, first, k, kids, entry)
+    if c is None:
+        return []
+    for g in kids.get(c, []):
+        rel = a.tokens[g].rel
+        if (rel == "nsubj" and lemmas[g - first] != "ответственность") or (
+                rel == "obl" and lemmas[c - first] in _BLAME and _case_marker(a, kids, g) == "на"):
+            ent = mentions.best(_phrase(a, kids, g))
+            return [mentions.government(ent).id] if ent is not None else []
+    return []
 
 
 def _judged(a: Analysis, kids: dict[int, list[int]], k: int) -> list[int]:
@@ -792,7 +894,8 @@ def extract(a: Analysis) -> None:
             if found is None:
                 k += 1
                 continue
-            candidates.append((si, k, found[0], found[1]))
+            if _may_need(found[0], lemmas):
+                candidates.append((si, k, found[0], found[1]))
             k = found[1]
     parse_syntax(a, sorted({si for si, *_ in candidates}))
     by_sentence: dict[tuple[int, str], Event] = {}
@@ -833,6 +936,8 @@ def extract(a: Analysis) -> None:
         nominal = a.tokens[k].pos == "NOUN"
         actor, recipient, location, adjectival, capitals = _arguments(a, k, etype, lemmas, sent.first_token, kids,
                                                                       mentions)
+        if etype == "ACCUSE" and lemmas[k - sent.first_token] in _REPORTING and not recipient:
+            recipient = _accused(a, lemmas, sent.first_token, k, kids, chosen, mentions)
         if not actor and nominal:
             named = _genitive_agent(a, end, sent.last_token, mentions)
             if lemmas[k - sent.first_token] in _PATIENT_NOUNS:  # "штурм Законодательного совета"
