@@ -1,0 +1,1073 @@
+"""Speakers: who said a quote, and which outlets relayed it.
+
+Kept apart from ``stages/quotes.py`` because it is a different job: quotes.py finds where reported
+speech is (marks, dashes, cues, content boundaries); this module reads the reporting clause around a
+cue and decides who is speaking, which needs its own machinery (noun phrases, pronoun and role-noun
+antecedents, class nouns, unnamed sources, ``со ссылкой на`` links, outlets in ``via``). Detection
+calls into this module, never the other way round; the few pieces both need (the document index,
+the quotes found so far, the reporting-word lexicon) are defined here so there is no import cycle.
+
+Rules (docs/annotation-guide.md, "Quotes"; shared LAYERS.md):
+
+- Speaker: the subject of the cue. A name in apposition wins (``глава региона Гульшара
+  Абдыкаликова`` -> her); ``пресс-служба/представитель X`` and ``власти X`` speak for X; another
+  role with no name (``глава региона``, ``посол США``) gives ``speaker_text``, and ``speaker`` is the
+  person the text introduced with a role of the same group (``президент Украины Петр Порошенко`` for a
+  later ``украинский лидер``; ``person_roles.tsv``) or the speaker of the last quote whose speaker
+  phrase had that role (``представитель пресс-службы`` after ``сотрудник пресс-службы МЧС``); any other
+  person noun is the person the text put it right before (``помощник депутата ... Даниил Тяжкун``), else,
+  bare (``актер признался``), the named person of the last quote when gender agrees and no one else was
+  named since; else null;
+  ``он/она/они`` (``по его/ее/их словам``) is the speaker of the nearest quote before that agrees in
+  gender or number (by the cue's past tense or the name's gender in pymorphy3), else the nearest
+  agreeing person named before. A participle cue (``X, заявившего, что``) is X's; a gerund or a cue
+  after ``и/но`` shares the subject of the previous cue; ``цитирует X Y``: X speaks, Y relays.
+- ``X со ссылкой на Y``: Y is the speaker, X goes to ``via`` (not when the link is in an opening
+  ``Как передает X со ссылкой на Y, Z заявил``: then Z speaks and both relay). ``C, сказал X,
+  передает Y``: X speaks, Y relays.
+- ``via``: outlets (entities of subtype media) in the reporting clause that are not the speaker,
+  nearest first (the paragraph-scope relay is applied in quotes.py). An outlet is the speaker when
+  it is the only source of its sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from svodka.analysis import Analysis, Token
+from svodka.lexicon import rows as data_lines
+from svodka.numbers import fold, lemmas
+from svodka.record import Entity
+
+# --- shared with detection: the document index, found quotes, reporting words ---------------
+
+_OPEN_CLOSE = {"«": "»", "„": "“", "“": "”", '"': '"'}
+_DASHES = {"-", "–", "—"}
+_SOCIAL = ("twitter", "telegram", "facebook", "instagram", "x", "vk", "вконтакте", "youtube", "твиттер")
+
+
+#: A name right after these words is an outlet even when the entities stage has no subtype for it.
+_MEDIA_BEFORE = re.compile(r"(?:телеканал|канал|агентств|газет|издани|радиостанци|радио|эфир|портал|журнал|"
+                           r"сайт|телекомпани)\w*\s*[«\"„“]?$", re.I)
+
+
+@cache
+def cues() -> dict[str, frozenset[str]]:
+    return {row[0]: frozenset(row[1].split(",")) for row in data_lines("quote_cues.tsv")}
+
+
+#: Short adjectives that report an opinion like "считает": "В штабе уверены, что C", "Он убежден, что C".
+_SHORT_CUES = {"уверен", "уверена", "уверено", "уверены", "убежден", "убеждена", "убеждены"}
+_SAY = frozenset({"say"})
+
+
+def cue_flags(tok: Token) -> frozenset[str]:
+    """Flags of ``tok`` as a reporting word (empty when it is not one). An infinitive ("обещал
+    сообщить") is planned speech, not a speech act."""
+    if tok.lang != "en" and fold(tok.text) in _SHORT_CUES:
+        return _SAY
+    if tok.lang != "en" and (tok.pos not in ("VERB", "AUX", "") or tok.feats.get("VerbForm") == "Inf"):
+        return frozenset()
+    if tok.feats.get("VerbForm") == "Part" and tok.feats.get("Voice") == "Pass" and "Case" in tok.feats:
+        return frozenset()  # "физика, признанного виновным": a full passive participle reports no one's speech
+    if tok.lang == "en":
+        return cues().get(fold(tok.text), frozenset())
+    flags: set[str] = set()
+    table = cues()
+    for lemma in lemmas(tok.text):
+        flags |= table.get(lemma, frozenset())
+    return frozenset(flags)
+
+
+@dataclass
+class _Quote:
+    start: int
+    end: int
+    kind: str
+    cue: Token | None
+    cue_text: str | None
+    speaker: str | None
+    speaker_text: str | None
+    via: list[str]
+    lang: str
+    sent: int
+    relay: bool = False  # the speaker is an outlet whose tail relays the paragraph
+    flags: frozenset[str] = field(default_factory=frozenset)
+
+
+class _Doc:
+    """Indexes over one analysis: mentions by offset, paragraphs, sentences."""
+
+    def __init__(self, a: Analysis, marks: list[tuple[int, int]]) -> None:
+        self.a = a
+        self.text = a.text
+        self.mentions: list[tuple[int, int, Entity]] = sorted(
+            ((m.start, m.end, e) for e in a.entities for m in e.mentions), key=lambda x: x[0])
+        self.mention_starts = [m[0] for m in self.mentions]
+        self.token_starts = [t.start for t in a.tokens]
+        self.breaks = [m.start() for m in re.finditer(r"\n", a.text)]
+        self.title_end = self._title_end()
+        self.quotes: list[_Quote] = []
+        self.pending_via: list[tuple[int, str]] = []
+        self.relays: list[tuple[int, str]] = []
+        #: reporting word offset -> span of its speaker phrase as written (for later role nouns)
+        self.phrases: dict[int, tuple[int, int]] = {}
+        #: insides of quotation marks (found by quotes.py, which owns mark detection)
+        self.marks: list[tuple[int, int]] = marks
+
+    def in_marks(self, pos: int) -> bool:
+        """Is ``pos`` inside quotation marks?"""
+        i = bisect.bisect_right(self.marks, (pos, len(self.text))) - 1
+        return i >= 0 and self.marks[i][0] <= pos < self.marks[i][1]
+
+    def pending_via_for(self, si: int) -> list[str]:
+        return [eid for s, eid in self.pending_via if s == si]
+
+    def _title_end(self) -> int:
+        first = self.text.split("\n", 1)[0]
+        rest = self.text[len(first):]
+        # a headline ends without a full stop; one may end in a quotation ("... биться "до последней капли"")
+        if rest.strip() and len(first.strip()) < 250 and not re.search(r"[.!?…][»\"”]?\s*$", first) \
+                and not re.match(r"\s*[«\"„“—–-]", first):
+            return len(first)
+        return 0
+
+    def para(self, pos: int) -> int:
+        return bisect.bisect_right(self.breaks, pos)
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity with a mention overlapping [start, end)."""
+        i = bisect.bisect_right(self.mention_starts, end) - 1
+        while i >= 0 and i >= bisect.bisect_right(self.mention_starts, start) - 8:
+            ms, me, ent = self.mentions[i]
+            if ms < end and me > start:
+                return ent
+            i -= 1
+        return None
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        i = bisect.bisect_left(self.mention_starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i][0] < end:
+            if self.mentions[i][1] <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def covered(self, start: int, end: int) -> bool:
+        return any(q.start < end and start < q.end for q in self.quotes)
+
+
+def _sent_of(a: Analysis, pos: int) -> int:
+    starts = [s.start for s in a.sentences]
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _ent(d: _Doc, eid: str | None) -> Entity | None:
+    return next((e for e in d.a.entities if e.id == eid), None) if eid else None
+
+
+def _finite(t: Token) -> bool:
+    return t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") in ("Fin", None) and t.lang != "en"
+
+
+def _is_media(e: Entity | None) -> bool:
+    return e is not None and (e.subtype == "media" or fold(e.name) in _SOCIAL)
+
+
+# --- speakers --------------------------------------------------------------------------------
+
+_PRONOUN = re.compile(r"^(она|они|он)(также|тоже|же|еще|ещё|и)?$", re.I)  # "они" is not "он" + "и"
+_PERSONAL = re.compile(r"^(я|мы|ты|вы|i|we|you)$", re.I)
+_EN_PRONOUN = re.compile(r"^(he|she|they)$", re.I)
+
+
+@cache
+def voice_roles() -> frozenset[str]:
+    return frozenset(row[0] for row in data_lines("quote_roles.tsv")) | {"власть", "власти"}
+
+
+@cache
+def person_roles() -> dict[str, str]:
+    """Role noun lemma -> its group (``person_roles.tsv``)."""
+    return {row[0]: row[1] for row in data_lines("person_roles.tsv") if len(row) >= 2}
+
+
+def _same_role(lemma_set: frozenset[str] | set[str], role: str) -> bool:
+    """Is one of ``lemma_set`` the role ``role`` or a role of its group ("лидер" ~ "президент")?"""
+    group = person_roles().get(role)
+    return role in lemma_set or (group is not None and any(person_roles().get(lem) == group for lem in lemma_set))
+
+
+_MINISTRY = re.compile(r"^(?:мид|министерств|мин[а-я]{2,}|мвд|госдеп|форин-офис|foreign)")
+
+
+def _role_lemmas(toks: list[Token], j: int) -> frozenset[str]:
+    """Lemmas of ``toks[j]`` as a role word; "глава/руководитель" of a ministry is also a minister
+    ("глава МИД", "глава Форин-офиса" ~ "министр иностранных дел")."""
+    lems = lemmas(toks[j].text)
+    if lems & {"глава", "руководитель"} and j + 1 < len(toks) and _MINISTRY.match(fold(toks[j + 1].text)):
+        return lems | {"министр"}
+    return lems
+
+
+def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
+                 marks: frozenset[str] = frozenset(), agree: bool = False) -> tuple[int, str] | None:
+    """The person introduced with one of ``roles`` (or a role of the same group) before ``pos``
+    ("член ОНК Марина Литвинович" for a later "член ОНК", "президент Украины Петр Порошенко" for a
+    later "украинский лидер"): (mention start, entity id) of the last one, else None. With
+    ``ahead``, the first one introduced within the next 400 characters instead
+    (a lead that names the role before the name: "Премьер-министр Польши считает ... Премьер-министр
+    Польши Матеуш Моравецкий считает"). ``marks``: word stems of the role's modifiers ("украи" of
+    "украинский президент"); a person whose introduction has one of them is preferred. With ``agree``
+    the role word must be in the name's case (the head, not a possessor: "брат активиста Виталий X"
+    is no "активист")."""
+    best: tuple[int, str] | None = None
+    best_marked: tuple[int, str] | None = None
+    exact: tuple[int, str] | None = None
+    exact_marked: tuple[int, str] | None = None
+    toks = d.a.tokens
+    for ms, _me, ent in d.mentions:
+        if (ms < pos) == ahead or (ahead and ms > pos + 400):
+            if ahead and ms > pos:
+                break
+            continue
+        if ent.type != "PER":
+            continue
+        k = bisect.bisect_left(d.token_starts, ms)
+        for j in range(k - 1, max(-1, k - 12), -1):
+            t = toks[j]
+            other = d.entity_at(t.start, t.end)
+            if other is not None and other.type == "PER" and other is not ent and t.feats.get("Case") == "Gen" \
+                    and toks[k].feats.get("Case") != "Gen":
+                continue  # the role's possessor: "пресс-секретарь президента Владимира Путина Дмитрий Песков"
+            if "\n" in d.text[t.end:ms] or t.text in (".", ";", ":", "!", "?", ",") or _finite(t) \
+                    or t.pos == "CCONJ" or (other is not None and other.type == "PER" and other is not ent):
+                break  # only the phrase right before the name: not "президентом Франции X и канцлером Y"
+            if t.pos in ("NOUN", "PROPN", "ADJ") and any(_same_role(_role_lemmas(toks, j), r) for r in roles):
+                if agree and t.feats.get("Case") != toks[k].feats.get("Case"):
+                    continue
+                best = (ms, ent.id)
+                intro = fold(d.text[toks[max(0, j - 3)].start:ms])
+                if any(m in intro for m in marks):
+                    best_marked = best
+                if _role_lemmas(toks, j) & roles:
+                    exact = best  # the same role word beats one of its group ("премьер" over a later "канцлер")
+                    exact_marked = best_marked if best_marked == best else exact_marked
+                break
+        if ahead and best is not None:
+            return best
+    return exact_marked or exact or best_marked or best
+
+
+@cache
+def _name_gender(name: str) -> str | None:
+    """Grammatical gender of a person's name by pymorphy3 ("Марина Лазарева" -> Fem), else None."""
+    from svodka import models
+
+    for word in name.split():
+        for p in models.morph().parse(word.lower()):
+            tag = p.tag
+            if ("Name" in tag or "Surn" in tag) and "nomn" in tag and tag.gender in ("masc", "femn"):
+                return "Masc" if tag.gender == "masc" else "Fem"
+    return None
+
+
+def _head_ok(t: Token, d: _Doc) -> bool:
+    """Could ``t`` head a subject: nominative noun/name/pronoun (or caseless name)."""
+    if t.lang == "en":
+        return t.pos in ("PROPN", "NOUN", "PRON")
+    if _PRONOUN.match(t.text) or _PERSONAL.match(t.text):
+        return True
+    if t.pos not in ("NOUN", "PROPN", "X", "PRON"):
+        return False
+    case = t.feats.get("Case")
+    if len(t.text) >= 2 and t.text.isupper() and d.entity_at(t.start, t.end) is not None:
+        return True  # indeclinable abbreviations (МВД, МИД) get unreliable case tags
+    if case == "Nom":
+        return t.pos != "PRON"
+    if case == "Acc" and t.pos in ("NOUN", "PROPN") and t.feats.get("Animacy") != "Anim" \
+            and d.entity_at(t.start, t.end) is not None:
+        return True  # "Красный крест ... заявил": inanimate Nom/Acc are one form
+    return case is None and t.pos in ("PROPN", "X") and d.entity_at(t.start, t.end) is not None
+
+
+def _phrase(toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, int]:
+    """The noun phrase around head ``toks[i]`` within [lo, hi): adjectives before, genitives,
+    names and quoted names after, no prepositions, verbs or commas."""
+    s = i
+    while s - 1 >= lo and toks[s - 1].pos in ("ADJ", "DET", "NUM") and toks[s - 1].feats.get("Case") in (
+            toks[i].feats.get("Case"), None):
+        s -= 1
+    e = i + 1
+    depth = 0
+    while e < hi:
+        t = toks[e]
+        if t.text == "(":
+            close = next((x for x in range(e + 1, min(hi, e + 8)) if toks[x].text == ")"), -1)
+            if close > 0:
+                e = close + 1
+                continue
+        if t.text in _OPEN_CLOSE or t.text in _OPEN_CLOSE.values():
+            depth = 1 - depth if t.text == '"' else depth + (1 if t.text in _OPEN_CLOSE else -1)
+            e += 1
+            continue
+        by_name = t.text == "по" and e + 1 < hi and toks[e + 1].text[:1].isupper()  # "МВД по Туве"
+        if depth > 0 or by_name or t.pos in ("PROPN", "X") or (t.pos in ("NOUN", "ADJ", "NUM") and (
+                t.feats.get("Case") in ("Gen", "Nom") or t.lang == "en")):
+            e += 1
+            continue
+        break
+    while e > i + 1 and toks[e - 1].pos == "PUNCT":
+        e -= 1
+    return s, e
+
+
+#: Pronoun (any case) -> the gender or number it agrees with.
+_PRONOUN_AGREE = {"он": "Masc", "его": "Masc", "него": "Masc", "ему": "Masc", "она": "Fem", "ее": "Fem",
+                  "нее": "Fem", "ей": "Fem", "они": "Plur", "их": "Plur", "них": "Plur", "he": "Masc",
+                  "his": "Masc", "she": "Fem", "her": "Fem", "they": "Plur", "their": "Plur"}
+
+
+def _pronoun_agree(word: str) -> str | None:
+    m = _PRONOUN.match(word)
+    return _PRONOUN_AGREE.get(fold(m.group(1) if m else word))
+
+
+def _cue_pos(q: _Quote) -> int:
+    return q.cue.start if q.cue is not None else q.start
+
+
+def _quote_gender(d: _Doc, q: _Quote) -> str | None:
+    """Gender or number of a quote's speaker: from its past-tense cue ("заявила" -> Fem,
+    "сообщили" -> Plur), else from a person's name."""
+    if q.cue is not None and q.cue.lang != "en" and q.cue.feats.get("VerbForm") != "Conv":
+        if q.cue.feats.get("Number") == "Plur":
+            return "Plur"
+        if q.cue.feats.get("Gender") in ("Masc", "Fem", "Neut"):
+            return q.cue.feats["Gender"]
+    ent = _ent(d, q.speaker)
+    return _name_gender(ent.name) if ent is not None and ent.type == "PER" else None
+
+
+def _agrees(want: str | None, got: str | None) -> bool:
+    return want is None or got is None or want == got or (want == "Masc" and got == "Neut")
+
+
+def _previous_quotes(d: _Doc, pos: int) -> list[_Quote]:
+    """Quotes whose reporting word comes before ``pos``, nearest first."""
+    return sorted((q for q in d.quotes if _cue_pos(q) < pos), key=_cue_pos, reverse=True)
+
+
+def _quoted_speaker(q: _Quote) -> bool:
+    """Has ``q`` a speaker a later pronoun or role noun can stand for (not an unresolved pronoun)?"""
+    return bool(q.speaker) or bool(q.speaker_text and not _PRONOUN.match(q.speaker_text)
+                                   and not _PERSONAL.match(q.speaker_text))
+
+
+def _resolve_pronoun(d: _Doc, pos: int, want: str | None = None) -> tuple[str | None, str | None] | None:
+    """"он/она/они", "по его словам": the speaker of the nearest quote before that agrees in
+    gender or number (a person, an organisation that spoke through a representative, or a
+    descriptive speaker such as "сотрудник посольства"); else the nearest person named before
+    whose name agrees. Outlets that only relayed are skipped."""
+    quoted: _Quote | None = None
+    for q in _previous_quotes(d, pos):
+        if not _quoted_speaker(q) or q.relay or _is_media(_ent(d, q.speaker)):
+            continue
+        ent = _ent(d, q.speaker)
+        if ent is not None and ent.type != "PER" and want == "Fem":
+            continue
+        if _agrees(want, _quote_gender(d, q)):
+            quoted = q
+            break
+    # a pronoun that opens its clause ("Он также заявил", "По его словам") continues a person who became
+    # the subject after that quote, in this sentence or the one before ("Похожее высказывание сделал и
+    # глава Форин-офиса Уильям Хейг. Он также заявил"); after its cue ("..., - сказал он") it is the
+    # speaker of the quotes before
+    k = bisect.bisect_left(d.token_starts, pos)
+    # only after direct speech ("«...», — сказал он"); "C, указал он" after a content of its own sentence
+    # continues the subject named since, like an opening pronoun
+    inverted = k > 1 and bool(cue_flags(d.a.tokens[k - 1])) and any(
+        t.text in _DASHES or t.text in _OPEN_CLOSE.values() for t in d.a.tokens[max(0, k - 4):k - 1])
+    si = _sent_of(d.a, pos)
+    since = d.a.sentences[max(0, si - 1)].start
+    if quoted is not None:
+        since = max(since, _cue_pos(quoted), quoted.end)
+    if want == "Plur" and not (inverted and quoted is not None):
+        plural = _plural_subject(d, pos, since)
+        if plural is not None:
+            return None, plural
+    subject = None if inverted and quoted is not None else _last_subject(d, pos, since, want)
+    if subject is not None:
+        return subject, None
+    if quoted is not None:
+        return quoted.speaker, (None if quoted.speaker else quoted.speaker_text)
+    subject = _last_subject(d, pos, -1, want)
+    if subject is not None:
+        return subject, None
+    role = _role_subject(d, pos, d.a.sentences[max(0, si - 1)].start, want)
+    if role is not None:
+        return role
+    best: str | None = None
+    for ms, _me, ent in d.mentions:
+        if ms >= pos:
+            break
+        if ent.type == "PER" and _agrees(want, _name_gender(ent.name)) and want != "Plur":
+            best = ent.id
+    return (best, None) if best else None
+
+
+def _plural_subject(d: _Doc, pos: int, after: int) -> str | None:
+    """"Однако врачи сомневались ... Они отмечали, что": the last plural animate common noun in the
+    nominative between ``after`` and ``pos`` outside quotations, as written (a descriptive speaker)."""
+    k = bisect.bisect_left(d.token_starts, pos) - 1
+    while k >= 0 and d.a.tokens[k].start > after:
+        t = d.a.tokens[k]
+        k -= 1
+        if t.pos == "NOUN" and t.feats.get("Case") == "Nom" and t.feats.get("Number") == "Plur" \
+                and t.feats.get("Animacy") == "Anim" and d.entity_at(t.start, t.end) is None \
+                and not d.covered(t.start, t.end) and not any(qs <= t.start < qe for qs, qe in d.marks):
+            return t.text
+    return None
+
+
+def _role_subject(d: _Doc, pos: int, after: int, want: str | None) -> tuple[str | None, str | None] | None:
+    """"Генпрокурор России ... назвал ситуацию «удручающей». По его словам, C" with no name before: the
+    role noun in the nominative the pronoun continues, resolved like a role speaker."""
+    if want == "Plur":
+        return None
+    k = bisect.bisect_left(d.token_starts, pos) - 1
+    while k >= 0 and d.a.tokens[k].start > after:
+        t = d.a.tokens[k]
+        if t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Nom" and t.feats.get("Number") != "Plur" \
+                and lemmas(t.text) & set(person_roles()) and not any(qs <= t.start < qe for qs, qe in d.marks) \
+                and _agrees(want, t.feats.get("Gender")):
+            si = _sent_of(d.a, t.start)
+            sent = d.a.sentences[si]
+            toks = d.a.tokens[sent.first_token:sent.last_token]
+            head = k - sent.first_token
+            s, e = _phrase(toks, head, 0, len(toks))
+            spk, st = _speaker_from_phrase(d, toks, s, e, head)
+            return (spk, st) if spk or st else None
+        k -= 1
+    return None
+
+
+def _last_subject(d: _Doc, pos: int, after: int, want: str | None) -> str | None:
+    """The last person named in the nominative between ``after`` and ``pos``, outside quotations and
+    agreeing with ``want``: the subject a later "он/она" most likely continues."""
+    if want == "Plur":
+        return None
+    i = bisect.bisect_left(d.mention_starts, pos) - 1
+    while i >= 0 and d.mentions[i][0] > after:
+        ms, me, ent = d.mentions[i]
+        i -= 1
+        if ent.type != "PER" or _role_only(ent) or d.covered(ms, me) or any(qs <= ms < qe for qs, qe in d.marks):
+            continue
+        k = bisect.bisect_left(d.token_starts, ms)
+        if k < len(d.a.tokens) and d.a.tokens[k].feats.get("Case") == "Nom" and _agrees(want, _name_gender(ent.name)):
+            return ent.id
+    return None
+
+
+#: Roles that are bodies, not people: "в пресс-службе" is the body whose press service was named before.
+_BODY_ROLES = {"пресс-служба", "служба", "пресс-центр", "канцелярия", "аппарат", "ведомство", "управление"}
+
+
+def _role_body(d: _Doc, roles: frozenset[str], pos: int) -> str | None:
+    """The organisation named right after the last earlier use of one of ``roles`` ("пресс-службы
+    ГУВД Пермского края" for a later "в пресс-службе"), else None."""
+    k = bisect.bisect_left(d.token_starts, pos) - 1
+    toks = d.a.tokens
+    while k >= 0:
+        if lemmas(toks[k].text) & roles:
+            for _ms, _me, ent in d.mentions_in(toks[k].end, min(len(d.text), toks[k].end + 60)):
+                if ent.type != "PER" and not _is_media(ent):
+                    return ent.id
+        k -= 1
+    return None
+
+
+#: Classifier nouns of outlets and channels: "в новостном канале телекомпании НТВ" is where, not who.
+_MEDIA_ROLES = {"канал", "телеканал", "сайт", "портал", "газета", "журнал", "издание", "агентство",
+                "информагентство", "радиостанция", "телекомпания"}
+_MEDIA_CLASSES = ("телекомпания", "телеканал", "агентство", "информагентство", "издание", "газета", "журнал",
+                  "портал", "радиостанция")
+
+
+#: Class nouns that stand for the last organisation of their class named before ("телекомпания" after
+#: "телекомпания CNN", "в министерстве" after "МИД РФ"): lemma -> pattern on the folded name (None: outlets).
+_CLASS_NAMES: dict[str, re.Pattern[str] | None] = {
+    **{c: None for c in _MEDIA_CLASSES},
+    "министерство": re.compile(r"^(?:мин|мид\b|министерств)"),
+    "ведомство": re.compile(r"^(?:мин|мид\b|мвд\b|фсб\b|госдеп|министерств|департамент|управлени|служб|"
+                            r"федеральн\w* служб|гувд|умвд|гу мвд)"),
+}
+
+
+def _class_referent(d: _Doc, role: str, pos: int) -> str | None:
+    """The last organisation of class ``role`` mentioned before ``pos`` (see ``_CLASS_NAMES``), else None."""
+    pattern = _CLASS_NAMES[role]
+    i = bisect.bisect_left(d.mention_starts, pos) - 1
+    while i >= 0 and d.mentions[i][0] > pos - 800:  # a class noun refers back a paragraph or two
+        ms, _me, ent = d.mentions[i]
+        if ent.type == "ORG" and not d.covered(ms, ms + 1):
+            if pattern is None and (_is_media(ent) or _MEDIA_BEFORE.search(d.text[max(0, ms - 40):ms])):
+                return ent.id
+            if pattern is not None and not _is_media(ent) and pattern.search(fold(ent.name)):
+                return ent.id
+        i -= 1
+    return None
+
+
+#: Sources with no name of their own: "источник в МВД", "собеседник агентства", "очевидцы".
+_GENERIC_SOURCES = {"источник", "собеседник", "очевидец", "свидетель", "чиновник", "сотрудник", "эксперт",
+                    "аналитик", "наблюдатель"}
+
+
+#: Heads of unnamed sources a later "собеседник агентства" continues ("источник в военной разведке").
+_SOURCE_HEADS = {"источник", "собеседник"}
+
+
+#: Nouns after a role noun that leave it bare: "собеседник агентства" is the person just quoted.
+_BARE_COMPLEMENT = {"агентство", "издание", "газета", "телеканал", "информагентство", "ведомство"}
+
+
+def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tuple[str | None, str | None] | None:
+    """A speaker named by a role ("представитель пресс-службы", "собеседник агентства", "член ОНК",
+    "американский дипломат", "в пресс-службе"): the person introduced with that role, or the
+    speaker of the last quote whose speaker phrase had that role, whichever is nearer; for a bare
+    role of a person ("министр", "источник", "собеседник агентства") the speaker of the last quote;
+    failing these, a person introduced with the role just after (a lead sentence). None when
+    nothing fits: the role then stays descriptive."""
+    head_lemmas = _role_lemmas(toks, head)
+    known = set(person_roles()) | voice_roles()
+    others = frozenset(lem for t in toks[s:e] if t.pos in ("NOUN", "PROPN") for lem in lemmas(t.text) & known)
+    # the head's role, not its possessor's: "пресс-секретарь российского президента" is not the president
+    roles = frozenset(head_lemmas & known) | (others & _BODY_ROLES) if head_lemmas & known else others
+    if not head_lemmas & known and (introduced := _introduced_as(d, toks, s, e, head)) is not None:
+        return introduced
+    if not head_lemmas & known and (described := _described_speaker(d, toks, s, e, head)) is not None:
+        return described
+    if not roles:
+        return None
+    pos = toks[s].start
+    if roles & _BODY_ROLES and not d.mentions_in(toks[s].start, toks[e - 1].end):
+        body = _role_body(d, roles, pos)
+        if body is not None:
+            return body, None
+    classes = head_lemmas & set(_CLASS_NAMES) or (others & set(_CLASS_NAMES) if head_lemmas & voice_roles() else set())
+    if classes and not d.mentions_in(toks[s].start, toks[e - 1].end):
+        # "Телекомпания сообщала", "отметили в министерстве", "представитель ведомства"
+        for role in sorted(classes):
+            body = _class_referent(d, role, pos)
+            if body is not None:
+                return body, None
+    cands: list[tuple[int, str | None, str | None]] = []
+    known_all = set(person_roles()) | voice_roles()
+    marks = frozenset(fold(t.text)[:5] for t in toks[s:e] if t.pos in ("ADJ", "NOUN", "PROPN")
+                      and len(t.text) >= 5 and not lemmas(t.text) & known_all)
+    holder = _role_holder(d, roles, pos, marks=marks)
+    # "Издание заключает" is no person introduced "в разговоре с изданием пресс-секретарь X"
+    outlet_class = roles <= _MEDIA_ROLES
+    held = _ent(d, holder[1]) if holder is not None else None
+    if holder is not None and not (outlet_class and held is not None and held.type == "PER"):
+        cands.append((holder[0], holder[1], None))
+    generic = bool(head_lemmas & _GENERIC_SOURCES)  # "собеседник агентства": whoever was quoted last
+    for q in [] if generic else _previous_quotes(d, pos):
+        phrase = d.phrases.get(_cue_pos(q))
+        if phrase is None or not _quoted_speaker(q) or phrase[0] >= pos:
+            continue
+        words = {lem for w in re.findall(r"[\w-]+", d.text[phrase[0]:phrase[1]]) for lem in lemmas(w)}
+        if any(_same_role(frozenset(words), r) for r in roles):
+            cands.append((_cue_pos(q), q.speaker, None if q.speaker else q.speaker_text))
+            break
+    if cands:
+        _at, spk, st = max(cands, key=lambda c: c[0])
+        return spk, st
+    rest = [t for k, t in enumerate(toks[s:e], s) if k != head and t.pos not in ("ADJ", "DET", "PUNCT")]
+    inner = d.mentions_in(toks[s].start, toks[e - 1].end)
+    # "собеседник "Коммерсанта"" is the one the outlet just quoted ("источник CNN" may be a new one)
+    told = "собеседник" in head_lemmas
+    bare = all(told and _is_media(m[2]) for m in inner) and all(
+        lemmas(t.text) & _BARE_COMPLEMENT or (told and _is_media(d.entity_at(t.start, t.end))) or t.text in _OPEN_CLOSE
+        or t.text in _OPEN_CLOSE.values() for t in rest)
+    plural = toks[head].feats.get("Number") == "Plur"  # "немецкие дипломаты" are not the one quoted before
+    if bare and not plural and roles & (set(person_roles()) | {"источник"}):
+        for q in _previous_quotes(d, pos):
+            if _quoted_speaker(q) and not q.relay and not _is_media(_ent(d, q.speaker)):
+                if "источник" in head_lemmas and (named := _ent(d, q.speaker)) is not None and named.type == "PER":
+                    return None  # "Как рассказал источник" after a named person is another, unnamed one
+                return q.speaker, None if q.speaker else q.speaker_text
+    ahead = _role_holder(d, roles, toks[e - 1].end, ahead=True)
+    if ahead is None or (outlet_class and (held := _ent(d, ahead[1])) is not None and held.type == "PER"):
+        return None
+    return ahead[1], None
+
+
+def _introduced_as(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tuple[str | None, str | None] | None:
+    """A singular person noun outside the role lists that the text used right before a person's name
+    ("Блоггер Илья Варламов" for a later "по мнению блоггера", "юрист Весельницкая" for "юрист обещала",
+    "помощник депутата ... Даниил Тяжкун" for "по словам помощника депутата"): that person, the
+    last one so introduced before the phrase. None otherwise: the phrase stays descriptive."""
+    t = toks[head]
+    if t.pos not in ("NOUN", "PROPN") or t.feats.get("Animacy") != "Anim" or t.feats.get("Number") == "Plur" \
+            or d.mentions_in(toks[s].start, toks[e - 1].end) or d.entity_at(t.start, t.end) is not None:
+        return None
+    holder = _role_holder(d, frozenset(lemmas(t.text)), toks[s].start, agree=True)
+    return (holder[1], None) if holder is not None else None
+
+
+#: Determiners that keep a person noun definite ("сама женщина", "этот политик").
+_DEFINITE = {"сам", "этот", "тот", "самый"}
+
+
+def _described_speaker(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tuple[str | None, str | None] | None:
+    """A bare singular person noun outside the role lists ("актер признался", "Девушка рассказала",
+    "Автор статьи напомнил") after a quote of a named person of the same gender (or of a name of
+    unknown gender) in this or the previous paragraph, with no other person named since: that person
+    (the noun describes the one the text is about). Unnamed sources ("очевидец", "эксперт") never."""
+    t = toks[head]
+    gender = t.feats.get("Gender")
+    if t.pos not in ("NOUN", "PROPN") or t.feats.get("Animacy") != "Anim" or t.feats.get("Number") == "Plur" \
+            or gender not in ("Masc", "Fem") or lemmas(t.text) & _GENERIC_SOURCES \
+            or d.mentions_in(toks[s].start, toks[e - 1].end) or d.entity_at(t.start, t.end) is not None:
+        return None
+    for k in range(s, e):  # "Сама женщина", "автор статьи": modifiers and inanimate complements only
+        x = toks[k]
+        if k != head and not (x.pos in ("ADJ", "PRON") or (x.pos == "DET" and lemmas(x.text) & _DEFINITE)
+                              or (x.pos == "NOUN" and x.feats.get("Animacy") == "Inan")):
+            return None  # "любой вкладчик", "один из ..." describe no one in particular
+    pos = toks[s].start
+    for q in _previous_quotes(d, pos):
+        if q.relay or not q.speaker:
+            continue
+        ent = _ent(d, q.speaker)
+        if ent is None or ent.type != "PER" or d.para(pos) - d.para(_cue_pos(q)) > 2 \
+                or not _agrees(gender, _quote_gender(d, q)):
+            return None
+        after = max(_cue_pos(q), q.end)
+        others = [m for m in d.mentions_in(after, pos) if m[2].type == "PER" and m[2].id != q.speaker
+                  and not any(qs <= m[0] < qe for qs, qe in d.marks)]
+        return None if others else (q.speaker, None)  # another person named since: not sure whom it describes
+    return None
+
+
+def _role_only(ent: Entity) -> bool:
+    """An entity whose name is only a role word ("Канцлер" tagged as a person): not a name."""
+    words = re.findall(r"[^\W\d_]+", ent.name)
+    known = set(person_roles()) | voice_roles()
+    return bool(words) and all(lemmas(w) & known for w in words)
+
+
+def _speaker_from_phrase(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tuple[str | None, str | None]:
+    a = d.a
+    start, end = toks[s].start, toks[e - 1].end
+    if _PRONOUN.match(toks[head].text) or _EN_PRONOUN.match(toks[head].text):
+        found = _resolve_pronoun(d, start, _pronoun_agree(toks[head].text))
+        return found if found else (None, toks[head].text)
+    if _PERSONAL.match(toks[head].text):
+        return None, toks[head].text
+    ments = [m for m in d.mentions_in(start, end) if not _role_only(m[2])]
+    for _ms, _me, ent in ments:
+        if ent.type == "PER":
+            return ent.id, None
+    head_ent = d.entity_at(toks[head].start, toks[head].end)
+    if head_ent is not None and not _role_only(head_ent):
+        return head_ent.id, None
+    # "сотрудник пресс-службы областного управления МЧС" speaks for МЧС like "пресс-служба МЧС"
+    voice = {lem for t in toks[s:e] if t.pos in ("NOUN", "PROPN", "ADJ") for lem in lemmas(t.text)} & voice_roles()
+    text = a.text[start:end]
+    told = bool(lemmas(toks[head].text) & _GENERIC_SOURCES) and bool(ments) and all(_is_media(m[2]) for m in ments)
+    if voice and ments and not told:  # "собеседник агентства РИА Новости" is not the agency
+        # "пресс-секретарь президента России" after "пресс-секретарь президента России Дмитрий Песков"
+        holder = _role_holder(d, frozenset(voice), start)
+        if holder is not None and any(m[2].id == o[2].id for m in ments
+                                      for o in d.mentions_in(max(0, holder[0] - 150), holder[0])):
+            return holder[1], text
+        return ments[0][2].id, None
+    found = _resolve_role(d, toks, s, e, head)
+    if found is not None and found[0] is not None:
+        return found[0], text  # the person or body, and the role as the text names them
+    if found is not None and found[1] is not None and {lem for w in re.findall(r"[\w-]+", found[1])
+                                                       for lem in lemmas(w)} & _SOURCE_HEADS:
+        return None, found[1]  # "собеседник агентства" after "источник в военной разведке": that source
+    return None, text
+
+
+def _abbrev_dot(d: _Doc, toks: list[Token], i: int) -> bool:
+    """Is the full stop ``toks[i]`` part of an abbreviation ("и.о.", "корр.ИТАР-ТАСС"), not a sentence end?"""
+    t = toks[i]
+    return t.text == "." and i > 0 and (not d.text[t.end:t.end + 1].isspace() or (
+        len(toks[i - 1].text) == 1 and toks[i - 1].text.isalpha()))
+
+
+#: Dative nouns naming whom a statement was made to: "сообщил агентству X", "рассказал корр. ТАСС".
+_TOLD = {"агентству", "агентствам", "изданию", "газете", "телеканалу", "каналу", "радиостанции", "порталу",
+         "журналу", "сайту", "корр", "корреспонденту", "корреспондентам", "журналистам", "журналисту",
+         "телекомпании", "информагентству"}
+
+
+def _addressee(d: _Doc, toks: list[Token], i: int) -> bool:
+    """Is ``toks[i]`` (after a reporting word) the one told: a dative class noun or the outlet it
+    introduces ("агентству "Интерфакс"", "Интерфаксу", "корр. ИТАР-ТАСС")?"""
+    t = toks[i]
+    if fold(t.text) in _TOLD:
+        return True
+    ent = d.entity_at(t.start, t.end)
+    if ent is None or not _is_media(ent):
+        return False
+    j = i - 1
+    while j >= 0 and (toks[j].text in _OPEN_CLOSE or toks[j].text in _OPEN_CLOSE.values() or toks[j].text == "."):
+        j -= 1
+    return t.feats.get("Case") == "Dat" or (j >= 0 and fold(toks[j].text) in _TOLD)
+
+
+def _find_speaker(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: int,
+                  prefer_after: bool) -> tuple[str | None, str | None, int, int]:
+    """Speaker id or text for the cue at ``sent_toks[cue_i]``, looking in [lo, hi) outside content.
+
+    Returns (speaker id, speaker text, phrase start offset, phrase end offset).
+    """
+    def after() -> tuple[str | None, str | None, int, int] | None:
+        i = cue_i + 1
+        while i < hi:
+            t = sent_toks[i]
+            if t.text == "." and _abbrev_dot(d, sent_toks, i):
+                i += 1  # an abbreviation inside the clause: "и.о. пресс-секретаря", "корр.ИТАР-ТАСС"
+                continue
+            if t.text in (",", ".", ";", ":") or t.text in _DASHES:
+                if t.text == "," and i + 2 < hi and fold(sent_toks[i + 1].text) in ("со", "ссылаясь"):
+                    i += 1
+                    continue
+                return None
+            if _addressee(d, sent_toks, i):
+                # "сообщили агентству "Интерфакс" в Минздраве", "сообщил корр. ИТАР-ТАСС X": told, not telling
+                ent = d.entity_at(t.start, t.end)
+                i += 1
+                while i < hi and ent is not None and d.entity_at(sent_toks[i].start, sent_toks[i].end) is ent:
+                    i += 1
+                continue
+            if t.lang != "en" and t.pos == "ADP":
+                # skip the prepositional phrase (в четверг, в эфире X)
+                i += 1
+                while i < hi and sent_toks[i].pos in ("ADJ", "DET", "NUM", "PUNCT") and sent_toks[i].text not in ",.":
+                    i += 1
+                i += 1
+                continue
+            if _head_ok(t, d) and not (t.lang == "en" and t.pos == "PRON" and not _EN_PRONOUN.match(t.text)):
+                s, e = _phrase(sent_toks, i, cue_i + 1, hi)
+                if _is_media(d.entity_at(t.start, t.end)):
+                    # "сообщил ИТАР-ТАСС официальный представитель МИД": the outlet was told, not telling
+                    x = i + 1
+                    while x < hi and d.entity_at(sent_toks[x].start, sent_toks[x].end) is d.entity_at(t.start, t.end):
+                        x += 1
+                    while x < hi and sent_toks[x].text not in (",", ".", ";", ":") and not _finite(sent_toks[x]) \
+                            and sent_toks[x].pos != "ADP":
+                        if _head_ok(sent_toks[x], d) and sent_toks[x].pos != "PRON" \
+                                and not _is_media(d.entity_at(sent_toks[x].start, sent_toks[x].end)):
+                            break
+                        x += 1
+                    if x < hi and sent_toks[x].text not in (",", ".", ";", ":") and not _finite(sent_toks[x]) \
+                            and sent_toks[x].pos != "ADP":
+                        i = x
+                        continue
+                sp, st = _speaker_from_phrase(d, sent_toks, s, e, i)
+                if sp is not None and st is not None and d.entity_at(t.start, t.end) is None:
+                    # "считает руководитель пиар-службы группы компаний DIXIS Кирилл Лубнин": a name in the
+                    # nominative later in the clause is the role's holder, not the one the role recalls
+                    k = e
+                    while k < min(hi, e + 8) and sent_toks[k].text not in (",", ".", ";", ":") \
+                            and not _finite(sent_toks[k]) and sent_toks[k].pos != "ADP":
+                        ent = d.entity_at(sent_toks[k].start, sent_toks[k].end)
+                        if ent is not None and ent.type == "PER" and not _role_only(ent) \
+                                and sent_toks[k].feats.get("Case") in ("Nom", None):
+                            return ent.id, None, sent_toks[s].start, sent_toks[k].end
+                        k += 1
+                if st is not None and (sp is None or d.entity_at(t.start, t.end) is None):
+                    # a name later in the same clause is in apposition ("начальник ... полковник Z")
+                    k = e
+                    while k < hi and sent_toks[k].text not in (",", ".", ";", ":") and not _finite(sent_toks[k]):
+                        ent = d.entity_at(sent_toks[k].start, sent_toks[k].end)
+                        if ent is not None and ent.type == "PER" and (sp is None or not _role_only(ent)):
+                            return ent.id, None, sent_toks[s].start, sent_toks[k].end
+                        k += 1
+                    # "пообещал лидер партии, радикальный проповедник Хадим Ризви": a second apposition
+                    x = k + 1
+                    while k < hi and sent_toks[k].text == "," and x < min(hi, k + 6) and sent_toks[x].pos in (
+                            "ADJ", "NOUN", "PROPN") and sent_toks[x].feats.get("Case") in ("Nom", None):
+                        ent = d.entity_at(sent_toks[x].start, sent_toks[x].end)
+                        if ent is not None and ent.type == "PER" and not _role_only(ent):
+                            return ent.id, None, sent_toks[s].start, sent_toks[x].end
+                        x += 1
+                return sp, st, sent_toks[s].start, sent_toks[e - 1].end
+            i += 1
+        return None
+
+    def before() -> tuple[str | None, str | None, int, int] | None:
+        i = cue_i - 1
+        acc_subject = -1  # inanimate Nom/Acc are one form: a clause-initial "accusative" may be the subject
+        while i >= lo:
+            t = sent_toks[i]
+            if t.text in (";", ":", ".") or t.text == ",":
+                if t.text == "," and t.lang == "en" and i > lo:
+                    i -= 1
+                    continue
+                if t.text == "," and _relative_clause_before(sent_toks, i, lo):
+                    i = _skip_relative(sent_toks, i, lo)
+                    continue
+                break
+            if _head_ok(t, d) and not (t.lang == "en" and t.pos == "PRON" and not _EN_PRONOUN.match(t.text)):
+                # the head of the phrase is its first nominative noun: walk left over the phrase
+                j = i
+                while j - 1 >= lo and sent_toks[j - 1].pos in ("PROPN", "NOUN", "X") and (
+                        sent_toks[j - 1].feats.get("Case") in ("Nom", None)) \
+                        and not _PRONOUN.match(sent_toks[j - 1].text):
+                    j -= 1
+                s, e = _phrase(sent_toks, j, lo, cue_i)
+                while s > lo and sent_toks[s - 1].pos == "DET":
+                    s -= 1
+                sp, st = _speaker_from_phrase(d, sent_toks, s, e, j)
+                if sp is None and s - 2 >= lo and sent_toks[s - 1].text == ",":
+                    # "Иван Петров, глава региона, заявил" / "John Smith, the mayor, said"
+                    ent = d.entity_at(sent_toks[s - 2].start, sent_toks[s - 2].end)
+                    if ent is not None and ent.type == "PER":
+                        return ent.id, None, sent_toks[s - 2].start, sent_toks[e - 1].end
+                return sp, st, sent_toks[s].start, sent_toks[e - 1].end
+            if t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Acc" and t.feats.get("Animacy") != "Anim":
+                p = i - 1
+                while p >= lo and sent_toks[p].pos == "ADJ":
+                    p -= 1
+                if p < lo or sent_toks[p].text in (",", ";", ":") or sent_toks[p].pos in ("CCONJ", "SCONJ"):
+                    acc_subject = i
+            i -= 1
+        if acc_subject >= 0:
+            s, e = _phrase(sent_toks, acc_subject, lo, cue_i)
+            sp, st = _speaker_from_phrase(d, sent_toks, s, e, acc_subject)
+            return sp, st, sent_toks[s].start, sent_toks[e - 1].end
+        return None
+
+    if "cite" in cue_flags(sent_toks[cue_i]):
+        # "цитирует Челаха BNews.kz", "процитировали ее участники": the one quoted is the object
+        for x in list(range(cue_i + 1, hi)) + list(range(cue_i - 1, lo - 1, -1)):
+            t = sent_toks[x]
+            if t.text in (",", ".", ";", ":") or t.text in _DASHES:
+                if x > cue_i:
+                    continue
+                break
+            w = fold(t.text)
+            if w in ("его", "ее", "их") and t.pos == "PRON":
+                found = _resolve_pronoun(d, t.start, _pronoun_agree(w))
+                if found is not None:
+                    return found[0], found[1], t.start, t.end
+            ent = d.entity_at(t.start, t.end)
+            if ent is not None and ent.type == "PER" and t.feats.get("Case") != "Nom":
+                return ent.id, None, t.start, t.end
+    words_of = _words_of(d, sent_toks, cue_i, hi)
+    if words_of is not None:
+        return words_of
+    form = sent_toks[cue_i].feats.get("VerbForm")
+    if form == "Part" and cue_i >= 2 and sent_toks[cue_i - 1].text == ",":
+        # "... Джозефа Муссомели, заявившего, что ...": the person the participle qualifies
+        for x in range(cue_i - 2, max(lo - 1, cue_i - 6), -1):
+            ent = d.entity_at(sent_toks[x].start, sent_toks[x].end)
+            if ent is not None and not _is_media(ent):
+                return ent.id, None, sent_toks[x].start, sent_toks[x].end
+    # "X сообщил, что ... и подчеркнул, что ...", "X заверил, что ..., но признал, что ...",
+    # "X сказал, отметив, что ...": the second cue shares the first one's subject
+    if form == "Conv" or (cue_i > 0 and fold(sent_toks[cue_i - 1].text) in ("и", "но", "а", "однако", "and", "but")):
+        # the nearest verb before outside earlier content ("заявил, что ущелье ..., которая угрожает ...,
+        # и добавил": not "угрожает"), a reporting word or not ("Путин в этом отказал, хотя и выразил пожелание")
+        p = next((x for x in range(cue_i - 1, lo - 1, -1) if (cue_flags(sent_toks[x]) & {"say", "act", "about"}
+                  or _finite(sent_toks[x])) and sent_toks[x].feats.get("VerbForm") != "Conv"
+                  and not d.covered(sent_toks[x].start, sent_toks[x].end)), -1)
+        if p >= 0 and not (cue_flags(sent_toks[p]) & {"say", "act", "about"}) and _prefer_after(sent_toks, p):
+            p = -1  # "спустился щеголь в кожанке и сказал": an inverted subject is left to the search below
+        if p >= 0:
+            shared = _find_speaker(d, sent_toks, p, lo, cue_i, _prefer_after(sent_toks, p))
+            if shared[0] or (shared[1] and cue_flags(sent_toks[p])):  # another verb's subject only when named
+                return shared
+    order = (after, before) if prefer_after else (before, after)
+    for fn in order:
+        got = fn()
+        if got is not None and (got[0] or got[1]):
+            if got[2] >= 0:
+                d.phrases[sent_toks[cue_i].start] = (got[2], got[3])
+            return got
+    # impersonal plural with a place of speech: "сообщили в пресс-службе МВД", "сказали в полиции"
+    for i in range(lo, hi):
+        t = sent_toks[i]
+        if fold(t.text) in ("в", "во") and i + 1 < hi and abs(i - cue_i) <= 8 and t.lang != "en":
+            j = i + 1
+            while j + 1 < hi and sent_toks[j].pos == "ADJ" and \
+                    d.entity_at(sent_toks[j].start, sent_toks[j].end) is None:
+                j += 1  # "в правоохранительных органах края"
+            if sent_toks[j].pos in ("NOUN", "PROPN") and fold(sent_toks[j].text) not in ("эфире", "интервью"):
+                s, e = _phrase(sent_toks, j, i + 1, hi)
+                ments = d.mentions_in(sent_toks[s].start, sent_toks[e - 1].end)
+                if ments and all(m[2].type == "LOC" for m in ments) and d.entity_at(
+                        sent_toks[j].start, sent_toks[j].end) is None:
+                    ments = []  # "в правоохранительных органах Ставропольского края": the place does not speak
+                if ments and not _is_media(ments[0][2]):
+                    return ments[-1][2].id if len(ments) == 1 or (lemmas(sent_toks[j].text) & voice_roles()) \
+                        else ments[0][2].id, None, sent_toks[s].start, sent_toks[e - 1].end
+                body_noun = bool(lemmas(sent_toks[j].text) & (voice_roles() - _MEDIA_ROLES) and not ments) or (
+                    sent_toks[j].text.isupper() and len(sent_toks[j].text) >= 3)  # "в пресс-службе", "в РОВД"
+                if (sent_toks[j].feats.get("Case") == "Loc" and t.start > sent_toks[cue_i].start) or body_noun:
+                    ps, pe = sent_toks[s].start, sent_toks[e - 1].end
+                    role = _resolve_role(d, sent_toks, s, e, j)  # "в пресс-службе": the body quoted before
+                    if role is not None:
+                        return role[0], d.text[ps:pe] if role[0] else role[1], ps, pe
+                    return None, d.text[ps:pe], ps, pe
+    return None, None, -1, -1
+
+
+_WORDS = {"слова", "заявление", "высказывание", "цитату"}
+
+
+def _words_of(d: _Doc, toks: list[Token], cue_i: int, hi: int) -> tuple[str | None, str | None, int, int] | None:
+    """"передает ТАСС слова Пескова", "приводит агентство слова представителя МИД": the one whose
+    words are relayed speaks (the outlet goes to ``via``)."""
+    for x in range(cue_i + 1, min(hi - 1, cue_i + 5)):
+        if toks[x].text in (",", ".", ";", ":"):
+            return None
+        if fold(toks[x].text) in _WORDS:
+            y = x + 1
+            w = fold(toks[y].text)
+            if w in ("его", "ее", "их"):
+                found = _resolve_pronoun(d, toks[y].start, _pronoun_agree(w))
+                return (found[0], found[1], toks[y].start, toks[y].end) if found else None
+            stop = next((z for z in range(y, hi) if toks[z].text in (",", ".", ";", ":")), hi)
+            ments = [m for m in d.mentions_in(toks[y].start, toks[stop - 1].end) if not _is_media(m[2])]
+            per = [m for m in ments if m[2].type == "PER"]
+            if per or ments:
+                return (per or ments)[0][2].id, None, toks[y].start, toks[stop - 1].end
+            return None
+    return None
+
+
+def _relative_clause_before(toks: list[Token], i: int, lo: int) -> bool:
+    """``X, высказывания которого ..., подтвердил``: the comma closes a relative clause."""
+    j = i - 1
+    while j >= lo and toks[j].text != ",":
+        if fold(toks[j].text) in ("который", "которого", "которая", "которой", "которые", "которых", "чьи"):
+            return True
+        j -= 1
+    # "власти, находящиеся в ссылке, сообщили": a participial clause
+    return j >= lo and j + 1 < i and toks[j + 1].feats.get("VerbForm") == "Part"
+
+
+_RELATIVE = ("который", "которая", "которое", "которые", "которого", "которой", "которому", "которым", "которых",
+             "которую", "чей", "чья", "чьи")
+
+
+def _speaker_comma(toks: list[Token], comma: int, hi: int) -> int:
+    """The comma that ends the speaker phrase of "По словам X, C" / "Как заявила X, C" when ``comma``
+    (the first one) opens an apposition or a clause of X ("Мария Фомушина, пресс-секретарь суда,
+    который принял решение, C"; "журналистов, сопровождавших Алауи, C"): the content starts after it."""
+    def next_comma(j: int) -> int:
+        return next((k for k in range(j, hi) if toks[k].text in (",", ".", ";", ":")), hi)
+
+    j = comma + 1
+    if j >= hi:
+        return comma
+    t = toks[j]
+    known = set(person_roles()) | voice_roles()
+    case = toks[comma - 1].feats.get("Case")  # the apposition or participle agrees with the speaker's last word
+    apposition = t.pos in ("NOUN", "PROPN") and t.feats.get("Number") == "Sing" and t.feats.get("Animacy") == "Anim" \
+        and bool(lemmas(t.text) & known)
+    participle = t.feats.get("VerbForm") == "Part"
+    if not (apposition or participle) or case is None or t.feats.get("Case") != case:
+        return comma
+    end = next_comma(j)
+    if end >= hi or toks[end].text != "," or any(_finite(x) for x in toks[j:end]):
+        return comma
+    if end + 1 < hi and fold(toks[end + 1].text) in _RELATIVE:
+        rel_end = next_comma(end + 1)
+        if rel_end >= hi or toks[rel_end].text != ",":
+            return comma
+        end = rel_end
+    return end
+
+
+def _skip_relative(toks: list[Token], i: int, lo: int) -> int:
+    j = i - 1
+    while j >= lo and toks[j].text != ",":
+        j -= 1
+    return j - 1
+
+
+def _via(d: _Doc, toks: list[Token], lo: int, hi: int, cs: int, ce: int, speaker: str | None,
+         cue_pos: int) -> list[str]:
+    """Media mentions among toks[lo:hi] outside the content [cs, ce), nearest to the cue first."""
+    if lo >= hi:
+        return []
+    found = []
+    for ms, _me, ent in d.mentions_in(toks[lo].start, toks[hi - 1].end):
+        outlet = _is_media(ent) or _MEDIA_BEFORE.search(d.text[max(0, ms - 40):ms])
+        if cs <= ms < ce or ent.id == speaker or not outlet:
+            continue
+        found.append((abs(ms - cue_pos), ent.id))
+    out: list[str] = []
+    for _dist, eid in sorted(found):
+        if eid not in out:
+            out.append(eid)
+    return out
+
+
+def _source_link(d: _Doc, toks: list[Token], lo: int, hi: int) -> tuple[str | None, str | None] | None:
+    """The source after "со ссылкой на" / "ссылаясь на" in toks[lo:hi]: (entity id, None) for a named
+    one, (None, the phrase as written) for an unnamed one ("на неназванных чиновников"), else None."""
+    for i in range(lo, hi - 2):
+        w = fold(toks[i].text)
+        if (w == "ссылкой" and fold(toks[i + 1].text) == "на") or (w == "ссылаясь" and fold(toks[i + 1].text) == "на"):
+            stop = next((j for j in range(i + 2, min(hi, i + 16)) if toks[j].text in (",", ".", ";", ":", "(")
+                         or toks[j].text in _DASHES or _finite(toks[j])), min(hi, i + 16))
+            ments = d.mentions_in(toks[i + 2].start, toks[max(i + 2, min(stop, i + 8) - 1)].end) \
+                or d.mentions_in(toks[i + 2].start, toks[stop - 1].end)
+            per = [m for m in d.mentions_in(toks[i + 2].start, toks[stop - 1].end) if m[2].type == "PER"]
+            if (per or ments) and not _generic_head(d, toks, i + 2, stop):
+                return (per or ments)[0][2].id, None
+            j = i + 2
+            while j < min(hi, i + 10) and toks[j].text not in (",", ".", ";", ":", "(", ")") \
+                    and toks[j].text not in _DASHES and not _finite(toks[j]):
+                j += 1
+            if j > i + 2 and any(t.pos == "NOUN" for t in toks[i + 2:j]):
+                return None, d.text[toks[i + 2].start:toks[j - 1].end]
+    return None
+
+
+def _generic_head(d: _Doc, toks: list[Token], k: int, stop: int) -> bool:
+    """Is the phrase toks[k:stop] an unnamed source whose names are only its modifiers ("источники в
+    окружении Тиллерсона", "информированного источника "Интерфакса""): the name does not speak."""
+    head = next((j for j in range(k, stop) if toks[j].pos in ("NOUN", "PROPN")), -1)
+    if head < 0 or not lemmas(toks[head].text) & _GENERIC_SOURCES:
+        return False
+    if d.entity_at(toks[head].start, toks[head].end) is not None:
+        return False
+    nxt = toks[head + 1] if head + 1 < stop else None
+    named = nxt is not None and nxt.feats.get("Case") == toks[head].feats.get("Case") and (
+        (ent := d.entity_at(nxt.start, nxt.end)) is not None and ent.type == "PER")
+    return not named
+
+
+def _linked(d: _Doc, spk: str | None, st: str | None, via: list[str], link: tuple[str | None, str | None] | None,
+            media_only: bool = False) -> tuple[str | None, str | None, list[str]]:
+    """Speaker, speaker text and via once "X со ссылкой на Y" is read: Y speaks, X relays."""
+    if link is None or (link[0] is not None and link[0] == spk):
+        return spk, st, via
+    relay = [spk] if spk and (not media_only or _is_media(_ent(d, spk))) else []
+    return link[0], link[1], [v for v in relay + via if v != link[0]]
+
+
+def _prefer_after(toks: list[Token], i: int) -> bool:
+    """Inverted order: nothing nominal before the cue in its clause ("Об этом сообщил X")."""
+    j = i - 1
+    while j >= 0 and toks[j].text not in (",", ".", ";"):
+        if toks[j].feats.get("Case") == "Nom" or (toks[j].pos == "PROPN" and toks[j].feats.get("Case") is None):
+            return False
+        j -= 1
+    return True
