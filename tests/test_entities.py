@@ -308,7 +308,7 @@ def test_possessor_before_a_name_is_not_its_first_name() -> None:
 
 
 def test_beginning_of_a_longer_name_is_the_same_person() -> None:
-    from svodka.stages.entities import _same_person
+    from svodka.stages.entity_groups import _same_person
 
     assert _same_person(["Мейв", "Кеннеди"], ["Мейв", "Кеннеди", "Таунсенд-Маккин"])
     assert not _same_person(["Мейв", "Кеннеди"], ["Мейв", "Смит", "Таунсенд-Маккин"])
@@ -368,7 +368,7 @@ def test_short_first_name_joins_the_full_name() -> None:
 def test_nickname_in_brackets_and_in_quotes_is_the_same_person() -> None:
     groups = _groups(run("Главарь клана Фрэнк Кали (Фрэнки Бой) убит. Фрэнки Бой был главарем."))
     assert any({"Фрэнк Кали", "Фрэнки Бой"} <= g for g in groups), groups
-    from svodka.stages.entities import _person_words, _same_person
+    from svodka.stages.entity_groups import _person_words, _same_person
 
     assert _same_person(["Бадди", "Макгирт"], _person_words("Джеймс «Бадди» Макгирт"))
 
@@ -413,7 +413,7 @@ def test_first_name_and_patronymic_join_the_full_name() -> None:
 
 
 def test_the_same_words_are_one_entity_even_when_normalised_differently() -> None:
-    from svodka.stages.entities import _group, _Mention
+    from svodka.stages.entity_groups import _group, _Mention
 
     a = _Mention(0, 14, "PER", "ru", [], normal="Аун Сан Су Чжи", surface="Аун Сан Су Чжи")
     b = _Mention(40, 54, "PER", "ru", [], normal="Аун Сан Су Чжа", surface="Аун Сан Су Чжи")
@@ -439,7 +439,7 @@ def test_sentence_opening_with_a_common_noun_for_a_person_is_not_a_name() -> Non
 
 
 def test_surname_shaped_like_a_patronymic_is_not_one() -> None:
-    from svodka.stages.entities import _person_words, _same_person
+    from svodka.stages.entity_groups import _person_words, _same_person
 
     assert not _same_person(["Виктор", "Янукович"], ["Виктор", "Ющенко"])
     assert _same_person(["Борис", "Грызлов"], _person_words("Грызлов Борис Вячеславович"))
@@ -468,7 +468,7 @@ def test_town_read_as_a_person_is_a_place_when_no_name_reading_fits_its_case() -
 
 
 def test_particles_transcription_variants_and_east_asian_surnames() -> None:
-    from svodka.stages.entities import _person_words, _same_person
+    from svodka.stages.entity_groups import _person_words, _same_person
 
     assert _same_person(["Завахири"], _person_words("Айман аль-Завахири"))
     assert _same_person(_person_words("аль-Багдади"), _person_words("Абу Бакр аль-Багдади"))
@@ -501,13 +501,13 @@ def test_two_people_in_a_row_are_two_names_and_surname_first_order_joins() -> No
     groups = _groups(record)
     assert not any({"Рафаэль Корреа", "Эдвард Сноуден"} <= g for g in groups), groups
     assert any({"Рафаэль Корреа", "Рафаэлем Корреа"} <= g for g in groups), groups
-    from svodka.stages.entities import _same_person
+    from svodka.stages.entity_groups import _same_person
 
     assert _same_person(["Арсланов", "Айрат"], ["Айрат", "Арсланов"])
 
 
 def test_surname_variants_one_letter_apart_two_letter_surnames_and_double_surnames() -> None:
-    from svodka.stages.entities import _one_edit, _person_words, _same_person
+    from svodka.stages.entity_groups import _one_edit, _person_words, _same_person
 
     assert _same_person(["Роухани"], ["Хасан", "Рухани"])  # another transcription
     assert _same_person(["Аленчиев"], ["Дмитрий", "Аленичев"])  # two letters swapped
@@ -518,7 +518,7 @@ def test_surname_variants_one_letter_apart_two_letter_surnames_and_double_surnam
     assert _same_person(["Са", "Пинту"], ["Рикарду", "Са", "Пинту"])
     assert _same_person(["Эд", "Гонзалес"], ["Эд", "Гонсалес"])
     assert _one_edit("аленчиев", "аленичев") and not _one_edit("абвгде", "бавгед")
-    from svodka.stages.entities import _group, _Mention
+    from svodka.stages.entity_groups import _group, _Mention
 
     names = ["Дарио Фо", "Фо", "Владимир Крамник", "Краник", "Крамник"]
     people = [_Mention(20 * k, 20 * k + len(n), "PER", "ru", [], normal=n, surface=n) for k, n in enumerate(names)]
@@ -527,7 +527,7 @@ def test_surname_variants_one_letter_apart_two_letter_surnames_and_double_surnam
 
 
 def test_exact_surname_wins_over_a_variant_and_everyday_first_names_join() -> None:
-    from svodka.stages.entities import _same_first
+    from svodka.stages.entity_groups import _same_first
 
     groups = _groups(run("Врач Алексей Тихонов приехал в село. Лёша Тихонов вырос здесь же."))
     assert any({"Алексей Тихонов", "Лёша Тихонов"} <= g for g in groups), groups
@@ -540,7 +540,7 @@ def test_common_noun_before_a_full_name_is_not_part_of_it() -> None:
 
 
 def test_compound_short_forms_and_fewer_words_join_the_full_name_of_a_body() -> None:
-    from svodka.stages.entities import _compound_of, _fewer_words
+    from svodka.stages.entity_groups import _compound_of, _fewer_words
 
     assert _compound_of("нацгвардия", ["национальная", "гвардия", "украины"])
     assert _compound_of("погранслужбы", ["пограничной", "службы", "фсб"])
@@ -549,7 +549,7 @@ def test_compound_short_forms_and_fewer_words_join_the_full_name_of_a_body() -> 
     assert not _compound_of("минск", ["министерство", "культуры"])
     assert _fewer_words(["болгарская", "церковь"], ["болгарская", "православная", "церковь"])
     assert not _fewer_words(["европейский", "союз"], ["совет", "европейского", "союза"])
-    from svodka.stages.entities import _group, _Mention
+    from svodka.stages.entity_groups import _group, _Mention
 
     names = ["Национальная гвардия Украины", "Нацгвардия", "Болгарская православная церковь", "Болгарская церковь",
              "Совет Европейского союза", "Европейский союз"]
@@ -565,7 +565,7 @@ def test_compound_short_forms_and_fewer_words_join_the_full_name_of_a_body() -> 
 
 
 def test_place_adjective_joins_the_place_it_is_formed_from() -> None:
-    from svodka.stages.entities import _adjective_base
+    from svodka.stages.entity_groups import _adjective_base
 
     assert _adjective_base("Украинское") == "украин" and _adjective_base("Римского") == "рим"
     assert _adjective_base("Москва") == ""
@@ -607,7 +607,7 @@ def test_declined_place_names_take_their_dictionary_nominative() -> None:
 
 
 def test_organisation_with_kind_word_or_legal_form_joins_its_short_name() -> None:
-    from svodka.stages.entities import _group, _inner_name, _Mention
+    from svodka.stages.entity_groups import _group, _inner_name, _Mention
 
     def org(normal: str, start: int) -> _Mention:
         return _Mention(start, start + len(normal), "ORG", "ru", [], normal=normal, surface=normal)
@@ -636,7 +636,7 @@ def test_first_name_glued_after_a_place_is_a_person() -> None:
 
 
 def test_initials_before_a_dedication_or_a_parent_body_name_the_body() -> None:
-    from svodka.stages.entities import _acronyms
+    from svodka.stages.entity_groups import _acronyms
 
     assert "БДТ" in _acronyms("Большой драматический театр им. Товстоногова")
     assert "ЦИБ" in _acronyms("Центр информационной безопасности ФСБ")
@@ -645,7 +645,7 @@ def test_initials_before_a_dedication_or_a_parent_body_name_the_body() -> None:
 
 
 def test_latin_and_cyrillic_spellings_join_by_sound() -> None:
-    from svodka.stages.entities import _same_sound
+    from svodka.stages.entity_groups import _same_sound
 
     assert _same_sound("Forbes", "Форбс") and _same_sound("The Guardian", "Гардиан")
     assert _same_sound("Kazakhstan", "Казахстан") and _same_sound("Ryanair", "Райнэйр")
@@ -686,7 +686,8 @@ def test_a_bare_surname_prefers_the_namesake_of_its_gender() -> None:
 
 
 def test_gender_helpers() -> None:
-    from svodka.stages.entities import _name_gender, _same_person
+    from svodka.stages.entities import _name_gender
+    from svodka.stages.entity_groups import _same_person
 
     assert _name_gender("Роман") == "masc" and _name_gender("Дарья") == "femn"
     assert _name_gender("Мишель") == "" and _name_gender("Ким") == ""  # both, or more a surname
@@ -728,7 +729,7 @@ def test_foreign_names_in_two_transcriptions_are_one_person() -> None:
 
 
 def test_transcription_folding_keeps_dictionary_names_apart() -> None:
-    from svodka.stages.entities import _same_person, _same_transcription
+    from svodka.stages.entity_groups import _same_person, _same_transcription
 
     assert _same_transcription("Кабельо", "Кабейо", first=False)  # Spanish "ll"
     assert _same_transcription("Хьюз", "Хьюс", first=False)  # a final voiced consonant

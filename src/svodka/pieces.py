@@ -68,7 +68,7 @@ def _words(name: str) -> list[str]:
 
 
 def _keys(ent: Entity) -> list[_Key]:
-    """The keys under which two entities of one document are one (cf. ``entities._group``)."""
+    """The keys under which two entities of one document are one (cf. ``entity_groups._group``)."""
     keys: list[_Key] = [(ent.type, "name", key(ent.name))]
     if ent.name_en:
         keys.append((ent.type, "name", key(ent.name_en)))

@@ -1,10 +1,11 @@
-"""Entities: model spans repaired, normalised and grouped into one entity per real-world thing.
+"""Entities: model spans repaired and normalised, then grouped into one entity per real-world thing.
 
 Bare NER makes predictable mistakes on news; each repair below fixes a class of them, not a
 single example: glued typos read as names ("Онтакже"), place names cut after their generic
 word ("площадь Революции"), names cut inside quotes ("РИА "Новости"), known unions typed as
-places ("ЕС"), abbreviations in brackets glued to the full name. Grouping then joins mentions
-of one entity within the document, across cases, spellings, scripts and abbreviations.
+places ("ЕС"), abbreviations in brackets glued to the full name. Which mentions are one entity
+is decided in :mod:`svodka.stages.entity_groups`; this module names each group and builds the
+record's entities.
 """
 
 from __future__ import annotations
@@ -13,13 +14,25 @@ import bisect
 import functools
 import itertools
 import re
-from dataclasses import dataclass, field
 
 from svodka import gazetteer, lexicon, models
 from svodka.analysis import Analysis, NerSpan, Token
-from svodka.disjoint import DisjointSets
-from svodka.names import PARTICLES, UD_CASE, key, normal_form, skeleton, transcription_key, transliterate
+from svodka.names import UD_CASE, key, normal_form, transliterate
 from svodka.record import Entity, Mention
+from svodka.stages.entity_groups import (
+    _CYRILLIC,
+    _dictionary_surname,
+    _first_name,
+    _gazetteer_key,
+    _group,
+    _is_patronymic,
+    _lemma,
+    _Mention,
+    _nominative_pair,
+    _person_words,
+    _stem,
+    _words,
+)
 
 _QUOTE_PAIRS = {"«": "»", "„": "“", "“": "”", '"': '"'}
 _CLOSERS = set(_QUOTE_PAIRS.values())
@@ -45,23 +58,6 @@ _TYPE_PRIORITY = {"PER": 0, "ORG": 1, "LOC": 2}
 TYPE_REPAIR_MIN_COUNT = 2
 #: How often a name must have been seen as an entity before it is found without the model.
 RECOVER_MIN_COUNT = 2
-
-
-@dataclass
-class _Mention:
-    start: int
-    end: int
-    type: str
-    lang: str
-    tokens: list[Token]
-    normal: str = ""
-    subtype: str = ""
-    known: lexicon.Known | None = None
-    group: int = -1
-    forced_with: list[_Mention] = field(default_factory=list)
-    #: a person's grammatical gender where the text shows it ("masc"/"femn"), else ""
-    gender: str = ""
-    surface: str = ""
 
 
 def _closing_quote(text: str, pos: int, opener: str, limit: int = 60) -> int:
@@ -302,12 +298,6 @@ def _name_gender(word: str) -> str:
     if sum(p.score for p in names) <= sum(p.score for p in parses if "Surn" in p.tag):
         return ""
     return genders.pop()
-
-
-@functools.lru_cache(maxsize=65536)
-def _lemma(word: str) -> str:
-    parses = models.morph().parse(word.lower())
-    return parses[0].normal_form.replace("ё", "е") if parses else word.lower()
 
 
 def _is_title_word(word: str) -> bool:
@@ -843,178 +833,10 @@ def _cased_like(original: str, form: str) -> str:
     return "-".join(f[:1].upper() + f[1:] if o[:1].isupper() else f for o, f in zip(parts_o, parts_f, strict=True))
 
 
-class _Groups(DisjointSets):
-    """Union-find over mentions that refuses to join two different people: a group remembers the
-    full names in it (surname stem, first name or initial), and a union that would put
-    "Юрий Визбор" and "Варвара Визбор" (or "А. Лукашенко" and "В. Лукашенко") together is refused,
-    whichever chain of bare surnames would have led there."""
-
-    def __init__(self, identities: list[tuple[str, str] | None], known: list[str | None]) -> None:
-        super().__init__(len(identities))
-        self.names: dict[int, set[tuple[str, str]]] = {
-            i: {ident} for i, ident in enumerate(identities) if ident is not None}
-        # a group holding a dictionary entity ("ЕС" = Европейский союз) never joins another one
-        self.known: dict[int, str] = {i: k for i, k in enumerate(known) if k is not None}
-
-    def union(self, i: int, j: int) -> bool:
-        ri, rj = self.find(i), self.find(j)
-        if ri == rj:
-            return True
-        a, b = self.names.get(ri, set()), self.names.get(rj, set())
-        if any(sa == sb and not _same_first(fa, fb) for sa, fa in a for sb, fb in b):
-            return False
-        ka, kb = self.known.get(ri), self.known.get(rj)
-        if ka is not None and kb is not None and ka != kb:
-            return False
-        root = self.join(ri, rj)
-        child = max(ri, rj)
-        if a or b:
-            self.names[root] = a | b
-            self.names.pop(child, None)
-        if ka is not None or kb is not None:
-            self.known[root] = ka if ka is not None else kb  # type: ignore[assignment]
-            self.known.pop(child, None)
-        return True
-
-
-def _same_first(a: str, b: str) -> bool:
-    """Whether two first names (or initials) can be the same person's."""
-    if len(a) <= 2 or len(b) <= 2:
-        return a[:1].lower() == b[:1].lower()
-    if key(b) in lexicon.diminutives().get(key(a), ()) or key(a) in lexicon.diminutives().get(key(b), ()):
-        return True  # "Лёша Тихонов" and "Алексей Тихонов"
-    # loose on purpose (a foreign name declined wrongly, "Асии"/"Асия", "Азия"/"Асия"; a long name
-    # in another transcription, "Беньямин"/"Биньямин"): only clearly different names block a merge
-    return a[:3].lower() == b[:3].lower() or skeleton(a) == skeleton(b) or _stem(a) == _stem(b) \
-        or (min(len(a), len(b)) >= 6 and _one_edit(a.lower(), b.lower())) or _same_transcription(a, b, first=True)
-
-
-def _same_transcription(a: str, b: str, first: bool, loose: bool = True) -> bool:
-    """Whether two words can be one foreign name in two Russian transcriptions ("Уэнтуорт" /
-    "Вентворт", "Кабельо" / "Кабейо"; a first name, if ``loose``, also one letter apart after
-    folding, "Юитиро" / "Ючиро"), unless the dictionary knows them as two different Russian names
-    or surnames."""
-    if first:
-        if _first_name(a) and _first_name(b) and _first_lemma(a) != _first_lemma(b):
-            return False
-    elif _dictionary_surname(a) and _dictionary_surname(b):
-        return False
-    if len(a) < 3 or len(b) < 3:
-        return False
-    if transcription_key(_stem(a)) == transcription_key(_stem(b)):
-        return True
-    ka, kb = transcription_key(a), transcription_key(b)
-    return first and loose and min(len(ka), len(kb)) >= 5 and _one_edit(ka, kb)
-
-
-@functools.lru_cache(maxsize=65536)
-def _first_lemma(word: str) -> str:
-    """The dictionary form of a first name ("Марии" -> "мария"), else the word."""
-    for p in models.morph().parse(word.lower()):
-        if p.is_known and "Name" in p.tag:
-            return str(p.normal_form)
-    return word.lower()
-
-
-def _identity(m: _Mention) -> tuple[str, str] | None:
-    """(surname stem, first name) of a person mention that names both, else None."""
-    if m.type != "PER" or re.search(r"[«»\"„“”]", m.normal):
-        return None  # a nickname in quotes ("Джеймс «Бадди» Макгирт") may stand for the first name
-    words = _person_words(m.normal)
-    if len(words) < 2 or words[0].lower() in PARTICLES:
-        return None  # "Де Ниро" names no first name
-    return _stem(_bare_surname(words[-1])), words[0]
-
-
-def _words(name: str) -> list[str]:
-    return [w for w in re.split(r"[\s]+", name) if any(c.isalpha() for c in w)]
-
-
-_ACRONYM_SKIP = frozenset({"по", "и", "в", "во", "на", "о", "об", "за", "для", "of", "and", "the", "for"})
-
-
-@functools.lru_cache(maxsize=65536)
-def _acronym(name: str) -> str:
-    """Initials of a multi-word name ("Европейский суд по правам человека" -> "ЕСПЧ"), else ""."""
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _ACRONYM_SKIP]
-    if len(words) < 2 or not all(w[:1].isalpha() for w in words):
-        return ""
-    return "".join(w[0] for w in words).upper().replace("Ё", "Е")
-
-
-def _acronyms(name: str) -> frozenset[str]:
-    """The initials a body may go by: of its whole name, of the name before "им./имени" ("БДТ" of
-    "Большой драматический театр им. Товстоногова"), and of the name before its parent body's
-    abbreviation ("ЦИБ" of "Центр информационной безопасности ФСБ")."""
-    out = {_acronym(name)}
-    cut = re.split(r"\s+(?:им\.|имени\s)", name, maxsplit=1)[0]
-    if cut != name:
-        out.add(_acronym(cut))
-    words = name.split()
-    while len(words) >= 3 and words[-1].isupper() and len(words[-1]) >= 2:
-        words = words[:-1]
-        out.add(_acronym(" ".join(words)))
-    out.discard("")
-    return frozenset(out)
-
-
-_ENDING = re.compile(
-    r"(?:ого|его|ому|ему|ыми|ими|ий|ый|ой|ей|ом|ем|ым|им|ия|ии|ию|ие|ая|яя|ую|ое|ее|ые|ых|их|а|я|у|ю|е|ы|и|ь|й)$")
-
-
-@functools.lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    """A word without its case ending ("Гарсии", "Гарсия" -> "гарс"): a loose key for names."""
-    low = word.lower().replace("ё", "е")
-    if _CYRILLIC.search(low):
-        low = low.translate(_LOOKALIKE_LOWER)  # "Cинода" typed with a Latin "C"
-    if len(low) < 4:
-        return low
-    stem = _ENDING.sub("", low)
-    if len(stem) >= 3:
-        return stem
-    # a short name ("Асии", "Азия"): take off one letter at most, keeping three
-    return low[:-1] if len(low) == 4 and low[-1] in "аяуюеыиьй" else low
-
-
-_PLACE_GENERIC = frozenset({"республика", "город", "г.", "штат", "провинция", "королевство", "княжество", "эмират"})
-
-
-@functools.lru_cache(maxsize=65536)
-def _stem_key(name: str) -> str:
-    """A loose key: endings off, an aside in brackets off ("Кировоградской (Кропивницкой) области"),
-    a generic leading word of a place off ("Республика Башкортостан" = "Башкортостан")."""
-    name = re.sub(r"\s*\([^)]*\)", "", name)
-    if not _CYRILLIC.search(name):
-        return key(name)
-    words = [w for w in re.split(r"[\s\-«»\"„“]+", name) if w]
-    if len(words) >= 2 and words[0].lower() in _PLACE_GENERIC and words[1][:1].isupper():
-        words = words[1:]
-    return " ".join(_stem(w) for w in words)
-
-
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 #: Latin capitals that look Cyrillic; an abbreviation of only these in Russian text is Cyrillic.
 _LOOKALIKE = re.compile(r"[ABCEHKMOPTX]{2,6}")
 _TO_CYRILLIC = str.maketrans("ABCEHKMOPTX", "АВСЕНКМОРТХ")
-_LOOKALIKE_LOWER = str.maketrans("aceopxy", "асеорху")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z\s.'’()&-]*")
-
-
-def _short_form_of(short: list[str], full: list[str]) -> bool:
-    """"Верховный суд" of "Верховный суд Пакистана"; "Театр сатиры" of "Московский академический
-    театр сатиры" (only adjectives before it); not "Европейский союз" of "Совет Европейского союза"."""
-    if full[: len(short)] == short:
-        return True
-    if len(short) == 1 and len(full) == 1 and len(short[0]) >= 3 and full[0].startswith(short[0] + "-"):
-        return True  # "Рио" of "Рио-де-Жанейро", "Спартак" of "Спартак-Москва"
-    if len(short) < 2:
-        return False
-    s_stems, f_stems = [_stem(w) for w in short], [_stem(w) for w in full]
-    for k in range(1, len(full) - len(short) + 1):
-        if f_stems[k: k + len(short)] == s_stems:
-            return all(_is_adjective(w) for w in full[:k])
-    return False
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1026,55 +848,6 @@ def _common_noun(word: str) -> bool:
         and not word.isupper() \
         and not any(t in p.tag for p in parses if p.score >= 0.2
                     for t in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"))
-
-
-def _head_index(words: list[str]) -> int:
-    """The position of a name's head noun: its first word that is not an adjective."""
-    return next((k for k, w in enumerate(words) if not _is_adjective(w.rsplit("-", 1)[-1])), len(words) - 1)
-
-
-@functools.lru_cache(maxsize=8192)
-def _adjective_base(word: str) -> str:
-    """The stem a place adjective is formed from: "Украинского" -> "украин", "Римский" -> "рим"."""
-    lemma = _lemma(word)
-    return re.sub(r"(?:ск|цк)(?:ий|ой)$", "", lemma) if re.search(r"(?:ск|цк)(?:ий|ой)$", lemma) else ""
-
-
-def _fewer_words(short: list[str], full: list[str]) -> bool:
-    """Whether ``short`` (lower case) is ``full`` with some words left out, around the same head
-    noun ("болгарская церковь" of "болгарская православная церковь", "сирийская национальная
-    коалиция" of "национальная коалиция сирийских ... сил"); not "европейский союз" of "совет
-    европейского союза", whose head is another."""
-    s_stems = [_stem(w) for w in short]
-    f_stems = [_stem(p) for w in full for p in w.split("-")]
-    if not all(x in f_stems for x in s_stems) or len(set(s_stems)) < len(s_stems):
-        return False
-    return _stem(short[_head_index(short)]) == _stem(full[_head_index(full)])
-
-
-def _compound_of(word: str, full: list[str]) -> bool:
-    """Whether ``word`` (lower case) is a Russian compound of the beginnings of the first words of
-    ``full``: "нацгвардия" of "национальная гвардия", "погранслужба" of "пограничная служба",
-    "минкульт" of "министерство культуры", "совбез" of "совет безопасности", "центробанк" of
-    "центральный банк"."""
-    words = [w.replace("ё", "е") for w in full if w not in _ACRONYM_SKIP]
-    word = word.replace("ё", "е")
-
-    def match(pos: int, k: int) -> bool:
-        if k >= len(words) or k >= 3:
-            return False
-        rest, target = word[pos:], words[k]
-        if k >= 1 and len(rest) >= 3 and (target.startswith(rest) or _stem(rest) == _stem(target)
-                                          or (len(_stem(rest)) >= 3 and target.startswith(_stem(rest)))):
-            return True  # the last piece: the rest of the compound, or its stem, begins the word
-        for n in range(min(len(rest) - 3, len(target) - 1), 2, -1):
-            piece = rest[:n]
-            if (target.startswith(piece) or (piece.endswith("о") and target.startswith(piece[:-1]))) \
-                    and match(pos + n, k + 1):
-                return True
-        return False
-
-    return len(words) >= 2 and match(0, 0)
 
 
 def _opens_sentence(a: Analysis, tok: Token) -> bool:
@@ -1109,13 +882,6 @@ def _after_imeni(a: Analysis, i: int) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=65536)
-def _first_name(word: str) -> bool:
-    """A dictionary first name (any case): "Рафаэль", "Эдвард"."""
-    return word[:1].isupper() and any(p.is_known and "Name" in p.tag and p.score >= 0.3
-                                      for p in models.morph().parse(word.lower()))
-
-
 @functools.lru_cache(maxsize=8192)
 def _function_word(word: str) -> bool:
     """A preposition, conjunction, particle, pronoun or adverb first of all ("По", "Ни", "Оно",
@@ -1143,20 +909,6 @@ def _plain_adjective(word: str) -> bool:
     return bool(parses) and parses[0].tag.POS in ("ADJF", "NUMR") and not word.isupper() \
         and (parses[0].is_known or len(word) >= 12) \
         and not any(t in p.tag for p in parses if p.score >= 0.05 for t in ("Name", "Surn", "Patr", "Geox", "Orgn"))
-
-
-@functools.lru_cache(maxsize=65536)
-def _dictionary_surname(word: str) -> bool:
-    """A surname the dictionary knows ("Волков", "Войков")."""
-    return any(p.is_known and "Surn" in p.tag for p in models.morph().parse(word.lower()))
-
-
-@functools.lru_cache(maxsize=65536)
-def _known_word(word: str) -> bool:
-    """A word the dictionary knows as a common word ("Сенат"; not "Армения", a name), so not a
-    foreign name to fold with another spelling."""
-    return any(p.is_known and not any(t in p.tag for t in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad"))
-               for p in models.morph().parse(word.lower())[:2])
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1208,472 +960,6 @@ def _known_adjective(word: str) -> bool:
     """A dictionary adjective ("Белый"), not a guess from an ending ("Акихито")."""
     parses = models.morph().parse(word)
     return bool(parses) and parses[0].is_known and parses[0].tag.POS in ("ADJF", "ADJS", "PRTF")
-
-
-@functools.lru_cache(maxsize=8192)
-def _gazetteer_key(name: str) -> str:
-    """The gazetteer's first choice for a place name (a country, region or town id), else ""."""
-    found = gazetteer.gazetteer().candidates(name)
-    if not found and (regional := _region_of_colloquial(name)):
-        found = gazetteer.gazetteer().candidates(regional)
-    return f"{found[0].kind}:{found[0].id}" if found else ""
-
-
-def _region_of_colloquial(name: str) -> str:
-    """The official name behind a colloquial region name: "Тамбовщина" -> "Тамбовская область",
-    "Ставрополье" -> "Ставропольский край" (Russian word formation, not a list)."""
-    if " " in name or len(name) < 7:
-        return ""
-    if name.endswith(("щина", "чина")):
-        return name[:-4] + "ская область"
-    if name.endswith("ье") and name[-3:-2] in "лнр":
-        return name[:-2] + "ский край"
-    return ""
-
-
-def _initials_prefix(short: list[str], full: list[str]) -> bool:
-    """Whether each word of ``short`` is the next word of ``full`` or the initials of the next
-    few words ("ГУ МВД" of "Главное управление МВД России по Нижегородской области"); at least
-    one word must be initials, and the match must start at the beginning of ``full``."""
-    k, initials = 0, False
-    for word in short:
-        if k < len(full) and (_stem(word) == _stem(full[k]) or word == full[k]):
-            k += 1
-            continue
-        if not (word.isupper() and len(word) >= 2):
-            return False
-        n = len(word)
-        letters = "".join(w[:1] for w in full[k:k + n]).upper().replace("Ё", "Е")
-        if k + n > len(full) or letters != word.replace("Ё", "Е") or not all(w[:1].isalpha() for w in full[k:k + n]):
-            return False
-        k, initials = k + n, True
-    return initials
-
-
-@functools.lru_cache(maxsize=65536)
-def _is_adjective(word: str) -> bool:
-    parses = models.morph().parse(word)
-    return bool(parses) and parses[0].tag.POS in ("ADJF", "ADJS", "PRTF")
-
-
-def _head_key(words: list[str]) -> str:
-    """The body's name as a key that its usual short forms share: "Министерство иностранных
-    дел" and "МИД" -> "мид"; "Министерство здравоохранения" and "Минздрав" -> "минздрав"."""
-    head = " ".join(words)
-    short = lexicon.short_forms().get(key(head)) or lexicon.short_forms().get(key(" ".join(_lemma(w) for w in words)))
-    if short:
-        return short
-    acronym = _acronym(head)
-    if acronym and len(words) >= 2:
-        return key(acronym)
-    if len(words) == 1 and key(words[0]) in lexicon.short_forms():
-        return lexicon.short_forms()[key(words[0])]  # "Центробанк" -> "цб"
-    if len(words) == 1 and (words[0].isupper() or key(words[0]) in lexicon.short_form_values()):
-        return key(re.sub(r"(?:а|у|ом|е|ы)$", "", words[0]) if _ABBR_TAIL.fullmatch(words[0]) else words[0])
-    return _stem_key(head)
-
-
-#: A short capitalised kind of body before a name ("НК ЮКОС", "ИА REGNUM", "ФК Спартак").
-_LEGAL_ABBREVIATION = re.compile(r"[А-ЯЁA-Z]{2,4}")
-_ABBR_TAIL = re.compile(r"[А-ЯЁ]{2,}(?:а|у|ом|е|ы)")
-
-
-def _place_key(m: _Mention) -> str:
-    """For an organisation named after a known place or union ("МИД Британии", "МИД
-    Великобритании", "Министерство иностранных дел Великобритании", "Совет ЕС", "Совет
-    Европейского союза"), a key with the body's short form and the known name, so that the
-    variants group; else ""."""
-    if m.type != "ORG":
-        return ""
-    words = _words(m.normal)
-    for k in (2, 1):
-        if len(words) <= k:
-            continue
-        tail = words[-k:]
-        known = lexicon.lookup(" ".join(tail)) or lexicon.lookup(" ".join(_lemma(w) for w in tail)) \
-            or (lexicon.lookup(_nominative_pair(tail[0], tail[1])) if k == 2 else None)
-        if known is not None and (known.type == "LOC" or known.subtype in ("union", "international")):
-            return f"{_head_key(words[:-k])}|{known.name}"
-    return ""
-
-
-@functools.lru_cache(maxsize=8192)
-def _nominative_pair(adjective: str, noun: str) -> str:
-    """An adjective and its noun in the nominative: "Российской Федерации" -> "российская федерация"."""
-    morph = models.morph()
-    parse = morph.parse(noun.lower())[0]
-    if "plur" in parse.tag:  # "Соединённых Штатов" -> "соединённые штаты"
-        head_form = parse.inflect({"nomn"})
-        head, grammemes = (head_form.word if head_form else parse.normal_form), {"nomn", "plur"}
-    else:
-        head = parse.normal_form
-        grammemes = {"nomn", "sing", morph.parse(head)[0].tag.gender or "masc"}
-    form = morph.parse(adjective.lower())[0].inflect(grammemes)
-    return f"{form.word if form else adjective.lower()} {head}"
-
-
-@functools.lru_cache(maxsize=65536)
-def _bare_surname(word: str) -> str:
-    """A surname without an article glued by a hyphen: "аль-Завахири" -> "Завахири"."""
-    head, _, rest = word.partition("-")
-    return rest if rest and head.lower() in PARTICLES and rest[:1].isupper() else word
-
-
-def _person_words(name: str) -> list[str]:
-    """The words of a person's name, first name first: the official order "Грызлов Борис
-    Вячеславович" (surname, first name, patronymic) is turned round. Lowercase particles are left
-    out, except where a capital follows a hyphen ("аль-Багдади")."""
-    words = [w.strip("«»\"„“”()") for w in re.split(r"[\s.]+", name)]
-    words = [w for w in words if any(c.isalpha() for c in w)
-             and (not w[:1].islower() or _bare_surname(w) != w)]
-    if len(words) == 3 and _is_patronymic(words[2]) and not _is_patronymic(words[1]):
-        words = [words[1], words[2], words[0]]
-    elif len(words) >= 2 and len(words[0]) > 2 and all(len(w) == 1 and w.isupper() for w in words[1:]):
-        words = [*words[1:], words[0]]  # initials after the surname: "Михальчук И. Ф."
-    return words
-
-
-_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ична|овна|евна|инична)$", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=65536)
-def _is_patronymic(word: str) -> bool:
-    """"Марковна", "Фёдорович"; not a surname of that shape ("Янукович")."""
-    if not _PATRONYMIC.search(word):
-        return False
-    parses = models.morph().parse(word.lower())
-    return bool(parses) and "Patr" in parses[0].tag and not any("Surn" in p.tag for p in parses)
-
-
-def _same_person(short: list[str], full: list[str], fuzzy: bool = True) -> bool:
-    """Whether the name ``short`` can refer to the person named ``full`` (at least as long);
-    ``fuzzy`` also allows surnames spelt one letter apart."""
-    def same(a: str, b: str) -> bool:
-        a, b = _bare_surname(a), _bare_surname(b)
-        if len(a) <= 2 or len(b) <= 2:  # an initial
-            return a[:1].lower() == b[:1].lower()
-        return _stem(a) == _stem(b) or skeleton(a) == skeleton(b) or _same_transcription(a, b, first=False)
-
-    def same_first(a: str, b: str) -> bool:  # "Лиза" is a short form of "Елизавета"
-        # (one letter apart after folding only beside a surname: a bare "Дэвис" is not "Дэвид")
-        return same(a, b) or key(b) in lexicon.diminutives().get(key(a), ()) \
-            or (len(a) > 2 and len(b) > 2 and _same_transcription(a, b, first=True, loose=len(short) >= 2))
-
-    if len(short) == 2 and len(full) == 2 and short != full and same(short[0], full[1]) and same(short[1], full[0]):
-        return True  # surname first: "Арсланов Айрат" of "Айрат Арсланов"
-    if len(short) == 1:
-        if len(short[0]) == 2 and short[0] == full[0] and len(full) >= 2 and re.search(r"[аеиоуыэюяё]", short[0]):
-            return True  # an East Asian surname comes first: "Ли" of "Ли Лу"
-        if len(short[0]) == 2 and len(full) >= 2 and short[0] == full[-1] and len(full[0]) > 2:
-            return True  # a two-letter surname as written: "Фо" of "Дарио Фо", "Ли" of "Харпер Ли"
-        if len(short[0]) <= 2:
-            return False
-        if len(full) >= 2 and "-" in full[-1] and len(short[0]) >= 4 \
-                and any(same(short[0], part) for part in full[-1].split("-")[1:] if part[:1].isupper()):
-            return True  # one part of a double surname: "Пайпер" of "Хайдемария Стефанишин-Пайпер"
-        if same(short[0], full[-1]) or (len(full) >= 2 and len(full[0]) > 2 and same_first(short[0], full[0])):
-            return True
-        if not fuzzy:
-            return False
-        # a long surname spelt one letter apart (a typo or another transcription: "Крамник"/"Краник",
-        # "Рухани"/"Роухани", "Аленичев"/"Аленчиев")
-        # (not two surnames the dictionary knows: "Войков" is not "Волков")
-        a, b = _stem(short[0]), _stem(full[-1])
-        return len(full) >= 2 and min(len(a), len(b)) >= 5 and short[0][:1] == full[-1][:1] and _one_edit(a, b) \
-            and not (_dictionary_surname(short[0]) and _dictionary_surname(full[-1]))
-    if len(short) >= 2 and len(full) > len(short) and short == full[-len(short):] and len(short[-1]) > 2:
-        return True  # a double surname without the first name: "Са Пинту" of "Рикарду Са Пинту"
-    if len(full) > len(short) and all(len(w) > 2 for w in short) and all(map(same, short, full)):
-        return True  # the beginning of a longer name: "Мейв Кеннеди" of "Мейв Кеннеди Таунсенд-Маккин"
-    if len(short) == 2 and len(full) == 3 and same(short[1], full[2]) and same(short[0], full[1]):
-        return True  # a middle name or nickname with the surname: "Бадди Макгирт" of "Джеймс «Бадди» Макгирт"
-    if len(short) == 2 and _is_patronymic(short[1]) and not _is_patronymic(full[-1]) \
-            and same_first(short[0], full[0]) and (len(full) == 2 or same(short[1], full[1])):
-        return True  # first name and patronymic: "Людмила Марковна" of "Людмила Гурченко"
-    if same(short[-1], full[-1]) and same_first(short[0], full[0]):
-        return True
-    # one letter apart in a long surname, with the same first name or its initial: a transcription
-    # variant ("Эд Гонзалес" / "Эд Гонсалес", "Дэвид Кэмерон" / "Дэвид Камерон", "М. Ахмадинежад" /
-    # "Махмуд Ахмадинеджад")
-    a, b = _stem(short[-1]), _stem(full[-1])
-    if fuzzy and (short[0] == full[0] or (len(short[0]) <= 2 and short[0][:1] == full[0][:1])) \
-            and min(len(a), len(b)) >= 5 and _one_edit(a, b):
-        return True
-    # a short surname with one vowel for another after the same long first name: "Карсон Юнг" /
-    # "Карсон Ёнг" (not two surnames the dictionary knows: "Карсон Лоу" / "Карсон Лей" may be two)
-    if fuzzy and len(short) == len(full) == 2 and short[0] == full[0] and len(short[0]) >= 5 \
-            and _vowel_apart(short[1], full[1]) \
-            and not (_dictionary_surname(short[1]) and _dictionary_surname(full[1])):
-        return True
-    # both names in another transcription: "Кэмерон Диаз" / "Камерон Диас"
-    return fuzzy and len(short) == len(full) == 2 and min(len(short[0]), len(full[0])) >= 5 \
-        and _one_edit(short[0].lower(), full[0].lower()) and min(len(a), len(b)) >= 4 \
-        and (a == b or _one_edit(a, b)) and not (_dictionary_surname(short[1]) and _dictionary_surname(full[1]))
-
-
-def _identity_genders(mentions: list[_Mention], persons: list[int]) -> dict[int, str]:
-    """Each person mention's gender; a full name whose own mention shows none takes the one the
-    other mentions of the same first name and surname agree on ("Мехрибан Алиева родилась")."""
-    shown: dict[tuple[str, str], set[str]] = {}
-    idents = {i: _identity(mentions[i]) for i in persons}
-    for i in persons:
-        ident = idents[i]
-        if ident is not None and mentions[i].gender:
-            shown.setdefault(ident, set()).add(mentions[i].gender)
-    out = {}
-    for i in persons:
-        ident = idents[i]
-        genders = shown.get(ident, set()) if ident is not None else set()
-        out[i] = mentions[i].gender or (next(iter(genders)) if len(genders) == 1 else "")
-    return out
-
-
-def _vowel_apart(a: str, b: str) -> bool:
-    """Whether two words of three letters or more differ in one vowel only ("Ёнг" / "Юнг")."""
-    a, b = a.lower(), b.lower()
-    if len(a) != len(b) or len(a) < 3:
-        return False
-    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    return len(diff) == 1 and diff[0][0] in _VOWELS and diff[0][1] in _VOWELS
-
-
-_VOWELS = frozenset("аеёиоуыэюя")
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by one substitution, insertion, deletion or swap of two
-    neighbouring letters."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return a == b
-    if len(a) == len(b):
-        diff = [k for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
-
-
-def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
-    groups = _Groups([_identity(m) for m in mentions], [m.known.name if m.known else None for m in mentions])
-    index = {id(m): i for i, m in enumerate(mentions)}
-    first_by_key: dict[tuple[str, ...], int] = {}
-    for i, m in enumerate(mentions):
-        # the same base form, or the same words as written (a foreign name normalised two ways:
-        # "Аун Сан Су Чжи" read once as a genitive)
-        keys: list[tuple[str, ...]] = [("K", m.known.name) if m.known else (m.type, key(m.normal))]
-        if m.known is None and m.normal.startswith(("The ", "the ")):
-            keys.append((m.type, key(m.normal[4:])))  # "The Rolling Stones" = "Rolling Stones"
-        if len(m.surface.split()) >= 2:
-            keys.append(("S", m.surface))
-        elif m.type != "PER" and len(m.surface) >= 5 and not m.surface.isupper():
-            keys.append(("W", m.type, _stem(m.surface)))  # "Енисея" normalised as "Енисея", "Енисей"
-            if len(m.surface) >= 6 and _CYRILLIC.search(m.surface) and not _known_word(m.surface):
-                # a foreign name in two transcriptions: "Теннесси" / "Тенесси"
-                keys.append(("T", m.type, transcription_key(_stem(m.surface))))
-        for k in keys:
-            if k in first_by_key:
-                groups.union(first_by_key[k], i)
-            else:
-                first_by_key[k] = i
-        for other in m.forced_with:
-            groups.union(i, index[id(other)])
-    # Persons: a surname alone, a first name alone, initials, or an English spelling join the
-    # nearest fuller name before it (else after it) with the same surname (or first name).
-    persons = [i for i, m in enumerate(mentions) if m.type == "PER"]
-    pwords = {i: _person_words(mentions[i].normal) for i in persons}
-    gender = _identity_genders(mentions, persons)
-    for i in persons:
-        words = pwords[i]
-        if not words:
-            continue
-        # (a name as long as the other, or a first name alone, is already told apart by the first
-        # name, and a wrong base form must not split it: "Ян Бобошиков" of "Яну Бобошикову",
-        # "Дариг" of "Даригу")
-        fitting = [j for j in persons if j != i and len(pwords[j]) >= len(words)
-                   and not (gender[i] and gender[j] and gender[i] != gender[j] and len(pwords[j]) > len(words)
-                            and not (len(words) == 1 and _same_first(words[0], pwords[j][0])
-                                     and _stem(words[0]) != _stem(pwords[j][-1])))]
-        # the same spelling first; a surname one letter apart only when no fuller name fits exactly
-        candidates = [j for j in fitting if _same_person(words, pwords[j], fuzzy=False)]
-        if not any(len(pwords[j]) > len(words) for j in candidates):
-            candidates += [j for j in fitting if j not in candidates and _same_person(words, pwords[j])]
-        if not candidates and len(words) == 1 and gender[i]:
-            # a bare surname whose gender reading no full name fits, written as one full name writes
-            # it: "Попова уже шесть лет ..." read as a man's genitive, beside "Полина Попова"
-            # (and the bare surname takes that form as its base: "Попова", not "Попов")
-            candidates = [j for j in persons if j != i and len(pwords[j]) >= 2
-                          and pwords[j][-1] == mentions[i].surface]
-            if candidates:
-                mentions[i].normal = mentions[i].surface
-        if candidates:
-            # a name of the same gender first ("Абрамовича" is Роман's, not Лея's, whose gender
-            # the text does not show); then the nearest fuller name before, else after; if that
-            # one is refused (another person of the same surname is already in this group), the next
-            order = sorted(candidates, key=lambda j: (not (gender[i] and gender[j] == gender[i]),
-                                                      j > i, abs(i - j)))
-            for j in order:
-                if groups.find(i) != groups.find(j) and groups.union(i, j):
-                    break
-    # The same name typed differently by the model in two places is still one entity; and the same
-    # name normalised differently ("Уральская сталь" / "Уральской стали") too.
-    place_keys = [_place_key(m) for m in mentions]
-    place_heads = [k.split("|")[0] if k else None for k in place_keys]
-    first_by_name: dict[str, int] = {}
-    for i, m in enumerate(mentions):
-        stem_key = place_keys[i] or _stem_key(m.normal)
-        if len(stem_key) >= 3 and stem_key in first_by_name:
-            groups.union(first_by_name[stem_key], i)
-        first_by_name.setdefault(stem_key, i)
-    nonpersons = [i for i, m in enumerate(mentions) if m.type != "PER"]
-    lowered = {i: [w.lower().replace("ё", "е") for w in _words(mentions[i].normal)] for i in nonpersons}
-    acronyms = {i: _acronyms(mentions[i].normal) for i in nonpersons}
-    for i in nonpersons:
-        words, m = lowered[i], mentions[i]
-        if not words:
-            continue
-        # "Верховный суд" after "Верховный суд Пакистана": the short form of the longer name.
-        longer = [j for j in nonpersons if mentions[j].type == m.type and j != i
-                  and (len(lowered[j]) > len(words) or (len(words) == 1 and len(lowered[j]) == 1
-                                                        and lowered[j] != words))
-                  and _short_form_of(words, lowered[j])]
-        # "ЕСПЧ" beside "Европейский суд по правам человека": the initials of the full name.
-        if m.normal.isupper() and 2 <= len(m.normal) <= 6 and m.known is None:
-            longer += [j for j in nonpersons if m.normal.replace("Ё", "Е") in acronyms[j]]
-        # "ИБР РАН" beside "Институт биологии развития": initials of the name and its parent's abbreviation.
-        if m.known is None and len(words) >= 2 and all(w.isupper() and 2 <= len(w) <= 6 for w in _words(m.normal)):
-            head = _words(m.normal)[0].replace("Ё", "Е")
-            longer += [j for j in nonpersons if j not in longer and j != i and mentions[j].type == m.type
-                       and len(lowered[j]) >= 2 and head in acronyms[j]]
-        # "ГУ МВД" beside "Главное управление МВД России по ...": initials and words of its beginning.
-        if len(words) >= 2 and any(w.isupper() and len(w) >= 2 for w in _words(m.normal)):
-            longer += [j for j in nonpersons if j not in longer and mentions[j].type == m.type
-                       and len(lowered[j]) > len(words)
-                       and _initials_prefix(_words(m.normal), _words(mentions[j].normal))]
-        # "Болгарская церковь" beside "Болгарская православная церковь": fewer words, same head noun.
-        if len(words) >= 2:
-            longer += [j for j in nonpersons if j not in longer and mentions[j].type == m.type
-                       and len(lowered[j]) > len(words) and _fewer_words(words, lowered[j])]
-        if m.type == "ORG" and len(words) == 1 and m.normal[1:].islower():
-            # "Нацгвардия", "Погранслужба", "Госсовет" beside "Национальная гвардия Украины",
-            # "Пограничная служба ФСБ", "Государственный совет Кубы": a compound of their beginnings
-            if len(words[0]) >= 6:
-                longer += [j for j in nonpersons if j not in longer and mentions[j].type == "ORG"
-                           and len(lowered[j]) >= 2 and _compound_of(words[0], lowered[j])]
-            # "Дума" beside "Госдума", "Избирком" beside "Мосгоризбирком": the last part of a compound
-            if len(words[0]) >= 4:
-                longer += [j for j in nonpersons if j not in longer and mentions[j].type == "ORG"
-                           and len(lowered[j]) == 1 and 2 <= len(lowered[j][0]) - len(words[0]) <= 7
-                           and mentions[j].normal[1:].islower()  # not "АрмРосГазпром" for "Газпром"
-                           and _stem(lowered[j][0]).endswith(_stem(words[0]))]
-            # "Большого" beside "Большого театра": the adjective that names it
-            if _is_adjective(words[0]):
-                longer += [j for j in nonpersons if j not in longer and mentions[j].type == "ORG"
-                           and len(lowered[j]) == 2 and _stem(lowered[j][0]) == _stem(words[0])]
-            # "Гэлакси" beside "Лос-Анджелес Гэлакси", "Курии" beside "Римской курии": the name
-            # without the place or adjective before it
-            longer += [j for j in nonpersons if j not in longer and mentions[j].type == "ORG"
-                       and len(lowered[j]) == 2 and _stem(lowered[j][1]) == _stem(words[0])
-                       and (_is_adjective(lowered[j][0]) or bool(_gazetteer_key(_words(mentions[j].normal)[0]))
-                            or _LEGAL_ABBREVIATION.fullmatch(_words(mentions[j].normal)[0]) is not None)]
-        # "Центробанк" or "Минздрав" beside "Центральный банк России" / "Минздрав России": the
-        # body without its country, by the short form of its name.
-        if m.type == "ORG" and not place_keys[i]:
-            head = _head_key(_words(m.normal))
-            longer += [j for j in nonpersons if j != i and j not in longer and place_heads[j] == head]
-        elif m.type == "ORG" and " " not in place_keys[i].split("|")[0]:
-            # "Госсовет Кубы" beside "Государственный совет Кубы": a compound head, the same place
-            head, place = place_keys[i].split("|", 1)
-            longer += [j for j in nonpersons if j != i and j not in longer and place_keys[j].endswith("|" + place)
-                       and len(lowered[j]) >= 3 and _compound_of(head, lowered[j])]
-        if longer:
-            before = [j for j in longer if j < i]
-            groups.union(i, before[-1] if before else longer[0])
-    # "НК ЮКОС" beside "ЮКОС", "Агропромышленное объединение «Макфа»" beside "Макфа": a kind of
-    # body or a legal form before the name itself.
-    org_by_stem: dict[str, int] = {}
-    for i in nonpersons:
-        if mentions[i].type == "ORG":
-            org_by_stem.setdefault(_stem_key(mentions[i].normal), i)
-    for i in nonpersons:
-        inner = _inner_name(mentions[i])
-        target = org_by_stem.get(_stem_key(inner)) if inner else None
-        if target is not None and target != i:
-            groups.union(i, target)
-    # Places the gazetteer knows under several names are one place ("Чечня" = "Чеченская Республика",
-    # "Подмосковье" = "Московская область", "Петербург" = "Санкт-Петербург").
-    first_by_place: dict[str, int] = {}
-    for i, m in enumerate(mentions):
-        if m.type != "LOC" or m.subtype == "site":
-            continue
-        place = _gazetteer_key(m.normal)
-        if place:
-            if place in first_by_place:
-                groups.union(first_by_place[place], i)
-            else:
-                first_by_place[place] = i
-    # A one-word place adjective ("Украинское", "Римского", "Московский" — NEREL marks them as
-    # places) is the place it is formed from, when that place is named in the document.
-    place_stems: dict[str, int] = {}
-    for i, m in enumerate(mentions):
-        if m.type == "LOC" and " " not in m.normal and not _is_adjective(m.normal):
-            place_stems.setdefault(_stem(m.normal), i)
-    for i, m in enumerate(mentions):
-        if m.type == "LOC" and " " not in m.normal and m.normal[:1].isupper() and _is_adjective(m.normal) \
-                and not any(k != i and groups.find(k) == groups.find(i) for k in range(len(mentions))):
-            # (not when it is already the short form of a longer name: "Тамбовский" of "Тамбовский район")
-            base = _adjective_base(m.normal)
-            # "москов" -> "москв" (Москва), "американ" -> "америк" (Америка)
-            variants = (base, base[:-2] + "в" if base.endswith("ов") else "", base[:-2] if base.endswith("ан") else "")
-            for cand in variants:
-                if len(cand) >= 3 and cand in place_stems:
-                    groups.union(place_stems[cand], i)
-                    break
-    # Places and organisations written in another script: join by sound ("Kazakhstan" = "Казахстан").
-    others = [i for i, m in enumerate(mentions) if m.type != "PER" and m.known is None]
-    for i in others:
-        for j in others:
-            if j < i and bool(_CYRILLIC.search(mentions[j].normal)) != bool(_CYRILLIC.search(mentions[i].normal)) \
-                    and mentions[j].type == mentions[i].type \
-                    and _same_sound(mentions[i].normal, mentions[j].normal):
-                groups.union(i, j)
-                break
-    by_root: dict[int, list[_Mention]] = {}
-    for i, m in enumerate(mentions):
-        by_root.setdefault(groups.find(i), []).append(m)
-    return sorted(by_root.values(), key=lambda g: min(m.start for m in g))
-
-
-#: Kind abbreviations before a body's own name ("НК ЮКОС", "ФК Зенит"), besides the legal forms.
-_KIND_ABBREVIATIONS = frozenset({"НК", "ФК", "ХК", "ИА", "ТК", "ТРК", "АК", "БК", "ПК"})
-_QUOTED_NAME = re.compile(r"^(?P<kind>[^«„\"“”»]{3,60}?)\s*[«„\"“](?P<name>[^«»„“\"”]{2,})[»“\"”]?$")
-
-
-def _inner_name(m: _Mention) -> str:
-    """An organisation's own name inside a longer one: the quoted name after one to three kind
-    words ("Госкорпорация «Роскосмос»", "Агропромышленное объединение «Макфа»"), or the name after
-    a legal form or kind abbreviation ("НК ЮКОС"); else ""."""
-    if m.type != "ORG":
-        return ""
-    quoted = _QUOTED_NAME.match(m.normal)
-    if quoted and 1 <= len(quoted["kind"].split()) <= 3 and quoted["name"][:1].isupper():
-        return quoted["name"].strip()
-    first, _, rest = m.normal.partition(" ")
-    if rest and (first in _KIND_ABBREVIATIONS or first in lexicon.cased_word_list("legal_forms.txt")) \
-            and rest[:1].isupper() and " " not in rest.strip():
-        return rest.strip("«»\"„“” ")
-    return ""
-
-
-def _same_sound(a: str, b: str) -> bool:
-    """Whether a Latin and a Cyrillic name sound alike: by the transliteration skeleton ("Kazakhstan"
-    = "Казахстан"), or by the gazetteer's coarser consonant key, which knows English spellings
-    ("Forbes" = "Форбс", "The Guardian" = "Гардиан", "Ryanair" = "Райнэйр"); the English article
-    is left out."""
-    a, b = (re.sub(r"^(?:The|the)\s+", "", x) for x in (a, b))
-    if len(skeleton(a)) >= 4 and skeleton(a) == skeleton(b):
-        return True
-    sa = gazetteer.sound_key(a)
-    return bool(sa) and sa == gazetteer.sound_key(b) and (len(sa) >= 4 or (" " not in a and " " not in b))
 
 
 def _canonical(group: list[_Mention], main_lang: str) -> tuple[str, str, str | None, str]:
