@@ -10,7 +10,8 @@ Each LOC entity gets ``geo`` (lat, lon, ISO country, precision) or stays ``None`
   variant, the name without an Arabic article ("Эр-Ракка") or an English kind word ("Taipei City"), then a
   foreign town by the sound of its name (``Gazetteer.sounds_like``, spelt alike too), then the first town of
   a double name declined alike ("в Урбане-Шампейне"); a town found by a guess needs evidence from the
-  document unless it is big, and, for a sound or double-name guess, in a country the document is about. A
+  document unless it is big or the document also uses its adjective ("в Канне" beside "Каннского фестиваля"),
+  and, for a sound or double-name guess, in a country the document is about. A
   name joined to the next or previous one by "и" that together make a country or region is that place
   ("Тринидад" + "и Тобаго").
 - A candidate's score: its kind (a country before a region before a town of the same name), the
@@ -126,7 +127,7 @@ class _Loc:
     first: int  # offset of the first mention
     best: Place | None = None
     kind_hint: str | None = None  # "region" after "штат", "провинция"...; "city" after "город"...
-    guess: str | None = None  # candidates only from a guess: "form", "sound" or "part" (see _candidates)
+    guess: str | None = None  # candidates only from a guess: "form", "adjective", "sound"... (see _candidates)
 
 
 def _variants(e: Entity) -> list[str]:
@@ -238,6 +239,19 @@ def _districts(g: Gazetteer, name: str) -> list[Place]:
                   feature=True) for p in dict.fromkeys(seats)]
 
 
+#: The adjective of a name ("Канн" -> "Каннского", "Дувр" -> "дуврский"), any case and gender.
+_ADJECTIVE_ENDINGS = r"ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)\b"
+
+
+def _adjective_in(text: str, name: str) -> bool:
+    """The text also uses the adjective of a name guessed from a case ending ("в Канне" beside "Каннского
+    фестиваля"): the guess is then the document's own word for the place, not a chance likeness."""
+    stem = re.sub(r"[аеёиоуыьэюяй]$", "", name)
+    if len(stem) < 4 or not re.fullmatch(r"[А-ЯЁа-яё-]+", stem):
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(stem)}{_ADJECTIVE_ENDINGS}", text, re.IGNORECASE) is not None
+
+
 def _joined(text: str, e: Entity) -> list[str]:
     """The names a mention makes with the word joined to it by "и"/"and" ("Тринидад" + "и Тобаго")."""
     out = []
@@ -286,10 +300,16 @@ def _candidates(g: Gazetteer, e: Entity, text: str = "") -> tuple[list[Place], s
             for p in g.candidates(n):
                 if p.kind == "city" and p.name_en in own:
                     found.setdefault((p.kind, p.id), p)
-    if found:
-        return list(found.values()), None
     cyrillic = [n for n in names if re.search("[а-яё]", n, re.IGNORECASE)]
     guesses = [v for n in cyrillic for v in (n.replace("э", "е").replace("Э", "Е"), *_stems(n))]
+    if text and all(p.kind == "city" and p.population < _MIN_POP_ALONE for p in found.values()):
+        # "в Канне" beside "Каннского фестиваля": the name guessed from the case ending is the document's own,
+        # not the form the normaliser chose ("Канна", a hamlet in Italy) nor a chance likeness
+        attested = {(p.kind, p.id): p for n in guesses if _adjective_in(text, n) for p in g.candidates(n)}
+        if attested:
+            return list(attested.values()), "adjective"
+    if found:
+        return list(found.values()), None
     guesses += [bare for n in cyrillic if (bare := _ARTICLE.sub("", n)) != n]
     guesses += [bare for n in names if (bare := _KIND_SUFFIX.sub("", n)) != n]  # "Taipei City", "Lagos State"
     look(guesses, g.candidates)
@@ -399,7 +419,7 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
                     and any(_km(p.lat, p.lon, lat, lon) <= _NEAR_KM for lat, lon in points))):
             continue
         if p.kind == "city" and evidence == 0 and (
-                (loc.guess and p.population < _MIN_POP_GUESS)
+                (loc.guess and loc.guess != "adjective" and p.population < _MIN_POP_GUESS)
                 or p.population < _MIN_POP_ALONE
                 or (p.population < _MIN_POP_ABROAD and countries_here and p.country not in countries_here)):
             continue
