@@ -18,6 +18,7 @@ from svodka import lexicon, models
 from svodka.analysis import Analysis, Token
 from svodka.record import Entity, Event, EventDate, Figure, Trigger
 from svodka.stages.annotate import CYRILLIC_LANGS, parse_syntax
+from svodka.stages.speakers import person_roles
 
 #: Heads or dependants that make a trigger not an assertion of fact.
 _MODAL = frozenset({
@@ -38,7 +39,6 @@ _PLANNED = frozenset({"запланировать", "запланированн�
 _DIPLOMATIC_PROTEST = frozenset({"выразить", "заявить", "вручить", "направить", "нота"})
 #: Verbs whose subject undergoes the event named by their object ("база подверглась обстрелу").
 _UNDERGO = frozenset({"подвергнуться", "подвергаться"})
-#: Heads that say the act was refused ("отказался подписывать соглашение").
 #: Governors under which an act did not happen: refused, abstained from, avoided ("советует
 #: воздерживаться от посещений", "удалось избежать ареста").
 _REFUSED = frozenset({"отказаться", "отказываться", "воздержаться", "воздерживаться", "избежать", "избегать",
@@ -77,9 +77,9 @@ _COPULAS = frozenset({"являться", "стать", "быть", "оказа�
 #: Clause verbs of which "ответственность (за ...)" blames someone ("ответственность лежит на Киеве");
 #: not "берет на себя ответственность", a claim of one's own.
 _BLAME = frozenset({"нести", "лежать", "возлагать", "возложить", "ложиться", "лечь"})
-#: Heads through which a threatened response is reached ("будет вынуждена ответить").
 #: Measures that answer someone ("ответные меры", "жесткие меры"), not "меры к оптимизации".
 _RETALIATORY = frozenset({"ответный", "жесткий", "жёсткий", "адекватный", "решительный", "зеркальный"})
+#: Heads through which a threatened response is reached ("будет вынуждена ответить").
 _READY = frozenset({"вынужденный", "вынудить", "готовый", "намеренный", "мочь"})
 #: Objects of a verb of judging that are claims: a verdict on them is a denial ("назвал обвинения ложью").
 _CLAIMS = frozenset({"обвинение", "сообщение", "заявление", "утверждение", "информация", "слух", "данные",
@@ -667,14 +667,14 @@ def _antecedent(a: Analysis, k: int, mentions: _Mentions) -> Entity | None:
             break
         ent = mentions.by_token.get(j)
         if ent is None or ent.type != "PER" or a.tokens[j].feats.get("Case") != "Nom" \
-                or _person_gender(ent) not in (None, gender):
+                or _name_gender(ent.name) not in (None, gender):
             continue
         if a.tokens[j].sent >= sent - 1:
             return ent
-        if _person_gender(ent) == gender:  # farther back, only a name whose gender is known
+        if _name_gender(ent.name) == gender:  # farther back, only a name whose gender is known
             farther[ent.id] = ent
     others = {e.id for j, e in mentions.by_token.items() if e.type == "PER" and e.id not in farther
-              and sent - 3 <= a.tokens[j].sent <= sent and j < k and _person_gender(e) in (None, gender)}
+              and sent - 3 <= a.tokens[j].sent <= sent and j < k and _name_gender(e.name) in (None, gender)}
     return next(iter(farther.values())) if len(farther) == 1 and not others else None
 
 
@@ -686,16 +686,6 @@ def _name_gender(name: str) -> str | None:
             if "Name" in parse.tag:
                 return "Fem" if "femn" in parse.tag else "Masc" if "masc" in parse.tag else None
     return None
-
-
-def _person_gender(ent: Entity) -> str | None:
-    return _name_gender(ent.name)
-
-
-@cache
-def _person_roles() -> dict[str, str]:
-    """Role noun lemma -> its group, from ``person_roles.tsv`` (shared with the quotes layer)."""
-    return {row[0]: row[1] for row in lexicon.rows("person_roles.tsv") if len(row) >= 2}
 
 
 #: Ministries, whose "глава" is a minister.
@@ -712,7 +702,7 @@ def _role_referent(a: Analysis, k: int, kids: dict[int, list[int]], mentions: _M
     introduces a person once by role and name and then by role alone. None for a plural or a role
     marked as another holder ("новый президент")."""
     tok = a.tokens[k]
-    roles = _person_roles()
+    roles = person_roles()
     own = {r for r in _lemmas_of(tok.text) if r in roles}
     if tok.pos not in ("NOUN", "PROPN") or tok.feats.get("Number") == "Plur" or not own:
         return None
@@ -730,7 +720,7 @@ def _role_referent(a: Analysis, k: int, kids: dict[int, list[int]], mentions: _M
         first = j
         while first > 0 and mentions.by_token.get(first - 1) is ent:
             first -= 1
-        if gender and _person_gender(ent) not in (None, gender):  # "Монарх призвал" is not "королева Матильда"
+        if gender and _name_gender(ent.name) not in (None, gender):  # "Монарх призвал" is not "королева Матильда"
             j = first - 1
             continue
         for i in range(first - 1, max(-1, first - 7), -1):  # the phrase right before the name
