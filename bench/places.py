@@ -37,6 +37,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from svodka import models
 from svodka.analysis import Analysis
 from svodka.pipeline import Pipeline
 from svodka.record import Entity, Geo, InputDocument, Mention
@@ -124,9 +125,7 @@ def read_ann(path: Path) -> list[AnnSpan]:
 
 def outermost(gold: list[Gold], texts: dict[str, str], ann_dir: Path) -> tuple[list[Gold], list[Gold]]:
     """(each place at its first noun-form mention not nested in another kept span, places with only nested ones)."""
-    import pymorphy3
-
-    morph = pymorphy3.MorphAnalyzer()
+    morph = models.morph()  # the pipeline's analyser, already loaded and memoised
 
     def key(text: str) -> tuple[str, ...]:
         return tuple(morph.parse(w)[0].normal_form for w in re.findall(r"\w+", text.lower().replace("ё", "е")))

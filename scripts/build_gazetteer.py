@@ -62,7 +62,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from svodka.gazetteer import ITALIAN_READING, SOUND, sound_key  # noqa: E402  (plain string functions; loads no model)
+from svodka.gazetteer import ITALIAN_READING, SOUND, km, sound_key  # noqa: E402  (plain functions; loads no model)
 from svodka.names import key  # noqa: E402
 
 OUT = REPO / "src" / "svodka" / "data" / "gazetteer" / "places.tsv.gz"
@@ -211,13 +211,6 @@ PART_REACH_KM = 150.0
 #: A computed middle this far from every settlement is taken to be at sea (Mauritius with Rodrigues: 310 km);
 #: the empty middle of a desert country stays (Oman's is 171 km from a town, Chad's 137 km).
 AT_SEA_KM = 200.0
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 Grid = dict[tuple[int, int], list[tuple[float, float, str]]]

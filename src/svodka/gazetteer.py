@@ -12,6 +12,7 @@ checks the shipped file is up to date); its "not a place" names are read at run 
 from __future__ import annotations
 
 import gzip
+import math
 import re
 import unicodedata
 import zlib
@@ -71,6 +72,15 @@ def sound_key(name: str, italian: bool = False) -> str:
         words.append(re.sub(r"(.)\1+", r"\1", word))
     out = "".join(words)
     return out if len(out.replace("a", "")) >= 3 else ""
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (the stage's nearness evidence and the build script's country points)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
 _KINDS: dict[str, Kind] = {"C": "country", "R": "region", "P": "city", "K": "city", "F": "region", "D": "city"}
 
 

@@ -198,8 +198,8 @@ def person_word(word: str, case: str, gender: str | None, plural: bool = False) 
     known = _known_name_nominative(low, case, gender)
     if known is not None:
         return _restore_case(word, known)
-    if _oblique_iya(low, case):  # "Асию", "Асией", "Гамсахурдии" -> "Асия", "Гамсахурдия"
-        return _restore_case(word, low[: -len(_IYA_OBLIQUE.search(low)[0])] + "ия")  # type: ignore[index]
+    if iya := _oblique_iya(low, case):  # "Асию", "Асией", "Гамсахурдии" -> "Асия", "Гамсахурдия"
+        return _restore_case(word, low[: -len(iya)] + "ия")
     if case in ("Nom", "") and not (gender != "femn" and low.endswith(_OBLIQUE_FOR_SURE) and len(low) > 5):
         return word
     rules = _FEM_RULES if gender == "femn" else _MASC_RULES
@@ -230,14 +230,14 @@ _NAME_GENDERS = {"masc", "femn"}
 _IYA_OBLIQUE = re.compile(r"(?:ию|ией|ии|ие)$")
 
 
-def _oblique_iya(low: str, case: str) -> bool:
-    """An oblique form of a name in -ия that no dictionary knows ("Асию", "Асией", "Гамсахурдии"):
+def _oblique_iya(low: str, case: str) -> str:
+    """The oblique ending of a name in -ия that no dictionary knows ("Асию", "Асией", "Гамсахурдии"), else "":
     masculine names in -ий ("Дмитрию", "Юрии") are dictionary names, so an unknown name in -ию/-ией
     is an -ия name in any case the tagger reads, and one in -ии/-ие when it is not read as nominative."""
     match = _IYA_OBLIQUE.search(low)
     if match is None or len(low) < 4 or any(p.is_known for p in models.morph().parse(low)):
-        return False
-    return match[0] in ("ию", "ией") or case not in ("Nom", "")
+        return ""
+    return match[0] if match[0] in ("ию", "ией") or case not in ("Nom", "") else ""
 
 
 def _known_name_nominative(low: str, case: str, gender: str | None) -> str | None:

@@ -51,7 +51,7 @@ from dataclasses import dataclass
 
 from svodka import models
 from svodka.analysis import Analysis
-from svodka.gazetteer import Gazetteer, Place, gazetteer
+from svodka.gazetteer import Gazetteer, Place, gazetteer, km
 from svodka.names import transliterate
 from svodka.record import Entity, Geo
 
@@ -390,6 +390,8 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
         score = _base(p)
         evidence = 0.0
         local = 0.0  # evidence below the country: its region mentioned, a place near it
+        near_place = p.lat is not None and p.lon is not None \
+            and any(km(p.lat, p.lon, lat, lon) <= _NEAR_KM for lat, lon in points)
         other_region = p.kind == "city" and not p.capital and p.population < _REGION_TOWN_MIN_POP and any(
             country == p.country and p.name_en.startswith(f"{name} ") for country, name in region_names)
         if p.kind == "region" or (p.kind == "city" and not country_named and not other_region):
@@ -404,8 +406,7 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
             evidence += _CONTAINS
         if p.kind == "country" and any(c.country == p.id for c in contained):
             evidence += _CONTAINS
-        if p.kind == "city" and p.lat is not None and p.lon is not None \
-                and any(_km(p.lat, p.lon, lat, lon) <= _NEAR_KM for lat, lon in points):
+        if p.kind == "city" and near_place:
             local += _NEAR
         evidence += local
         if p.kind == "city" and loc.guess in ("sound", "part") and not local and focus \
@@ -414,9 +415,7 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
         # A district of the feature table with no weight ("Центральный район", "ЗАО") needs local support: its
         # region mentioned or a place near it; the country alone is not enough (every big town has one).
         if ((p.feature and p.kind == "city" and p.population == 0) or loc.guess == "district") and not (
-                (p.region and p.region in mentioned_regions)
-                or (p.lat is not None and p.lon is not None
-                    and any(_km(p.lat, p.lon, lat, lon) <= _NEAR_KM for lat, lon in points))):
+                (p.region and p.region in mentioned_regions) or near_place):
             continue
         if p.kind == "city" and evidence == 0 and (
                 (loc.guess and loc.guess != "adjective" and p.population < _MIN_POP_GUESS)
@@ -453,12 +452,6 @@ def _kind_hint(a: Analysis, e: Entity) -> str | None:
             if lemma in words:
                 return kind
     return None
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _geo(p: Place, g: Gazetteer) -> Geo:
