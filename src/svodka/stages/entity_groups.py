@@ -489,18 +489,18 @@ def _same_person(short: list[str], full: list[str], fuzzy: bool = True) -> bool:
         and (a == b or _one_edit(a, b)) and not (_dictionary_surname(short[1]) and _dictionary_surname(full[1]))
 
 
-def _identity_genders(mentions: list[_Mention], persons: list[int]) -> dict[int, str]:
+def _identity_genders(mentions: list[_Mention], persons: list[int],
+                      identities: list[tuple[str, str] | None]) -> dict[int, str]:
     """Each person mention's gender; a full name whose own mention shows none takes the one the
     other mentions of the same first name and surname agree on ("Мехрибан Алиева родилась")."""
     shown: dict[tuple[str, str], set[str]] = {}
-    idents = {i: _identity(mentions[i]) for i in persons}
     for i in persons:
-        ident = idents[i]
+        ident = identities[i]
         if ident is not None and mentions[i].gender:
             shown.setdefault(ident, set()).add(mentions[i].gender)
     out = {}
     for i in persons:
-        ident = idents[i]
+        ident = identities[i]
         genders = shown.get(ident, set()) if ident is not None else set()
         out[i] = mentions[i].gender or (next(iter(genders)) if len(genders) == 1 else "")
     return out
@@ -532,7 +532,8 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
-    groups = _Groups([_identity(m) for m in mentions], [m.known.name if m.known else None for m in mentions])
+    identities = [_identity(m) for m in mentions]
+    groups = _Groups(identities, [m.known.name if m.known else None for m in mentions])
     index = {id(m): i for i, m in enumerate(mentions)}
     first_by_key: dict[tuple[str, ...], int] = {}
     for i, m in enumerate(mentions):
@@ -559,7 +560,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     # nearest fuller name before it (else after it) with the same surname (or first name).
     persons = [i for i, m in enumerate(mentions) if m.type == "PER"]
     pwords = {i: _person_words(mentions[i].normal) for i in persons}
-    gender = _identity_genders(mentions, persons)
+    gender = _identity_genders(mentions, persons, identities)
     for i in persons:
         words = pwords[i]
         if not words:

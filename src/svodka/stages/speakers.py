@@ -429,7 +429,7 @@ def _plural_subject(d: _Doc, pos: int, after: int) -> str | None:
         k -= 1
         if t.pos == "NOUN" and t.feats.get("Case") == "Nom" and t.feats.get("Number") == "Plur" \
                 and t.feats.get("Animacy") == "Anim" and d.entity_at(t.start, t.end) is None \
-                and not d.covered(t.start, t.end) and not any(qs <= t.start < qe for qs, qe in d.marks):
+                and not d.covered(t.start, t.end) and not d.in_marks(t.start):
             return t.text
     return None
 
@@ -443,7 +443,7 @@ def _role_subject(d: _Doc, pos: int, after: int, want: str | None) -> tuple[str 
     while k >= 0 and d.a.tokens[k].start > after:
         t = d.a.tokens[k]
         if t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Nom" and t.feats.get("Number") != "Plur" \
-                and lemmas(t.text) & set(person_roles()) and not any(qs <= t.start < qe for qs, qe in d.marks) \
+                and lemmas(t.text) & set(person_roles()) and not d.in_marks(t.start) \
                 and _agrees(want, t.feats.get("Gender")):
             si = _sent_of(d.a, t.start)
             sent = d.a.sentences[si]
@@ -465,7 +465,7 @@ def _last_subject(d: _Doc, pos: int, after: int, want: str | None) -> str | None
     while i >= 0 and d.mentions[i][0] > after:
         ms, me, ent = d.mentions[i]
         i -= 1
-        if ent.type != "PER" or _role_only(ent) or d.covered(ms, me) or any(qs <= ms < qe for qs, qe in d.marks):
+        if ent.type != "PER" or _role_only(ent) or d.covered(ms, me) or d.in_marks(ms):
             continue
         k = bisect.bisect_left(d.token_starts, ms)
         if k < len(d.a.tokens) and d.a.tokens[k].feats.get("Case") == "Nom" and _agrees(want, _name_gender(ent.name)):
@@ -651,7 +651,7 @@ def _described_speaker(d: _Doc, toks: list[Token], s: int, e: int, head: int) ->
             return None
         after = max(_cue_pos(q), q.end)
         others = [m for m in d.mentions_in(after, pos) if m[2].type == "PER" and m[2].id != q.speaker
-                  and not any(qs <= m[0] < qe for qs, qe in d.marks)]
+                  and not d.in_marks(m[0])]
         return None if others else (q.speaker, None)  # another person named since: not sure whom it describes
     return None
 
