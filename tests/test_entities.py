@@ -793,3 +793,55 @@ def test_a_bare_surname_read_as_a_mans_genitive_joins_the_woman_named_so() -> No
                  "Попова уже шесть лет ведёт модельную карьеру.")
     polina = next(e for e in record.entities or [] if e.name == "Полина Попова")
     assert [m.normal for m in polina.mentions] == ["Полина Попова", "Попова"], polina.mentions
+
+
+def test_plural_place_names_keep_a_plural_adjective() -> None:
+    # "островах" inflects to "острова", which reads first as a genitive singular
+    record = run("Японские рыбаки вновь задержаны у Курильских островов. На Курилах ждут решения.")
+    normals = {m.text: m.normal for e in record.entities or [] for m in e.mentions}
+    assert normals["Курильских островов"] == "Курильские острова"
+
+
+def test_a_former_city_name_beside_the_city_is_the_city() -> None:
+    # "Свердловск" is also the Ukrainian town renamed Довжанск; beside Екатеринбург it is Екатеринбург
+    record = run("Борис Ельцин родился в Свердловской области и работал в Свердловске. "
+                 "В Екатеринбурге вчера открыли его музей. Екатеринбург готовится к юбилею.")
+    cities = [e for e in record.entities or [] if any(m.text in ("Свердловске", "Екатеринбурге")
+                                                      for m in e.mentions)]
+    assert len(cities) == 1 and cities[0].name == "Екатеринбург"
+    assert {m.text for m in cities[0].mentions} == {"Свердловске", "Екатеринбурге", "Екатеринбург"}
+
+
+def test_a_former_name_alone_is_not_joined_to_another_place() -> None:
+    record = run("В Свердловске Луганской области прошёл митинг. Жители Луганска поддержали его.")
+    groups = [{m.text for m in e.mentions} for e in record.entities or []]
+    assert not any({"Свердловске", "Луганска"} <= g for g in groups)
+
+
+def test_latin_and_cyrillic_spellings_of_a_known_or_german_name() -> None:
+    record = run("Социальная сеть Facebook договорилась с «Билайном». Теперь «Фэйсбук» доступен бесплатно. "
+                 "Концерн «Фольксваген» построит завод в Калуге. Представитель Volkswagen подтвердил планы.")
+    groups = [{m.text for m in e.mentions} for e in record.entities or []]
+    assert any({"Facebook", "Фэйсбук"} <= g for g in groups)
+    assert any({"Фольксваген", "Volkswagen"} <= g for g in groups)
+
+
+def test_an_abbreviation_in_brackets_after_a_known_one_names_something_else() -> None:
+    record = run("По сведениям Продовольственной и сельскохозяйственной организации ООН (ФАО), цены выросли. "
+                 "ООН призвала помочь голодающим. ФАО ждёт нового роста цен.")
+    un = [e for e in record.entities or [] if e.name == "ООН"]
+    assert un and not any(m.text == "ФАО" for e in un for m in e.mentions)
+
+
+def test_a_full_name_followed_by_its_abbreviation_is_that_body() -> None:
+    record = run("Международная федерация футбола ФИФА объявила решение. Президент ФИФА выступил в Цюрихе. "
+                 "В ФИФА не комментируют.")
+    fifa = [e for e in record.entities or [] if any(m.text == "ФИФА" for m in e.mentions)]
+    assert len(fifa) == 1
+    assert "Международная федерация футбола ФИФА" in {m.text for m in fifa[0].mentions}
+
+
+def test_an_abbreviation_in_brackets_after_a_known_body_alone_is_its_other_name() -> None:
+    record = run("В отравлении подозревается шпион ФСБ (КГБ) с позывным «Гордон». ФСБ это отрицает.")
+    fsb = [e for e in record.entities or [] if any(m.text == "ФСБ" for m in e.mentions)]
+    assert len(fsb) == 1 and "КГБ" in {m.text for m in fsb[0].mentions}

@@ -305,6 +305,9 @@ def _normal_phrase(tokens: Sequence[Token]) -> list[str]:
     head_word = _inflect(head_tok.text, head_tok, prefer_name=False)
     words[head] = head_word
     parse = models.morph().parse(head_word.lower())
+    # the head now stands in the nominative, so its nominative reading tells the number
+    # ("Курильские острова": "острова" reads first as a genitive singular)
+    parse = [p for p in parse if "nomn" in p.tag] or parse
     agree: set[str] = set()
     if parse:
         tag = parse[0].tag

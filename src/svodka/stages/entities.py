@@ -440,7 +440,11 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
         first = _Mention(start, main_end, etype, span.lang, _tokens(a, start, main_end), subtype=subtype)
         second = _Mention(abbr_start, abbr_start + len(match["abbr"]), etype, span.lang,
                           _tokens(a, abbr_start, abbr_start + len(match["abbr"])), subtype=subtype)
-        first.forced_with.append(second)
+        if not _other_abbreviation(match["main"], match["abbr"], prev):
+            first.forced_with.append(second)
+        else:  # "США (FDA)": the body the model cut before "США", which :func:`_join_bracketed` may join
+            known = lexicon.lookup(match["abbr"])
+            second.type, second.subtype = (known.type, known.subtype) if known else ("ORG", "")
         return [first, second]
     match = _ORIGINAL.match(surface)
     if match and _tokens(a, start, start + match.end("main")):
@@ -515,7 +519,7 @@ def _bracketed(a: Analysis, start: int, match: re.Match[str], etype: str, lang: 
         if alt_end <= alt_start or not alt_tokens or alt[:1].islower() or not any(ch.isalpha() for ch in alt):
             continue
         mention = _Mention(alt_start, alt_end, etype, lang, alt_tokens, subtype=subtype)
-        if _alias_in_brackets(main, alt, etype):
+        if _alias_in_brackets(main, alt, etype, _preceding_token(a, start)):
             first.forced_with.append(mention)
         else:
             known = lexicon.lookup(alt)
@@ -527,7 +531,7 @@ def _bracketed(a: Analysis, start: int, match: re.Match[str], etype: str, lang: 
     return out
 
 
-def _alias_in_brackets(main: str, alt: str, etype: str) -> bool:
+def _alias_in_brackets(main: str, alt: str, etype: str, before: Token | None = None) -> bool:
     """Whether ``alt``, in brackets after ``main``, names the same entity: another script; for an
     organisation or place an abbreviation; for an organisation also a one-word name that is not a
     place ("(Роскомнадзора)"; "Цюрих (Швейцария)" names where, not what); for a person named in
@@ -543,8 +547,23 @@ def _alias_in_brackets(main: str, alt: str, etype: str) -> bool:
     if etype == "LOC":
         return abbreviation
     if etype == "ORG":
+        if _other_abbreviation(main, alt, before):
+            return False
         return abbreviation or " " not in alt.strip()
     return " " in main.strip() and not abbreviation
+
+
+def _other_abbreviation(main: str, alt: str, before: Token | None) -> bool:
+    """Whether ``alt`` abbreviates something other than ``main``, a known body's abbreviation after
+    a lower-case genitive (``before``): "организации ООН (ФАО)", "медикаментов США (FDA)" abbreviate
+    the longer name the model cut, not the body named last ("шпион ФСБ (КГБ)" is one body)."""
+    if before is None or not before.text[:1].islower() or before.feats.get("Case") != "Gen":
+        return False
+    main_known = lexicon.lookup(main)
+    if main_known is None or not _ABBREVIATION.fullmatch(main) or not _ABBREVIATION.fullmatch(alt):
+        return False
+    alt_known = lexicon.lookup(alt)
+    return alt_known is None or alt_known.name != main_known.name
 
 
 def _join_bracketed(a: Analysis, mentions: list[_Mention]) -> None:
@@ -554,7 +573,8 @@ def _join_bracketed(a: Analysis, mentions: list[_Mention]) -> None:
         between = a.text[m.end:n.start]
         if m.type == n.type and re.fullmatch(r"\s?\(", between) \
                 and a.text[n.end:n.end + 1] in (")", ",", ";") \
-                and _alias_in_brackets(a.text[m.start:m.end], a.text[n.start:n.end], m.type):
+                and _alias_in_brackets(a.text[m.start:m.end], a.text[n.start:n.end], m.type,
+                                       _preceding_token(a, m.start)):
             m.forced_with.append(n)
         elif m.type == n.type == "PER" and _NICKNAME.fullmatch(between):
             m.forced_with.append(n)  # "Фрэнк Кали по прозвищу Фрэнки Бой"

@@ -291,10 +291,17 @@ def _known_word(word: str) -> bool:
 @functools.lru_cache(maxsize=8192)
 def _gazetteer_key(name: str) -> str:
     """The gazetteer's first choice for a place name (a country, region or town id), else ""."""
+    found = _gazetteer_keys(name)
+    return found[0] if found else ""
+
+
+@functools.lru_cache(maxsize=65536)
+def _gazetteer_keys(name: str) -> tuple[str, ...]:
+    """Every place the gazetteer knows by this name ("kind:id"), its first choice first."""
     found = gazetteer.gazetteer().candidates(name)
     if not found and (regional := _region_of_colloquial(name)):
         found = gazetteer.gazetteer().candidates(regional)
-    return f"{found[0].kind}:{found[0].id}" if found else ""
+    return tuple(f"{p.kind}:{p.id}" for p in found)
 
 
 def _region_of_colloquial(name: str) -> str:
@@ -661,8 +668,11 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             longer += [j for j in nonpersons if j != i and j not in longer and place_heads[j] == head]
         elif m.type == "ORG" and " " not in place_keys[i].split("|")[0]:
             # "Госсовет Кубы" beside "Государственный совет Кубы": a compound head, the same place
+            # or none ("Минсельхоз РФ" beside "Министерство сельского хозяйства и ...")
             head, place = place_keys[i].split("|", 1)
-            longer += [j for j in nonpersons if j != i and j not in longer and place_keys[j].endswith("|" + place)
+            longer += [j for j in nonpersons if j != i and j not in longer and mentions[j].type == "ORG"
+                       and (place_keys[j].endswith("|" + place)
+                            or (not place_keys[j] and mentions[j].normal[1:].islower()))
                        and len(lowered[j]) >= 3 and _compound_of(head, lowered[j])]
         if longer:
             before = [j for j in longer if j < i]
@@ -681,15 +691,27 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     # Places the gazetteer knows under several names are one place ("Чечня" = "Чеченская Республика",
     # "Подмосковье" = "Московская область", "Петербург" = "Санкт-Петербург").
     first_by_place: dict[str, int] = {}
+    ambiguous: list[tuple[int, frozenset[str]]] = []
     for i, m in enumerate(mentions):
         if m.type != "LOC" or m.subtype == "site":
             continue
-        place = _gazetteer_key(m.normal)
-        if place:
-            if place in first_by_place:
-                groups.union(first_by_place[place], i)
+        places = _gazetteer_keys(m.normal)
+        if places:
+            if places[0] in first_by_place:
+                groups.union(first_by_place[places[0]], i)
             else:
-                first_by_place[place] = i
+                first_by_place[places[0]] = i
+            if len(places) > 1:
+                ambiguous.append((i, frozenset(places)))
+    # A name that may denote several places, one of them named unambiguously in the document, is
+    # that place: a former name ("Свердловск" beside "Екатеринбург", not the Ukrainian town renamed
+    # Довжанск in 2016).
+    single = {_gazetteer_keys(mentions[i].normal)[0]: i for i in first_by_place.values()
+              if len(_gazetteer_keys(mentions[i].normal)) == 1}
+    for i, options in ambiguous:
+        named = {single[p] for p in options if p in single}
+        if len(named) == 1:
+            groups.union(named.pop(), i)
     # A one-word place adjective ("Украинское", "Римского", "Московский" — NEREL marks them as
     # places) is the place it is formed from, when that place is named in the document.
     place_stems: dict[str, int] = {}
@@ -708,12 +730,17 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
                     groups.union(place_stems[cand], i)
                     break
     # Places and organisations written in another script: join by sound ("Kazakhstan" = "Казахстан").
-    others = [i for i, m in enumerate(mentions) if m.type != "PER" and m.known is None]
-    for i in others:
-        for j in others:
-            if j < i and bool(_CYRILLIC.search(mentions[j].normal)) != bool(_CYRILLIC.search(mentions[i].normal)) \
-                    and mentions[j].type == mentions[i].type \
-                    and _same_sound(mentions[i].normal, mentions[j].normal):
+    # (a known name on one side too: "Фэйсбук" beside "Facebook")
+    # (the own name of "Концерн «Фольксваген»" too; each distinct name once)
+    first_of: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(mentions):
+        if m.type != "PER":
+            first_of.setdefault((m.type, _inner_name(m) or m.normal), i)
+    others = list(first_of.items())
+    for k, ((etype, name), i) in enumerate(others):
+        for (other_type, other), j in others[:k]:
+            if etype == other_type and (mentions[i].known is None or mentions[j].known is None) \
+                    and bool(_CYRILLIC.search(other)) != bool(_CYRILLIC.search(name)) and _same_sound(name, other):
                 groups.union(i, j)
                 break
     by_root: dict[int, list[_Mention]] = {}
@@ -729,13 +756,18 @@ _QUOTED_NAME = re.compile(r"^(?P<kind>[^«„\"“”»]{3,60}?)\s*[«„\"“](
 
 def _inner_name(m: _Mention) -> str:
     """An organisation's own name inside a longer one: the quoted name after one to three kind
-    words ("Госкорпорация «Роскосмос»", "Агропромышленное объединение «Макфа»"), or the name after
-    a legal form or kind abbreviation ("НК ЮКОС"); else ""."""
+    words ("Госкорпорация «Роскосмос»", "Агропромышленное объединение «Макфа»"), the name after
+    a legal form or kind abbreviation ("НК ЮКОС"), or the abbreviation after the full name it
+    abbreviates; else ""."""
     if m.type != "ORG":
         return ""
     quoted = _QUOTED_NAME.match(m.normal)
     if quoted and 1 <= len(quoted["kind"].split()) <= 3 and quoted["name"][:1].isupper():
         return quoted["name"].strip()
+    full, _, last = m.normal.rpartition(" ")
+    if full and last.isupper() and 2 <= len(last) <= 6 and (
+            last in _acronyms(full) or ((known := lexicon.lookup(full)) is not None and known == lexicon.lookup(last))):
+        return last  # "Международная федерация футбола ФИФА": the full name, then its abbreviation
     first, _, rest = m.normal.partition(" ")
     if rest and (first in _KIND_ABBREVIATIONS or first in lexicon.cased_word_list("legal_forms.txt")) \
             and rest[:1].isupper() and " " not in rest.strip():
@@ -750,6 +782,9 @@ def _same_sound(a: str, b: str) -> bool:
     is left out."""
     a, b = (re.sub(r"^(?:The|the)\s+", "", x) for x in (a, b))
     if len(skeleton(a)) >= 4 and skeleton(a) == skeleton(b):
+        return True
+    # a German or Dutch "v" said as "ф" ("Volkswagen" = "Фольксваген"), in longer names only
+    if len(skeleton(a)) >= 6 and skeleton(a).replace("v", "f") == skeleton(b).replace("v", "f"):
         return True
     sa = gazetteer.sound_key(a)
     return bool(sa) and sa == gazetteer.sound_key(b) and (len(sa) >= 4 or (" " not in a and " " not in b))
