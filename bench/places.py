@@ -1,10 +1,11 @@
 """Places benchmark: geocoding of the places in NEREL dev (Russian) and GUM news (English).
 
-    python bench/places.py [--data ../shared/data] [--only nerel|nerel-train|nerel-train2|nerel-train3|gum]
+    python bench/places.py [--data ../shared/data] [--only nerel|nerel-train|nerel-train2|nerel-train3|nerel-train4|gum]
 
 Gold: ``bench/gold/places_nerel_dev.tsv``, ``bench/gold/places_nerel_train.tsv`` (the first 60 NEREL train
 documents with place links, annotated as an unseen check), ``bench/gold/places_nerel_train2.tsv`` (the next 60,
-the same way), ``bench/gold/places_nerel_train3.tsv`` (the 60 after those, the same way) and
+the same way), ``bench/gold/places_nerel_train3.tsv`` (the 60 after those, the same way),
+``bench/gold/places_nerel_train4.tsv`` (the 60 after those, the same way) and
 ``bench/gold/places_gum.tsv`` (one row per distinct place with a Wikidata / Wikipedia identity; coordinates and
 countries project-annotated, see their headers). Two modes:
 
@@ -23,7 +24,8 @@ NEREL sets are scored a second time, "outermost": the project's entities are fla
 noun-form mention that no other NEREL span of a kept type (person, organisation, place, facility) contains;
 a place named only inside such names ("Сенате США", "УВД Томской области") is left out and counted. The
 place's mentions are the NEREL place spans linked to its Wikidata id or with the same lemmas as the gold
-mention or a linked one; nesting is read from the ``.ann`` files, never from svodka's output.
+mention or a linked one, not one-word adjectives nor a compound adjective's stem ("Российско" of
+"Российско-американский"); nesting is read from the ``.ann`` files, never from svodka's output.
 """
 
 from __future__ import annotations
@@ -134,6 +136,9 @@ def outermost(gold: list[Gold], texts: dict[str, str], ann_dir: Path) -> tuple[l
         words = re.findall(r"\w+", text)
         return " " not in text.strip() and bool(words) and morph.parse(words[-1].lower())[0].tag.POS == "ADJF"
 
+    def compound(text: str, s: AnnSpan) -> bool:  # a compound adjective's stem: "Российско" of "Российско-американский"
+        return text[s.end:s.end + 1] == "-" and s.text[-1:].lower() in ("о", "е")
+
     anns = {doc: read_ann(ann_dir / f"{doc}.ann") for doc in {g.doc for g in gold}}
     kept: list[Gold] = []
     nested_only: list[Gold] = []
@@ -142,7 +147,8 @@ def outermost(gold: list[Gold], texts: dict[str, str], ann_dir: Path) -> tuple[l
         place_spans = [s for s in spans if s.type in PLACE_TYPES]
         keys = {key(g.text)} | {key(s.text) for s in place_spans if s.wikidata == g.ident}
         mentions = sorted({(s.start, s.end) for s in place_spans
-                           if (s.wikidata == g.ident or key(s.text) in keys) and not adjectival(s.text)}
+                           if (s.wikidata == g.ident or key(s.text) in keys) and not adjectival(s.text)
+                           and not compound(texts[g.doc], s)}
                           | {(g.start, g.end)})
         free = [(a, b) for a, b in mentions
                 if not any(s.start <= a and b <= s.end and (s.start, s.end) != (a, b) for s in spans)]
@@ -242,12 +248,13 @@ def report(title: str, gold: list[Gold], texts: dict[str, str], show_errors: boo
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT / ".." / "shared" / "data")
-    ap.add_argument("--only", choices=["nerel", "nerel-train", "nerel-train2", "nerel-train3", "gum"],
+    ap.add_argument("--only", choices=["nerel", "nerel-train", "nerel-train2", "nerel-train3", "nerel-train4", "gum"],
                     help="one set (default: all)")
     ap.add_argument("--errors", action="store_true", help="list the places not within 161 km")
     args = ap.parse_args(argv)
     for key, part, folder in (("nerel", "dev", "dev"), ("nerel-train", "train", "train"),
-                              ("nerel-train2", "train2", "train"), ("nerel-train3", "train3", "train")):
+                              ("nerel-train2", "train2", "train"), ("nerel-train3", "train3", "train"),
+                              ("nerel-train4", "train4", "train")):
         if args.only not in (None, key):
             continue
         gold = read_gold(GOLD / f"places_nerel_{part}.tsv")

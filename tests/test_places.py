@@ -658,3 +658,95 @@ def test_a_case_ending_guess_attested_by_the_name_s_adjective() -> None:
     b = _doc("Режиссёр получил приз фестиваля в Канне.", [("Канне", "Канна")])
     geocode(b)
     assert _geo(b, "Канна") is None
+
+
+def test_a_capital_outranks_its_city_state_and_a_small_namesake_near_another_place() -> None:
+    # The land Berlin (a region of the same name that holds the capital) does not take the capital's precedence away:
+    # Berlin, New Jersey lies near New York, but a tour list of world cities means the capital.
+    a = _doc("Группа отправится в Ниццу, Будапешт, Прагу, Берлин, Нью-Йорк.",
+             [("Ниццу", "Ницца"), ("Будапешт", "Будапешт"), ("Прагу", "Прага"), ("Берлин", "Берлин"),
+              ("Нью-Йорк", "Нью-Йорк")])
+    geocode(a)
+    geo = _geo(a, "Берлин")
+    assert geo is not None and geo.country == "DE" and geo.lat == pytest.approx(52.52, abs=0.05)
+    # A country of the capital's name still comes first ("Бразилия" is Brazil).
+    b = _doc("Футболисты Бразилии прилетели.", [("Бразилии", "Бразилия")])
+    geocode(b)
+    assert _geo(b, "Бразилия") is not None and _geo(b, "Бразилия").precision == "country"  # type: ignore[union-attr]
+
+
+def test_a_much_bigger_namesake_abroad_needs_local_evidence_to_lose() -> None:
+    # Geneva, Illinois has only its country in a story that names New York and the US: Geneva, Switzerland is ten
+    # times bigger and stays the reading.
+    a = _doc("Он работал в Нью-Йорке, США, затем был заместителем постпреда при ООН в Женеве.",
+             [("Нью-Йорке", "Нью-Йорк"), ("США", "США"), ("Женеве", "Женева")])
+    geocode(a)
+    geo = _geo(a, "Женева")
+    assert geo is not None and geo.country == "CH"
+    # Local evidence still wins: Geneva right beside its state.
+    b = _doc("Он вырос в Женеве, штат Иллинойс.", [("Женеве", "Женева"), ("штат Иллинойс", "штат Иллинойс")])
+    geocode(b)
+    assert _geo(b, "Женева") is not None and _geo(b, "Женева").country == "US"  # type: ignore[union-attr]
+
+
+def test_a_state_adjective_before_a_name_says_its_country() -> None:
+    # "корейском Пхёнчхане": a 10,000-people town abroad in a story that names only Russia.
+    a = _doc("Фигуристка из России не выступит на играх в корейском Пхёнчхане.",
+             [("России", "Россия"), ("Пхёнчхане", "Пхёнчхан")])
+    geocode(a)
+    geo = _geo(a, "Пхёнчхан")
+    assert geo is not None and geo.country == "KR"
+    # With a kind word between ("ливанском городе Триполи"), over the bigger Libyan capital.
+    b = _doc("В ливанском городе Триполи протестуют.", [("Триполи", "Триполи")])
+    geocode(b)
+    assert _geo(b, "Триполи") is not None and _geo(b, "Триполи").country == "LB"  # type: ignore[union-attr]
+    # Without the adjective the small town stays unresolved.
+    c = _doc("Фигуристка из России не выступит на играх в Пхёнчхане.",
+             [("России", "Россия"), ("Пхёнчхане", "Пхёнчхан")])
+    geocode(c)
+    assert _geo(c, "Пхёнчхан") is None
+
+
+def test_district_seats_with_a_soft_sign_or_two_words() -> None:
+    a = _doc("Они жили в селе Али-Юрт Назрановского района Ингушетии.",
+             [("Назрановского района", "Назрановского района"), ("Ингушетии", "Ингушетия")])
+    geocode(a)
+    geo = _geo(a, "Назрановского района")
+    assert geo is not None and geo.name == "Nazran District" and geo.precision == "region" and geo.country == "RU"
+    b = _doc("Дорога в село Урлук Красночикойского района Забайкальского края.",
+             [("Красночикойского района", "Красночикойского района"), ("Забайкальского края", "Забайкальский край")])
+    geocode(b)
+    geo = _geo(b, "Красночикойского района")
+    assert geo is not None and geo.name == "Krasnyy Chikoy District" and geo.admin1 == "RU-ZAB"
+
+
+def test_reviewed_names_westminster_virginia_khimki_forest() -> None:
+    a = _doc("Магистратский суд лондонского района Вестминстер принял решение.", [("Вестминстер", "Вестминстер")])
+    geocode(a)
+    geo = _geo(a, "Вестминстер")
+    assert geo is not None and geo.country == "GB" and geo.lat == pytest.approx(51.5, abs=0.05)
+    b = _doc("Кандидат поедет в штаб в Виргинии.", [("Виргинии", "Виргиния")])
+    geocode(b)
+    geo = _geo(b, "Виргиния")
+    assert geo is not None and geo.precision == "region" and geo.admin1 == "US-VA"
+    c = _doc("Защитники Химкинского леса вышли на акцию.", [("Химкинского леса", "Химкинский лес")])
+    geocode(c)
+    geo = _geo(c, "Химкинский лес")
+    assert geo is not None and geo.country == "RU" and geo.lat == pytest.approx(55.9, abs=0.05)
+
+
+def test_a_genitive_name_after_the_head_stays_genitive() -> None:
+    from svodka.stages.places import _nominative
+
+    assert _nominative("Центрального административного округа Москвы") == "Центральный административный округ Москвы"
+    assert _nominative("Соединённых Штатах Америки", plural=True) == "Соединённые Штаты Америки"
+    assert _nominative("Боснии и Герцеговины") == "Босния и Герцеговина"  # a second name joined by "и" is declined
+    assert _nominative("Нижнем Новгороде") == "Нижний Новгород"
+    a = _doc("Полиция Соединённых Штатов Америки и начальник полиции Иерусалимского округа.",
+             [("Соединённых Штатов Америки", "Соединённые Штатов Америки"),
+              ("Иерусалимского округа", "Иерусалимского округа")])
+    geocode(a)
+    us = _geo(a, "Соединённые Штатов Америки")
+    assert us is not None and us.country == "US" and us.precision == "country"
+    district = _geo(a, "Иерусалимского округа")
+    assert district is not None and district.admin1 == "IL-JM" and district.name == "Jerusalem District"

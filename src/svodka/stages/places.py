@@ -17,8 +17,11 @@ Each LOC entity gets ``geo`` (lat, lon, ISO country, precision) or stays ``None`
 - A candidate's score: its kind (a country before a region before a town of the same name), the
   log of its population, then evidence from the same document: another place mentioned there lies in
   the candidate's country or region, or the candidate region or country contains a town mentioned
-  there, or lies within 150 km of the candidate. A national capital outranks a namesake town that has
-  only country-level support ("Вашингтон" in a British story), never a country or region of its name;
+  there, or lies within 150 km of the candidate; a state adjective right before the name ("в мексиканском Канкуне")
+  is local evidence for that country. A national capital outranks a namesake town that has
+  only country-level support ("Вашингтон" in a British story), never a country or region of its name (the land
+  that holds it and bears its name, Berlin, is no such region); a town with a namesake at least 5 times bigger
+  abroad ("Женева") needs local evidence, not its country alone;
   a town needs local evidence (its region, a place near it) to outrank a country of its name. A small
   town abroad (in a country the document otherwise never mentions) needs such evidence. "Paris" alone
   is Paris, France; "Paris, Texas" is in Texas; "Georgia" is the country unless the text places it among US towns.
@@ -28,8 +31,9 @@ Each LOC entity gets ``geo`` (lat, lon, ISO country, precision) or stays ``None`
   evidence. Nearness counts to mentioned towns only, never to a region's middle point; "right beside" its region
   means only separators or a kind word between ("Вильямсбург, штат Вирджиния"). Small towns a Russian name finds
   bring in their namesakes by their own Latin name (GeoNames names only some Williamsburgs in Russian).
-- A rural district the gazetteer lacks ("Воложинский район") is its seat, the town its adjective names, at precision
-  ``region`` with the seat's point, given local support; never the region's point.
+- A rural district the gazetteer lacks ("Воложинский район") is its seat, the town its adjective names ("Назрановский":
+  Назрань, "Красночикойский": Красный Чикой), at precision ``region`` with the seat's point, given local support;
+  never the region's point.
 - Precision is honest: a region is a region (its point is the middle of its settlements, or null
   when the gazetteer has none); a country's point is a conventional reference point, labelled
   ``country``; a name with no good candidate stays unresolved (``geo=None``), never at a country.
@@ -47,9 +51,10 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
-from svodka import models
+from svodka import lexicon, models
 from svodka.analysis import Analysis
 from svodka.gazetteer import Gazetteer, Place, gazetteer, km
 from svodka.names import transliterate
@@ -97,6 +102,18 @@ _REGION_TOWN_MIN_POP = 1000000
 #: Another place of the document lies this close (km): a town near the others is the likelier reading.
 _NEAR_KM = 150.0
 _NEAR = 10.0
+#: A town abroad this many times bigger than a namesake is the usual reading ("Женева" is Geneva, Switzerland, in a
+#: story that also names New York): the small namesake needs local evidence (its region, a place near it), not its
+#: country alone. Only for true namesakes (the same own name: not Casablanca for "White House") of a town of at least
+#: ``_CAPITAL_MIN_POP`` people.
+_OVERSHADOW = 5.0
+#: A state adjective right before a name says the place's country ("в мексиканском Канкуне", "корейском
+#: Пхёнчхане", "в американском городе Мескит"): as strong as its region right beside it.
+_STATE_ADJECTIVE = re.compile(r"([А-ЯЁа-яё-]{4,}(?:ом|ой|ого|ому|ем|ей|им|ую|ий|ая|ое))\s+(?:(?:город|городе|города|"
+                              r"городок|городке|городка|курорт|курорте|курорта|столице|столицы|штате|штата|"
+                              r"провинции|районе|района|деревне|деревни|селе|села)\s+)?$", re.IGNORECASE)
+#: State adjectives the events' table leaves out as ambiguous, which still narrow a place to two countries.
+_SHARED_ADJECTIVES = {"корейский": ("KR", "KP"), "конголезский": ("CD", "CG")}
 
 _GENERIC_PREFIX = re.compile(
     r"^(?:г\.|гор\.|город|городе|города|село|селе|села|посёлок|поселок|посёлке|поселке|пос\.|п\.|деревня|"
@@ -128,6 +145,7 @@ class _Loc:
     best: Place | None = None
     kind_hint: str | None = None  # "region" after "штат", "провинция"...; "city" after "город"...
     guess: str | None = None  # candidates only from a guess: "form", "adjective", "sound"... (see _candidates)
+    named_countries: frozenset[str] = field(default_factory=frozenset)  # "в мексиканском Канкуне": MX
 
 
 def _variants(e: Entity) -> list[str]:
@@ -152,17 +170,25 @@ def _nominative(name: str, plural: bool = False) -> str | None:
         return None
     morph = models.morph()
     head = None
-    for w in words:
+    head_at = len(words)
+    for i, w in enumerate(words):
         parses = [p for p in morph.parse(w.lower()) if "NOUN" in p.tag]
         if parses:
-            head = parses[0]
+            head, head_at = parses[0], i
             break
     agree = {"sing"}
     if head is not None and head.tag.gender:
         agree.add(str(head.tag.gender))
     out = []
-    for w in words:
+    kept = False  # the words right after the head that name what it belongs to stay in the genitive
+    for i, w in enumerate(words):
         parse = next((p for p in morph.parse(w.lower()) if any(c in p.tag for c in _OBLIQUE)), None)
+        if i > head_at and w[:1].isupper() and (kept or i == head_at + 1) \
+                and any("gent" in p.tag for p in morph.parse(w.lower())):
+            out.append(w)  # "округа Москвы" -> "округ Москвы", "Штатах Америки" -> "Штаты Америки"
+            kept = True
+            continue
+        kept = False
         if parse is None:
             out.append(w)
             continue
@@ -223,6 +249,14 @@ def _stems(name: str) -> list[str]:
 _DISTRICT = re.compile(r"([А-ЯЁ][а-яё]{2,})ск(?:ий|ого|ому|им|ом)\s+район(?:а|е|у|ом)?", re.IGNORECASE)
 _SEAT_ENDINGS = ("", "и", "а", "о", "ы", "ка")
 _DISTRICT_COUNTRIES = frozenset({"RU", "BY", "UA", "KZ"})
+#: The first part of a district adjective made from a seat of two words, and the forms that word takes in the seat's
+#: name ("Красно-" of "Красночикойский": "Красный Чикой"; "Старо-": "Старый Оскол", "Новая Усмань").
+_SEAT_ADJECTIVES = {
+    "Красно": ("Красный", "Красная", "Красное"), "Ново": ("Новый", "Новая", "Новое"),
+    "Старо": ("Старый", "Старая", "Старое"), "Верхне": ("Верхний", "Верхняя", "Верхнее"),
+    "Нижне": ("Нижний", "Нижняя", "Нижнее"), "Больше": ("Большой", "Большая", "Большое"),
+    "Мало": ("Малый", "Малая", "Малое"),
+}
 
 
 def _districts(g: Gazetteer, name: str) -> list[Place]:
@@ -233,7 +267,14 @@ def _districts(g: Gazetteer, name: str) -> list[Place]:
     if m is None:
         return []
     stem = m.group(1)[:1].upper() + m.group(1)[1:]
-    seats = [p for end in _SEAT_ENDINGS for p in g.candidates(stem + end)
+    names = [stem + end for end in _SEAT_ENDINGS]
+    if stem.endswith(("ов", "ев")):  # the adjective of a seat ending in a soft sign: "Назрановский" -> "Назрань"
+        names.append(stem[:-2] + "ь")
+    lead = next((w for w in _SEAT_ADJECTIVES if stem.startswith(w) and len(stem) > len(w) + 2), None)
+    if lead:  # a seat of two words: "Красночикойский" -> "Красный Чикой", "Новоусманский" -> "Новая Усмань"
+        rest = stem[len(lead)].upper() + stem[len(lead) + 1:].removesuffix("ь")  # "Старооскольский": "Оскол"
+        names += [f"{adj} {rest}{end}" for adj in _SEAT_ADJECTIVES[lead] for end in (*_SEAT_ENDINGS, "ь")]
+    seats = [p for n in names for p in g.candidates(n)
              if p.kind == "city" and not p.feature and p.country in _DISTRICT_COUNTRIES]
     return [Place("region", f"district:{p.id}", f"{p.name_en} District", p.country, p.region, p.lat, p.lon, 0,
                   feature=True) for p in dict.fromkeys(seats)]
@@ -378,10 +419,13 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
     top = max(weight.values(), default=0)
     focus = {c for c, n in weight.items() if n == top}
     # A country or region of the same name keeps its precedence over the capital ("Бразилия", "Алжир").
-    areas = any(c.kind != "city" for c in loc.candidates)
     # A town does not outrank a country of its name on country-level evidence alone ("Бразилии" in a story
     # about the US is Brazil, not Brazil, Indiana): it needs its region, or a place near it, mentioned.
     country_named = any(c.kind == "country" for c in loc.candidates)
+    # A capital keeps its precedence over the region it lies in, a city-state of its name ("Берлин": the land Berlin
+    # does not stop the capital outranking Berlin, New Jersey).
+    capital_regions = {c.region for c in loc.candidates if c.kind == "city" and c.capital and c.region}
+    areas = any(c.kind == "country" or (c.kind == "region" and c.id not in capital_regions) for c in loc.candidates)
     # Nor does a town named after a first-level region plus a word, found by the region's name ("Оклахома" is
     # the state, not Oklahoma City), unless it is a capital or a city of millions ("Нью-Йорк": New York City).
     region_names = {(c.country, c.name_en) for c in loc.candidates if c.kind == "region" and not c.feature}
@@ -394,10 +438,13 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
             and any(km(p.lat, p.lon, lat, lon) <= _NEAR_KM for lat, lon in points)
         other_region = p.kind == "city" and not p.capital and p.population < _REGION_TOWN_MIN_POP and any(
             country == p.country and p.name_en.startswith(f"{name} ") for country, name in region_names)
+        country_level = 0.0
         if p.kind == "region" or (p.kind == "city" and not country_named and not other_region):
-            evidence += _SAME_COUNTRY * min(support_country[p.country], _SAME_COUNTRY_MAX)
+            country_level += _SAME_COUNTRY * min(support_country[p.country], _SAME_COUNTRY_MAX)
             if p.country in mentioned_countries:
-                evidence += _SAME_COUNTRY / 2
+                country_level += _SAME_COUNTRY / 2
+        if p.country in loc.named_countries:
+            local += _REGION_MENTIONED
         if p.kind == "city" and p.region and p.region in mentioned_regions:
             near = any(_beside(text, r, (m.start, m.end)) for r in mentioned_regions[p.region]
                        for m in loc.entity.mentions)
@@ -408,6 +455,12 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
             evidence += _CONTAINS
         if p.kind == "city" and near_place:
             local += _NEAR
+        overshadowed = p.kind == "city" and any(
+            c.kind == "city" and c.country != p.country and c.name_en.casefold() == p.name_en.casefold()
+            and c.population >= _CAPITAL_MIN_POP and c.population >= _OVERSHADOW * p.population
+            for c in loc.candidates)
+        if not (overshadowed and not local):
+            evidence += country_level
         evidence += local
         if p.kind == "city" and loc.guess in ("sound", "part") and not local and focus \
                 and p.country not in focus:
@@ -430,6 +483,31 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
         if score > best_score or (score == best_score and best is not None and p.population > best.population):
             best, best_score = p, score
     return best
+
+
+@cache
+def _state_adjectives() -> dict[str, tuple[str, ...]]:
+    """State adjective (dictionary form, ё as е) -> the countries it names."""
+    table: dict[str, tuple[str, ...]] = {row[0].replace("ё", "е"): (row[1],)
+                                         for row in lexicon.rows("nationality_adjectives.tsv")
+                                         if len(row) >= 2 and re.fullmatch("[A-Z]{2}", row[1])}
+    return {**table, **_SHARED_ADJECTIVES}
+
+
+def _named_countries(a: Analysis, e: Entity) -> frozenset[str]:
+    """The countries a state adjective right before one of the entity's mentions names ("в мексиканском
+    Канкуне", "в американском городе Мескит")."""
+    morph = models.morph()
+    out: set[str] = set()
+    for m in e.mentions:
+        before = _STATE_ADJECTIVE.search(a.text, max(0, m.start - 40), m.start)
+        if before is None:
+            continue
+        for parse in morph.parse(before.group(1).lower().replace("ё", "е")):
+            if "ADJF" in parse.tag:
+                out.update(_state_adjectives().get(parse.normal_form.replace("ё", "е"), ()))
+                break
+    return frozenset(out)
 
 
 def _kind_hint(a: Analysis, e: Entity) -> str | None:
@@ -496,7 +574,7 @@ def geocode(a: Analysis) -> None:
         found = _candidates(g, e, a.text)
         if found and found[0]:
             places.append(_Loc(e, found[0], min(m.start for m in e.mentions), kind_hint=_kind_hint(a, e),
-                               guess=found[1]))
+                               guess=found[1], named_countries=_named_countries(a, e)))
     # Unambiguous places first (one candidate, or all candidates in one country and of one kind), then
     # two rounds over all, each reading the others' current best.
     for loc in places:
