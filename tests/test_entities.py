@@ -845,3 +845,11 @@ def test_an_abbreviation_in_brackets_after_a_known_body_alone_is_its_other_name(
     record = run("В отравлении подозревается шпион ФСБ (КГБ) с позывным «Гордон». ФСБ это отрицает.")
     fsb = [e for e in record.entities or [] if any(m.text == "ФСБ" for m in e.mentions)]
     assert len(fsb) == 1 and "КГБ" in {m.text for m in fsb[0].mentions}
+
+
+def test_a_known_body_of_a_known_country_has_an_english_name(seed_record: Record) -> None:
+    names = {e.name: e.name_en for e in seed_record.entities or []}
+    assert names["МВД Казахстана"] == "Interior Ministry of Kazakhstan"
+    record = run("Госдепартамент США и МИД Нидерландов обменялись нотами.")
+    english = {e.name_en for e in record.entities or []}
+    assert {"State Department of the United States", "Foreign Ministry of the Netherlands"} <= english

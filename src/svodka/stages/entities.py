@@ -32,6 +32,7 @@ from svodka.stages.entity_groups import (
     _person_words,
     _stem,
     _words,
+    body_of_place_en,
 )
 
 _QUOTE_PAIRS = {"«": "»", "„": "“", "“": "”", '"': '"'}
@@ -1006,7 +1007,7 @@ def _canonical(group: list[_Mention], main_lang: str) -> tuple[str, str, str | N
         if english:
             name_en = max(english, key=lambda m: len(_words(m.normal))).normal
         elif re.search(r"[а-яё]", name, re.IGNORECASE):
-            name_en = transliterate(name)
+            name_en = (etype == "ORG" and body_of_place_en(name)) or transliterate(name)
         else:
             name_en = name
     if main_lang == "en" and known is None and english:

@@ -382,6 +382,33 @@ def _place_key(m: _Mention) -> str:
     return ""
 
 
+def body_of_place_en(name: str) -> str:
+    """An English name for a known body named with a known place ("МВД Казахстана" -> "Interior
+    Ministry of Kazakhstan", "Минздрав России" -> "Health Ministry of Russia"), else ""."""
+    words = _words(name)
+    for k in (2, 1):
+        if len(words) <= k:
+            continue
+        tail, head = words[-k:], " ".join(words[:-k])
+        place = lexicon.lookup(" ".join(tail)) or lexicon.lookup(" ".join(_lemma(w) for w in tail)) \
+            or (lexicon.lookup(_nominative_pair(tail[0], tail[1])) if k == 2 else None)
+        body = lexicon.lookup(head) or lexicon.lookup(" ".join(_lemma(w) for w in words[:-k]))
+        if place is not None and place.type == "LOC" and place.name_en and body is not None \
+                and body.type == "ORG" and body.name_en:
+            return f"{body.name_en} of {_with_article(place.name_en)}"
+    return ""
+
+
+_THE = frozenset({"Netherlands", "Philippines", "Bahamas", "Maldives", "Seychelles", "Comoros", "Gambia",
+                  "Vatican City", "DR Congo"})
+
+
+def _with_article(country: str) -> str:
+    """"the United States", "the Netherlands"; "Kazakhstan" as it is."""
+    plural = country.startswith("United ") or "Republic" in country or country.endswith("Islands")
+    return f"the {country}" if plural or country in _THE else country
+
+
 @functools.lru_cache(maxsize=8192)
 def _nominative_pair(adjective: str, noun: str) -> str:
     """An adjective and its noun in the nominative: "Российской Федерации" -> "российская федерация"."""
@@ -736,11 +763,12 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     for i, m in enumerate(mentions):
         if m.type != "PER":
             first_of.setdefault((m.type, _inner_name(m) or m.normal), i)
-    others = list(first_of.items())
-    for k, ((etype, name), i) in enumerate(others):
-        for (other_type, other), j in others[:k]:
-            if etype == other_type and (mentions[i].known is None or mentions[j].known is None) \
-                    and bool(_CYRILLIC.search(other)) != bool(_CYRILLIC.search(name)) and _same_sound(name, other):
+    distinct = list(first_of.items())
+    for n, ((this_type, this_name), i) in enumerate(distinct):
+        for (that_type, that_name), j in distinct[:n]:
+            if this_type == that_type and (mentions[i].known is None or mentions[j].known is None) \
+                    and bool(_CYRILLIC.search(that_name)) != bool(_CYRILLIC.search(this_name)) \
+                    and _same_sound(this_name, that_name):
                 groups.union(i, j)
                 break
     by_root: dict[int, list[_Mention]] = {}
