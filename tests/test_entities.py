@@ -853,3 +853,9 @@ def test_a_known_body_of_a_known_country_has_an_english_name(seed_record: Record
     record = run("Госдепартамент США и МИД Нидерландов обменялись нотами.")
     english = {e.name_en for e in record.entities or []}
     assert {"State Department of the United States", "Foreign Ministry of the Netherlands"} <= english
+
+
+def test_towns_listed_without_commas_are_one_mention_each() -> None:
+    record = run("Дорогие Новосибирск Хабаровск Владивосток, спасибо за тёплый приём! Мы вернёмся в Нижний Новгород.")
+    names = {e.name for e in record.entities or [] if e.type == "LOC"}
+    assert {"Новосибирск", "Хабаровск", "Владивосток", "Нижний Новгород"} <= names

@@ -136,6 +136,16 @@ def _gazetteer_place(name: str, smallest_town: int | None) -> bool:
                for c in gazetteer.gazetteer().candidates(name))
 
 
+def _places_in_a_row(surface: str) -> bool:
+    """Two to four capitalised Cyrillic words, each a country, a region or a town of 50,000 people,
+    that the gazetteer does not know together ("Хабаровск Владивосток"; not "Нижний Новгород", nor
+    "Sutherland Springs")."""
+    words = surface.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() and _CYRILLIC.search(w) for w in words) \
+        and not gazetteer.gazetteer().candidates(surface) and lexicon.lookup(surface) is None \
+        and all(_gazetteer_place(w, 50_000) for w in words)
+
+
 def _place_not_name(word: str, case: str = "") -> bool:
     """A one-word name the gazetteer knows as a country, a region or (when the dictionary calls it a
     place) a town, and that the dictionary does not know as a first name, surname or patronymic in
@@ -434,6 +444,9 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
                 _Mention(tokens[2].start, tokens[3].end, etype, span.lang, tokens[2:], subtype=subtype)]
     if (";" in surface or "|" in surface) and "(" not in surface and not _HTML_ENTITY.search(surface):
         return _semicolon_pieces(a, start, end, etype, span.lang, subtype)
+    if etype == "LOC" and span.lang != "en" and _places_in_a_row(surface):
+        # "Дорогие Новосибирск Хабаровск Владивосток": towns listed without commas, one mention each
+        return [_Mention(t.start, t.end, etype, span.lang, [t]) for t in tokens]
     match = _ABBREV.match(surface)
     if match:  # "Организации Договора ... (ОДКБ)": the full name and its abbreviation
         main_end = start + match.end("main")
