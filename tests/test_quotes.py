@@ -514,3 +514,95 @@ def test_unnamed_source_after_a_named_person_is_not_that_person() -> None:
     qs, n = quotes("Вице-спикер Владимир Жириновский предположил, что правительство уйдет в отставку. Как рассказал "
                    "источник в администрации президента, решение об этом было отменено.")
     assert [n.get(q.speaker or "") for q in qs] == ["Владимир Жириновский", None]
+
+
+# --- session 5: dev7 round (heads of one body, topic persons, documents, continued paragraphs) ---------------
+
+def test_head_of_a_body_by_another_word() -> None:
+    qs, n = quotes("Зима будет теплой, сообщил директор Гидрометцентра России Олег Вершинин. \"Снега будет мало, "
+                   "а морозы продлятся недолго\", - пошутил глава Гидрометцентра.")
+    assert [n.get(q.speaker or "") for q in qs] == ["Олег Вершинин", "Олег Вершинин"]
+
+
+def test_head_of_another_body_stays_descriptive() -> None:
+    qs, n = quotes("Зима будет теплой, сообщил директор Гидрометцентра России Олег Вершинин. \"Снега будет мало, "
+                   "а морозы продлятся недолго\", - сказал глава Росгвардии.")
+    assert [(n.get(q.speaker or ""), q.speaker_text) for q in qs][-1] == (None, "глава Росгвардии")
+
+
+def test_repeated_description_stands_for_the_one_person_named() -> None:
+    text = ("Дочь бывшего мэра перенесет памятник\n\nДочь бывшего мэра Самары намерена перенести памятник отцу.\n\n"
+            "Как сообщают местные СМИ, Анна Круглова назвала решение городских властей скандальным.\n\n"
+            "Дочь бывшего мэра, живущая в Казани, заявила, что не согласна с решением.")
+    qs, n = quotes(text)
+    assert [(q.text, n.get(q.speaker or "")) for q in qs][-1] == ("не согласна с решением", "Анна Круглова")
+
+
+def test_first_use_of_a_person_noun_is_someone_new() -> None:
+    qs, n = quotes("Как сообщил репортерам адвокат студента, его подзащитный никому не угрожал.\n\n"
+                   "Позже Ахмед Саид опубликовал новые комментарии.\n\n"
+                   "Владелец летной школы сообщил, что Саид больше не учится у него.")
+    assert [(n.get(q.speaker or ""), q.speaker_text) for q in qs][-1] == (None, "Владелец летной школы")
+
+
+def test_name_after_a_preposition_is_not_the_subject() -> None:
+    qs, n = quotes("В частности, Ярослав Самойлов из ЛДПР утверждал, что каналы потеряют самостоятельность.")
+    assert [n.get(q.speaker or "") for q in qs] == ["Ярослав Самойлов"]
+
+
+def test_plural_pronoun_is_never_one_named_person() -> None:
+    qs, _n = quotes("\"Закон ограничит свободу СМИ\", - заявила Дунья Петрович. Голосование прошло, несмотря на "
+                    "просьбу глав 12 телеканалов отложить его. Они призывали обсудить поправки с экспертами.")
+    last = qs[-1]
+    assert last.text == "обсудить поправки с экспертами"
+    assert last.speaker is None and last.speaker_text is not None and "телеканалов" in last.speaker_text
+
+
+def test_gerund_cue_takes_a_descriptive_main_subject() -> None:
+    qs, n = quotes("В 2016 году федеральный судья вынес решение в пользу Дэвида Слейтера, указав на то, что "
+                   "законодатели не давали животным авторских прав.")
+    assert [(q.text, n.get(q.speaker or ""), q.speaker_text) for q in qs] == [
+        ("законодатели не давали животным авторских прав", None, "федеральный судья")]
+
+
+def test_national_authorities_speak_for_their_country() -> None:
+    qs, n = quotes("Сноуден находится в Москве. Американские власти потребовали выдать его США.")
+    assert [(q.text, n.get(q.speaker or "")) for q in qs] == [("выдать его США", "США")]
+
+
+def test_agency_class_noun_after_a_federal_agency() -> None:
+    qs, n = quotes("Резервный борт вылетел в Стамбул, сообщает ИТАР-ТАСС со ссылкой на Росавиацию.\n\n"
+                   "\"Наземная техника повредила крыло самолета\", - сказал представитель ведомства.")
+    assert [n.get(q.speaker or "") for q in qs] == ["Росавиацию", "Росавиацию"]
+
+
+def test_document_with_its_owner_speaks_for_the_owner() -> None:
+    qs, n = quotes("В заявлении МИД России говорится, что переговоры продолжатся. Продажи выросли на 14%. "
+                   "Об этом говорится в сообщении Ассоциации европейского бизнеса. Цены упали, говорится в "
+                   "сообщении на сайте Bellingcat.")
+    assert [(q.text, n.get(q.speaker or "")) for q in qs] == [
+        ("переговоры продолжатся", "МИД России"),
+        ("Продажи выросли на 14%", "Ассоциация европейского бизнеса"),
+        ("Цены упали", "Bellingcat"),
+    ]
+
+
+def test_document_referred_to_again() -> None:
+    qs, n = quotes("Пресс-секретарь Госдепартамента США Виктория Нуланд распространила заявление, в котором "
+                   "сообщается, что судно было перехвачено. В заявлении также сообщается, что экипаж задержан.")
+    assert [(q.text, n.get(q.speaker or "")) for q in qs] == [
+        ("судно было перехвачено", "Виктория Нуланд"), ("экипаж задержан", "Виктория Нуланд")]
+
+
+def test_impersonal_cue_without_a_document_is_no_quote() -> None:
+    qs, _n = quotes("Ранее сообщалось, что судно было перехвачено. Отмечается, что экипаж задержан.")
+    assert qs == []
+
+
+def test_quotation_paragraph_continues_the_quote_before() -> None:
+    qs, n = quotes("«Я потрясен этой внезапной смертью», сказал Джон Говард.\n\n"
+                   "«Это огромная потеря для всей страны и для науки».\n\n«Конкретных аргументов нет»\n\nТекст.")
+    assert [(q.text, n.get(q.speaker or "")) for q in qs] == [
+        ("Я потрясен этой внезапной смертью", "Джон Говард"),
+        ("Это огромная потеря для всей страны и для науки", "Джон Говард"),
+    ]

@@ -57,6 +57,7 @@ from svodka.stages.speakers import (
     _via,
     cue_flags,
     cues,
+    document_owner,
     person_roles,
 )
 
@@ -158,6 +159,11 @@ def _direct(d: _Doc, qs: int, qe: int) -> None:
     if found is None:
         found = _reporting_before(d, qs - 1)
     if found is None:
+        prev = _continued(d, qs, qe) if mid is None else None
+        if prev is not None:
+            ps, pe = _trim(text, qs, qe)
+            d.quotes.append(_Quote(ps, pe, "direct", prev.cue, prev.cue_text, prev.speaker, prev.speaker_text,
+                                   list(prev.via), _lang_at(a, ps), _sent_of(a, ps), flags=prev.flags))
         return
     cue_tok, spk, spk_text, via = found
     for ps, pe in parts:
@@ -167,6 +173,24 @@ def _direct(d: _Doc, qs: int, qe: int) -> None:
         lang = _lang_at(a, ps)
         d.quotes.append(_Quote(ps, pe, "direct", cue_tok, cue_tok.text, spk, spk_text, list(via), lang,
                                _sent_of(a, ps), flags=cue_flags(cue_tok)))
+
+
+def _continued(d: _Doc, qs: int, qe: int) -> _Quote | None:
+    """"«...», сказал Говард.¶¶«...»": a paragraph that is nothing but a quotation, right after a paragraph
+    that ends with a direct quote and its short reporting clause, goes on with that speaker's words."""
+    text = d.text
+    if len(re.findall(r"[^\W\d_]+", text[qs:qe])) < 5:
+        return None  # «Конкретных аргументов нет» on a line of its own is a subheading
+    ends_line = re.match(r"[ \t]*[.!?…]?[ \t]*(?:\n|$)", text[qe + 1:qe + 8])
+    if not re.search(r"(?:^|\n)[ \t]*$", text[:max(0, qs - 1)]) or not ends_line:
+        return None
+    p_end = len(text[:max(0, qs - 1)].rstrip())
+    last = max((q for q in d.quotes if q.end <= p_end), key=lambda q: q.end, default=None)
+    if last is None or text[last.end:last.end + 1] not in _OPEN_CLOSE.values() or last.cue is None \
+            or not (last.speaker or last.speaker_text) or "\n" in text[last.end:p_end] \
+            or not last.end < last.cue.start < p_end or p_end - last.end > 120:
+        return None
+    return last
 
 
 def _embedded(d: _Doc, qs: int) -> bool:
@@ -209,7 +233,9 @@ def _reporting_after(d: _Doc, pos: int) -> tuple[Token, str | None, str | None, 
                 return None  # "..." ..., но признал, что C": the cue introduces a content of its own
             hi = next((j for j in range(k + 1, len(toks)) if toks[j].text in ".!?" and not _abbrev_dot(d, toks, j)),
                       len(toks))
-            spk, st, _s, _e = _find_speaker(d, toks, k, 0, hi, prefer_after=True)
+            owned = document_owner(d, toks, k) if "say" not in flags else None  # "- говорится в пресс-релизе"
+            spk, st, _s, _e = (owned[0], owned[1], -1, -1) if owned else _find_speaker(d, toks, k, 0, hi,
+                                                                                        prefer_after=True)
             if spk is None and st is None:
                 # "говорится в письме Гренелла": the owner of the document; not a name inside a relative
                 # clause ("заявила ... Мисик, которую цитирует Русская служба BBC": BBC relays)
@@ -295,7 +321,8 @@ def _tail(d: _Doc, toks: list[Token]) -> int:
     for k in range(end - 1, 0, -1):
         t = toks[k]
         flags = cue_flags(t)
-        if "say" in flags:
+        if "say" in flags or ("impers" in flags and k + 1 < end and fold(toks[k + 1].text) in ("в", "во")
+                              and document_owner(d, toks, k)):  # "C, говорится в сообщении АЕБ"
             p = k - 1
             while p >= 0 and toks[p].pos == "ADV":
                 p -= 1
@@ -479,8 +506,12 @@ def _indirect(d: _Doc, si: int) -> None:
                and not (d.in_marks(toks[i].start) and not d.in_marks(toks[0].start))]  # a cue in a partial quotation
     for pos, i in enumerate(cue_idx):
         flags = cue_flags(toks[i])
+        owner = None
         if "impers" in flags and "say" not in flags:
-            continue
+            # "В заявлении МИД говорится, что C": the document's author; "сообщается, что" alone is impersonal
+            owner = document_owner(d, toks, i) if i != tail else None
+            if owner is None:
+                continue
         # the next reporting word that opens a statement of its own (not "ущелье, которое угрожает Грузии")
         nxt = next((x for x in cue_idx[pos + 1:] if _has_content_after(toks, x, body_hi) or toks[x].lang == "en"),
                    body_hi)
@@ -501,6 +532,15 @@ def _indirect(d: _Doc, si: int) -> None:
             if toks[j].text in (".", ";") or (cue_flags(toks[j]) and j != i):
                 break
             j += 1
+        if owner is not None and intro < 0 and i + 2 < body_hi and toks[i + 1].text == ",":
+            intro = i + 1  # "В документе говорится, в том случае, если ..."
+        if owner is not None:
+            ce_i = _content_end(toks, intro + 1, nxt, body_hi) if intro > 0 else -1
+            q = _add(d, toks, toks[intro + 1].start, toks[ce_i - 1].end, i, "indirect", 0, n, False, si,
+                     owner) if ce_i > intro + 1 else None
+            if q:
+                made.append(q)
+            continue
         if intro > 0 and ("say" in flags or "act" in flags):
             ce_i = _content_end(toks, intro + 1, nxt, body_hi)
             # "отметил, что C: «D»": D is a direct quote of its own
@@ -547,14 +587,16 @@ def _indirect(d: _Doc, si: int) -> None:
                  and "say" in cue_flags(toks[j]) and _finite(toks[j]) and toks[j].feats.get("VerbForm") != "Conv"
                  and not any(x.text in (",", ":") or x.text in _DASHES or cue_flags(x) for x in toks[:j])), -1)
     if ((n > ob + 3 and low[ob] == "об" and low[ob + 1] == "этом") or back > 0) and si > 0:
-        k = back if back > 0 else next((j for j in range(ob + 2, n) if "say" in cue_flags(toks[j])), -1)
+        k = back if back > 0 else next((j for j in range(ob + 2, n) if "say" in cue_flags(toks[j])
+                                        or ("impers" in cue_flags(toks[j]) and document_owner(d, toks, j))), -1)
         prev = a.sentences[si - 1]
         if k > 0 and d.para(prev.start) == d.para(sent.start) and prev.start >= d.title_end \
                 and not d.covered(prev.start, prev.end):
             ptoks = a.tokens[prev.first_token:prev.last_token]
             if not any(cue_flags(t) & {"say", "act"} and not d.in_marks(t.start) for t in ptoks):
-                spk, st, _x, _y = _find_speaker(d, toks, k, 0, k, False) if back > 0 else \
-                    _find_speaker(d, toks, k, ob + 2, n, True)
+                owned = document_owner(d, toks, k) if "say" not in cue_flags(toks[k]) else None
+                spk, st, _x, _y = (owned[0], owned[1], -1, -1) if owned else \
+                    _find_speaker(d, toks, k, 0, k, False) if back > 0 else _find_speaker(d, toks, k, ob + 2, n, True)
                 if spk or st:
                     link = _source_link(d, toks, ob + 2, n)
                     via = _via(d, toks, ob + 2, n, -1, -1, spk, toks[k].start)
@@ -572,7 +614,8 @@ def _indirect(d: _Doc, si: int) -> None:
         tail_lo = tail
         while tail_lo > 0 and toks[tail_lo - 1].text not in (",", "-", "—", "–"):
             tail_lo -= 1
-        spk, st, _ps, _pe = _find_speaker(d, toks, tail, tail_lo, n, True)
+        owned = document_owner(d, toks, tail) if "say" not in tflags else None
+        spk, st, _ps, _pe = (owned[0], owned[1], -1, -1) if owned else _find_speaker(d, toks, tail, tail_lo, n, True)
         link = _source_link(d, toks, tail, n)
         mine = list(made)  # also "Об этом сообщил X, передает РИА": the outlet relays the sentence before
         if spk is not None and _is_media(_ent(d, spk)) and (mine or d.pending_via_for(si)):

@@ -215,7 +215,8 @@ def _role_lemmas(toks: list[Token], j: int) -> frozenset[str]:
 
 
 def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
-                 marks: frozenset[str] = frozenset(), agree: bool = False) -> tuple[int, str] | None:
+                 marks: frozenset[str] = frozenset(), agree: bool = False,
+                 need_mark: bool = False) -> tuple[int, str] | None:
     """The person introduced with one of ``roles`` (or a role of the same group) before ``pos``
     ("член ОНК Марина Литвинович" for a later "член ОНК", "президент Украины Петр Порошенко" for a
     later "украинский лидер"): (mention start, entity id) of the last one, else None. With
@@ -224,7 +225,7 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
     Польши Матеуш Моравецкий считает"). ``marks``: word stems of the role's modifiers ("украи" of
     "украинский президент"); a person whose introduction has one of them is preferred. With ``agree``
     the role word must be in the name's case (the head, not a possessor: "брат активиста Виталий X"
-    is no "активист")."""
+    is no "активист"). With ``need_mark`` only a person whose introduction has one of ``marks``."""
     best: tuple[int, str] | None = None
     best_marked: tuple[int, str] | None = None
     exact: tuple[int, str] | None = None
@@ -260,6 +261,8 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
                 break
         if ahead and best is not None:
             return best
+    if need_mark:
+        return exact_marked or best_marked
     return exact_marked or exact or best_marked or best
 
 
@@ -380,6 +383,8 @@ def _resolve_pronoun(d: _Doc, pos: int, want: str | None = None) -> tuple[str | 
         ent = _ent(d, q.speaker)
         if ent is not None and ent.type != "PER" and want == "Fem":
             continue
+        if ent is not None and ent.type == "PER" and want == "Plur":
+            continue  # "Они призывали" is never one named person, whatever the cue's form
         if _agrees(want, _quote_gender(d, q)):
             quoted = q
             break
@@ -397,7 +402,7 @@ def _resolve_pronoun(d: _Doc, pos: int, want: str | None = None) -> tuple[str | 
     if quoted is not None:
         since = max(since, _cue_pos(quoted), quoted.end)
     if want == "Plur" and not (inverted and quoted is not None):
-        plural = _plural_subject(d, pos, since)
+        plural = _plural_subject(d, pos, since) or (_plural_antecedent(d, pos) if quoted is None else None)
         if plural is not None:
             return None, plural
     subject = None if inverted and quoted is not None else _last_subject(d, pos, since, want)
@@ -431,6 +436,31 @@ def _plural_subject(d: _Doc, pos: int, after: int) -> str | None:
                 and t.feats.get("Animacy") == "Anim" and d.entity_at(t.start, t.end) is None \
                 and not d.covered(t.start, t.end) and not d.in_marks(t.start):
             return t.text
+    return None
+
+
+def _plural_antecedent(d: _Doc, pos: int) -> str | None:
+    """"несмотря на просьбу глав 12 коммерческих телеканалов ... Они призывали": with no plural subject,
+    the last plural animate common noun of the sentence before in another case, with its complements,
+    as written; only when the pronoun opens its sentence and no plural speaker was quoted before."""
+    k = bisect.bisect_left(d.token_starts, pos)
+    si = _sent_of(d.a, pos)
+    if si == 0 or k != d.a.sentences[si].first_token:
+        return None
+    prev = d.a.sentences[si - 1]
+    toks = d.a.tokens[prev.first_token:prev.last_token]
+    for i in range(len(toks) - 1, -1, -1):
+        t = toks[i]
+        if t.pos == "NOUN" and t.feats.get("Number") == "Plur" and t.feats.get("Animacy") == "Anim" \
+                and t.feats.get("Case") not in (None, "Nom") and d.entity_at(t.start, t.end) is None \
+                and not d.covered(t.start, t.end) and not d.in_marks(t.start):
+            ps, pe = _phrase(toks, i, i, len(toks))
+            while pe < len(toks) and (toks[pe].pos in ("NUM", "ADJ") or (
+                    toks[pe].pos == "NOUN" and toks[pe].feats.get("Case") == "Gen")):
+                pe += 1  # "глав 12 коммерческих телеканалов"
+            while pe > i + 1 and toks[pe - 1].pos in ("NUM", "ADJ"):
+                pe -= 1
+            return d.text[toks[ps].start:toks[pe - 1].end]
     return None
 
 
@@ -504,7 +534,10 @@ _CLASS_NAMES: dict[str, re.Pattern[str] | None] = {
     **{c: None for c in _MEDIA_CLASSES},
     "министерство": re.compile(r"^(?:мин|мид\b|министерств)"),
     "ведомство": re.compile(r"^(?:мин|мид\b|мвд\b|фсб\b|госдеп|министерств|департамент|управлени|служб|"
-                            r"федеральн\w* служб|гувд|умвд|гу мвд)"),
+                            r"федеральн\w* служб|федеральн\w* агентств|гувд|умвд|гу мвд|мчс\b|фас\b|фнс\b|фмс\b|"
+                            r"фсин\b|фтс\b|"
+                            r"рос(?:авиаци|космос|стат|гвард|реестр|архив|финмониторинг|рыболовств|морречфлот|"
+                            r"недр|имуществ|[а-я]*надзор))"),
 }
 
 
@@ -521,6 +554,15 @@ def _class_referent(d: _Doc, role: str, pos: int) -> str | None:
                 return ent.id
         i -= 1
     return None
+
+
+#: Bare roles that may speak for a body quoted before ("собеседник агентства" after "представитель Роскосмоса").
+_VOICES_OF_BODIES = frozenset({"собеседник", "источник", "сотрудник", "член", "чиновник", "представитель"})
+
+
+#: Heads of a body, whatever the word ("глава", "директор", "руководитель", "председатель", "начальник").
+_HEADS = frozenset({"глава", "директор", "руководитель", "председатель", "начальник", "гендиректор",
+                    "президент", "управляющий"})
 
 
 #: Sources with no name of their own: "источник в МВД", "собеседник агентства", "очевидцы".
@@ -547,7 +589,9 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     known = set(person_roles()) | voice_roles()
     others = frozenset(lem for t in toks[s:e] if t.pos in ("NOUN", "PROPN") for lem in lemmas(t.text) & known)
     # the head's role, not its possessor's: "пресс-секретарь российского президента" is not the president
-    roles = frozenset(head_lemmas & known) | (others & _BODY_ROLES) if head_lemmas & known else others
+    # "представитель пресс-службы" speaks for the body; "руководитель ведомства" is a person, not the body
+    body_roles = frozenset() if head_lemmas & _HEADS else others & _BODY_ROLES
+    roles = frozenset(head_lemmas & known) | body_roles if head_lemmas & known else others
     if not head_lemmas & known and (introduced := _introduced_as(d, toks, s, e, head)) is not None:
         return introduced
     if not head_lemmas & known and (described := _described_speaker(d, toks, s, e, head)) is not None:
@@ -571,6 +615,14 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     marks = frozenset(fold(t.text)[:5] for t in toks[s:e] if t.pos in ("ADJ", "NOUN", "PROPN")
                       and len(t.text) >= 5 and not lemmas(t.text) & known_all)
     holder = _role_holder(d, roles, pos, marks=marks)
+    if holder is None and head_lemmas & _HEADS:
+        # "глава Гидрометцентра" after "директор Гидрометцентра РФ Роман Вильфанд": heads of one body named
+        # by different words, when the body after the role is the one named at the introduction
+        body_words = frozenset(w if w.isupper() else fold(w)[:5] for t in toks[head + 1:e] if t.pos in ("NOUN", "PROPN")
+                               and (len(t.text) >= 5 or (t.text.isupper() and len(t.text) >= 2))
+                               and not lemmas(t.text) & known_all for w in [t.text])
+        if body_words:
+            holder = _role_holder(d, _HEADS, pos, marks=frozenset(fold(m) for m in body_words), need_mark=True)
     # "Издание заключает" is no person introduced "в разговоре с изданием пресс-секретарь X"
     outlet_class = roles <= _MEDIA_ROLES
     held = _ent(d, holder[1]) if holder is not None else None
@@ -598,7 +650,10 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     plural = toks[head].feats.get("Number") == "Plur"  # "немецкие дипломаты" are not the one quoted before
     if bare and not plural and roles & (set(person_roles()) | {"источник"}):
         for q in _previous_quotes(d, pos):
-            if _quoted_speaker(q) and not q.relay and not _is_media(_ent(d, q.speaker)):
+            said = _ent(d, q.speaker)
+            if said is not None and said.type != "PER" and not head_lemmas & _VOICES_OF_BODIES:
+                continue  # "федеральный прокурор признал" is no committee quoted before
+            if _quoted_speaker(q) and not q.relay and not _is_media(said):
                 if "источник" in head_lemmas and (named := _ent(d, q.speaker)) is not None and named.type == "PER":
                     return None  # "Как рассказал источник" after a named person is another, unnamed one
                 return q.speaker, None if q.speaker else q.speaker_text
@@ -634,14 +689,21 @@ def _described_speaker(d: _Doc, toks: list[Token], s: int, e: int, head: int) ->
     gender = t.feats.get("Gender")
     if t.pos not in ("NOUN", "PROPN") or t.feats.get("Animacy") != "Anim" or t.feats.get("Number") == "Plur" \
             or gender not in ("Masc", "Fem") or lemmas(t.text) & _GENERIC_SOURCES \
-            or d.mentions_in(toks[s].start, toks[e - 1].end) or d.entity_at(t.start, t.end) is not None:
+            or d.entity_at(t.start, t.end) is not None:
         return None
+    if d.mentions_in(toks[s].start, toks[e - 1].end):
+        return _topic_person(d, toks, s, e, head)
     for k in range(s, e):  # "Сама женщина", "автор статьи": modifiers and inanimate complements only
         x = toks[k]
         if k != head and not (x.pos in ("ADJ", "PRON") or (x.pos == "DET" and lemmas(x.text) & _DEFINITE)
                               or (x.pos == "NOUN" and x.feats.get("Animacy") == "Inan")):
-            return None  # "любой вкладчик", "один из ..." describe no one in particular
-    pos = toks[s].start
+            return _topic_person(d, toks, s, e, head)  # "любой вкладчик" is no one in particular (see there)
+    return _quoted_described(d, toks[s].start, gender) or _topic_person(d, toks, s, e, head)
+
+
+def _quoted_described(d: _Doc, pos: int, gender: str) -> tuple[str | None, str | None] | None:
+    """The named person of the nearest quote before ``pos`` when it is of ``gender`` (or unknown), in
+    this or the previous paragraph, with no other person named since."""
     for q in _previous_quotes(d, pos):
         if q.relay or not q.speaker:
             continue
@@ -656,11 +718,102 @@ def _described_speaker(d: _Doc, toks: list[Token], s: int, e: int, head: int) ->
     return None
 
 
+def _topic_person(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tuple[str | None, str | None] | None:
+    """"Как сообщают СМИ, Мария Милошевич назвала ... Дочь экс-президента Югославии, живущая в Черногории,
+    заявила": a singular person noun whose modifiers are adjectives or genitive complements that name no
+    person stands for the one person of its gender named in the nominative in this or the previous
+    paragraph, when no other person of that gender (or of unknown gender) is named there and the
+    complement's role is not that person's own ("брат активиста" is not the activist). The noun must
+    have been used before (the headline's or lead's "Дочь Милошевича"): a first use names a new person."""
+    gender = toks[head].feats.get("Gender")
+    # "отметила автор": a noun of common gender takes the gender of its past-tense verb
+    verb = next((x for x in (toks[e] if e < len(toks) else None, toks[s - 1] if s > 0 else None)
+                 if x is not None and x.pos == "VERB" and x.feats.get("Gender") in ("Masc", "Fem")), None)
+    gender = verb.feats["Gender"] if verb is not None else gender
+    comp: set[str] = set()
+    for k in range(s, e):
+        x = toks[k]
+        if k == head or x.pos in ("ADJ", "PUNCT") or (x.pos == "DET" and lemmas(x.text) & _DEFINITE):
+            continue
+        ent = d.entity_at(x.start, x.end)
+        if x.pos in ("NOUN", "PROPN") and x.feats.get("Case") == "Gen" and (ent is None or ent.type != "PER"):
+            if ent is None and x.feats.get("Animacy") == "Anim":
+                comp |= lemmas(x.text)
+            continue
+        return None  # "любой вкладчик", "один из ...", "дочь Милошевича": no one in particular, or the possessor
+    pos = toks[s].start
+    k0 = bisect.bisect_left(d.token_starts, pos)
+    head_lemmas = lemmas(toks[head].text)
+    if not any(lemmas(x.text) & head_lemmas for x in d.a.tokens[:k0]):
+        return None  # "Владелец летной школы сообщил" names a new person; "Дочь ..." after the lead's "Дочь ..." not
+    # paragraphs by blank lines where the text has them (a list of names, one a line, is one paragraph)
+    gap = r"\n\s*\n\s*" if "\n\n" in d.text else r"\n+"
+    starts = [0] + [m.end() for m in re.finditer(gap, d.text[:pos])]
+    lo = starts[-2] if len(starts) >= 2 else 0
+    found: str | None = None
+    nominative = False
+    for ms, _me, ent in d.mentions_in(lo, pos):
+        if ent.type != "PER" or _role_only(ent) or d.in_marks(ms):
+            continue
+        got = _name_gender(ent.name)
+        if got is not None and got != gender:
+            continue
+        if (found is not None and ent.id != found) or got is None:
+            return None  # two people it might describe, or a name of unknown gender
+        found = ent.id
+        k = bisect.bisect_left(d.token_starts, ms)
+        nominative = nominative or (k < len(d.a.tokens) and d.a.tokens[k].feats.get("Case") == "Nom")
+    if found is None or not nominative:
+        return None
+    if comp and (holder := _role_holder(d, frozenset(comp), pos)) is not None and holder[1] == found:
+        return None
+    own = frozenset(head_lemmas)
+    if (loose := _role_holder(d, own, pos)) is not None and loose[1] == found \
+            and _role_holder(d, own, pos, agree=True) is None:
+        return None  # "брат активиста Виталий Бученков ... Активист утверждал": the noun was his possessor
+    return found, None
+
+
 def _role_only(ent: Entity) -> bool:
     """An entity whose name is only a role word ("Канцлер" tagged as a person): not a name."""
     words = re.findall(r"[^\W\d_]+", ent.name)
     known = set(person_roles()) | voice_roles()
     return bool(words) and all(lemmas(w) & known for w in words)
+
+
+@cache
+def _nationalities() -> dict[str, str]:
+    """Nationality adjective -> its country (ISO code or canonical name), ``nationality_adjectives.tsv``."""
+    return {row[0].replace("ё", "е"): row[1] for row in data_lines("nationality_adjectives.tsv") if len(row) >= 2}
+
+
+def _national_authority(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> str | None:
+    """"Американские власти потребовали": the authorities of a nationality adjective speak for that
+    country, when the document names it (the guide: "власти США" and "американские власти" alike)."""
+    if not lemmas(toks[head].text) & {"власть", "власти"}:
+        return None
+    for t in toks[s:head]:
+        country = next((_nationalities()[lem] for lem in lemmas(t.text) if lem in _nationalities()), None) \
+            if t.pos == "ADJ" else None
+        if country is None:
+            continue
+        names = _country_names().get(country, frozenset({fold(country)}))
+        for ent in d.a.entities:
+            if ent.type == "LOC" and fold(ent.name) in names:
+                return ent.id
+    return None
+
+
+@cache
+def _country_names() -> dict[str, frozenset[str]]:
+    """ISO code -> the folded names and aliases of that country (``aliases.tsv``): the quotes stage runs
+    before geocoding, so a country entity is known by its name."""
+    out: dict[str, frozenset[str]] = {}
+    for row in data_lines("aliases.tsv"):
+        if len(row) >= 5 and row[0] == "LOC" and row[1] == "country" and row[4]:
+            aliases = row[5].split(";") if len(row) >= 6 else []
+            out[row[4]] = frozenset(fold(n) for n in [row[2], row[3], *aliases] if n)
+    return out
 
 
 def _speaker_from_phrase(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tuple[str | None, str | None]:
@@ -689,6 +842,9 @@ def _speaker_from_phrase(d: _Doc, toks: list[Token], s: int, e: int, head: int) 
                                       for o in d.mentions_in(max(0, holder[0] - 150), holder[0])):
             return holder[1], text
         return ments[0][2].id, None
+    country = _national_authority(d, toks, s, e, head)
+    if country is not None:
+        return country, text
     found = _resolve_role(d, toks, s, e, head)
     if found is not None and found[0] is not None:
         return found[0], text  # the person or body, and the role as the text names them
@@ -696,6 +852,134 @@ def _speaker_from_phrase(d: _Doc, toks: list[Token], s: int, e: int, head: int) 
                                                        for lem in lemmas(w)} & _SOURCE_HEADS:
         return None, found[1]  # "собеседник агентства" after "источник в военной разведке": that source
     return None, text
+
+
+#: Documents whose author speaks through them: "В заявлении МИД говорится, что", "В нем сообщается".
+#: Documents whose author speaks through them ("В заявлении МИД говорится, что", "В нем сообщается"), by
+#: kind: a bare re-mention ("в сообщении") refers back to a document of its kind ("заявление ЦТАК").
+_DOC_KINDS: dict[str, str] = {
+    **{w: "statement" for w in ("заявление", "сообщение", "релиз", "пресс-релиз", "коммюнике", "публикация",
+                                "статья", "материал", "блог", "справка", "документ")},
+    **{w: "letter" for w in ("письмо", "обращение", "послание", "петиция", "телеграмма", "записка")},
+    **{w: "report" for w in ("доклад", "отчет", "меморандум", "декларация", "документ")},
+    **{w: "decree" for w in ("постановление", "указ", "приказ", "резолюция", "документ")},
+}
+_DOCUMENTS = frozenset(_DOC_KINDS)
+_DOC_PRONOUNS = {"нем", "ней", "котором", "которой"}
+_PUBLISHED_ON = {"сайт", "страница", "портал", "канал", "аккаунт", "блог"}
+
+
+def document_owner(d: _Doc, toks: list[Token], cue_i: int) -> tuple[str | None, str | None] | None:
+    """The author of the document an impersonal cue reports ("В заявлении МИД России говорится, что",
+    "говорится в сообщении АЕБ", "распространила заявление, в котором сообщается", "В заявлении также
+    сообщается" after "Как отмечается в заявлении X"): the owner named after the document noun, else the
+    owner or the subject of the last document of its kind named before, in this or the previous two
+    sentences. None when no document or no author is found: "сообщается, что" alone stays impersonal."""
+    found_docs: list[int] = []
+    for j in range(max(0, cue_i - 8), min(len(toks) - 1, cue_i + 4)):
+        if fold(toks[j].text) in ("в", "во") and j != cue_i:
+            k = j + 1
+            while k < len(toks) - 1 and toks[k].pos in ("ADJ", "DET", "PRON") and \
+                    fold(toks[k].text) not in _DOC_PRONOUNS:
+                k += 1
+            if (lemmas(toks[k].text) & _DOCUMENTS or fold(toks[k].text) in _DOC_PRONOUNS) and not any(
+                    x.text in (".", ";", ":") or _finite(x) for x in toks[min(k, cue_i) + 1:max(k, cue_i)]):
+                found_docs.append(k)
+    if not found_docs:
+        return None
+    doc = min(found_docs, key=lambda k: abs(k - cue_i))
+    kinds = {_DOC_KINDS[lem] for lem in lemmas(toks[doc].text) & _DOCUMENTS}
+    if kinds:
+        owner = _owner_after(d, toks, doc, len(toks), stop=cue_i)
+        if owner is not None:
+            return owner
+        pos = toks[max(0, doc - 1)].start
+        if doc > 0 and fold(toks[doc - 1].text) in ("его", "ее", "её", "их", "своем", "своей", "своих"):
+            found = _resolve_pronoun(d, pos, _pronoun_agree(fold(toks[doc - 1].text)))
+            if found is not None and (found[0] or found[1]):
+                return found
+    else:
+        pos = toks[doc].start
+    return _earlier_document(d, pos, kinds)
+
+
+def _owner_after(d: _Doc, toks: list[Token], k: int, hi: int,
+                 stop: int = -1) -> tuple[str | None, str | None] | None:
+    """The owner of the document noun ``toks[k]``: the entity in the genitive right after it ("заявлении
+    МИД России"), or published on its page ("в сообщении на сайте Bellingcat"), or the organisation the
+    text named with the owner's common noun before ("в пресс-релизе движения" after "Общероссийского
+    движения "За права человека""); a class noun ("на сайте ведомства") is the last body of its class."""
+    j = k + 1
+    while j < hi and j != stop and toks[j].text not in (",", ".", ";", ":") and not _finite(toks[j]) \
+            and toks[j].pos != "ADP":  # the owner follows the noun: not "заявление в адрес США"
+        j += 1
+    owned = [m for m in d.mentions_in(toks[k].end, toks[j - 1].end) if not _role_only(m[2])] if j > k + 1 else []
+    if not owned and j + 2 < hi and j != stop and fold(toks[j].text) == "на" \
+            and lemmas(toks[j + 1].text) & _PUBLISHED_ON:
+        # "на сайте Bellingcat"; "на странице центра в Facebook" is the centre's (a network is only a channel)
+        owned = [m for m in d.mentions_in(toks[j + 2].start, toks[min(hi, j + 5) - 1].end) if not _role_only(m[2])
+                 and fold(m[2].name) not in _SOCIAL and not (toks[j + 2].pos == "NOUN" and d.entity_at(
+                     toks[j + 2].start, toks[j + 2].end) is None)]
+        j, k = min(hi, j + 5), j + 1
+    if owned:  # a person named last ("заявлении финансового директора Ford Льюиса Бута"), else the first body
+        people = [m for m in owned if m[2].type == "PER"]
+        return (people[-1] if people else ([m for m in owned if m[2].type != "LOC"] or owned)[0])[2].id, None
+    for x in toks[k + 1:j]:
+        if x.pos != "NOUN" or x.feats.get("Case") != "Gen":
+            continue
+        for cls in lemmas(x.text) & set(_CLASS_NAMES):
+            body = _class_referent(d, cls, x.start)
+            if body is not None:
+                return body, None
+        body = _named_with(d, frozenset(lemmas(x.text)), x.start)
+        if body is not None:
+            return body, None
+    return None
+
+
+def _named_with(d: _Doc, words: frozenset[str], pos: int) -> str | None:
+    """The last organisation before ``pos`` whose mention has one of ``words`` ("движения" in "Общероссийского
+    движения "За права человека""), else None."""
+    i = bisect.bisect_left(d.mention_starts, pos) - 1
+    while i >= 0:
+        ms, me, ent = d.mentions[i]
+        if ent.type == "ORG" and any(lemmas(w) & words for w in re.findall(r"[\w-]+", d.text[ms:me])):
+            return ent.id
+        i -= 1
+    return None
+
+
+def _earlier_document(d: _Doc, pos: int, kinds: set[str]) -> tuple[str | None, str | None] | None:
+    """The author of the last document of one of ``kinds`` (any kind when empty: "в нем", "в котором")
+    named in the two sentences before ``pos`` (and in the sentence of ``pos``): its owner ("заявлении
+    "Бригад ..."", not an outlet that relayed it: "цитирует текст сообщения Интерфакс"), else its
+    sentence's subject ("Нуланд распространила заявление"); failing a document, None."""
+    si = _sent_of(d.a, pos)
+    first = d.a.sentences[max(0, si - 2)].first_token
+    # a pronoun may refer within its sentence ("заявление, в котором"); a bare noun refers to an earlier
+    # sentence, not to a document named inside the content ("вынесла постановление ..., говорится в пресс-релизе")
+    k = bisect.bisect_left(d.token_starts, pos) - 1 if not kinds else d.a.sentences[si].first_token - 1
+    toks = d.a.tokens
+    while k >= first:
+        t = toks[k]
+        k -= 1
+        doc_kinds = {_DOC_KINDS[lem] for lem in lemmas(t.text) & _DOCUMENTS}
+        if t.pos != "NOUN" or not doc_kinds or (kinds and not kinds & doc_kinds) or d.in_marks(t.start):
+            continue
+        sent = d.a.sentences[_sent_of(d.a, t.start)]
+        owner = _owner_after(d, toks, k + 1, min(sent.last_token, k + 9))
+        if owner is not None and _is_media(_ent(d, owner[0])):
+            continue
+        if owner is not None:
+            return owner
+        # the subject: a person before a body, the first one, not inside brackets ("агентов ФБР (ФБР)")
+        subj = [m for m in d.mentions_in(sent.start, t.start) if m[2].type in ("PER", "ORG")
+                and not _is_media(m[2]) and not d.in_marks(m[0])
+                and d.text.count("(", sent.start, m[0]) == d.text.count(")", sent.start, m[0])
+                and toks[bisect.bisect_left(d.token_starts, m[0])].feats.get("Case") == "Nom"]
+        subj.sort(key=lambda m: (m[2].type != "PER", m[0]))
+        return (subj[0][2].id, None) if subj else None
+    return None
 
 
 def _abbrev_dot(d: _Doc, toks: list[Token], i: int) -> bool:
@@ -810,6 +1094,7 @@ def _find_speaker(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: int,
     def before() -> tuple[str | None, str | None, int, int] | None:
         i = cue_i - 1
         acc_subject = -1  # inanimate Nom/Acc are one form: a clause-initial "accusative" may be the subject
+        skipped: tuple[int, int, int] | None = None
         while i >= lo:
             t = sent_toks[i]
             if t.text in (";", ":", ".") or t.text == ",":
@@ -830,7 +1115,20 @@ def _find_speaker(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: int,
                 s, e = _phrase(sent_toks, j, lo, cue_i)
                 while s > lo and sent_toks[s - 1].pos == "DET":
                     s -= 1
+                if s > lo and sent_toks[s - 1].pos == "ADP" and t.lang != "en" and not _PRONOUN.match(t.text) \
+                        and not (fold(sent_toks[s - 1].text) in ("в", "во") and t.text.isupper()):
+                    # "Ярослав Нилов из ЛДПР утверждал": a name after a preposition is no subject ("во ФСИН
+                    # заявили" is the place of speech); kept in case the subject found before it is unnamed
+                    # ("их коллега из Renault заявил": Renault)
+                    ent = d.entity_at(t.start, t.end)
+                    if skipped is None and ent is not None and ent.type == "ORG":  # not "Артисты из РФ"
+                        skipped = (s, e, j)
+                    i = s - 2
+                    continue
                 sp, st = _speaker_from_phrase(d, sent_toks, s, e, j)
+                if sp is None and skipped is not None:
+                    s, e, j = skipped
+                    sp, st = _speaker_from_phrase(d, sent_toks, s, e, j)
                 if sp is None and s - 2 >= lo and sent_toks[s - 1].text == ",":
                     # "Иван Петров, глава региона, заявил" / "John Smith, the mayor, said"
                     ent = d.entity_at(sent_toks[s - 2].start, sent_toks[s - 2].end)
@@ -888,7 +1186,10 @@ def _find_speaker(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: int,
             p = -1  # "спустился щеголь в кожанке и сказал": an inverted subject is left to the search below
         if p >= 0:
             shared = _find_speaker(d, sent_toks, p, lo, cue_i, _prefer_after(sent_toks, p))
-            if shared[0] or (shared[1] and cue_flags(sent_toks[p])):  # another verb's subject only when named
+            # another verb's subject only when named, but a gerund's subject is its main verb's, named or
+            # not ("федеральный судья вынес решение ..., указав на то, что")
+            if shared[0] or (shared[1] and (cue_flags(sent_toks[p]) or (
+                    form == "Conv" and "relay" not in cue_flags(sent_toks[cue_i])))):  # "передав участок": no report
                 return shared
     order = (after, before) if prefer_after else (before, after)
     for fn in order:
