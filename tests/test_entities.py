@@ -859,3 +859,25 @@ def test_towns_listed_without_commas_are_one_mention_each() -> None:
     record = run("Дорогие Новосибирск Хабаровск Владивосток, спасибо за тёплый приём! Мы вернёмся в Нижний Новгород.")
     names = {e.name for e in record.entities or [] if e.type == "LOC"}
     assert {"Новосибирск", "Хабаровск", "Владивосток", "Нижний Новгород"} <= names
+
+
+def test_a_first_name_and_patronymic_with_a_surname_in_brackets_is_that_person() -> None:
+    record = run("Экс-глава ЦИК Владимир Чуров дал интервью. «И Владимир Владимирович (Путин), и Дмитрий "
+                 "Анатольевич (Медведев) интересовались», — сказал Чуров. Владимир Путин не включил его в состав "
+                 "комиссии.")
+    people = {e.name: {m.text for m in e.mentions} for e in record.entities or [] if e.type == "PER"}
+    assert people["Владимир Путин"] >= {"Владимир Владимирович", "Путин", "Владимир Путин"}
+    assert "Путин" not in people["Владимир Чуров"] and "Владимир Владимирович" not in people["Владимир Чуров"]
+
+
+def test_an_act_and_a_role_opening_a_sentence_is_no_organisation() -> None:
+    # the model reads "Решением мэра" as an organisation in some documents; the rule is tested on the words
+    from svodka.stages.entities import _role_phrase, _tokens
+
+    a = Pipeline(["entities"]).analyse(InputDocument(
+        id="t", text="Решением мэра Москвы глава департамента отправлен в отставку. Администрация президента молчит."))
+    act = _tokens(a, 0, len("Решением мэра"))
+    office_start = a.text.index("Администрация")
+    office = _tokens(a, office_start, office_start + len("Администрация президента"))
+    assert [t.text for t in act] == ["Решением", "мэра"] and _role_phrase(a, act)
+    assert [t.text for t in office] == ["Администрация", "президента"] and not _role_phrase(a, office)

@@ -431,6 +431,8 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
         place, name = tokens[:glued], tokens[glued:]
         return [_Mention(place[0].start, place[-1].end, "LOC", span.lang, place),
                 _Mention(name[0].start, name[-1].end, "PER", span.lang, name)]
+    if etype == "ORG" and span.lang != "en" and _role_phrase(a, tokens):
+        return []  # "Решением мэра (Москвы)": an act and a person's role, no organisation's name
     if etype in ("PER", "LOC") and len(tokens) == 1 and span.lang != "en" and _common_noun_opening(a, tokens[0]):
         return []  # "Адвокат христианки ...", "Забастовка затронет ..."
     if etype == "PER" and span.lang != "en" and prev is not None and prev.text.lower() in ("имени", "им"):
@@ -884,6 +886,17 @@ def _common_noun(word: str) -> bool:
                     for t in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"))
 
 
+def _role_phrase(a: Analysis, tokens: list[Token]) -> bool:
+    """Lower-case words after a sentence's first word, ending in a person's role and with no
+    institution noun among them: "Решением мэра", not "Администрация президента"."""
+    if len(tokens) < 2 or not all(t.text[:1].islower() for t in tokens[1:]) or not _opens_sentence(a, tokens[0]):
+        return False
+    roles = {row[0] for row in lexicon.rows("person_roles.tsv") if row}
+    institutions = lexicon.word_list("government_terms.txt") | lexicon.word_list("org_heads.txt")
+    lemmas = [_lemma(t.text).lower().replace("ё", "е") for t in tokens]
+    return lemmas[-1] in roles and not any(w in institutions for w in lemmas)
+
+
 def _opens_sentence(a: Analysis, tok: Token) -> bool:
     """Whether ``tok`` is the first word of a sentence or line."""
     i, _ = a.token_range(tok.start, tok.start)
@@ -1011,10 +1024,11 @@ def _canonical(group: list[_Mention], main_lang: str) -> tuple[str, str, str | N
         # the canonical name in the document's main language ("Saudi Arabia" in English news)
         name, name_en = (known.name_en or known.name) if main_lang == "en" else known.name, known.name_en
     else:
-        def rank(m: _Mention) -> tuple[int, bool, bool, int]:  # longest; a person's first name first
+        def rank(m: _Mention) -> tuple[int, bool, bool, bool, int]:
+            # longest; a person's first name first; a surname rather than a patronymic last
             words = _words(m.normal)
             return len(words), not m.normal.isupper(), bool(words) and m.type == "PER" and _first_name(words[0]), \
-                len(m.normal)
+                not (m.type == "PER" and _is_patronymic(words[-1])), len(m.normal)
 
         name = max(native, key=rank).normal
         if english:

@@ -128,7 +128,23 @@ def _identity(m: _Mention) -> tuple[str, str] | None:
     words = _person_words(m.normal)
     if len(words) < 2 or words[0].lower() in PARTICLES:
         return None  # "Де Ниро" names no first name
+    if _is_patronymic(words[-1]):
+        # "Владимир Владимирович" names no surname, unless one follows in brackets: "(Путин)"
+        surname = _bracket_surname(m, words)
+        return (_stem(surname), words[0]) if surname else None
     return _stem(_bare_surname(words[-1])), words[0]
+
+
+def _bracket_surname(m: _Mention, words: list[str]) -> str:
+    """The surname in brackets after a first name and patronymic ("Владимир Владимирович
+    (Путин)"), else ""."""
+    if len(words) != 2 or not _is_patronymic(words[-1]):
+        return ""
+    for other in m.forced_with:
+        bracket = _person_words(other.normal) if other.type == "PER" else []
+        if len(bracket) == 1 and not _is_patronymic(bracket[0]):
+            return bracket[0]
+    return ""
 
 
 def _words(name: str) -> list[str]:
@@ -594,6 +610,10 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     # nearest fuller name before it (else after it) with the same surname (or first name).
     persons = [i for i, m in enumerate(mentions) if m.type == "PER"]
     pwords = {i: _person_words(mentions[i].normal) for i in persons}
+    for i in persons:  # "Владимир Владимирович (Путин)": the surname in brackets completes the name
+        surname = _bracket_surname(mentions[i], pwords[i])
+        if surname:
+            pwords[i] = [*pwords[i], surname]
     gender = _identity_genders(mentions, persons, identities)
     for i in persons:
         words = pwords[i]
