@@ -881,3 +881,10 @@ def test_an_act_and_a_role_opening_a_sentence_is_no_organisation() -> None:
     office = _tokens(a, office_start, office_start + len("Администрация президента"))
     assert [t.text for t in act] == ["Решением", "мэра"] and _role_phrase(a, act)
     assert [t.text for t in office] == ["Администрация", "президента"] and not _role_phrase(a, office)
+
+
+def test_an_abbreviation_read_as_a_body_does_not_make_its_region_an_organisation() -> None:
+    record = run("Чиновники не учли закон. Правительство Московской области приняло постановление. "
+                 "Правительство МО не исключило участки.")
+    region = [e for e in record.entities or [] if e.name == "Московская область"]
+    assert len(region) == 1 and region[0].type == "LOC" and region[0].geo is not None

@@ -1012,7 +1012,14 @@ def _known_adjective(word: str) -> bool:
 def _canonical(group: list[_Mention], main_lang: str) -> tuple[str, str, str | None, str]:
     """(type, name, name_en, subtype) for one group of mentions."""
     known = next((m.known for m in group if m.known is not None), None)
-    types = sorted(group, key=lambda m: (-sum(1 for x in group if x.type == m.type), _TYPE_PRIORITY[m.type]))
+    counts = {t: sum(1 for m in group if m.type == t) for t in _TYPE_PRIORITY}
+    # a tie goes to the organisation ("Белый дом", «Барселона» the club), unless the organisation's
+    # mentions are abbreviations and a mention spells out a place the gazetteer knows ("правительство
+    # МО" beside "Московской области")
+    place = counts["LOC"] == max(counts.values()) \
+        and all(m.normal.isupper() for m in group if m.type == "ORG") and any(
+            m.type == "LOC" and _gazetteer_key(m.normal).startswith(("country:", "region:", "city:")) for m in group)
+    types = sorted(group, key=lambda m: (-counts[m.type], not (place and m.type == "LOC"), _TYPE_PRIORITY[m.type]))
     etype = known.type if known else types[0].type
     subtypes = [m.subtype for m in group if m.subtype]
     subtype = "site" if "site" in subtypes else (subtypes[0] if subtypes else "")
