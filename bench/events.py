@@ -5,11 +5,12 @@
 
 Sets:
 
-- gold (`bench/gold/events.jsonl`): 40 Russian news documents of `corpus/ru-news.jsonl` (rucoco,
+- gold (`bench/gold/events.jsonl`): Russian news documents of `corpus/ru-news.jsonl` (rucoco,
   rucoco2023test, nerel, factrueval, slavicner_ru), annotated by hand after docs/annotation-guide.md
-  ("Events") before svodka's output on them was looked at. Each document carries a `split`: `dev`
-  (27 documents, used while improving the layer) or `test` (13, every third document; held back: its
-  errors are not inspected, only its numbers reported).
+  ("Events") before svodka's output on them was looked at (`bench/gold/check.py` prints the counts). Each
+  document carries a `split`: `dev` (used while improving the layer) or `test` (held back: its errors are
+  not inspected, only its numbers reported); lines added by a later round may carry a `batch` name
+  ("s5-unseen"), which `--gold` on those lines alone scores as they were first seen.
 - nerel: NEREL v1.1 dev (`nerel/dev/*.ann`), whose EVENT spans are untyped and include many events
   outside PLOVER (births, awards, sports results, elections ...).
 

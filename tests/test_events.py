@@ -761,3 +761,71 @@ def test_the_accused_is_the_clause_subject() -> None:
     names = {e.id: e.name for e in record.entities or []}
     assert [names[i] for i in event.actor] == ["Сергей Лавров"]
     assert [names[i] for i in event.recipient] == ["Украина"] or [names[i] for i in event.recipient] == ["Киев"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Следователи предъявили мэру официальные обвинения.", [("ACCUSE", "предъявили мэру официальные обвинения")]),
+    ("Власти ввели дополнительные войска в район.", [("MOBILIZE", "ввели дополнительные войска")]),
+    ("Двое подозреваемых объявлены в международный розыск.", [("COERCE", "объявлены в международный розыск")]),
+])
+def test_phrase_triggers_allow_modifiers_between_their_words(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.type, e.trigger.text) for e in run(text).events or []] == expected
+
+
+def test_care_for_the_injured_is_not_aid() -> None:
+    record = run("Пострадавшим оказали медицинскую помощь. Врачи оказали первую помощь раненым.")
+    assert [e.type for e in record.events or []] == []
+
+
+def test_blocking_roads_is_a_protest_or_a_police_restriction_by_its_subject() -> None:
+    protest = run("Сторонники оппозиции перекрыли дорогу в аэропорт.")
+    assert [(e.type, e.mode) for e in protest.events or []] == [("PROTEST", "obstruct")]
+    police = run("Полиция перекрыла движение по трем мостам.")
+    assert [(e.type, e.mode) for e in police.events or []] == [("COERCE", "restrict")]
+    website = run("Власти заблокировали сайт оппозиционной газеты.")
+    assert [(e.type, e.mode) for e in website.events or []] == [("COERCE", "censor")]
+
+
+def test_raised_security_is_police_mobilisation() -> None:
+    record = run("После нападения власти усилили охрану посольств.")
+    assert [(e.type, e.mode) for e in record.events or []][-1] == ("MOBILIZE", "police")
+
+
+def test_a_case_opened_verb_last_is_anchored_at_the_verb() -> None:
+    record = run("Уголовное дело по факту нападения было возбуждено в пятницу.")
+    assert [(e.type, e.trigger.text) for e in record.events or [] if e.type == "ACCUSE"] == [
+        ("ACCUSE", "Уголовное дело по факту нападения было возбуждено")]
+
+
+@pytest.mark.parametrize("text", [
+    "Районный суд санкционировал арест бывшего чиновника.",
+    "Суд принял решение освободить под залог трех активистов.",
+    "Активист был арестован на 15 суток за участие в акции.",
+])
+def test_court_rulings_on_arrest_and_release_are_not_events(text: str) -> None:
+    assert [e.type for e in run(text).events or [] if e.type in ("COERCE", "CONCEDE")] == []
+
+
+def test_an_attempt_that_took_place_is_an_event_and_a_plan_is_not() -> None:
+    attempt = run("Грузинские катера пытались атаковать корабли флота.")
+    assert [e.type for e in attempt.events or []] == ["ASSAULT"]
+    plan = run("План предусматривал организацию взрывов в двух мечетях.")
+    assert plan.events == []
+
+
+def test_each_statement_told_by_a_verb_of_saying_is_its_own_event() -> None:
+    record = run("Полиция попросила жителей не выходить на улицы. "
+                 "Позже полиция попросила водителей объезжать центр.")
+    assert [e.type for e in record.events or []] == ["REQUEST", "REQUEST"]
+    case = run("Против мэра возбудили уголовное дело. "
+               "По данным прокуратуры, против мэра возбудили уголовное дело о взятке.")
+    assert [e.type for e in case.events or []] == ["ACCUSE"]
+
+
+def test_an_act_at_one_of_the_times_a_summary_counted_is_its_own_event() -> None:
+    record = run("Обстрел поселка шел в субботу вечером и в воскресенье утром. "
+                 "В воскресенье утром боевики выпустили шесть ракет по поселку.", date="2003")
+    assert [e.type for e in record.events or []] == ["ASSAULT", "ASSAULT"]
+    again = run("Боевики обстреляли поселок в субботу вечером. В субботу вечером обстрел продолжался два часа.",
+                date="2003")
+    assert [e.type for e in again.events or []] == ["ASSAULT"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from svodka import lexicon, models
-from svodka.analysis import Analysis, Token
+from svodka.analysis import Analysis, Sentence, Token
 from svodka.record import Entity, Event, EventDate, Figure, Trigger
 from svodka.stages.annotate import CYRILLIC_LANGS, parse_syntax
 from svodka.stages.speakers import person_roles
@@ -23,7 +23,7 @@ from svodka.stages.speakers import person_roles
 #: Heads or dependants that make a trigger not an assertion of fact.
 _MODAL = frozenset({
     "мочь", "смочь", "планировать", "планироваться", "намереваться", "собираться", "хотеть", "готовый", "готов",
-    "пытаться", "попытаться", "угрожать", "опасаться", "предлагать", "предложить", "обещать",
+    "угрожать", "предусматривать", "предусмотреть", "опасаться", "предлагать", "предложить", "обещать",
     "пообещать", "рассчитывать", "надеяться", "возможный", "возможно", "вероятно", "якобы", "если",
     "бы", "должный", "следовать", "нужно", "необходимо", "призвать", "потребовать", "требовать",
     "требование", "призыв", "просьба", "добиваться", "намеренный", "намерение", "намерить",
@@ -365,12 +365,45 @@ def _adjective_countries(a: Analysis, noun: int) -> list[str]:
 
 
 def _match(a: Analysis, lemmas: list[str], k: int, first: int, last: int) -> tuple[_Entry, int] | None:
-    """The longest trigger entry starting at token k; returns it and the index after it."""
+    """The longest trigger entry starting at token k; returns it and the index after it. A phrase
+    may have up to two modifiers between its words ("предъявлены десятки обвинений", "провела ряд
+    задержаний", "выразил свою симпатию", "принес пассажирам извинения")."""
     for entry in _lexicon().get(lemmas[k - first], []):
         n = len(entry.lemmas)
         if k + n <= last and tuple(lemmas[k - first:k - first + n]) == entry.lemmas:
             return entry, k + n
+        if n > 1:
+            end = _gapped(a, lemmas, k, first, last, entry.lemmas)
+            if end is not None:
+                return entry, end
     return None
+
+
+#: Quantity words that may stand inside a phrase trigger ("ряд задержаний", "десятки обвинений").
+_GAP_WORDS = frozenset({"ряд", "десяток", "сотня", "несколько", "множество", "серия", "весь"})
+#: Modifiers that turn a phrase into something else: care given to the hurt is no AID ("оказали
+#: медицинскую помощь", "первую помощь").
+_GAP_BLOCKERS = frozenset({"медицинский", "медико-санитарный", "доврачебный", "квалифицированный", "первичный",
+                           "первый", "психологический", "неотложный", "экстренный", "юридический", "правовой",
+                           "необходимый"})
+
+
+def _gapped(a: Analysis, lemmas: list[str], k: int, first: int, last: int, words: tuple[str, ...]) -> int | None:
+    """The index after ``words`` matched from token k with at most two modifier tokens (adjectives,
+    determiners, numbers, quantity words, a dative addressee) between them; None if they do not."""
+    j, gaps = k + 1, 0
+    for word in words[1:]:
+        while j < last and lemmas[j - first] != word:
+            tok = a.tokens[j]
+            modifier = tok.pos in ("ADJ", "DET", "NUM") or lemmas[j - first] in _GAP_WORDS or (
+                tok.pos in ("NOUN", "PRON") and tok.feats.get("Case") == "Dat")
+            if gaps == 2 or lemmas[j - first] in _GAP_BLOCKERS or not modifier:
+                return None
+            gaps, j = gaps + 1, j + 1
+        if j >= last:
+            return None
+        j += 1
+    return j
 
 
 def _may_need(entry: _Entry, lemmas: list[str]) -> bool:
@@ -892,6 +925,8 @@ def extract(a: Analysis) -> None:
     verbs: dict[int, tuple[str, ...]] = {}  # id(event) -> lemmas of the verb that told it
     before_after: set[int] = set()  # ids of events told as "после/перед X": an act of their own
     anchors: dict[int, int] = {}  # id(event) -> token of its trigger
+    anchor_ends: dict[int, int] = {}  # id(event) -> token after its trigger phrase ("Уголовное дело")
+    told_in: dict[int, int] = {}  # id(event) -> its sentence
     passives: dict[int, str] = {}  # id(event) -> grammatical number of its passive trigger (its patients')
     for si, k, entry, end in candidates:
         sent = a.sentences[si]
@@ -909,6 +944,8 @@ def extract(a: Analysis) -> None:
             continue  # a full participle names people or things ("задержанные", "угрожающие письма")
         if _not_an_event(a, lemmas, sent.first_token, k, kids):
             continue
+        if chosen.type in ("COERCE", "CONCEDE") and _court_act(a, lemmas, sent.first_token, k, kids):
+            continue  # a court's ruling ("суд принял решение освободить", "арестован на 30 суток")
         if _question(a, si) and a.tokens[k].rel not in ("acl:relcl", "acl"):
             continue  # asked, not told ("Где уголовные дела ...?"), unless a relative clause tells it ("кто задержал")
         etype = chosen.type
@@ -923,6 +960,9 @@ def extract(a: Analysis) -> None:
             etype, deployment = "MOBILIZE", "troops"
         else:
             deployment = None
+        policing = chosen.mode == "obstruct" and _police_subject(a, lemmas, sent.first_token, k, kids)
+        if policing:  # "Полиция перекрыла движение": the state restricts, protesters obstruct
+            etype = "COERCE"
         nominal = a.tokens[k].pos == "NOUN"
         actor, recipient, location, adjectival, capitals = _arguments(a, k, etype, lemmas, sent.first_token, kids,
                                                                       mentions)
@@ -951,12 +991,14 @@ def extract(a: Analysis) -> None:
         own_place = location  # named by the trigger's own phrase ("перестрелка близ села Геджух")
         if location is None:  # a country known by an adjective may still be where it acts
             location = _sentence_place(a, si, mentions, (set(actor) | set(recipient)) - adjectival | capitals)
-        own = deployment or chosen.mode or _own_mode(etype, lemmas, sent.first_token, k, end)
+        own = deployment or ("restrict" if policing else chosen.mode) or _own_mode(etype, lemmas, sent.first_token,
+                                                                                      k, end)
         same = by_sentence.get((si, etype))
         if same is not None and own and same.mode and own != same.mode:
             same = None  # "разгон ... арестованы": two acts of one type, each named by its trigger
         verbal = a.tokens[k].pos == "VERB"
-        linked = same is not None and k in (a.tokens[anchors[id(same)]].head, *kids.get(anchors[id(same)], []))
+        linked = same is not None and any(k in (a.tokens[j].head, *kids.get(j, []))
+                                          for j in range(anchors[id(same)], anchor_ends[id(same)]))
         if same is not None and (id(same) in before_after or (
                 verbal and verbs.get(id(same), entry.lemmas) != entry.lemmas
                 and not (linked and a.tokens[k].feats.get("VerbForm") == "Conv"))):
@@ -974,7 +1016,8 @@ def extract(a: Analysis) -> None:
         head_k = a.tokens[k].head
         again = any(lemmas[c - sent.first_token] in _AGAIN
                     for c in kids.get(k, []) + (kids.get(head_k, []) if head_k >= 0 else []))
-        earlier = None if again else _repeats(a.events, etype, actor, recipient, location, nominal, date,
+        said = (etype in _SPEECH_ACTS and verbal and lemmas[k - sent.first_token] not in _PROCEDURES)
+        earlier = None if again or said else _repeats(a.events, etype, actor, recipient, location, nominal, date,
                                               counts, a.figures, own, own_place,
                                               told=nominal and a.tokens[k].rel in ("nsubj", "root"),
                                               nonstate=lemmas[k - sent.first_token] in _NON_STATE_NOUNS)
@@ -983,6 +1026,8 @@ def extract(a: Analysis) -> None:
             # a verb after another verb of the same type tells another act ("после подрыва боевики
             # обстреляли ..."); the same verb again, or a verb after a noun, re-tells the first
             earlier = None
+        if earlier is not None and _other_time(a, a.sentences[told_in[id(earlier)]], sent):
+            earlier = None  # "в субботу вечером ... и в воскресенье утром" ... "в воскресенье утром выпустили"
         if earlier is not None and _patients_differ(a.tokens[k], passives.get(id(earlier))):
             earlier = None  # "лидер ... задержан" and later "задержаны 221 член партии": other people
         if earlier is not None:  # a re-mention: it may name a participant the first one did not
@@ -1004,7 +1049,8 @@ def extract(a: Analysis) -> None:
             + (list(quote.via) if quote is not None else []),
         )
         by_sentence[(si, etype)] = event
-        anchors[id(event)] = k
+        anchors[id(event)], anchor_ends[id(event)] = k, end
+        told_in[id(event)] = si
         if a.tokens[k].feats.get("Voice") == "Pass" and "Number" in a.tokens[k].feats:
             passives[id(event)] = a.tokens[k].feats["Number"]
         if verbal:
@@ -1014,6 +1060,11 @@ def extract(a: Analysis) -> None:
         a.events.append(event)
 
 
+#: ACCUSE verbs of legal procedure, which later sentences re-tell ("возбуждено уголовное дело ...
+#: начато расследование"); a verb of saying ("обвинил", "попросила", "поблагодарила") tells a statement
+#: of its own each time, so speech acts told by other verbs are not merged into earlier records.
+_PROCEDURES = frozenset({"возбудить", "возбуждать", "предъявить", "предъявлять", "составить", "завести",
+                         "расследовать", "расследоваться", "начать", "начинать", "привлечь", "выдвинуть"})
 #: Triggers of a search for culprits, a COERCE of no PLOVER mode that an arrest does not re-tell.
 _SEARCH = frozenset({"розыск", "поиск", "розыскной", "оперативно-розыскной"})
 #: "ещё/снова/вновь", "а другой подорвал": the verb tells another occurrence, not a re-mention.
@@ -1068,6 +1119,27 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
     return None
 
 
+def _times(a: Analysis, sent: Sentence) -> list[tuple[str, str | None]]:
+    """The dates and times a sentence names, as (lower-cased text, precision), resolved or not."""
+    return [(t.text.lower(), t.precision) for t in a.timexes
+            if sent.start <= t.start < sent.end and t.type in ("DATE", "TIME")]
+
+
+def _other_time(a: Analysis, first: Sentence, later: Sentence) -> bool:
+    """Whether a later mention names another time than the event's own sentence, also where a
+    year-only document date leaves both unresolved: a time of the same precision that the first
+    sentence does not name ("в среду" after "в понедельник"), or one of several the first sentence
+    counted ("обстрел в субботу вечером и в воскресенье утром" ... "в воскресенье утром выпустили")."""
+    if first is later:
+        return False
+    old = _times(a, first)
+    for text, precision in _times(a, later):
+        same = [t for t, p in old if p == precision]
+        if same and (text not in same or len(set(same)) > 1):
+            return True
+    return False
+
+
 def _patients_differ(tok: Token, number: str | None) -> bool:
     """Two passive mentions whose patients differ in number ("был казнен" after "похищены и казнены
     6 граждан", "были арестованы лидеры" after "задержан Мурси") tell acts on other people."""
@@ -1098,6 +1170,44 @@ def _deployed(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
     places = [c for c in kids.get(k, []) if _case_marker(a, kids, c) in ("в", "на", "к")
               and a.tokens[c].pos in ("NOUN", "PROPN")]
     return bool(places) and all(a.tokens[c].pos == "NOUN" for c in places)
+
+
+#: Subjects that make blocking a road a restriction by the state, not a protest ("силы правопорядка
+#: блокировали подъезды", "ОМОН перекрыл улицу"), besides the state agents above.
+_POLICE = _STATE_AGENTS | frozenset({"ОМОН", "ГИБДД", "ДПС", "МВД", "ФСБ", "милиция", "милиционер", "росгвардия",
+                                     "нацгвардия", "жандармерия", "правоохранитель", "охрана", "патруль"})
+
+
+def _police_subject(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """Whether the one who blocks is the police or another state agent: the subject of the trigger,
+    of the verb it completes ("пытаются блокировать военнослужащие"), or the agent of a passive
+    ("перекрыта полицией"); a named force counts by its head noun ("Полиция Баку")."""
+    verbs = [k] + ([a.tokens[k].head] if a.tokens[k].rel in ("xcomp", "csubj") and a.tokens[k].head >= 0 else [])
+    for v in verbs:
+        for c in kids.get(v, []):
+            if a.tokens[c].rel in ("nsubj", "obl:agent") or (
+                    a.tokens[c].rel == "obl" and a.tokens[c].feats.get("Case") == "Ins"
+                    and a.tokens[k].feats.get("Voice") == "Pass"):
+                return lemmas[c - first] in _POLICE
+    return False
+
+
+_COURTS = frozenset({"суд", "судья", "трибунал", "коллегия"})
+
+
+def _court_act(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """An arrest or release that a court decided, which the guide leaves out with court rulings: a
+    court is the subject of the trigger or of a verb over it ("суд ... санкционировал арест военных",
+    "суд принял решение освободить"), or an arrest is "на N суток" (administrative arrest)."""
+    if lemmas[k - first] in ("арестовать", "арест", "арестовывать") and any(
+            lemmas[c - first] == "сутки" for c in kids.get(k, [])):
+        return True
+    node, depth = k, 0
+    while node >= 0 and depth < 3:
+        if any(a.tokens[c].rel.startswith("nsubj") and lemmas[c - first] in _COURTS for c in kids.get(node, [])):
+            return True
+        node, depth = a.tokens[node].head, depth + 1
+    return False
 
 
 def _told_participle(a: Analysis, k: int, kids: dict[int, list[int]]) -> bool:
