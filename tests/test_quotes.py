@@ -606,3 +606,73 @@ def test_quotation_paragraph_continues_the_quote_before() -> None:
         ("Я потрясен этой внезапной смертью", "Джон Говард"),
         ("Это огромная потеря для всей страны и для науки", "Джон Говард"),
     ]
+
+
+def test_pronoun_continues_a_subject_that_opens_the_sentence_before() -> None:
+    qs, n = quotes("Американский посредник Мэтью Брайза сообщил журналистам, что стороны близки к соглашению.\n\n"
+                   "Ильхам Алиев еще летом грозил соседям войной.\n\n"
+                   "На открытии учебного центра в октябре он опять заявил, что армия готова.")
+    assert [(q.text, n.get(q.speaker or "")) for q in qs] == [
+        ("стороны близки к соглашению", "Мэтью Брайза"), ("армия готова", "Ильхам Алиев")]
+
+
+def test_company_class_noun_stands_for_the_company_named_before() -> None:
+    qs, n = quotes("Авиакомпания Flybe отменила рейс в Саутгемптон. "
+                   "«Самолет проверяют», — сообщил представитель компании. "
+                   "Министерство транспорта начало проверку, а в авиакомпании отметили, что пассажиры получат "
+                   "компенсацию.")
+    assert [(q.text, n.get(q.speaker or "")) for q in qs] == [
+        ("Самолет проверяют", "Flybe"), ("пассажиры получат компенсацию", "Flybe")]
+
+
+def test_company_class_noun_for_other_or_many_companies_stays_descriptive() -> None:
+    qs, n = quotes("Авиакомпания Flybe отменила рейс. "
+                   "Представители трех других компаний сообщили, что их рейсы выполняются по плану.")
+    assert [(q.text, n.get(q.speaker or ""), q.speaker_text) for q in qs] == [
+        ("их рейсы выполняются по плану", None, "Представители трех других компаний")]
+
+
+def test_class_noun_in_apposition_to_a_company_name() -> None:
+    qs, n = quotes("Корпорация Microsoft объявила, что снизит цены на приставки в России.")
+    assert [(q.text, n.get(q.speaker or "")) for q in qs] == [("снизит цены на приставки в России", "Microsoft")]
+
+
+def test_cited_role_noun_is_the_person_of_that_role_and_country() -> None:
+    qs, n = quotes("Президент Черногории Филип Вуянович принял в Цетинье президента Австрии Хайнца Фишера. "
+                   "«Наш путь к ЕС бы замедлился», — цитирует РИА «Новости» черногорского президента.")
+    assert [(q.text, n.get(q.speaker or "")) for q in qs] == [("Наш путь к ЕС бы замедлился", "Филип Вуянович")]
+
+
+def test_head_of_a_body_introduced_with_two_coordinated_roles() -> None:
+    qs, n = quotes("Ситуацией заинтересовался руководитель Роспотребнадзора и главный санитарный врач РФ "
+                   "Геннадий Онищенко. Он заявил об этом журналистам.\n\n"
+                   "«Впору приступить к регламентации», - сказал глава Роспотребнадзора.")
+    assert [(q.text, n.get(q.speaker or "")) for q in qs if q.cue == "сказал"] == [
+        ("Впору приступить к регламентации", "Геннадий Онищенко")]
+
+
+def test_relayed_words_of_a_role_are_that_persons() -> None:
+    qs, n = quotes("Глава Чечни Рамзан Кадыров выступил в Грозном. «Остановить их нам не составит труда», - "
+                   "приводит слова главы Чечни сайт «Кавказский узел». «Обогащение должно идти в Иране», - "
+                   "приводит слова официальных лиц агентство AFP.")
+    assert [(q.text, n.get(q.speaker or ""), q.speaker_text) for q in qs] == [
+        ("Остановить их нам не составит труда", "Рамзан Кадыров", "главы Чечни"),
+        ("Обогащение должно идти в Иране", None, "официальных лиц")]
+
+
+def test_summing_up_is_a_reporting_verb() -> None:
+    qs, n = quotes("«Проект продвинулся вперед», - резюмировал главный архитектор Москвы Александр Кузьмин.")
+    assert [(q.text, n.get(q.speaker or "")) for q in qs] == [("Проект продвинулся вперед", "Александр Кузьмин")]
+
+
+def test_privodit_k_tomu_chto_is_a_consequence_not_a_quote() -> None:
+    from svodka.pipeline import Pipeline
+    from svodka.record import InputDocument
+
+    pipe = Pipeline(["entities", "quotes"])
+    consequence = pipe.extract(InputDocument(id="t", text="Рост ставок приводит к тому, что компании сокращают "
+                                                           "инвестиции. Спрос падает."))
+    assert not consequence.quotes
+    cited = pipe.extract(InputDocument(id="t", text="Как приводит агентство Интерфакс слова главы Минфина Антона "
+                                                     "Силуанова, бюджет будет исполнен."))
+    assert [q.text for q in cited.quotes] == ["бюджет будет исполнен"]

@@ -366,6 +366,8 @@ def _add(d: _Doc, toks: list[Token], cs: int, ce: int, cue_i: int, kind: str, lo
     if d.covered(s, e):
         return None
     cue_tok = toks[cue_i]
+    if cue_i + 1 < len(toks) and fold(toks[cue_i + 1].text) in ("к", "ко") and "приводить" in lemmas(cue_tok.text):
+        return None  # "приводит к тому, что C" tells a consequence, not what a source says
     inside = [k for k, t in enumerate(toks) if s <= t.start < e]
     if inside and inside[0] > cue_i:
         hi = min(hi, inside[0])

@@ -216,7 +216,8 @@ def _role_lemmas(toks: list[Token], j: int) -> frozenset[str]:
 
 def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
                  marks: frozenset[str] = frozenset(), agree: bool = False,
-                 need_mark: bool = False) -> tuple[int, str] | None:
+                 need_mark: bool = False, coordinated: bool = False,
+                 nation: frozenset[str] = frozenset()) -> tuple[int, str] | None:
     """The person introduced with one of ``roles`` (or a role of the same group) before ``pos``
     ("член ОНК Марина Литвинович" for a later "член ОНК", "президент Украины Петр Порошенко" for a
     later "украинский лидер"): (mention start, entity id) of the last one, else None. With
@@ -225,7 +226,11 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
     Польши Матеуш Моравецкий считает"). ``marks``: word stems of the role's modifiers ("украи" of
     "украинский президент"); a person whose introduction has one of them is preferred. With ``agree``
     the role word must be in the name's case (the head, not a possessor: "брат активиста Виталий X"
-    is no "активист"). With ``need_mark`` only a person whose introduction has one of ``marks``."""
+    is no "активист"). With ``need_mark`` only a person whose introduction has one of ``marks``. With
+    ``coordinated`` a role joined by "и" to the role right before the name is also that person's
+    ("руководитель Роспотребнадзора и главный санитарный врач РФ Геннадий Онищенко"). ``nation``: folded
+    names of the country of the role's nationality adjective; a person introduced with another country's
+    name in the role ("президента Австрии X" for "черногорского президента") is skipped."""
     best: tuple[int, str] | None = None
     best_marked: tuple[int, str] | None = None
     exact: tuple[int, str] | None = None
@@ -239,8 +244,11 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
         if ent.type != "PER":
             continue
         k = bisect.bisect_left(d.token_starts, ms)
-        for j in range(k - 1, max(-1, k - 12), -1):
+        role_seen = False
+        for j in range(k - 1, max(-1, k - (20 if coordinated else 12)), -1):
             t = toks[j]
+            if coordinated and role_seen and fold(t.text) == "и" and j > 0 and toks[j - 1].pos in ("NOUN", "PROPN"):
+                continue  # "руководитель X и главный санитарный врач РФ Name": both roles are hers or his
             other = d.entity_at(t.start, t.end)
             if other is not None and other.type == "PER" and other is not ent and t.feats.get("Case") == "Gen" \
                     and toks[k].feats.get("Case") != "Gen":
@@ -248,9 +256,18 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
             if "\n" in d.text[t.end:ms] or t.text in (".", ";", ":", "!", "?", ",") or _finite(t) \
                     or t.pos == "CCONJ" or (other is not None and other.type == "PER" and other is not ent):
                 break  # only the phrase right before the name: not "президентом Франции X и канцлером Y"
+            if coordinated and t.pos == "NOUN" and t.feats.get("Animacy") == "Anim":
+                role_seen = True
             if t.pos in ("NOUN", "PROPN", "ADJ") and any(_same_role(_role_lemmas(toks, j), r) for r in roles):
                 if agree and t.feats.get("Case") != toks[k].feats.get("Case"):
                     continue
+                places = [m[2] for m in d.mentions_in(t.start, ms) if m[2].type == "LOC" and m[2].subtype == "country"]
+                if nation and places and not any(fold(p.name) in nation or fold(p.name)[:4] in nation for p in places):
+                    break
+                adjectives = [_nation_names(lem) for x in toks[max(0, j - 3):k] if x.pos == "ADJ"
+                              for lem in lemmas(x.text) if lem in _nationalities()]
+                if nation and adjectives and not any(names & nation for names in adjectives):
+                    break  # "аргентинского лидера X" is no "лидер кубинской революции"
                 best = (ms, ent.id)
                 intro = fold(d.text[toks[max(0, j - 3)].start:ms])
                 if any(m in intro for m in marks):
@@ -296,6 +313,17 @@ def _head_ok(t: Token, d: _Doc) -> bool:
             and d.entity_at(t.start, t.end) is not None:
         return True  # "Красный крест ... заявил": inanimate Nom/Acc are one form
     return case is None and t.pos in ("PROPN", "X") and d.entity_at(t.start, t.end) is not None
+
+
+def _object_phrase(d: _Doc, toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, int]:
+    """``_phrase`` of an object in the genitive or accusative, cut before the subject that follows it
+    ("слова главы Чечни сайт "Кавказский узел"", "слова министра РИА "Новости"": not the outlet)."""
+    s, e = _phrase(toks, i, lo, hi)
+    cut = next((k for k in range(i + 1, e) if (toks[k].pos in ("NOUN", "PROPN") and toks[k].feats.get("Case") == "Nom")
+                or _is_media(d.entity_at(toks[k].start, toks[k].end))), e)
+    while cut > i + 1 and (toks[cut - 1].pos == "PUNCT" or toks[cut - 1].text in _OPEN_CLOSE):
+        cut -= 1
+    return s, cut
 
 
 def _phrase(toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, int]:
@@ -492,7 +520,7 @@ def _last_subject(d: _Doc, pos: int, after: int, want: str | None) -> str | None
     if want == "Plur":
         return None
     i = bisect.bisect_left(d.mention_starts, pos) - 1
-    while i >= 0 and d.mentions[i][0] > after:
+    while i >= 0 and d.mentions[i][0] >= after:  # a subject that opens the sentence before counts
         ms, me, ent = d.mentions[i]
         i -= 1
         if ent.type != "PER" or _role_only(ent) or d.covered(ms, me) or d.in_marks(ms):
@@ -532,17 +560,32 @@ _MEDIA_CLASSES = ("телекомпания", "телеканал", "агент�
 #: "телекомпания CNN", "в министерстве" after "МИД РФ"): lemma -> pattern on the folded name (None: outlets).
 _CLASS_NAMES: dict[str, re.Pattern[str] | None] = {
     **{c: None for c in _MEDIA_CLASSES},
-    "министерство": re.compile(r"^(?:мин|мид\b|министерств)"),
+    "министерство": re.compile(r"^(?:мин|мид\b|мвд\b|мчс\b|министерств)"),
     "ведомство": re.compile(r"^(?:мин|мид\b|мвд\b|фсб\b|госдеп|министерств|департамент|управлени|служб|"
                             r"федеральн\w* служб|федеральн\w* агентств|гувд|умвд|гу мвд|мчс\b|фас\b|фнс\b|фмс\b|"
-                            r"фсин\b|фтс\b|"
+                            r"фсин\b|фтс\b|ск\b|следственн\w* комитет|(?:ген)?прокуратур|"
                             r"рос(?:авиаци|космос|стат|гвард|реестр|архив|финмониторинг|рыболовств|морречфлот|"
                             r"недр|имуществ|[а-я]*надзор))"),
 }
 
 
+#: Class nouns of companies, clubs and studios: "представитель компании", "в авиакомпании", "Клуб напоминает"
+#: stand for the last organisation named before that is no state body, outlet or international body.
+_COMPANY_CLASSES = frozenset({"компания", "авиакомпания", "госкомпания", "корпорация", "госкорпорация", "концерн",
+                              "автоконцерн", "холдинг", "фирма", "турфирма", "банк", "брокер", "студия",
+                              "киностудия", "клуб", "перевозчик", "авиаперевозчик", "ритейлер", "застройщик"})
+_NOT_COMPANY = re.compile(r"(?:^|\b)(?:суд|прокуратур|министерств|мид|мвд|гувд|увд|умвд|фсб|мчс|чс|гибдд|"
+                          r"правительств|администраци|парти|комитет|совет|дум|полици|следствен|департамент|"
+                          r"управлени|служб|инспекци|област|кра[яй]|округ|район|республик)")
+#: Determiners that make a class noun another one: "другой компании", "одна из компаний".
+_OTHER = {"другой", "иной", "один", "некий", "любой", "каждый", "какой-то", "чужой"}
+
+
 def _class_referent(d: _Doc, role: str, pos: int) -> str | None:
-    """The last organisation of class ``role`` mentioned before ``pos`` (see ``_CLASS_NAMES``), else None."""
+    """The last organisation of class ``role`` mentioned before ``pos`` (see ``_CLASS_NAMES`` and
+    ``_COMPANY_CLASSES``), else None."""
+    if role in _COMPANY_CLASSES:
+        return _company_referent(d, role, pos)
     pattern = _CLASS_NAMES[role]
     i = bisect.bisect_left(d.mention_starts, pos) - 1
     while i >= 0 and d.mentions[i][0] > pos - 800:  # a class noun refers back a paragraph or two
@@ -554,6 +597,38 @@ def _class_referent(d: _Doc, role: str, pos: int) -> str | None:
                 return ent.id
         i -= 1
     return None
+
+
+#: An outlet right after its reporting verb: "Как сообщает ВВС, представители компании" is no company.
+_REPORTED_BY = re.compile(r"(?:сообща\w*|переда\w*|пиш\w*|по данным|по сообщению|со ссылкой на)\s+[«\"„]?\s*$", re.I)
+
+
+def _company_referent(d: _Doc, role: str, pos: int) -> str | None:
+    """"представитель компании", "в авиакомпании": the one company the text introduced with that class
+    noun before ("авиакомпания Flybe", "Приватбанк"), else the one company named in the 800 characters
+    before; None when there are several ("компания" after "производитель АвтоВАЗ" and "Ульяновский
+    автозавод"; "компании Knight Frank" and "Компания Google")."""
+    stem = fold(role)[:-1] if fold(role)[-1:] in "аяоеуюиы" else fold(role)
+    apposed = re.compile(stem + r"[а-я]*\s+(?:[«\"„]\s*)?$")
+    introduced: list[str] = []
+    near: list[str] = []
+    i = bisect.bisect_left(d.mention_starts, pos) - 1
+    while i >= 0 and d.mentions[i][0] > pos - 3000:
+        ms, _me, ent = d.mentions[i]
+        i -= 1
+        platform = fold(ent.name) in _SOCIAL or fold(ent.name) in ("google", "apple", "microsoft", "amazon", "meta")
+        if ent.type != "ORG" or (ent.subtype and not platform) or (_is_media(ent) and not platform) \
+                or _MEDIA_BEFORE.search(d.text[max(0, ms - 40):ms]) or _NOT_COMPANY.search(fold(ent.name)) \
+                or _REPORTED_BY.search(d.text[max(0, ms - 30):ms]):
+            continue
+        if (fold(ent.name).endswith(stem) or apposed.search(fold(d.text[max(0, ms - 40):ms]))) \
+                and ent.id not in introduced:
+            introduced.append(ent.id)
+        if ms > pos - 800 and ent.id not in near:
+            near.append(ent.id)
+    if introduced:
+        return introduced[0] if len(introduced) == 1 else None
+    return near[0] if len(near) == 1 else None
 
 
 #: Bare roles that may speak for a body quoted before ("собеседник агентства" after "представитель Роскосмоса").
@@ -571,7 +646,7 @@ _GENERIC_SOURCES = {"источник", "собеседник", "очевиде�
 
 
 #: Heads of unnamed sources a later "собеседник агентства" continues ("источник в военной разведке").
-_SOURCE_HEADS = {"источник", "собеседник"}
+_SOURCE_HEADS = {"источник", "собеседник", "сотрудник", "чиновник"}
 
 
 #: Nouns after a role noun that leave it bare: "собеседник агентства" is the person just quoted.
@@ -596,14 +671,20 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
         return introduced
     if not head_lemmas & known and (described := _described_speaker(d, toks, s, e, head)) is not None:
         return described
-    if not roles:
+    if not roles and not head_lemmas & _COMPANY_CLASSES:
         return None
     pos = toks[s].start
     if roles & _BODY_ROLES and not d.mentions_in(toks[s].start, toks[e - 1].end):
         body = _role_body(d, roles, pos)
         if body is not None:
             return body, None
-    classes = head_lemmas & set(_CLASS_NAMES) or (others & set(_CLASS_NAMES) if head_lemmas & voice_roles() else set())
+    class_words = set(_CLASS_NAMES) | _COMPANY_CLASSES
+    nouns = frozenset(lem for t in toks[s:e] if t.pos in ("NOUN", "PROPN") for lem in lemmas(t.text))
+    classes = head_lemmas & class_words or (nouns & class_words if head_lemmas & voice_roles() else set())
+    if classes & _COMPANY_CLASSES and any(
+            (lemmas(t.text) & _COMPANY_CLASSES and t.feats.get("Number") == "Plur") or lemmas(t.text) & _OTHER
+            or (t.pos == "ADJ" and lemmas(t.text) & set(_nationalities())) for t in toks[s:e]):
+        classes = set()  # "представители пяти компаний", "другой/российской компании": not the one named before
     if classes and not d.mentions_in(toks[s].start, toks[e - 1].end):
         # "Телекомпания сообщала", "отметили в министерстве", "представитель ведомства"
         for role in sorted(classes):
@@ -614,7 +695,10 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     known_all = set(person_roles()) | voice_roles()
     marks = frozenset(fold(t.text)[:5] for t in toks[s:e] if t.pos in ("ADJ", "NOUN", "PROPN")
                       and len(t.text) >= 5 and not lemmas(t.text) & known_all)
-    holder = _role_holder(d, roles, pos, marks=marks)
+    # "черногорского президента" is not the one introduced as "президента Австрии Хайнца Фишера"
+    nation = frozenset(name for t in toks[s:e] if t.pos == "ADJ" for lem in lemmas(t.text) if lem in _nationalities()
+                       for name in _nation_names(lem))
+    holder = _role_holder(d, roles, pos, marks=marks, nation=nation)
     if holder is None and head_lemmas & _HEADS:
         # "глава Гидрометцентра" after "директор Гидрометцентра РФ Роман Вильфанд": heads of one body named
         # by different words, when the body after the role is the one named at the introduction
@@ -622,7 +706,8 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
                                and (len(t.text) >= 5 or (t.text.isupper() and len(t.text) >= 2))
                                and not lemmas(t.text) & known_all for w in [t.text])
         if body_words:
-            holder = _role_holder(d, _HEADS, pos, marks=frozenset(fold(m) for m in body_words), need_mark=True)
+            holder = _role_holder(d, _HEADS, pos, marks=frozenset(fold(m) for m in body_words), need_mark=True,
+                                  coordinated=True)
     # "Издание заключает" is no person introduced "в разговоре с изданием пресс-секретарь X"
     outlet_class = roles <= _MEDIA_ROLES
     held = _ent(d, holder[1]) if holder is not None else None
@@ -634,6 +719,8 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
         if phrase is None or not _quoted_speaker(q) or phrase[0] >= pos:
             continue
         words = {lem for w in re.findall(r"[\w-]+", d.text[phrase[0]:phrase[1]]) for lem in lemmas(w)}
+        if nation and _foreign(d, q.speaker, nation):
+            continue  # "южнокорейский министр" is not "заключил дипломат" of another country
         if any(_same_role(frozenset(words), r) for r in roles):
             cands.append((_cue_pos(q), q.speaker, None if q.speaker else q.speaker_text))
             break
@@ -656,11 +743,22 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
             if _quoted_speaker(q) and not q.relay and not _is_media(said):
                 if "источник" in head_lemmas and (named := _ent(d, q.speaker)) is not None and named.type == "PER":
                     return None  # "Как рассказал источник" after a named person is another, unnamed one
+                if nation and _foreign(d, q.speaker, nation):
+                    return None  # "южнокорейский министр" after an American diplomat is another person
                 return q.speaker, None if q.speaker else q.speaker_text
-    ahead = _role_holder(d, roles, toks[e - 1].end, ahead=True)
+    ahead = _role_holder(d, roles, toks[e - 1].end, ahead=True, nation=nation)
     if ahead is None or (outlet_class and (held := _ent(d, ahead[1])) is not None and held.type == "PER"):
         return None
     return ahead[1], None
+
+
+def _foreign(d: _Doc, eid: str | None, nation: frozenset[str]) -> bool:
+    """Is the entity ``eid`` named with a country other than ``nation`` in its title and never with it
+    ("Помощник госсекретаря США Кристофер Хилл" for a later "южнокорейский министр")?"""
+    places = [fold(m[2].name) for ms, me, ent in d.mentions if ent.id == eid
+              for m in d.mentions_in(max(0, ms - 60), me) if m[2].type == "LOC" and m[2].subtype == "country"
+              and not re.search(r"[.!?\n]", d.text[m[1]:ms])]  # the title of that mention, not the sentence before
+    return bool(places) and not any(p in nation or p[:4] in nation for p in places)
 
 
 def _introduced_as(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tuple[str | None, str | None] | None:
@@ -672,7 +770,8 @@ def _introduced_as(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tup
     if t.pos not in ("NOUN", "PROPN") or t.feats.get("Animacy") != "Anim" or t.feats.get("Number") == "Plur" \
             or d.mentions_in(toks[s].start, toks[e - 1].end) or d.entity_at(t.start, t.end) is not None:
         return None
-    holder = _role_holder(d, frozenset(lemmas(t.text)), toks[s].start, agree=True)
+    # "Блоггер и оппозиционер Алексей Навальный" for a later "по мнению блоггера"
+    holder = _role_holder(d, frozenset(lemmas(t.text)), toks[s].start, agree=True, coordinated=True)
     return (holder[1], None) if holder is not None else None
 
 
@@ -787,6 +886,12 @@ def _nationalities() -> dict[str, str]:
     return {row[0].replace("ё", "е"): row[1] for row in data_lines("nationality_adjectives.tsv") if len(row) >= 2}
 
 
+def _nation_names(adjective: str) -> frozenset[str]:
+    """Folded names of the country of a nationality adjective, and the adjective's first four letters
+    ("кубинский" -> {"куба", ..., "куби"}): what a title with that country or adjective contains."""
+    return _country_names().get(_nationalities()[adjective], frozenset()) | {fold(adjective)[:4]}
+
+
 def _national_authority(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> str | None:
     """"Американские власти потребовали": the authorities of a nationality adjective speak for that
     country, when the document names it (the guide: "власти США" and "американские власти" alike)."""
@@ -841,7 +946,8 @@ def _speaker_from_phrase(d: _Doc, toks: list[Token], s: int, e: int, head: int) 
         if holder is not None and any(m[2].id == o[2].id for m in ments
                                       for o in d.mentions_in(max(0, holder[0] - 150), holder[0])):
             return holder[1], text
-        return ments[0][2].id, None
+        # "Ирландская авиакомпания Ryanair": the body, not the country an adjective names
+        return next((m for m in ments if m[2].type != "LOC"), ments[0])[2].id, None
     country = _national_authority(d, toks, s, e, head)
     if country is not None:
         return country, text
@@ -924,10 +1030,13 @@ def _owner_after(d: _Doc, toks: list[Token], k: int, hi: int,
     if owned:  # a person named last ("заявлении финансового директора Ford Льюиса Бута"), else the first body
         people = [m for m in owned if m[2].type == "PER"]
         return (people[-1] if people else ([m for m in owned if m[2].type != "LOC"] or owned)[0])[2].id, None
-    for x in toks[k + 1:j]:
+    for xi in range(k + 1, j):
+        x, other = toks[xi], toks[xi - 1]
         if x.pos != "NOUN" or x.feats.get("Case") != "Gen":
             continue
-        for cls in lemmas(x.text) & set(_CLASS_NAMES):
+        for cls in lemmas(x.text) & (set(_CLASS_NAMES) | _COMPANY_CLASSES):
+            if cls in _COMPANY_CLASSES and other.pos == "ADJ" and lemmas(other.text) & (set(_nationalities()) | _OTHER):
+                continue  # "в отчете российской компании" is not the company named last
             body = _class_referent(d, cls, x.start)
             if body is not None:
                 return body, None
@@ -1164,6 +1273,14 @@ def _find_speaker(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: int,
             ent = d.entity_at(t.start, t.end)
             if ent is not None and ent.type == "PER" and t.feats.get("Case") != "Nom":
                 return ent.id, None, t.start, t.end
+            if x > cue_i and ent is None and t.pos == "NOUN" and t.feats.get("Animacy") == "Anim" \
+                    and t.feats.get("Case") in ("Acc", "Gen") and lemmas(t.text) & set(person_roles()):
+                # "цитирует РИА Новости черногорского президента": the role names the one quoted
+                s, e = _object_phrase(d, sent_toks, x, cue_i + 1, hi)
+                spk, _st = _speaker_from_phrase(d, sent_toks, s, e, x)
+                if (named := _ent(d, spk)) is not None and named.type == "PER":
+                    return spk, d.text[sent_toks[s].start:sent_toks[e - 1].end], sent_toks[s].start, \
+                        sent_toks[e - 1].end
     words_of = _words_of(d, sent_toks, cue_i, hi)
     if words_of is not None:
         return words_of
@@ -1226,13 +1343,13 @@ def _find_speaker(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: int,
     return None, None, -1, -1
 
 
-_WORDS = {"слова", "заявление", "высказывание", "цитату"}
+_WORDS = {"слова", "заявление", "высказывание", "цитату", "прогноз"}
 
 
 def _words_of(d: _Doc, toks: list[Token], cue_i: int, hi: int) -> tuple[str | None, str | None, int, int] | None:
     """"передает ТАСС слова Пескова", "приводит агентство слова представителя МИД": the one whose
     words are relayed speaks (the outlet goes to ``via``)."""
-    for x in range(cue_i + 1, min(hi - 1, cue_i + 5)):
+    for x in range(cue_i + 1, min(hi - 1, cue_i + 7)):  # "приводит агентство "Интерфакс" прогноз брокера"
         if toks[x].text in (",", ".", ";", ":"):
             return None
         if fold(toks[x].text) in _WORDS:
@@ -1244,8 +1361,17 @@ def _words_of(d: _Doc, toks: list[Token], cue_i: int, hi: int) -> tuple[str | No
             stop = next((z for z in range(y, hi) if toks[z].text in (",", ".", ";", ":")), hi)
             ments = [m for m in d.mentions_in(toks[y].start, toks[stop - 1].end) if not _is_media(m[2])]
             per = [m for m in ments if m[2].type == "PER"]
-            if per or ments:
-                return (per or ments)[0][2].id, None, toks[y].start, toks[stop - 1].end
+            if per:
+                return per[0][2].id, None, toks[y].start, toks[stop - 1].end
+            # "слова главы Чечни", "прогноз крупнейшего в мире брокера", "слова официальных лиц": the one the
+            # role or class noun names, else that phrase (not the place after a role, not the outlet)
+            z = next((z for z in range(y, stop) if toks[z].pos == "NOUN" and toks[z].feats.get("Case") == "Gen"), -1)
+            if z >= 0 and not d.entity_at(toks[z].start, toks[z].end):
+                s, e = _object_phrase(d, toks, z, y, stop)
+                spk, st = _speaker_from_phrase(d, toks, s, e, z)
+                return spk, st, toks[s].start, toks[e - 1].end
+            if ments:
+                return ments[0][2].id, None, toks[y].start, toks[stop - 1].end
             return None
     return None
 
