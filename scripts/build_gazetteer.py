@@ -30,8 +30,8 @@ id = GeoNames id), K (a populated place that is its country's capital in GeoName
 (districts, abandoned towns; ``population`` is the table's weight); ``region`` is a
 place's ISO 3166-2 region where GeoNames' admin1 area is tied to one. Index keys are
 ``svodka.names.key`` forms of every name kept, alias names included, and ``~`` +
-``svodka.gazetteer.sound_key`` of the Latin names of each place outside Cyrillic-writing countries
-(the fallback for Russian transcriptions that GeoNames lacks); the loader only splits the buckets and
+``svodka.gazetteer.sound_key`` of the Latin names of each place and first-level region outside Cyrillic-writing
+countries (the fallback for Russian transcriptions that GeoNames and ISO lack); the loader only splits the buckets and
 parses a bucket when a name falls in it, so loading is fast.
 
 Coordinates: a place has its GeoNames point. A region's point is the middle of the box around its
@@ -469,6 +469,9 @@ def build() -> bytes:
         row.add(sub.name, ru2.gettext(sub.name))
         if sub.country_code == "RU":
             row.add(russian_from_iso(sub.name))
+        if sub.country_code not in CYRILLIC_COUNTRIES:  # "провинции Миссионес": Misiones (ISO Russian: "Мисьонес")
+            own = sub.name.split(",")[0].split(" [")[0].strip()  # "Murcia, Región de", "Wien [Vienna]"
+            row.sounds = {k for k in map(sound_key, {sub.name, own}) if k}
         regions[row.id] = row
     for target, als in by_target.items():
         if target == "-" or target.isdigit():

@@ -28,12 +28,16 @@ Each LOC entity gets ``geo`` (lat, lon, ISO country, precision) or stays ``None`
   A city district of the reviewed feature table ("Центральный район", "ЗАО") needs local evidence (its region, a
   place near it), never its country alone; "остров" before a name reads it as an island ("острове Кенгуру").
   A town found by sound or as part of a double name lies in a country the document is most about, or has local
-  evidence. Nearness counts to mentioned towns only, never to a region's middle point; "right beside" its region
+  evidence; a small one (under 20,000 people) also not where the document names other towns of its country, all
+  far from it ("Бенрат" in a Düsseldorf story is not Bubenreuth). A first-level region is found by sound only
+  where the text says it is a region ("провинции Миссионес") and nothing is spelt more alike.
+  Nearness counts to mentioned towns only, never to a region's middle point; "right beside" its region
   means only separators or a kind word between ("Вильямсбург, штат Вирджиния"). Small towns a Russian name finds
   bring in their namesakes by their own Latin name (GeoNames names only some Williamsburgs in Russian).
 - A rural district the gazetteer lacks ("Воложинский район") is its seat, the town its adjective names ("Назрановский":
-  Назрань, "Красночикойский": Красный Чикой), at precision ``region`` with the seat's point, given local support;
-  never the region's point.
+  Назрань, "Красночикойский": Красный Чикой, "Шалинский": Шали, "Подольский": Подольск, "Кущёвский": Кущёвская,
+  "Урус-Мартановский": Урус-Мартан), at precision ``region`` with the seat's point, given local support; never the
+  region's point.
 - Precision is honest: a region is a region (its point is the middle of its settlements, or null
   when the gazetteer has none); a country's point is a conventional reference point, labelled
   ``country``; a name with no good candidate stays unresolved (``geo=None``), never at a country.
@@ -184,8 +188,10 @@ def _nominative(name: str, plural: bool = False) -> str | None:
     for i, w in enumerate(words):
         parse = next((p for p in morph.parse(w.lower()) if any(c in p.tag for c in _OBLIQUE)), None)
         if i > head_at and w[:1].isupper() and (kept or i == head_at + 1) \
-                and any("gent" in p.tag for p in morph.parse(w.lower())):
-            out.append(w)  # "округа Москвы" -> "округ Москвы", "Штатах Америки" -> "Штаты Америки"
+                and any("gent" in p.tag and "NOUN" in p.tag for p in morph.parse(w.lower())):
+            # "округа Москвы" -> "округ Москвы", "Штатах Америки" -> "Штаты Америки"; an adjective after the head
+            # agrees with it instead ("Республики Сербской" -> "Республика Сербская")
+            out.append(w)
             kept = True
             continue
         kept = False
@@ -246,8 +252,10 @@ def _stems(name: str) -> list[str]:
 
 #: A rural district of Russia, Belarus, Ukraine or Kazakhstan named by an adjective of its seat ("Воложинский
 #: район", "в Бондарском районе"), and the endings the seat's name may have ("Воложин", "Бондари", "Гавриловка").
-_DISTRICT = re.compile(r"([А-ЯЁ][а-яё]{2,})ск(?:ий|ого|ому|им|ом)\s+район(?:а|е|у|ом)?", re.IGNORECASE)
-_SEAT_ENDINGS = ("", "и", "а", "о", "ы", "ка")
+_DISTRICT = re.compile(r"([А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]{2,})?)ск(?:ий|ого|ому|им|ом)\s+район(?:а|е|у|ом)?",
+                       re.IGNORECASE)
+#: "Чердынский": Чердынь, "Лабинский": Лабинск, "Кущёвский": станица Кущёвская.
+_SEAT_ENDINGS = ("", "и", "а", "о", "ы", "ка", "ь", "ск", "ская")
 _DISTRICT_COUNTRIES = frozenset({"RU", "BY", "UA", "KZ"})
 #: The first part of a district adjective made from a seat of two words, and the forms that word takes in the seat's
 #: name ("Красно-" of "Красночикойский": "Красный Чикой"; "Старо-": "Старый Оскол", "Новая Усмань").
@@ -268,8 +276,10 @@ def _districts(g: Gazetteer, name: str) -> list[Place]:
         return []
     stem = m.group(1)[:1].upper() + m.group(1)[1:]
     names = [stem + end for end in _SEAT_ENDINGS]
-    if stem.endswith(("ов", "ев")):  # the adjective of a seat ending in a soft sign: "Назрановский" -> "Назрань"
-        names.append(stem[:-2] + "ь")
+    if stem.endswith(("ов", "ев")):  # "Назрановский" -> "Назрань", "Кизилюртовский" -> "Кизилюрт",
+        names += [stem[:-2] + "ь", stem[:-2], stem[:-2] + "й"]  # "Курчалоевский" -> "Курчалой"
+    if stem.endswith(("ин", "ын")):  # "-ин-" added to a seat in a vowel: "Шалинский" -> "Шали", "Истринский" -> "Истра"
+        names += [stem[:-2] + end for end in ("и", "а", "ы")]
     lead = next((w for w in _SEAT_ADJECTIVES if stem.startswith(w) and len(stem) > len(w) + 2), None)
     if lead:  # a seat of two words: "Красночикойский" -> "Красный Чикой", "Новоусманский" -> "Новая Усмань"
         rest = stem[len(lead)].upper() + stem[len(lead) + 1:].removesuffix("ь")  # "Старооскольский": "Оскол"
@@ -359,11 +369,19 @@ def _candidates(g: Gazetteer, e: Entity, text: str = "") -> tuple[list[Place], s
     districts = [d for n in cyrillic for d in _districts(g, n)]
     if districts:
         return districts, "district"
-    for n in cyrillic + guesses:  # a foreign town by the sound of its name, spelt much alike
+    alike: dict[tuple[str, str], float] = {}  # how alike the names as written are spelt
+    for n in cyrillic + guesses:  # a foreign town or region by the sound of its name, spelt much alike
         spelt = _latin(transliterate(n))
         for p in g.sounds_like(n):
-            if difflib.SequenceMatcher(None, spelt, _latin(p.name_en)).ratio() >= _SPELT_ALIKE:
+            ratio = difflib.SequenceMatcher(None, spelt, _latin(p.name_en)).ratio()
+            if ratio >= _SPELT_ALIKE:
                 found.setdefault((p.kind, p.id), p)
+                if n in cyrillic:
+                    alike[(p.kind, p.id)] = max(ratio, alike.get((p.kind, p.id), 0.0))
+    # a region only by a name as written, and when nothing is spelt more alike ("Ямаугути", a misspelt Ямагути,
+    # is not Yamagata Prefecture)
+    found = {k: p for k, p in found.items()
+             if p.kind != "region" or alike.get(k, 0.0) >= max(alike.values(), default=1.0)}
     if found:
         return list(found.values()), "sound"
     # a double name with both parts declined alike ("в Урбане-Шампейне"): its first town
@@ -464,6 +482,17 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
         evidence += local
         if p.kind == "city" and loc.guess in ("sound", "part") and not local and focus \
                 and p.country not in focus:
+            continue
+        # A region found by sound ("провинции Миссионес": ISO's Russian name is "Мисьонес") only where the text says
+        # it is one, in a country the document is about.
+        if p.kind == "region" and loc.guess == "sound" and (
+                loc.kind_hint != "region" or not (p.country in focus or evidence)):
+            continue
+        # Nor a small one where the document names towns of that country, all far from it: the story is located
+        # elsewhere in the country, and the likeness is a chance ("Бенрат" in a Düsseldorf story is not Bubenreuth,
+        # Bavaria); a town big enough to be named from afar ("Шарм-эш-Шейх" in a story set in Cairo) stays.
+        if p.kind == "city" and loc.guess in ("sound", "part") and not local and p.population < _MIN_POP_ABROAD \
+                and any(c.kind == "city" and c.country == p.country for c in contained):
             continue
         # A district of the feature table with no weight ("Центральный район", "ЗАО") needs local support: its
         # region mentioned or a place near it; the country alone is not enough (every big town has one).
