@@ -676,3 +676,18 @@ def test_privodit_k_tomu_chto_is_a_consequence_not_a_quote() -> None:
     cited = pipe.extract(InputDocument(id="t", text="Как приводит агентство Интерфакс слова главы Минфина Антона "
                                                      "Силуанова, бюджет будет исполнен."))
     assert [q.text for q in cited.quotes] == ["бюджет будет исполнен"]
+
+
+def test_a_role_does_not_resolve_to_a_person_of_the_other_gender() -> None:
+    from svodka.pipeline import Pipeline
+    from svodka.record import InputDocument
+
+    text = ("В регионе проводят антитеррористическую операцию, заявила глава региона Гульшара Абдыкаликова. "
+            "Госсекретарь США Энтони Блинкен обсудил ситуацию с коллегой. Как отмечается в пресс-службе "
+            "Государственного департамента, глава американской дипломатии заявил о поддержке конституционных "
+            "институтов.")
+    record = Pipeline(["entities", "quotes"]).extract(InputDocument(id="t", text=text))
+    names = {e.id: e.name for e in record.entities or []}
+    by_text = {q.text: names.get(q.speaker or "") for q in record.quotes or []}
+    support = next(k for k in by_text if k.startswith("поддержке"))
+    assert by_text[support] != "Гульшара Абдыкаликова"

@@ -1123,8 +1123,35 @@ def _find_speaker(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: int,
                   prefer_after: bool) -> tuple[str | None, str | None, int, int]:
     """Speaker id or text for the cue at ``sent_toks[cue_i]``, looking in [lo, hi) outside content.
 
-    Returns (speaker id, speaker text, phrase start offset, phrase end offset).
+    Returns (speaker id, speaker text, phrase start offset, phrase end offset). A person reached
+    through a role or pronoun whose name's gender contradicts a past-tense cue is not the speaker:
+    "глава американской дипломатии заявил" is not "глава региона Гульшара Абдыкаликова"; the phrase
+    then stays descriptive.
     """
+    spk, text, ps, pe = _find_speaker_in(d, sent_toks, cue_i, lo, hi, prefer_after)
+    cue = sent_toks[cue_i]
+    gender = cue.feats.get("Gender") if cue.feats.get("Tense") == "Past" and cue.feats.get("Number") != "Plur" else None
+    ent = _ent(d, spk) if spk is not None and gender in ("Masc", "Fem") and cue.lang != "en" else None
+    if ent is not None and ent.type == "PER" and not any(m[2] is ent for m in d.mentions_in(ps, pe)):
+        named = _surname_gender(ent.name)
+        if named is not None and named != gender:
+            return None, text or (d.text[ps:pe] if pe > ps else None), ps, pe
+    return spk, text, ps, pe
+
+
+def _surname_gender(name: str) -> str | None:
+    """The gender a Russian-type surname shows ("Абдыкаликова" -> Fem, "Песков" -> Masc), else None:
+    a first name's gender is not trusted here ("Олли Рен", "Небойша Влаич" read as women's)."""
+    last = name.split()[-1].lower() if name.split() else ""
+    if len(last) > 4 and last.endswith(("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")):
+        return "Fem"
+    if len(last) > 3 and last.endswith(("ов", "ев", "ёв", "ин", "ын", "ский", "цкий")):
+        return "Masc"
+    return None
+
+
+def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: int,
+                     prefer_after: bool) -> tuple[str | None, str | None, int, int]:
     def after() -> tuple[str | None, str | None, int, int] | None:
         i = cue_i + 1
         while i < hi:
