@@ -829,3 +829,61 @@ def test_an_act_at_one_of_the_times_a_summary_counted_is_its_own_event() -> None
     again = run("Боевики обстреляли поселок в субботу вечером. В субботу вечером обстрел продолжался два часа.",
                 date="2003")
     assert [e.type for e in again.events or []] == ["ASSAULT"]
+
+
+def test_a_verb_first_phrase_told_noun_first_is_one_trigger() -> None:
+    record = run("Обвинение предъявлено двум жителям Ингушетии. Санкции были введены в марте.")
+    assert [(e.type, e.trigger.text) for e in record.events or []] == [
+        ("ACCUSE", "Обвинение предъявлено"), ("SANCTION", "Санкции были введены")]
+    # care given to the hurt is no AID, in either order
+    assert run("Медицинская помощь была оказана пострадавшим.").events == []
+
+
+@pytest.mark.parametrize(("text", "etype", "mode"), [
+    ("Глава МВД принес свои извинения журналистам.", "CONCEDE", None),
+    ("Президент приветствовал решение правительства.", "SUPPORT", None),
+    ("Министр выступил с резкой критикой профсоюза.", "ACCUSE", None),
+    ("Полиция применила слезоточивый газ против демонстрантов.", "COERCE", "restrict"),
+    ("Полицейские схватили активиста у здания суда.", "COERCE", "arrest"),
+    ("Власти выпустили на свободу задержанного журналиста.", "CONCEDE", None),
+    ("Япония утверждает, что Южная Корея незаконно оккупировала острова.", "ACCUSE", None),
+    ("В Гамбурге к забастовке транспортников присоединились санитары.", "PROTEST", "strike-lim"),
+])
+def test_light_verbs_and_aspect_pairs_of_plover_acts(text: str, etype: str, mode: str | None) -> None:
+    assert [(e.type, e.mode) for e in run(text).events or []] == [(etype, mode)]
+
+
+@pytest.mark.parametrize("text", [
+    "Все рейсы авиакомпании были задержаны на неопределенное время.",
+    "Генерал-лейтенант в отставке Моше Яалон прилетел в Лондон.",
+    "О дате визита министр ничего не сообщил.",
+    "Король отложил свой визит в Вашингтон.",
+    "Он рассказал об этом в телефонной беседе с журналистами.",
+    "Арбитр рассказал об угрозах расправы над его семьей.",
+    "Он распространяет слухи, чтобы оправдать штурм здания.",
+])
+def test_words_of_events_that_did_not_take_place(text: str) -> None:
+    assert run(text).events == []
+
+
+def test_figurative_undermining_and_a_call_for_violence_are_no_attack() -> None:
+    record = run("Байден обвинил Трампа в подрыве американской демократии.")
+    assert [e.type for e in record.events or []] == ["ACCUSE"]
+    call = run("Сотни сторонников партии призывают к расправе над судьями.")
+    assert [e.type for e in call.events or []] == ["REQUEST"]
+
+
+def test_a_noun_that_points_back_retells_and_one_with_nothing_to_point_to_is_dropped() -> None:
+    record = run("Во вторник бастуют авиаторы аэропортов. В понедельник в преддверии этой забастовки "
+                 "авиакомпания отменила рейсы.", date="2002")
+    assert [e.type for e in record.events or []] == ["PROTEST"]
+    assert run("«Эта забастовка совершенно необоснованна», — сказал глава авиакомпании.").events == []
+
+
+def test_one_statement_retold_by_the_same_speaker_counts_once() -> None:
+    record = run("Нэнси Пелоси призвала отстранить Дональда Трампа от должности. "
+                 "Она призвала членов администрации воспользоваться полномочиями.")
+    assert [e.type for e in record.events or []] == ["REQUEST"]
+    also = run("Нэнси Пелоси призвала отстранить Дональда Трампа от должности. "
+               "Пелоси также призвала членов администрации воспользоваться полномочиями.")
+    assert [e.type for e in also.events or []] == ["REQUEST", "REQUEST"]

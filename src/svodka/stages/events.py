@@ -71,7 +71,10 @@ _EVALUATIVE = frozenset({"назвать", "называть", "расценит
                          "охарактеризовать", "характеризовать", "считать"})
 #: Reporting verbs whose content clause may accuse or threaten ("заявил, что Киев нарушает
 #: перемирие", "предупредил, что Москва ответит"); the lexicon's ``needs`` name the clause's predicates.
-_REPORTING = frozenset({"заявить", "заявлять", "сообщить", "подчеркнуть", "подчеркивать"})
+_REPORTING = frozenset({"заявить", "заявлять", "сообщить", "подчеркнуть", "подчеркивать", "пояснить", "отметить",
+                        "утверждать", "указать", "говориться"})
+#: Words that make a clause's act a wrongdoing ("осуществили незаконный перевод земель").
+_ILLEGAL = frozenset({"незаконный", "незаконно", "преступный", "противозаконный", "противоправный"})
 #: Clause verbs that carry a predicate word ("является провокацией", "виновником стал X").
 _COPULAS = frozenset({"являться", "стать", "быть", "оказаться"})
 #: Clause verbs of which "ответственность (за ...)" blames someone ("ответственность лежит на Киеве");
@@ -379,6 +382,36 @@ def _match(a: Analysis, lemmas: list[str], k: int, first: int, last: int) -> tup
     return None
 
 
+@cache
+def _inverted_index() -> dict[str, list[_Entry]]:
+    """Second lemma -> phrase entries that begin with a verb ("предъявить обвинение"), which news also
+    tells noun first ("обвинение предъявлено", "санкции были введены"); not AID: "помощь была оказана"
+    is nearly always care given to the hurt."""
+    index: dict[str, list[_Entry]] = {}
+    for entries in _lexicon().values():
+        for entry in entries:
+            if len(entry.lemmas) > 1 and entry.type != "AID" and not entry.lemmas[0].isupper() and any(
+                    p.tag.POS == "INFN" for p in models.morph().parse(entry.lemmas[0])[:1]):
+                index.setdefault(entry.lemmas[1], []).append(entry)
+    return index
+
+
+def _inverted(a: Analysis, lemmas: list[str], k: int, first: int, last: int) -> tuple[_Entry, int] | None:
+    """A verb-first phrase told noun first from token k: its other words, then at most two auxiliaries
+    or adverbs ("было", "уже"), then the verb. Returns the entry and the verb's index."""
+    for entry in _inverted_index().get(lemmas[k - first], []):
+        rest = entry.lemmas[1:]
+        j = k + len(rest)
+        if j >= last or tuple(lemmas[k - first:j - first]) != rest:
+            continue
+        gaps = 0
+        while j < last and gaps < 2 and lemmas[j - first] != entry.lemmas[0] and a.tokens[j].pos in ("AUX", "ADV"):
+            j, gaps = j + 1, gaps + 1
+        if j < last and lemmas[j - first] == entry.lemmas[0] and a.tokens[j].pos == "VERB":
+            return entry, j
+    return None
+
+
 #: Quantity words that may stand inside a phrase trigger ("ряд задержаний", "десятки обвинений").
 _GAP_WORDS = frozenset({"ряд", "десяток", "сотня", "несколько", "множество", "серия", "весь"})
 #: Modifiers that turn a phrase into something else: care given to the hurt is no AID ("оказали
@@ -427,6 +460,8 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
         return False  # future, conditional, or a command ("отведите войска", said in a call)
     if tok.pos == "NOUN" and any(lemmas[c - first] in _PLANNED for c in kids.get(k, [])):
         return False
+    if tok.pos == "NOUN" and _called_for(a, lemmas, first, k):
+        return False  # what a call asks for ("призывают к расправе над ...") has not taken place
     if tok.feats.get("VerbForm") == "Inf" and (tok.rel == "csubj" or (
             (tok.head < 0 or a.tokens[tok.head].pos not in ("VERB", "AUX"))
             and (tok.head < 0 or lemmas[tok.head - first] not in _DECIDED | _CLIMB))):
@@ -452,6 +487,10 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
             return False
         if any(lemmas[c - first] in ("не", "бы") for c in kids.get(head, []) if c < k):
             return False
+        if lemma not in _PRESUPPOSING and any(lemmas[c - first] == "чтобы" for c in kids.get(head, []) if c < k):
+            return False  # a purpose ("чтобы оправдать переброску войск"), unless it presupposes the act
+        if lemma in _PLANNED or (depth == 0 and tok.pos == "NOUN" and lemma in _THREAT_WORDS):
+            return False  # "запланировали переброску войск", "угрозы расправы над арбитром"
         if any(_future_aux(a.tokens[c].text) for c in kids.get(head, [])):
             return False  # "акция протеста будет проходить"
         if lemma in _REFUSED:
@@ -465,6 +504,38 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
         node, head, depth = head, a.tokens[head].head, depth + 1
     # (a request noun under the trigger is its content: "обратился с просьбой")
     return not any(lemmas[c - first] in _MODAL - _REQUEST_NOUNS for c in kids.get(k, []))
+
+
+#: Verbs of a purpose clause whose object took place ("чтобы прекратить протесты", "судить за убийства").
+_PRESUPPOSING = frozenset({"прекратить", "прекращать", "остановить", "пресечь", "подавить", "судить", "наказать",
+                           "расследовать", "осудить", "отомстить", "ответить", "разогнать"})
+#: Nouns and verbs of threat or danger, whose complement did not happen ("угроза теракта").
+_THREAT_WORDS = frozenset({"угроза", "угрожать", "грозить", "пригрозить", "опасность", "риск"})
+_CALLS = frozenset({"призвать", "призывать", "призыв", "призывающий", "призвавший"})
+
+
+def _called_for(a: Analysis, lemmas: list[str], first: int, k: int) -> bool:
+    """A noun told as the object of a call, read from the surface because the parse often hangs
+    "к X" on another verb: "призвали к (немедленному) прекращению огня", "призывают к расправе"."""
+    j = k - 1
+    while j > first and a.tokens[j].pos in ("ADJ", "DET") and k - j <= 2:
+        j -= 1
+    return j > first and lemmas[j - first] == "к" and lemmas[j - 1 - first] in _CALLS
+
+
+def _in_course_of(a: Analysis, k: int, kids: dict[int, list[int]], triggers: set[int]) -> bool:
+    """An attack verb told in the course of an attack noun ("в ходе перестрелки убиты", "в результате
+    обстрела ранены", "при штурме убиты"): part of that act, as the guide counts the killings of a
+    firefight. (Arrests during a dispersal or a rally stay acts of their own.)"""
+    for c in kids.get(k, []):
+        if c not in triggers or a.tokens[c].rel != "obl":
+            continue
+        marks = [g for g in kids.get(c, []) if a.tokens[g].rel == "case"]
+        words = {a.tokens[g].text.lower() for g in marks} | {
+            a.tokens[f].text.lower() for g in marks for f in kids.get(g, []) if a.tokens[f].rel == "fixed"}
+        if words & {"ходе", "результате", "время", "при"}:
+            return True
+    return False
 
 
 def _participle_word(word: str) -> bool:
@@ -522,9 +593,14 @@ def _told_clause(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[
             if negated(c) or feats.get("Person") == "1" or subject(c) in ("я", "мы", "никто") \
                     or feats.get("Tense") == "Fut" or any(_future_aux(a.tokens[g].text) for g in kids.get(c, [])):
                 continue
+            if lemma in ("стоять", "стоить") and not any(lemmas[g - first] == "за" for g in _subtree(kids, c)):
+                continue  # "за преступлением стоят Израиль и его союзники" blames; "стоит отметить" does not
             if lemma in entry.needs and lemma != "ответственность" and (a.tokens[c].pos != "VERB" or _agentive(
                     a, lemmas, first, kids, c)):
                 return c
+            if a.tokens[c].pos == "VERB" and _agentive(a, lemmas, first, kids, c) and any(
+                    lemmas[g - first] in _ILLEGAL for d in kids.get(c, []) for g in [d, *kids.get(d, [])]):
+                return c  # "администрации осуществили незаконный перевод лесов"
             if lemma in _COPULAS and any(w in entry.needs and w != "ответственность" and not negated(g)
                                          for w, g in under.items()):
                 return c
@@ -904,7 +980,7 @@ def _arguments(a: Analysis, k: int, etype: str, lemmas: list[str], first: int, k
 def extract(a: Analysis) -> None:
     """Fill ``a.events`` (needs entities; uses timexes, figures and quotes when present)."""
     mentions = _Mentions(a)
-    candidates: list[tuple[int, int, _Entry, int]] = []  # sentence, token, entry, end
+    candidates: list[tuple[int, int, _Entry, int, int]] = []  # sentence, token, entry, end, span start
     sent_lemmas: dict[int, list[str]] = {}
     for si, sent in enumerate(a.sentences):
         if sent.lang not in CYRILLIC_LANGS or _is_heading(a, si):
@@ -915,12 +991,18 @@ def extract(a: Analysis) -> None:
         while k < sent.last_token:
             found = _match(a, lemmas, k, sent.first_token, sent.last_token)
             if found is None:
-                k += 1
+                flipped = _inverted(a, lemmas, k, sent.first_token, sent.last_token)
+                if flipped is not None and _may_need(flipped[0], lemmas):  # "обвинение предъявлено"
+                    candidates.append((si, flipped[1], flipped[0], flipped[1] + 1, k))
+                    k = flipped[1] + 1
+                else:
+                    k += 1
                 continue
             if _may_need(found[0], lemmas):
-                candidates.append((si, k, found[0], found[1]))
+                candidates.append((si, k, found[0], found[1], k))
             k = found[1]
     parse_syntax(a, sorted({si for si, *_ in candidates}))
+    attack_nouns = {k for _, k, entry, *_ in candidates if entry.type == "ASSAULT" and a.tokens[k].pos == "NOUN"}
     by_sentence: dict[tuple[int, str], Event] = {}
     verbs: dict[int, tuple[str, ...]] = {}  # id(event) -> lemmas of the verb that told it
     before_after: set[int] = set()  # ids of events told as "после/перед X": an act of their own
@@ -928,7 +1010,7 @@ def extract(a: Analysis) -> None:
     anchor_ends: dict[int, int] = {}  # id(event) -> token after its trigger phrase ("Уголовное дело")
     told_in: dict[int, int] = {}  # id(event) -> its sentence
     passives: dict[int, str] = {}  # id(event) -> grammatical number of its passive trigger (its patients')
-    for si, k, entry, end in candidates:
+    for si, k, entry, end, opening in candidates:
         sent = a.sentences[si]
         lemmas = sent_lemmas[si]
         kids = _children(a, sent.first_token, sent.last_token)
@@ -944,6 +1026,8 @@ def extract(a: Analysis) -> None:
             continue  # a full participle names people or things ("задержанные", "угрожающие письма")
         if _not_an_event(a, lemmas, sent.first_token, k, kids):
             continue
+        if chosen.type == "ASSAULT" and a.tokens[k].pos == "VERB" and _in_course_of(a, k, kids, attack_nouns):
+            continue  # "в ходе перестрелки были убиты двое": the killings belong to the firefight's record
         if chosen.type in ("COERCE", "CONCEDE") and _court_act(a, lemmas, sent.first_token, k, kids):
             continue  # a court's ruling ("суд принял решение освободить", "арестован на 30 суток")
         if _question(a, si) and a.tokens[k].rel not in ("acl:relcl", "acl"):
@@ -1017,16 +1101,30 @@ def extract(a: Analysis) -> None:
         again = any(lemmas[c - sent.first_token] in _AGAIN
                     for c in kids.get(k, []) + (kids.get(head_k, []) if head_k >= 0 else []))
         said = (etype in _SPEECH_ACTS and verbal and lemmas[k - sent.first_token] not in _PROCEDURES)
+        # "этой забастовки", "забастовка ... продолжается": the noun points back, whatever time its sentence names
+        anaphoric = nominal and _points_back(a, lemmas, sent.first_token, k, kids)
+        if anaphoric and not any(ev.type == etype for ev in a.events) and any(
+                lemmas[c - sent.first_token] in _DEMONSTRATIVES for c in kids.get(k, [])):
+            continue  # "Эта забастовка необоснованна" with no strike told before: a planned or threatened one
         earlier = None if again or said else _repeats(a.events, etype, actor, recipient, location, nominal, date,
                                               counts, a.figures, own, own_place,
                                               told=nominal and a.tokens[k].rel in ("nsubj", "root"),
-                                              nonstate=lemmas[k - sent.first_token] in _NON_STATE_NOUNS)
-        if earlier is not None and verbal and (id(earlier) in before_after
+                                              nonstate=lemmas[k - sent.first_token] in _NON_STATE_NOUNS,
+                                              anaphoric=anaphoric)
+        if said and not again and not any(lemmas[c - sent.first_token] in ("также", "тоже") for c in kids.get(k, [])) \
+                and (actor or any(a.tokens[c].rel.startswith("nsubj") and a.tokens[c].pos == "PRON"
+                                  for c in kids.get(k, []))):
+            # "Пелоси призвали ... Они призвали членов администрации": one statement retold; "также"
+            # adds another, and an unnamed subject that is no pronoun is someone else ("и фракция")
+            earlier = _retold(a.events, etype, actor, recipient, si, told_in)
+            if earlier is not None and verbs.get(id(earlier)) != entry.lemmas:
+                earlier = None  # "выразила благодарность ... не забыла поблагодарить и мужа": told anew
+        if earlier is not None and not said and verbal and (id(earlier) in before_after
                                                or verbs.get(id(earlier), entry.lemmas) != entry.lemmas):
             # a verb after another verb of the same type tells another act ("после подрыва боевики
             # обстреляли ..."); the same verb again, or a verb after a noun, re-tells the first
             earlier = None
-        if earlier is not None and _other_time(a, a.sentences[told_in[id(earlier)]], sent):
+        if earlier is not None and not anaphoric and _other_time(a, a.sentences[told_in[id(earlier)]], sent):
             earlier = None  # "в субботу вечером ... и в воскресенье утром" ... "в воскресенье утром выпустили"
         if earlier is not None and _patients_differ(a.tokens[k], passives.get(id(earlier))):
             earlier = None  # "лидер ... задержан" and later "задержаны 221 член партии": other people
@@ -1035,7 +1133,7 @@ def extract(a: Analysis) -> None:
             earlier.recipient = earlier.recipient or recipient
             earlier.location = earlier.location or location
             continue
-        start, stop = a.tokens[k].start, a.tokens[end - 1].end
+        start, stop = a.tokens[opening].start, a.tokens[end - 1].end
         event = Event(
             type=etype,  # type: ignore[arg-type]
             # the trigger itself decides ("голодовка"), else the nearest cue in its sentence, else in the next
@@ -1074,7 +1172,7 @@ _AGAIN = frozenset({"еще", "ещё", "снова", "вновь", "повто�
 def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[str], location: str | None,
              nominal: bool, date: EventDate, counts: set[float], figures: list[Figure],
              mode: str | None = None, own_place: str | None = None, told: bool = False,
-             nonstate: bool = False) -> Event | None:
+             nonstate: bool = False, anaphoric: bool = False) -> Event | None:
     """The earlier event a mention repeats, if any: the latest one of the same type whose participants
     and place do not contradict it. News tells an event first and details it after ("В Минске
     задержаны несколько человек. ... ОМОН задержал от 6 до 8 человек"); separate actors or
@@ -1088,16 +1186,19 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
     people without a count ("задержали волонтера X" ... "задержали более 1300 участников"), is another
     occurrence. A noun that its clause predicates (``told``: "произошло нападение", "Протесты начались")
     with a sentence place other than the earlier event's is another one too, and an attack noun
-    (``nonstate``: "теракт", "взрыв") does not re-tell a strike by a named actor."""
+    (``nonstate``: "теракт", "взрыв") does not re-tell a strike by a named actor. A noun that points
+    back (``anaphoric``: "этой забастовки", "забастовка продолжается") re-tells whatever date it names."""
     for ev in reversed(events):
         if ev.type != etype:
             continue
-        if date.resolved and date.value and ev.date.value and date.value != ev.date.value and (
+        if not anaphoric and date.resolved and date.value and ev.date.value and date.value != ev.date.value and (
                 ev.date.resolved or not _same_time(date.value, ev.date.value)
                 or (not nominal and len(date.value) >= 10 > len(ev.date.value))):
             continue  # (a day told after a mention known only by a year- or month-precise document date)
         if nominal and own_place and ev.location and own_place != ev.location:
             continue
+        if not nominal and own_place and ev.location is None:
+            continue  # "выпустила 4 ракеты по академии в Иерихоне" after strikes told with no place: another target
         if nonstate and ev.actor and _lemma_of(ev.trigger.text.split()[0]) not in _NON_STATE_NOUNS:
             continue  # "ВВС нанесли удары ... ответом на теракты": a state's strike does not re-tell an attack on it
         if mode and ev.mode and mode != ev.mode:  # a dispersal and the arrests after it
@@ -1117,6 +1218,39 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
             continue
         return ev
     return None
+
+
+def _retold(events: list[Event], etype: str, actor: list[str], recipient: list[str], si: int,
+            told_in: dict[int, int]) -> Event | None:
+    """The statement a speech act retells: the latest one of the same type, told in this or the
+    previous sentence, by the same actor (or by one the later mention leaves unnamed: "Они призвали")
+    and to no other recipient. Further apart, or by someone else, a verb of saying tells a statement
+    of its own ("МИД осудил ... Позднее премьер также осудил")."""
+    for ev in reversed(events):
+        if ev.type != etype:
+            continue
+        if si - told_in.get(id(ev), -10) > 1 or not ev.actor:
+            return None
+        if actor and not set(actor) & set(ev.actor):
+            return None
+        if recipient and ev.recipient and not set(recipient) & set(ev.recipient):
+            return None
+        return ev
+    return None
+
+
+_DEMONSTRATIVES = frozenset({"этот", "данный", "указанный", "упомянутый", "вышеупомянутый"})
+_GOES_ON = frozenset({"продолжаться", "продолжиться"})
+
+
+def _points_back(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """A noun that refers to an act already told: with a demonstrative ("в преддверии этой забастовки")
+    or as the subject of "продолжаться" ("забастовка во многих регионах продолжается"). "Такая акция"
+    is another act of the kind."""
+    if any(lemmas[c - first] in _DEMONSTRATIVES for c in kids.get(k, [])):
+        return True
+    head = a.tokens[k].head
+    return a.tokens[k].rel.startswith("nsubj") and head >= first and lemmas[head - first] in _GOES_ON
 
 
 def _times(a: Analysis, sent: Sentence) -> list[tuple[str, str | None]]:
@@ -1193,6 +1327,7 @@ def _police_subject(a: Analysis, lemmas: list[str], first: int, k: int, kids: di
 
 
 _COURTS = frozenset({"суд", "судья", "трибунал", "коллегия"})
+_SENTENCING = frozenset({"приговорить", "приговаривать", "осудить", "осуждать", "приговор"})
 
 
 def _court_act(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
@@ -1202,6 +1337,11 @@ def _court_act(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[in
     if lemmas[k - first] in ("арестовать", "арест", "арестовывать") and any(
             lemmas[c - first] == "сутки" for c in kids.get(k, [])):
         return True
+    head = a.tokens[k].head
+    if head >= first and a.tokens[k].rel == "conj":
+        head = a.tokens[head].head  # "к штрафу или аресту": the sentence governs the first of the pair
+    if head >= first and lemmas[head - first] in _SENTENCING and a.tokens[k].pos == "NOUN":
+        return True  # "приговаривают к штрафу или аресту до 15 суток"
     node, depth = k, 0
     while node >= 0 and depth < 3:
         if any(a.tokens[c].rel.startswith("nsubj") and lemmas[c - first] in _COURTS for c in kids.get(node, [])):
@@ -1226,6 +1366,8 @@ def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict
     "арест" as the object of "наложить", which tells the event itself, and "под арестом", a state."""
     if k > first and lemmas[k - 1 - first] == "знак" and k > first + 1 and lemmas[k - 2 - first] == "в":
         return True
+    if a.tokens[k].pos == "NOUN" and a.tokens[k].head >= first and lemmas[a.tokens[k].head - first] in _PAPERS:
+        return True  # "ордер на арест генерала", "закон о митингах": a document, not the act
     if lemmas[k - first] == "арест" and ((a.tokens[k].head >= 0 and lemmas[a.tokens[k].head - first] == "наложить")
                                          or (k > first and lemmas[k - 1 - first] == "под")):
         return True  # "арест был наложен на счета" (told by "наложить"); "находится под арестом" is a state
@@ -1256,7 +1398,47 @@ def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict
         return True  # "отказался сообщить, какие вопросы рассматривались"
     if a.tokens[k].pos == "NOUN" and k > first and _slogan(a, k):
         return True  # a slogan: «"Свобода!" и "Отставка!"»
+    if lemmas[k - first] in ("задержать", "задерживать") and any(
+            lemmas[g - first] in _DELAYED for c in kids.get(k, []) for g in [c, *kids.get(c, [])]):
+        return True  # "задержано значительное число рейсов": delayed, not detained
+    if a.tokens[k].text.lower() == "отставке" and k > first + 1 and lemmas[k - 1 - first] == "в" \
+            and a.tokens[k - 2].pos in ("NOUN", "PROPN"):
+        return True  # "генерал-лейтенант в отставке": retired, a state ("ушел в отставку" is the act)
+    if lemmas[k - first] in ("подрыв", "подорвать", "подрывать") and any(
+            lemmas[c - first] in _ABSTRACT_TARGETS for c in kids.get(k, [])):
+        return True  # "в подрыве американской демократии", "подорвать доверие": figurative
+    if a.tokens[k].pos == "NOUN" and lemmas[k - first] in _MEETING_NOUNS and _called_off(a, lemmas, first, k):
+        return True  # "визит ... отменил", "О дате визита ничего не сообщил": no meeting took place
+    talk = [k] + ([a.tokens[k].head] if a.tokens[k].rel == "amod" and a.tokens[k].head >= first else [])
+    if any(lemmas[t - first] in _MEETING_NOUNS | {"беседа", "встретиться", "побеседовать"} for t in talk) and any(
+            lemmas[c - first] in _PRESS for t in talk for c in kids.get(t, [])):
+        return True  # "в телефонной беседе с журналистками": an interview, not talks between parties
     return lemmas[k - first] == "отказаться" and any(lemmas[c - first] == "комментарий" for c in kids.get(k, []))
+
+
+#: Documents named after an act ("ордер на арест", "закон о митингах"), which tell no act.
+_PAPERS = frozenset({"ордер", "закон", "законопроект", "законодательство", "кодекс", "статья"})
+#: Objects of "задержать" that are delayed, not detained ("задержаны рейсы").
+_DELAYED = frozenset({"рейс", "вылет", "поезд", "самолет", "самолёт", "электричка", "отправление", "выплата",
+                      "зарплата", "пенсия", "оплата", "строительство", "поставка", "сдача"})
+#: Abstract objects of "подорвать/подрыв", which are undermined, not blown up.
+_ABSTRACT_TARGETS = frozenset({"демократия", "доверие", "репутация", "авторитет", "экономика", "стабильность",
+                               "устой", "основа", "позиция", "имидж", "престиж", "суверенитет", "процесс", "усилие",
+                               "легитимность", "вера", "здоровье", "единство", "бюджет", "конкурентоспособность",
+                               "институт", "принцип", "система", "мир", "безопасность", "отношение", "влияние"})
+#: Nouns that name a meeting; cancelled, postponed or only dated, it did not take place.
+_MEETING_NOUNS = frozenset({"визит", "встреча", "переговоры", "переговор", "саммит", "консультация", "посещение"})
+_CALLED_OFF = frozenset({"отменить", "отменять", "отложить", "откладывать", "перенести", "переносить", "сорвать",
+                         "дата", "срок", "отмена", "перенос", "подготовка", "программа", "преддверие"})
+#: The press as the other side of a conversation ("беседа с журналистами"): an interview, not CONSULT.
+_PRESS = frozenset({"журналист", "журналистка", "корреспондент", "репортер", "репортёр", "СМИ", "пресса"})
+
+
+def _called_off(a: Analysis, lemmas: list[str], first: int, k: int) -> bool:
+    """A meeting noun governed by a verb or noun that calls it off or only schedules it ("визит ...
+    отменил", "отложить переговоры", "о дате визита", "в преддверии саммита")."""
+    head = a.tokens[k].head
+    return head >= first and lemmas[head - first] in _CALLED_OFF
 
 
 _OPENING = frozenset({"«", "\"", "“", "„"})
