@@ -173,6 +173,10 @@ _MASC_RULES = (
 _OBLIQUE_FOR_SURE = ("ом", "ым", "ому", "ского", "цкого", "скому", "ским", "ову", "еву", "овым", "евым", "иным")
 
 
+#: "-младший"/"-старший" after a surname, in any case ("Буше-младшем").
+_GENERATION_WORD = re.compile(r"(млад|стар)ш(ий|его|ему|им|ем|ая|ей|ую|ой)")
+
+
 def person_word(word: str, case: str, gender: str | None, plural: bool = False) -> str:
     """The nominative of one word of a person's name in case ``case`` (UD: Nom, Gen, ...).
 
@@ -186,6 +190,12 @@ def person_word(word: str, case: str, gender: str | None, plural: bool = False) 
         return word
     if "-" in word.strip("-"):
         head, _, last = word.rpartition("-")
+        if generation := _GENERATION_WORD.fullmatch(last):
+            # "Лоуренса-младшего" -> "Лоуренс-младший", "Уильямс-младшей" -> "Уильямс-младшая": the
+            # adjective's ending tells the gender
+            femn = generation[2] in ("ая", "ей", "ую", "ой")
+            nominative = generation[1] + ("шая" if femn else "ший")
+            return person_word(head, case, "femn" if femn else "masc", plural) + "-" + nominative
         if last[:1].isupper() or head.lower() in PARTICLES:
             return head + "-" + person_word(last, case, gender, plural)
         return word
@@ -376,8 +386,10 @@ def skeleton(text: str) -> str:
 #: word: Spanish "ll" as "ль" or "й" ("Кабельо"/"Кабейо"), English "w" as "у" or "в" before a
 #: vowel ("Уэнтуорт"/"Вентворт", "Уильям"/"Вильям"), Japanese "chi" as "ти" or "чи"
 #: ("Юитиро"/"Юичиро"), "э" or "е" ("Кэссиди"/"Кессиди"), a soft sign or none ("Вульф"/"Вулф"),
-#: "ю" or "у" after a consonant ("Хьюз" as "хуз"), "ё" or "йо".
+#: "ю" or "у" after a consonant ("Хьюз" as "хуз"), "ё" or "йо", Chinese and Korean "j" as "чж"
+#: or "дж" ("Чже Ён"/"Джэён").
 _TRANSCRIPTION_FOLDS = (
+    (re.compile(r"чж"), "дж"),
     (re.compile(r"ль(?=[аеёиоуэюя])"), "й"),
     (re.compile(r"(?:(?<=^)|(?<=[аеёиоуыэюя]))у(?=[аэеио])"), "в"),
     (re.compile(r"(?<=[бвгдзклмнпрстфхцчшщ])у(?=[аэеио])"), "в"),

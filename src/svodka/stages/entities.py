@@ -25,6 +25,7 @@ from svodka.stages.entity_groups import (
     _first_name,
     _gazetteer_key,
     _group,
+    _is_adjective,
     _is_patronymic,
     _lemma,
     _Mention,
@@ -1031,12 +1032,19 @@ def _canonical(group: list[_Mention], main_lang: str) -> tuple[str, str, str | N
         # the canonical name in the document's main language ("Saudi Arabia" in English news)
         name, name_en = (known.name_en or known.name) if main_lang == "en" else known.name, known.name_en
     else:
-        def rank(m: _Mention) -> tuple[int, bool, bool, bool, int]:
-            # longest; a person's first name first; a surname rather than a patronymic last
+        def rank(m: _Mention) -> tuple[bool, int, bool, bool, bool, int]:
+            # not a place adjective joined to its place ("Ленинградского" of "Ленинград"); longest,
+            # not counting initials ("Аркадий Дворкович" rather than "А. В. Дворкович"); a person's
+            # first name first; a surname rather than a patronymic last
             words = _words(m.normal)
-            return len(words), not m.normal.isupper(), bool(words) and m.type == "PER" and _first_name(words[0]), \
+            adjective = mixed and m.type == "LOC" and len(words) == 1 and "-" not in m.normal \
+                and _is_adjective(m.normal)
+            spelt = [w for w in words if m.type != "PER" or len(w.strip(".")) > 1]
+            return not adjective, len(spelt), not m.normal.isupper(), \
+                bool(words) and m.type == "PER" and _first_name(words[0]), \
                 not (m.type == "PER" and _is_patronymic(words[-1])), len(m.normal)
 
+        mixed = len({m.normal for m in native}) > 1
         name = max(native, key=rank).normal
         if english:
             name_en = max(english, key=lambda m: len(_words(m.normal))).normal

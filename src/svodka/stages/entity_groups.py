@@ -54,19 +54,34 @@ class _Groups(DisjointSets):
     "Юрий Визбор" and "Варвара Визбор" (or "А. Лукашенко" and "В. Лукашенко") together is refused,
     whichever chain of bare surnames would have led there."""
 
-    def __init__(self, identities: list[tuple[str, str] | None], known: list[str | None]) -> None:
+    def __init__(self, identities: list[tuple[str, str] | None], known: list[str | None],
+                 generations: list[str] | None = None) -> None:
         super().__init__(len(identities))
-        self.names: dict[int, set[tuple[str, str]]] = {
-            i: {ident} for i, ident in enumerate(identities) if ident is not None}
+        gens = generations or [""] * len(identities)
+        self.names: dict[int, set[tuple[str, str, str]]] = {
+            i: {(*ident, gens[i])} for i, ident in enumerate(identities) if ident is not None}
         # a group holding a dictionary entity ("ЕС" = Европейский союз) never joins another one
         self.known: dict[int, str] = {i: k for i, k in enumerate(known) if k is not None}
+        # (surname stem, first name, generation) of a "-младший"/"-старший" name that may join the
+        # plain name of the same first name and surname (see _generation_links)
+        self.linked: set[tuple[str, str, str]] = set()
+
+    def _apart(self, a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+        """Whether two full names of one surname are two people: other first names, or "-младший"
+        beside "-старший", or one of them beside the plain name unless the text introduced it so."""
+        if not _same_first(a[1], b[1]):
+            return True
+        if a[2] == b[2]:
+            return False
+        return bool(a[2] and b[2]) or (a if a[2] else b) not in self.linked
 
     def union(self, i: int, j: int) -> bool:
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return True
         a, b = self.names.get(ri, set()), self.names.get(rj, set())
-        if any(sa == sb and not _same_first(fa, fb) for sa, fa in a for sb, fb in b):
+        if any(self._apart(na, nb) for na in a for nb in b if na[0] == nb[0]
+               or (na[2] != nb[2] and _one_edit(na[0], nb[0]))):
             return False
         ka, kb = self.known.get(ri), self.known.get(rj)
         if ka is not None and kb is not None and ka != kb:
@@ -215,6 +230,8 @@ def _stem_key(name: str) -> str:
 
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_CYRILLIC_WORD = re.compile(r"[а-яё]{2,}", re.IGNORECASE)
+_NUMBERED = re.compile(r"(?:^|[\s\-])\d+$")
 _LOOKALIKE_LOWER = str.maketrans("aceopxy", "асеорху")
 
 
@@ -244,6 +261,20 @@ def _adjective_base(word: str) -> str:
     """The stem a place adjective is formed from: "Украинского" -> "украин", "Римский" -> "рим"."""
     lemma = _lemma(word)
     return re.sub(r"(?:ск|цк)(?:ий|ой)$", "", lemma) if re.search(r"(?:ск|цк)(?:ий|ой)$", lemma) else ""
+
+
+@functools.lru_cache(maxsize=8192)
+def _place_adjective_key(name: str) -> str:
+    """For a body's name that opens with a place adjective ("Санкт-Петербургская духовная
+    академия"), the place the gazetteer knows it by and the rest of the name ("city:498817|духовн
+    академ"), so that another adjective of the same place ("Петербургская") gives the same key;
+    else ""."""
+    words = _words(name)
+    if len(words) < 2 or not words[0][:1].isupper() or not _is_adjective(words[0].rsplit("-", 1)[-1]):
+        return ""
+    base = _adjective_base(words[0])
+    place = _gazetteer_key("-".join(part[:1].upper() + part[1:] for part in base.split("-"))) if len(base) >= 4 else ""
+    return f"{place}|{_stem_key(' '.join(words[1:]))}" if place else ""
 
 
 def _fewer_words(short: list[str], full: list[str]) -> bool:
@@ -447,14 +478,35 @@ def _bare_surname(word: str) -> str:
     return rest if rest and head.lower() in PARTICLES and rest[:1].isupper() else word
 
 
+#: "-младший"/"-старший" after a surname, in any case, or "Jr"/"Sr" after a Latin name.
+_GENERATION = re.compile(r"(?:-(?=[мсМС])|\s+(?=[мс]))(?i:(млад|стар)ш(?:ий|его|ему|им|ем|ая|ей|ую|ой))$|\s+(J|S)r\.?$")
+
+
+_GENERATION_TAILS = frozenset(f"ш{end}"[-3:] for end in ("ий", "его", "ему", "им", "ем", "ая", "ей", "ую", "ой"))
+
+
+@functools.lru_cache(maxsize=65536)
+def _generation(name: str) -> str:
+    """Which of two namesakes a name says it is: "млад" for "Хулио Иглесиас-младший" ("Jr"),
+    "стар" for "Буш-старший" ("Sr"), else ""."""
+    found = _GENERATION.search(name)
+    if not found:
+        return ""
+    return (found[1] or ("млад" if found[2].upper() == "J" else "стар")).lower()
+
+
 def _person_words(name: str) -> list[str]:
     """The words of a person's name, first name first: the official order "Грызлов Борис
     Вячеславович" (surname, first name, patronymic) is turned round. Lowercase particles are left
-    out, except where a capital follows a hyphen ("аль-Багдади")."""
+    out, except where a capital follows a hyphen ("аль-Багдади"); "-младший"/"-старший" is left
+    out too (see :func:`_generation`)."""
+    if name[-3:].lower() in _GENERATION_TAILS or name.endswith(("r", "r.")):
+        name = _GENERATION.sub("", name)
     words = [w.strip("«»\"„“”()") for w in re.split(r"[\s.]+", name)]
     words = [w for w in words if any(c.isalpha() for c in w)
              and (not w[:1].islower() or _bare_surname(w) != w)]
-    if len(words) == 3 and _is_patronymic(words[2]) and not _is_patronymic(words[1]):
+    if len(words) == 3 and _is_patronymic(words[2]) and not _is_patronymic(words[1]) and len(words[1]) > 1:
+        # (not initials before a surname of that shape: "А. В. Дворкович")
         words = [words[1], words[2], words[0]]
     elif len(words) >= 2 and len(words[0]) > 2 and all(len(w) == 1 and w.isupper() for w in words[1:]):
         words = [*words[1:], words[0]]  # initials after the surname: "Михальчук И. Ф."
@@ -509,12 +561,22 @@ def _same_person(short: list[str], full: list[str], fuzzy: bool = True) -> bool:
         a, b = _stem(short[0]), _stem(full[-1])
         return len(full) >= 2 and min(len(a), len(b)) >= 5 and short[0][:1] == full[-1][:1] and _one_edit(a, b) \
             and not (_dictionary_surname(short[0]) and _dictionary_surname(full[-1]))
+    if len(short) >= 2 and len(full) > len(short) and short[0] == full[0] and len(full[0]) <= 3 \
+            and transcription_key("".join(short[1:])) == transcription_key("".join(full[1:])):
+        return True  # an East Asian given name in one word or by syllables: "Ли Джэён" of "Ли Чже Ён"
     if len(short) >= 2 and len(full) > len(short) and short == full[-len(short):] and len(short[-1]) > 2:
         return True  # a double surname without the first name: "Са Пинту" of "Рикарду Са Пинту"
     if len(full) > len(short) and all(len(w) > 2 for w in short) and all(map(same, short, full)):
         return True  # the beginning of a longer name: "Мейв Кеннеди" of "Мейв Кеннеди Таунсенд-Маккин"
     if len(short) == 2 and len(full) == 3 and same(short[1], full[2]) and same(short[0], full[1]):
         return True  # a middle name or nickname with the surname: "Бадди Макгирт" of "Джеймс «Бадди» Макгирт"
+    if len(short) == 2 and len(full) >= 4 and len(short[0]) > 2 and len(short[1]) > 2 and any(
+            same_first(short[0], full[k]) and not _is_patronymic(full[k])
+            and any(same(short[1], w) for w in full[k + 1:]) for k in range(len(full) - 2)):
+        # the given name and surname in use inside a full Spanish or Portuguese name, which adds
+        # given names and a second surname: "Фидель Кастро" of "Фидель Алехандро Кастро Рус",
+        # "Мишель Бачелет" of "Вероника Мишель Бачелет Хериа"
+        return True
     if len(short) == 2 and _is_patronymic(short[1]) and not _is_patronymic(full[-1]) \
             and same_first(short[0], full[0]) and (len(full) == 2 or same(short[1], full[1])):
         return True  # first name and patronymic: "Людмила Марковна" of "Людмила Гурченко"
@@ -537,6 +599,16 @@ def _same_person(short: list[str], full: list[str], fuzzy: bool = True) -> bool:
     return fuzzy and len(short) == len(full) == 2 and min(len(short[0]), len(full[0])) >= 5 \
         and _one_edit(short[0].lower(), full[0].lower()) and min(len(a), len(b)) >= 4 \
         and (a == b or _one_edit(a, b)) and not (_dictionary_surname(short[1]) and _dictionary_surname(full[1]))
+
+
+def _two_namesakes(first: str, one: list[str], other: list[str]) -> bool:
+    """Whether a bare first name already with one full name must not also join another: both
+    have it as their first name and two different surnames, one of which the dictionary knows
+    ("Сергей" with Сергей Бодров is not also Сергей Шойгу's or Сергей Сильянов's; two foreign
+    surnames, "Асия Норин" and "Асия Биби", may be one person's)."""
+    if not _first_name(first) or not (_stem(one[0]) == _stem(first) == _stem(other[0])):
+        return False
+    return _stem(one[-1]) != _stem(other[-1]) and (_dictionary_surname(one[-1]) or _dictionary_surname(other[-1]))
 
 
 def _identity_genders(mentions: list[_Mention], persons: list[int],
@@ -581,21 +653,50 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
+def _generation_links(identities: list[tuple[str, str] | None], gens: list[str],
+                      first: list[int]) -> set[tuple[str, str, str]]:
+    """The "-младший"/"-старший" full names that are the plain name of the same first name and
+    surname: those the text names first with the suffix and only then without it ("Роберт Генри
+    Лоуренс-младший ... Роберт Лоуренс"; "Джордж Буш-старший ... Джордж Герберт Уокер Буш"),
+    and no other generation of that name before the plain one. A plain name named first is the
+    suffixed one's namesake ("Хулио Иглесиас ... сын Хулио Иглесиас-младший"). ``first`` is where
+    each mention's group so far begins (a Latin "Robert Lawrence Jr" in brackets counts where its
+    Russian name stands)."""
+    out: set[tuple[str, str, str]] = set()
+    for i, ident in enumerate(identities):
+        if ident is None or not gens[i]:
+            continue
+        same = [k for k, other in enumerate(identities)
+                if other is not None and other[0] == ident[0] and _same_first(other[1], ident[1])]
+        plain = min((first[k] for k in same if not gens[k]), default=-1)
+        if plain > first[i] and not any(gens[k] != gens[i] and first[k] < plain for k in same):
+            out.add((*ident, gens[i]))
+    return out
+
+
 def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     identities = [_identity(m) for m in mentions]
-    groups = _Groups(identities, [m.known.name if m.known else None for m in mentions])
+    gens = [_generation(m.normal) if m.type == "PER" else "" for m in mentions]
+    groups = _Groups(identities, [m.known.name if m.known else None for m in mentions], gens)
     index = {id(m): i for i, m in enumerate(mentions)}
     first_by_key: dict[tuple[str, ...], int] = {}
+    by_initials: dict[tuple[str, ...], list[int]] = {}
     for i, m in enumerate(mentions):
         # the same base form, or the same words as written (a foreign name normalised two ways:
         # "Аун Сан Су Чжи" read once as a genitive)
         keys: list[tuple[str, ...]] = [("K", m.known.name) if m.known else (m.type, key(m.normal))]
         if m.known is None and m.normal.startswith(("The ", "the ")):
             keys.append((m.type, key(m.normal[4:])))  # "The Rolling Stones" = "Rolling Stones"
+        if m.type == "ORG" and m.known is None and (parts := re.split(r"[\s\-]+", m.normal)) \
+                and len(parts) >= 2 and all(_CYRILLIC_WORD.fullmatch(p) for p in parts):
+            by_initials.setdefault(tuple(p[:1].lower() for p in parts), []).append(i)
         if len(m.surface.split()) >= 2:
             keys.append(("S", m.surface))
         elif m.type != "PER" and len(m.surface) >= 5 and not m.surface.isupper():
-            keys.append(("W", m.type, _stem(m.surface)))  # "Енисея" normalised as "Енисея", "Енисей"
+            stem = _stem(m.surface)
+            if len(stem) >= 6 and stem.endswith("s") and not _CYRILLIC.search(stem):
+                stem = stem[:-1]  # an English plural: "Yankees" and "Yankee" (not "Times" and "Time")
+            keys.append(("W", m.type, stem))  # "Енисея" normalised as "Енисея", "Енисей"
             if len(m.surface) >= 6 and _CYRILLIC.search(m.surface) and not _known_word(m.surface):
                 # a foreign name in two transcriptions: "Теннесси" / "Тенесси"
                 keys.append(("T", m.type, transcription_key(_stem(m.surface))))
@@ -606,10 +707,29 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
                 first_by_key[k] = i
         for other in m.forced_with:
             groups.union(i, index[id(other)])
+    # The same words up to inflection where the endings' key misses ("Братьев-мусульман" /
+    # "Братья-мусульмане": "братьев" and "братья" share no stem but a lemma); looked up only for
+    # names whose words begin alike.
+    for same_initials in by_initials.values():
+        if len({mentions[i].normal for i in same_initials}) >= 2:
+            first_by_lemmas: dict[str, int] = {}
+            for i in same_initials:
+                lemmas = " ".join(_lemma(p) for p in re.split(r"[\s\-]+", mentions[i].normal))
+                groups.union(first_by_lemmas.setdefault(lemmas, i), i)
+    any_generation = any(gens)
+    if any_generation:
+        starts: dict[int, int] = {}
+        for i in range(len(mentions)):
+            starts.setdefault(groups.find(i), i)
+        groups.linked = _generation_links(identities, gens, [starts[groups.find(i)] for i in range(len(mentions))])
     # Persons: a surname alone, a first name alone, initials, or an English spelling join the
     # nearest fuller name before it (else after it) with the same surname (or first name).
     persons = [i for i, m in enumerate(mentions) if m.type == "PER"]
     pwords = {i: _person_words(mentions[i].normal) for i in persons}
+    for i in persons:  # "А. В. Дворкович" is compared as "А. Дворкович" (with "Аркадий Дворкович")
+        words = pwords[i]
+        if len(words) == 3 and len(words[0]) == 1 and len(words[1]) == 1 and words[1].isupper():
+            pwords[i] = [words[0], words[2]]
     for i in persons:  # "Владимир Владимирович (Путин)": the surname in brackets completes the name
         surname = _bracket_surname(mentions[i], pwords[i])
         if surname:
@@ -638,14 +758,36 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
                           and pwords[j][-1] == mentions[i].surface]
             if candidates:
                 mentions[i].normal = mentions[i].surface
+        if candidates and gens[i] and len(words) == 1:
+            # "Бодров-старший" is "Сергей Бодров-старший"; else "Хинкли-младший" is the only full
+            # name of that surname ("Джон Хинкли") if named before it, or no one (not one of "Серена"
+            # and "Винус Уильямс"; "Шпиром-старшим ... его сын Альберт Шпир" is the son)
+            same_generation = [j for j in candidates if gens[j] == gens[i] and len(pwords[j]) >= 2]
+            full = [j for j in candidates if len(pwords[j]) >= 2 and not gens[j]]
+            if same_generation:
+                candidates = same_generation
+            elif full and min(full) < min(k for k in persons if groups.find(k) == groups.find(i)) \
+                    and all(_same_first(pwords[j][0], pwords[full[0]][0]) for j in full):
+                candidates = full
+            else:
+                candidates = [j for j in candidates if len(pwords[j]) == 1 and gens[j] == gens[i]]
         if candidates:
             # a name of the same gender first ("Абрамовича" is Роман's, not Лея's, whose gender
-            # the text does not show); then the nearest fuller name before, else after; if that
-            # one is refused (another person of the same surname is already in this group), the next
+            # the text does not show); a plain name before a "-младший" one of that surname ("Хулио"
+            # is Хулио Иглесиас, not his son Хулио Иглесиас-младший); then the nearest fuller name before,
+            # else after; if that one is refused (another person of the same surname is already
+            # in this group), the next
+            plain = {_stem(pwords[j][-1]) for j in candidates if not gens[j]} if any_generation else set()
             order = sorted(candidates, key=lambda j: (not (gender[i] and gender[j] == gender[i]),
+                                                      bool(gens[j]) and not gens[i] and _stem(pwords[j][-1]) in plain,
                                                       j > i, abs(i - j)))
+            joined = [pwords[j] for j in candidates if len(pwords[j]) >= 2
+                      and groups.find(i) == groups.find(j)] if len(words) == 1 else []
             for j in order:
-                if groups.find(i) != groups.find(j) and groups.union(i, j):
+                # (already with a full name: not also with another namesake, nor with a
+                # "-старший" of that surname: a bare "Шпир" with Альберт Шпир is not his father)
+                if groups.find(i) != groups.find(j) and not (joined and gens[j] and not gens[i]) \
+                        and not any(_two_namesakes(words[0], one, pwords[j]) for one in joined) and groups.union(i, j):
                     break
     # The same name typed differently by the model in two places is still one entity; and the same
     # name normalised differently ("Уральская сталь" / "Уральской стали") too.
@@ -657,6 +799,19 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         if len(stem_key) >= 3 and stem_key in first_by_name:
             groups.union(first_by_name[stem_key], i)
         first_by_name.setdefault(stem_key, i)
+    # "Петербургская духовная академия" beside "Санкт-Петербургской духовной академии": the
+    # adjective of one place in two of its names (looked up only for names with the same last word)
+    by_last: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.type == "ORG" and " " in m.normal:
+            by_last.setdefault(_stem(m.normal.rsplit(" ", 1)[-1]), []).append(i)
+    first_by_adjective: dict[str, int] = {}
+    for same_last in by_last.values():
+        if len({mentions[i].normal for i in same_last}) < 2:
+            continue
+        for i in same_last:
+            if adjective_key := _place_adjective_key(mentions[i].normal):
+                groups.union(first_by_adjective.setdefault(adjective_key, i), i)
     nonpersons = [i for i, m in enumerate(mentions) if m.type != "PER"]
     lowered = {i: [w.lower().replace("ё", "е") for w in _words(mentions[i].normal)] for i in nonpersons}
     acronyms = {i: _acronyms(mentions[i].normal) for i in nonpersons}
@@ -668,7 +823,9 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         longer = [j for j in nonpersons if mentions[j].type == m.type and j != i
                   and (len(lowered[j]) > len(words) or (len(words) == 1 and len(lowered[j]) == 1
                                                         and lowered[j] != words))
-                  and _short_form_of(words, lowered[j])]
+                  and _short_form_of(words, lowered[j])
+                  and not ((number := _NUMBERED.search(m.normal)) and number[0].strip(" -") not in mentions[j].normal)]
+        # ("Россия 1" is not a short "Россия сегодня"; "ТВ-6" is "ТВ-6 Москва")
         # "ЕСПЧ" beside "Европейский суд по правам человека": the initials of the full name.
         if m.normal.isupper() and 2 <= len(m.normal) <= 6 and m.known is None:
             longer += [j for j in nonpersons if m.normal.replace("Ё", "Е") in acronyms[j]]
@@ -712,7 +869,13 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         # body without its country, by the short form of its name.
         if m.type == "ORG" and not place_keys[i]:
             head = _head_key(_words(m.normal))
-            longer += [j for j in nonpersons if j != i and j not in longer and place_heads[j] == head]
+            same_head = [j for j in nonpersons if j != i and j not in longer and place_heads[j] == head]
+            if same_head and len(words) >= 2 and head == key(_acronym(" ".join(_words(m.normal)))):
+                # two names spelt out with the same initials are two bodies unless their words
+                # agree: "Консультативный совет" is not "Конституционный суд Египта"
+                same_head = [j for j in same_head if mentions[j].normal.split(" ", 1)[0].isupper()
+                             or _stem_key(mentions[j].normal).startswith(_stem_key(m.normal))]
+            longer += same_head
         elif m.type == "ORG" and " " not in place_keys[i].split("|")[0]:
             # "Госсовет Кубы" beside "Государственный совет Кубы": a compound head, the same place
             # or none ("Минсельхоз РФ" beside "Министерство сельского хозяйства и ...")
@@ -759,6 +922,34 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         named = {single[p] for p in options if p in single}
         if len(named) == 1:
             groups.union(named.pop(), i)
+    # A one-word place the gazetteer does not know, one letter apart from another place of the
+    # document: a typo or another transcription ("в Гавене" beside "в Гаване", "Сант-Садурни-д’Анойя"
+    # beside "Сан-Садурни-д’Анойя").
+    # (a vowel for a vowel, in a compound name, or a long known one: "Великобтитании"; not "Литани"
+    # beside "Ливан")
+    one_word: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if m.type == "LOC" and " " not in m.normal and _CYRILLIC.search(m.normal) and m.subtype != "site":
+            one_word.setdefault(_stem(m.normal), i)
+    for stem, i in one_word.items():
+        if len(stem) < 5 or _gazetteer_keys(mentions[i].normal) or _known_word(mentions[i].normal):
+            continue
+        for near, j in one_word.items():
+            if near != stem and near[:1] == stem[:1] and len(near) >= 5 and _one_edit(stem, near) \
+                    and (_vowel_apart(stem, near) or ("-" in stem and "-" in near)
+                         or (len(stem) >= 8 and bool(_gazetteer_keys(mentions[j].normal)))):
+                groups.union(i, j)
+                break
+    # A place in Latin letters and one in Cyrillic that may be the same place ("Los Angeles" and
+    # "Лос-Анджелес", which the gazetteer gives several towns each) are one place.
+    latin = [(i, frozenset(_gazetteer_keys(mentions[i].normal))) for i in first_by_place.values()
+             if not _CYRILLIC.search(mentions[i].normal)]
+    for i in first_by_place.values() if latin else ():
+        if _CYRILLIC.search(mentions[i].normal):
+            options = frozenset(_gazetteer_keys(mentions[i].normal))
+            same = [j for j, other in latin if options & other]
+            if len(same) == 1:
+                groups.union(same[0], i)
     # A one-word place adjective ("Украинское", "Римского", "Московский" — NEREL marks them as
     # places) is the place it is formed from, when that place is named in the document.
     place_stems: dict[str, int] = {}
@@ -767,8 +958,11 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             place_stems.setdefault(_stem(m.normal), i)
     for i, m in enumerate(mentions):
         if m.type == "LOC" and " " not in m.normal and m.normal[:1].isupper() and _is_adjective(m.normal) \
-                and not any(k != i and groups.find(k) == groups.find(i) for k in range(len(mentions))):
-            # (not when it is already the short form of a longer name: "Тамбовский" of "Тамбовский район")
+                and not any(k != i and groups.find(k) == groups.find(i)
+                            and (" " in mentions[k].normal or not _is_adjective(mentions[k].normal))
+                            for k in range(len(mentions))):
+            # (not when it is already the short form of a longer name: "Тамбовский" of "Тамбовский
+            # район"; but the same adjective twice, "Римского ... Римского", is still the place's)
             base = _adjective_base(m.normal)
             # "москов" -> "москв" (Москва), "американ" -> "америк" (Америка)
             variants = (base, base[:-2] + "в" if base.endswith("ов") else "", base[:-2] if base.endswith("ан") else "")
