@@ -182,15 +182,24 @@ def _continued(d: _Doc, qs: int, qe: int) -> _Quote | None:
     if len(re.findall(r"[^\W\d_]+", text[qs:qe])) < 5:
         return None  # «Конкретных аргументов нет» on a line of its own is a subheading
     ends_line = re.match(r"[ \t]*[.!?…]?[ \t]*(?:\n|$)", text[qe + 1:qe + 8])
-    if not re.search(r"(?:^|\n)[ \t]*$", text[:max(0, qs - 1)]) or not ends_line:
+    before = text[:max(0, qs - 1)]
+    if not re.search(r"(?:^|\n)[ \t]*$", before) or not ends_line:
         return None
-    p_end = len(text[:max(0, qs - 1)].rstrip())
+    p_end = len(before.rstrip())
     last = max((q for q in d.quotes if q.end <= p_end), key=lambda q: q.end, default=None)
     if last is None or text[last.end:last.end + 1] not in _OPEN_CLOSE.values() or last.cue is None \
             or not (last.speaker or last.speaker_text) or "\n" in text[last.end:p_end] \
             or not last.end < last.cue.start < p_end or p_end - last.end > 120:
         return None
     return last
+
+
+def _owner_or_speaker(d: _Doc, toks: list[Token], k: int, lo: int, hi: int,
+                      prefer_after: bool) -> tuple[str | None, str | None, int, int]:
+    """``_find_speaker`` for the cue ``toks[k]``, but an impersonal one ("говорится в сообщении АЕБ")
+    speaks for the document's owner when ``document_owner`` finds one (no phrase offsets then)."""
+    owned = document_owner(d, toks, k) if "say" not in cue_flags(toks[k]) else None
+    return (owned[0], owned[1], -1, -1) if owned else _find_speaker(d, toks, k, lo, hi, prefer_after)
 
 
 def _embedded(d: _Doc, qs: int) -> bool:
@@ -233,9 +242,7 @@ def _reporting_after(d: _Doc, pos: int) -> tuple[Token, str | None, str | None, 
                 return None  # "..." ..., но признал, что C": the cue introduces a content of its own
             hi = next((j for j in range(k + 1, len(toks)) if toks[j].text in ".!?" and not _abbrev_dot(d, toks, j)),
                       len(toks))
-            owned = document_owner(d, toks, k) if "say" not in flags else None  # "- говорится в пресс-релизе"
-            spk, st, _s, _e = (owned[0], owned[1], -1, -1) if owned else _find_speaker(d, toks, k, 0, hi,
-                                                                                        prefer_after=True)
+            spk, st, _s, _e = _owner_or_speaker(d, toks, k, 0, hi, True)  # "- говорится в пресс-релизе"
             if spk is None and st is None:
                 # "говорится в письме Гренелла": the owner of the document; not a name inside a relative
                 # clause ("заявила ... Мисик, которую цитирует Русская служба BBC": BBC relays)
@@ -596,9 +603,8 @@ def _indirect(d: _Doc, si: int) -> None:
                 and not d.covered(prev.start, prev.end):
             ptoks = a.tokens[prev.first_token:prev.last_token]
             if not any(cue_flags(t) & {"say", "act"} and not d.in_marks(t.start) for t in ptoks):
-                owned = document_owner(d, toks, k) if "say" not in cue_flags(toks[k]) else None
-                spk, st, _x, _y = (owned[0], owned[1], -1, -1) if owned else \
-                    _find_speaker(d, toks, k, 0, k, False) if back > 0 else _find_speaker(d, toks, k, ob + 2, n, True)
+                spk, st, _x, _y = _owner_or_speaker(d, toks, k, 0, k, False) if back > 0 else \
+                    _owner_or_speaker(d, toks, k, ob + 2, n, True)
                 if spk or st:
                     link = _source_link(d, toks, ob + 2, n)
                     via = _via(d, toks, ob + 2, n, -1, -1, spk, toks[k].start)
@@ -616,8 +622,7 @@ def _indirect(d: _Doc, si: int) -> None:
         tail_lo = tail
         while tail_lo > 0 and toks[tail_lo - 1].text not in (",", "-", "—", "–"):
             tail_lo -= 1
-        owned = document_owner(d, toks, tail) if "say" not in tflags else None
-        spk, st, _ps, _pe = (owned[0], owned[1], -1, -1) if owned else _find_speaker(d, toks, tail, tail_lo, n, True)
+        spk, st, _ps, _pe = _owner_or_speaker(d, toks, tail, tail_lo, n, True)
         link = _source_link(d, toks, tail, n)
         mine = list(made)  # also "Об этом сообщил X, передает РИА": the outlet relays the sentence before
         if spk is not None and _is_media(_ent(d, spk)) and (mine or d.pending_via_for(si)):

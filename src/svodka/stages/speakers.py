@@ -261,13 +261,15 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
             if t.pos in ("NOUN", "PROPN", "ADJ") and any(_same_role(_role_lemmas(toks, j), r) for r in roles):
                 if agree and t.feats.get("Case") != toks[k].feats.get("Case"):
                     continue
-                places = [m[2] for m in d.mentions_in(t.start, ms) if m[2].type == "LOC" and m[2].subtype == "country"]
-                if nation and places and not any(fold(p.name) in nation or fold(p.name)[:4] in nation for p in places):
-                    break
-                adjectives = [_nation_names(lem) for x in toks[max(0, j - 3):k] if x.pos == "ADJ"
-                              for lem in lemmas(x.text) if lem in _nationalities()]
-                if nation and adjectives and not any(names & nation for names in adjectives):
-                    break  # "аргентинского лидера X" is no "лидер кубинской революции"
+                if nation:
+                    places = [m[2] for m in d.mentions_in(t.start, ms)
+                              if m[2].type == "LOC" and m[2].subtype == "country"]
+                    if places and not any(fold(p.name) in nation or fold(p.name)[:4] in nation for p in places):
+                        break
+                    adjectives = [_nation_names(lem) for x in toks[max(0, j - 3):k] if x.pos == "ADJ"
+                                  for lem in lemmas(x.text) if lem in _nationalities()]
+                    if adjectives and not any(names & nation for names in adjectives):
+                        break  # "аргентинского лидера X" is no "лидер кубинской революции"
                 best = (ms, ent.id)
                 intro = fold(d.text[toks[max(0, j - 3)].start:ms])
                 if any(m in intro for m in marks):
@@ -662,7 +664,8 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     nothing fits: the role then stays descriptive."""
     head_lemmas = _role_lemmas(toks, head)
     known = set(person_roles()) | voice_roles()
-    others = frozenset(lem for t in toks[s:e] if t.pos in ("NOUN", "PROPN") for lem in lemmas(t.text) & known)
+    nouns = frozenset(lem for t in toks[s:e] if t.pos in ("NOUN", "PROPN") for lem in lemmas(t.text))
+    others = nouns & known
     # the head's role, not its possessor's: "пресс-секретарь российского президента" is not the president
     # "представитель пресс-службы" speaks for the body; "руководитель ведомства" is a person, not the body
     body_roles = frozenset() if head_lemmas & _HEADS else others & _BODY_ROLES
@@ -679,7 +682,6 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
         if body is not None:
             return body, None
     class_words = set(_CLASS_NAMES) | _COMPANY_CLASSES
-    nouns = frozenset(lem for t in toks[s:e] if t.pos in ("NOUN", "PROPN") for lem in lemmas(t.text))
     classes = head_lemmas & class_words or (nouns & class_words if head_lemmas & voice_roles() else set())
     if classes & _COMPANY_CLASSES and any(
             (lemmas(t.text) & _COMPANY_CLASSES and t.feats.get("Number") == "Plur") or lemmas(t.text) & _OTHER
@@ -692,9 +694,8 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
             if body is not None:
                 return body, None
     cands: list[tuple[int, str | None, str | None]] = []
-    known_all = set(person_roles()) | voice_roles()
     marks = frozenset(fold(t.text)[:5] for t in toks[s:e] if t.pos in ("ADJ", "NOUN", "PROPN")
-                      and len(t.text) >= 5 and not lemmas(t.text) & known_all)
+                      and len(t.text) >= 5 and not lemmas(t.text) & known)
     # "черногорского президента" is not the one introduced as "президента Австрии Хайнца Фишера"
     nation = frozenset(name for t in toks[s:e] if t.pos == "ADJ" for lem in lemmas(t.text) if lem in _nationalities()
                        for name in _nation_names(lem))
@@ -704,7 +705,7 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
         # by different words, when the body after the role is the one named at the introduction
         body_words = frozenset(w if w.isupper() else fold(w)[:5] for t in toks[head + 1:e] if t.pos in ("NOUN", "PROPN")
                                and (len(t.text) >= 5 or (t.text.isupper() and len(t.text) >= 2))
-                               and not lemmas(t.text) & known_all for w in [t.text])
+                               and not lemmas(t.text) & known for w in [t.text])
         if body_words:
             holder = _role_holder(d, _HEADS, pos, marks=frozenset(fold(m) for m in body_words), need_mark=True,
                                   coordinated=True)
@@ -741,7 +742,7 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
             if said is not None and said.type != "PER" and not head_lemmas & _VOICES_OF_BODIES:
                 continue  # "федеральный прокурор признал" is no committee quoted before
             if _quoted_speaker(q) and not q.relay and not _is_media(said):
-                if "источник" in head_lemmas and (named := _ent(d, q.speaker)) is not None and named.type == "PER":
+                if "источник" in head_lemmas and said is not None and said.type == "PER":
                     return None  # "Как рассказал источник" after a named person is another, unnamed one
                 if nation and _foreign(d, q.speaker, nation):
                     return None  # "южнокорейский министр" after an American diplomat is another person
@@ -960,7 +961,6 @@ def _speaker_from_phrase(d: _Doc, toks: list[Token], s: int, e: int, head: int) 
     return None, text
 
 
-#: Documents whose author speaks through them: "В заявлении МИД говорится, что", "В нем сообщается".
 #: Documents whose author speaks through them ("В заявлении МИД говорится, что", "В нем сообщается"), by
 #: kind: a bare re-mention ("в сообщении") refers back to a document of its kind ("заявление ЦТАК").
 _DOC_KINDS: dict[str, str] = {
