@@ -372,13 +372,9 @@ def _match(a: Analysis, lemmas: list[str], k: int, first: int, last: int) -> tup
     may have up to two modifiers between its words ("предъявлены десятки обвинений", "провела ряд
     задержаний", "выразил свою симпатию", "принес пассажирам извинения")."""
     for entry in _lexicon().get(lemmas[k - first], []):
-        n = len(entry.lemmas)
-        if k + n <= last and tuple(lemmas[k - first:k - first + n]) == entry.lemmas:
-            return entry, k + n
-        if n > 1:
-            end = _gapped(a, lemmas, k, first, last, entry.lemmas)
-            if end is not None:
-                return entry, end
+        end = k + 1 if len(entry.lemmas) == 1 else _gapped(a, lemmas, k, first, last, entry.lemmas)
+        if end is not None:  # (a phrase with no modifier inside is the gapped match of no gap)
+            return entry, end
     return None
 
 
@@ -1006,8 +1002,7 @@ def extract(a: Analysis) -> None:
     by_sentence: dict[tuple[int, str], Event] = {}
     verbs: dict[int, tuple[str, ...]] = {}  # id(event) -> lemmas of the verb that told it
     before_after: set[int] = set()  # ids of events told as "после/перед X": an act of their own
-    anchors: dict[int, int] = {}  # id(event) -> token of its trigger
-    anchor_ends: dict[int, int] = {}  # id(event) -> token after its trigger phrase ("Уголовное дело")
+    anchors: dict[int, range] = {}  # id(event) -> tokens of its trigger phrase ("Уголовное дело")
     told_in: dict[int, int] = {}  # id(event) -> its sentence
     passives: dict[int, str] = {}  # id(event) -> grammatical number of its passive trigger (its patients')
     for si, k, entry, end, opening in candidates:
@@ -1082,7 +1077,7 @@ def extract(a: Analysis) -> None:
             same = None  # "разгон ... арестованы": two acts of one type, each named by its trigger
         verbal = a.tokens[k].pos == "VERB"
         linked = same is not None and any(k in (a.tokens[j].head, *kids.get(j, []))
-                                          for j in range(anchors[id(same)], anchor_ends[id(same)]))
+                                          for j in anchors[id(same)])
         if same is not None and (id(same) in before_after or (
                 verbal and verbs.get(id(same), entry.lemmas) != entry.lemmas
                 and not (linked and a.tokens[k].feats.get("VerbForm") == "Conv"))):
@@ -1102,9 +1097,9 @@ def extract(a: Analysis) -> None:
                     for c in kids.get(k, []) + (kids.get(head_k, []) if head_k >= 0 else []))
         said = (etype in _SPEECH_ACTS and verbal and lemmas[k - sent.first_token] not in _PROCEDURES)
         # "этой забастовки", "забастовка ... продолжается": the noun points back, whatever time its sentence names
-        anaphoric = nominal and _points_back(a, lemmas, sent.first_token, k, kids)
-        if anaphoric and not any(ev.type == etype for ev in a.events) and any(
-                lemmas[c - sent.first_token] in _DEMONSTRATIVES for c in kids.get(k, [])):
+        pointed = nominal and any(lemmas[c - sent.first_token] in _DEMONSTRATIVES for c in kids.get(k, []))
+        anaphoric = pointed or (nominal and _goes_on(a, lemmas, sent.first_token, k))
+        if pointed and not any(ev.type == etype for ev in a.events):
             continue  # "Эта забастовка необоснованна" with no strike told before: a planned or threatened one
         earlier = None if again or said else _repeats(a.events, etype, actor, recipient, location, nominal, date,
                                               counts, a.figures, own, own_place,
@@ -1147,7 +1142,7 @@ def extract(a: Analysis) -> None:
             + (list(quote.via) if quote is not None else []),
         )
         by_sentence[(si, etype)] = event
-        anchors[id(event)], anchor_ends[id(event)] = k, end
+        anchors[id(event)] = range(k, end)
         told_in[id(event)] = si
         if a.tokens[k].feats.get("Voice") == "Pass" and "Number" in a.tokens[k].feats:
             passives[id(event)] = a.tokens[k].feats["Number"]
@@ -1243,12 +1238,10 @@ _DEMONSTRATIVES = frozenset({"этот", "данный", "указанный", "
 _GOES_ON = frozenset({"продолжаться", "продолжиться"})
 
 
-def _points_back(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
-    """A noun that refers to an act already told: with a demonstrative ("в преддверии этой забастовки")
-    or as the subject of "продолжаться" ("забастовка во многих регионах продолжается"). "Такая акция"
-    is another act of the kind."""
-    if any(lemmas[c - first] in _DEMONSTRATIVES for c in kids.get(k, [])):
-        return True
+def _goes_on(a: Analysis, lemmas: list[str], first: int, k: int) -> bool:
+    """A noun that refers to an act already told as the subject of "продолжаться" ("забастовка во
+    многих регионах продолжается"), as one with a demonstrative does ("в преддверии этой забастовки";
+    "такая акция" is another act of the kind)."""
     head = a.tokens[k].head
     return a.tokens[k].rel.startswith("nsubj") and head >= first and lemmas[head - first] in _GOES_ON
 
@@ -1410,7 +1403,7 @@ def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict
     if a.tokens[k].pos == "NOUN" and lemmas[k - first] in _MEETING_NOUNS and _called_off(a, lemmas, first, k):
         return True  # "визит ... отменил", "О дате визита ничего не сообщил": no meeting took place
     talk = [k] + ([a.tokens[k].head] if a.tokens[k].rel == "amod" and a.tokens[k].head >= first else [])
-    if any(lemmas[t - first] in _MEETING_NOUNS | {"беседа", "встретиться", "побеседовать"} for t in talk) and any(
+    if any(lemmas[t - first] in _TALK_WORDS for t in talk) and any(
             lemmas[c - first] in _PRESS for t in talk for c in kids.get(t, [])):
         return True  # "в телефонной беседе с журналистками": an interview, not talks between parties
     return lemmas[k - first] == "отказаться" and any(lemmas[c - first] == "комментарий" for c in kids.get(k, []))
@@ -1428,6 +1421,8 @@ _ABSTRACT_TARGETS = frozenset({"демократия", "доверие", "реп
                                "институт", "принцип", "система", "мир", "безопасность", "отношение", "влияние"})
 #: Nouns that name a meeting; cancelled, postponed or only dated, it did not take place.
 _MEETING_NOUNS = frozenset({"визит", "встреча", "переговоры", "переговор", "саммит", "консультация", "посещение"})
+#: Words of a conversation, which the press on its other side makes an interview ("беседа с журналистами").
+_TALK_WORDS = _MEETING_NOUNS | frozenset({"беседа", "встретиться", "побеседовать"})
 _CALLED_OFF = frozenset({"отменить", "отменять", "отложить", "откладывать", "перенести", "переносить", "сорвать",
                          "дата", "срок", "отмена", "перенос", "подготовка", "программа", "преддверие"})
 #: The press as the other side of a conversation ("беседа с журналистами"): an interview, not CONSULT.
