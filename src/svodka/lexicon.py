@@ -68,6 +68,12 @@ def diminutives() -> dict[str, frozenset[str]]:
 
 
 @cache
+def person_roles() -> dict[str, str]:
+    """Role noun lemma -> its group (``person_roles.tsv``): roles of one group stand for one another."""
+    return {row[0]: row[1] for row in rows("person_roles.tsv") if len(row) >= 2}
+
+
+@cache
 def short_form_values() -> frozenset[str]:
     return frozenset(short_forms().values())
 

@@ -173,8 +173,13 @@ _MASC_RULES = (
 _OBLIQUE_FOR_SURE = ("ом", "ым", "ому", "ского", "цкого", "скому", "ским", "ову", "еву", "овым", "евым", "иным")
 
 
+#: The case endings of "младш-"/"старш-" ("-младшего", "-старшей"), the feminine ones apart: shared
+#: with :mod:`svodka.stages.entity_groups`, which reads the same words off a whole name.
+GENERATION_ENDINGS_FEMN = ("ая", "ей", "ую", "ой")
+GENERATION_ENDINGS = ("ий", "его", "ему", "им", "ем", *GENERATION_ENDINGS_FEMN)
+
 #: "-младший"/"-старший" after a surname, in any case ("Буше-младшем").
-_GENERATION_WORD = re.compile(r"(млад|стар)ш(ий|его|ему|им|ем|ая|ей|ую|ой)")
+_GENERATION_WORD = re.compile(rf"(млад|стар)ш({'|'.join(GENERATION_ENDINGS)})")
 
 
 def person_word(word: str, case: str, gender: str | None, plural: bool = False) -> str:
@@ -193,7 +198,7 @@ def person_word(word: str, case: str, gender: str | None, plural: bool = False) 
         if generation := _GENERATION_WORD.fullmatch(last):
             # "Лоуренса-младшего" -> "Лоуренс-младший", "Уильямс-младшей" -> "Уильямс-младшая": the
             # adjective's ending tells the gender
-            femn = generation[2] in ("ая", "ей", "ую", "ой")
+            femn = generation[2] in GENERATION_ENDINGS_FEMN
             nominative = generation[1] + ("шая" if femn else "ший")
             return person_word(head, case, "femn" if femn else "masc", plural) + "-" + nominative
         if last[:1].isupper() or head.lower() in PARTICLES:

@@ -892,10 +892,9 @@ def _role_phrase(a: Analysis, tokens: list[Token]) -> bool:
     institution noun among them: "Решением мэра", not "Администрация президента"."""
     if len(tokens) < 2 or not all(t.text[:1].islower() for t in tokens[1:]) or not _opens_sentence(a, tokens[0]):
         return False
-    roles = {row[0] for row in lexicon.rows("person_roles.tsv") if row}
     institutions = lexicon.word_list("government_terms.txt") | lexicon.word_list("org_heads.txt")
     lemmas = [_lemma(t.text).lower().replace("ё", "е") for t in tokens]
-    return lemmas[-1] in roles and not any(w in institutions for w in lemmas)
+    return lemmas[-1] in lexicon.person_roles() and not any(w in institutions for w in lemmas)
 
 
 def _opens_sentence(a: Analysis, tok: Token) -> bool:

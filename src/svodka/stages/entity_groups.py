@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from svodka import gazetteer, lexicon, models
 from svodka.analysis import Token
 from svodka.disjoint import DisjointSets
-from svodka.names import PARTICLES, key, skeleton, transcription_key
+from svodka.names import GENERATION_ENDINGS, PARTICLES, key, skeleton, transcription_key
 
 
 @dataclass
@@ -50,16 +50,15 @@ def _lemma(word: str) -> str:
 
 class _Groups(DisjointSets):
     """Union-find over mentions that refuses to join two different people: a group remembers the
-    full names in it (surname stem, first name or initial), and a union that would put
+    full names in it (surname stem, first name or initial, "-младший"/"-старший" or ""), and a union that would put
     "Юрий Визбор" and "Варвара Визбор" (or "А. Лукашенко" and "В. Лукашенко") together is refused,
     whichever chain of bare surnames would have led there."""
 
     def __init__(self, identities: list[tuple[str, str] | None], known: list[str | None],
-                 generations: list[str] | None = None) -> None:
+                 generations: list[str]) -> None:
         super().__init__(len(identities))
-        gens = generations or [""] * len(identities)
         self.names: dict[int, set[tuple[str, str, str]]] = {
-            i: {(*ident, gens[i])} for i, ident in enumerate(identities) if ident is not None}
+            i: {(*ident, generations[i])} for i, ident in enumerate(identities) if ident is not None}
         # a group holding a dictionary entity ("ЕС" = Европейский союз) never joins another one
         self.known: dict[int, str] = {i: k for i, k in enumerate(known) if k is not None}
         # (surname stem, first name, generation) of a "-младший"/"-старший" name that may join the
@@ -479,10 +478,11 @@ def _bare_surname(word: str) -> str:
 
 
 #: "-младший"/"-старший" after a surname, in any case, or "Jr"/"Sr" after a Latin name.
-_GENERATION = re.compile(r"(?:-(?=[мсМС])|\s+(?=[мс]))(?i:(млад|стар)ш(?:ий|его|ему|им|ем|ая|ей|ую|ой))$|\s+(J|S)r\.?$")
+_GENERATION = re.compile(
+    rf"(?:-(?=[мсМС])|\s+(?=[мс]))(?i:(млад|стар)ш(?:{'|'.join(GENERATION_ENDINGS)}))$|\s+(J|S)r\.?$")
 
 
-_GENERATION_TAILS = frozenset(f"ш{end}"[-3:] for end in ("ий", "его", "ему", "им", "ем", "ая", "ей", "ую", "ой"))
+_GENERATION_TAILS = frozenset(f"ш{end}"[-3:] for end in GENERATION_ENDINGS)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -916,8 +916,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     # A name that may denote several places, one of them named unambiguously in the document, is
     # that place: a former name ("Свердловск" beside "Екатеринбург", not the Ukrainian town renamed
     # Довжанск in 2016).
-    single = {_gazetteer_keys(mentions[i].normal)[0]: i for i in first_by_place.values()
-              if len(_gazetteer_keys(mentions[i].normal)) == 1}
+    single = {p: i for p, i in first_by_place.items() if len(_gazetteer_keys(mentions[i].normal)) == 1}
     for i, options in ambiguous:
         named = {single[p] for p in options if p in single}
         if len(named) == 1:
@@ -1023,10 +1022,11 @@ def _same_sound(a: str, b: str) -> bool:
     ("Forbes" = "Форбс", "The Guardian" = "Гардиан", "Ryanair" = "Райнэйр"); the English article
     is left out."""
     a, b = (re.sub(r"^(?:The|the)\s+", "", x) for x in (a, b))
-    if len(skeleton(a)) >= 4 and skeleton(a) == skeleton(b):
+    ka, kb = skeleton(a), skeleton(b)
+    if len(ka) >= 4 and ka == kb:
         return True
     # a German or Dutch "v" said as "ф" ("Volkswagen" = "Фольксваген"), in longer names only
-    if len(skeleton(a)) >= 6 and skeleton(a).replace("v", "f") == skeleton(b).replace("v", "f"):
+    if len(ka) >= 6 and ka.replace("v", "f") == kb.replace("v", "f"):
         return True
     sa = gazetteer.sound_key(a)
     return bool(sa) and sa == gazetteer.sound_key(b) and (len(sa) >= 4 or (" " not in a and " " not in b))

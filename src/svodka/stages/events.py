@@ -16,9 +16,9 @@ from functools import cache, lru_cache
 
 from svodka import lexicon, models
 from svodka.analysis import Analysis, Sentence, Token
+from svodka.lexicon import person_roles
 from svodka.record import Entity, Event, EventDate, Figure, Trigger
 from svodka.stages.annotate import CYRILLIC_LANGS, parse_syntax
-from svodka.stages.speakers import person_roles
 
 #: Heads or dependants that make a trigger not an assertion of fact.
 _MODAL = frozenset({

@@ -186,9 +186,10 @@ def _nominative(name: str, plural: bool = False) -> str | None:
     out = []
     kept = False  # the words right after the head that name what it belongs to stay in the genitive
     for i, w in enumerate(words):
-        parse = next((p for p in morph.parse(w.lower()) if any(c in p.tag for c in _OBLIQUE)), None)
+        parses = morph.parse(w.lower())
+        parse = next((p for p in parses if any(c in p.tag for c in _OBLIQUE)), None)
         if i > head_at and w[:1].isupper() and (kept or i == head_at + 1) \
-                and any("gent" in p.tag and "NOUN" in p.tag for p in morph.parse(w.lower())):
+                and any("gent" in p.tag and "NOUN" in p.tag for p in parses):
             # "округа Москвы" -> "округ Москвы", "Штатах Америки" -> "Штаты Америки"; an adjective after the head
             # agrees with it instead ("Республики Сербской" -> "Республика Сербская")
             out.append(w)
@@ -380,8 +381,8 @@ def _candidates(g: Gazetteer, e: Entity, text: str = "") -> tuple[list[Place], s
                     alike[(p.kind, p.id)] = max(ratio, alike.get((p.kind, p.id), 0.0))
     # a region only by a name as written, and when nothing is spelt more alike ("Ямаугути", a misspelt Ямагути,
     # is not Yamagata Prefecture)
-    found = {k: p for k, p in found.items()
-             if p.kind != "region" or alike.get(k, 0.0) >= max(alike.values(), default=1.0)}
+    most_alike = max(alike.values(), default=1.0)
+    found = {k: p for k, p in found.items() if p.kind != "region" or alike.get(k, 0.0) >= most_alike}
     if found:
         return list(found.values()), "sound"
     # a double name with both parts declined alike ("в Урбане-Шампейне"): its first town
@@ -436,11 +437,11 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
             weight[o.best.country] += len(o.entity.mentions)
     top = max(weight.values(), default=0)
     focus = {c for c, n in weight.items() if n == top}
-    # A country or region of the same name keeps its precedence over the capital ("Бразилия", "Алжир").
     # A town does not outrank a country of its name on country-level evidence alone ("Бразилии" in a story
     # about the US is Brazil, not Brazil, Indiana): it needs its region, or a place near it, mentioned.
     country_named = any(c.kind == "country" for c in loc.candidates)
-    # A capital keeps its precedence over the region it lies in, a city-state of its name ("Берлин": the land Berlin
+    # A country or region of the same name keeps its precedence over the capital ("Бразилия", "Алжир"); but a capital
+    # keeps its precedence over the region it lies in, a city-state of its name ("Берлин": the land Berlin
     # does not stop the capital outranking Berlin, New Jersey).
     capital_regions = {c.region for c in loc.candidates if c.kind == "city" and c.capital and c.region}
     areas = any(c.kind == "country" or (c.kind == "region" and c.id not in capital_regions) for c in loc.candidates)
@@ -473,26 +474,28 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
             evidence += _CONTAINS
         if p.kind == "city" and near_place:
             local += _NEAR
-        overshadowed = p.kind == "city" and any(
+        # A town with a much bigger namesake abroad ("Женева") gets no country-level evidence without local evidence.
+        overshadowed = not local and p.kind == "city" and any(
             c.kind == "city" and c.country != p.country and c.name_en.casefold() == p.name_en.casefold()
             and c.population >= _CAPITAL_MIN_POP and c.population >= _OVERSHADOW * p.population
             for c in loc.candidates)
-        if not (overshadowed and not local):
+        if not overshadowed:
             evidence += country_level
         evidence += local
-        if p.kind == "city" and loc.guess in ("sound", "part") and not local and focus \
-                and p.country not in focus:
+        # A town guessed by sound or as part of a double name, with no local evidence, lies in a country the document
+        # is most about; nor is it a small one where the document names towns of that country, all far from it: the
+        # story is located elsewhere in the country, and the likeness is a chance ("Бенрат" in a Düsseldorf story is
+        # not Bubenreuth, Bavaria); a town big enough to be named from afar ("Шарм-эш-Шейх" in a story set in Cairo)
+        # stays.
+        if p.kind == "city" and loc.guess in ("sound", "part") and not local and (
+                (focus and p.country not in focus)
+                or (p.population < _MIN_POP_ABROAD and any(c.kind == "city" and c.country == p.country
+                                                           for c in contained))):
             continue
         # A region found by sound ("провинции Миссионес": ISO's Russian name is "Мисьонес") only where the text says
         # it is one, in a country the document is about.
         if p.kind == "region" and loc.guess == "sound" and (
                 loc.kind_hint != "region" or not (p.country in focus or evidence)):
-            continue
-        # Nor a small one where the document names towns of that country, all far from it: the story is located
-        # elsewhere in the country, and the likeness is a chance ("Бенрат" in a Düsseldorf story is not Bubenreuth,
-        # Bavaria); a town big enough to be named from afar ("Шарм-эш-Шейх" in a story set in Cairo) stays.
-        if p.kind == "city" and loc.guess in ("sound", "part") and not local and p.population < _MIN_POP_ABROAD \
-                and any(c.kind == "city" and c.country == p.country for c in contained):
             continue
         # A district of the feature table with no weight ("Центральный район", "ЗАО") needs local support: its
         # region mentioned or a place near it; the country alone is not enough (every big town has one).

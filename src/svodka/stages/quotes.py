@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from svodka.analysis import Analysis, Token
+from svodka.lexicon import person_roles
 from svodka.numbers import fold, lemmas
 from svodka.record import Entity, Quote
 from svodka.stages.speakers import (
@@ -58,7 +59,6 @@ from svodka.stages.speakers import (
     cue_flags,
     cues,
     document_owner,
-    person_roles,
 )
 
 _CLAUSE_STOP = {";", ":", "(", ")"}

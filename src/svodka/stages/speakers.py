@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from svodka.analysis import Analysis, Token
+from svodka.lexicon import person_roles
 from svodka.lexicon import rows as data_lines
 from svodka.numbers import fold, lemmas
 from svodka.record import Entity
@@ -188,12 +189,6 @@ _EN_PRONOUN = re.compile(r"^(he|she|they)$", re.I)
 @cache
 def voice_roles() -> frozenset[str]:
     return frozenset(row[0] for row in data_lines("quote_roles.tsv")) | {"власть", "власти"}
-
-
-@cache
-def person_roles() -> dict[str, str]:
-    """Role noun lemma -> its group (``person_roles.tsv``)."""
-    return {row[0]: row[1] for row in data_lines("person_roles.tsv") if len(row) >= 2}
 
 
 def _same_role(lemma_set: frozenset[str] | set[str], role: str) -> bool:
