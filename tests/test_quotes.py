@@ -691,3 +691,15 @@ def test_a_role_does_not_resolve_to_a_person_of_the_other_gender() -> None:
     by_text = {q.text: names.get(q.speaker or "") for q in record.quotes or []}
     support = next(k for k in by_text if k.startswith("поддержке"))
     assert by_text[support] != "Гульшара Абдыкаликова"
+
+
+def test_a_bare_document_refers_back_to_a_statement_or_report_too() -> None:
+    from svodka.pipeline import Pipeline
+    from svodka.record import InputDocument
+
+    text = ("Министерство иностранных дел Японии опубликовало заявление по итогам встречи. В документе говорится, "
+            "что Токио готов продолжить переговоры.")
+    record = Pipeline(["entities", "quotes"]).extract(InputDocument(id="t", text=text))
+    names = {e.id: e.name for e in record.entities or []}
+    said = [q for q in record.quotes or [] if q.text.startswith("Токио готов")]
+    assert said and names.get(said[0].speaker or "", "").startswith("Министерство иностранных дел")

@@ -958,13 +958,16 @@ def _speaker_from_phrase(d: _Doc, toks: list[Token], s: int, e: int, head: int) 
 
 #: Documents whose author speaks through them ("В заявлении МИД говорится, что", "В нем сообщается"), by
 #: kind: a bare re-mention ("в сообщении") refers back to a document of its kind ("заявление ЦТАК").
-_DOC_KINDS: dict[str, str] = {
-    **{w: "statement" for w in ("заявление", "сообщение", "релиз", "пресс-релиз", "коммюнике", "публикация",
-                                "статья", "материал", "блог", "справка", "документ")},
-    **{w: "letter" for w in ("письмо", "обращение", "послание", "петиция", "телеграмма", "записка")},
-    **{w: "report" for w in ("доклад", "отчет", "меморандум", "декларация", "документ")},
-    **{w: "decree" for w in ("постановление", "указ", "приказ", "резолюция", "документ")},
+_KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "statement": ("заявление", "сообщение", "релиз", "пресс-релиз", "коммюнике", "публикация", "статья", "материал",
+                  "блог", "справка", "документ"),
+    "letter": ("письмо", "обращение", "послание", "петиция", "телеграмма", "записка"),
+    "report": ("доклад", "отчет", "меморандум", "декларация", "документ"),
+    "decree": ("постановление", "указ", "приказ", "резолюция", "документ"),
 }
+#: document noun -> its kinds ("документ" is any of three)
+_DOC_KINDS: dict[str, frozenset[str]] = {
+    w: frozenset(k for k, words in _KIND_WORDS.items() if w in words) for ws in _KIND_WORDS.values() for w in ws}
 _DOCUMENTS = frozenset(_DOC_KINDS)
 _DOC_PRONOUNS = {"нем", "ней", "котором", "которой"}
 _PUBLISHED_ON = {"сайт", "страница", "портал", "канал", "аккаунт", "блог"}
@@ -989,7 +992,7 @@ def document_owner(d: _Doc, toks: list[Token], cue_i: int) -> tuple[str | None, 
     if not found_docs:
         return None
     doc = min(found_docs, key=lambda k: abs(k - cue_i))
-    kinds = {_DOC_KINDS[lem] for lem in lemmas(toks[doc].text) & _DOCUMENTS}
+    kinds = {kind for lem in lemmas(toks[doc].text) & _DOCUMENTS for kind in _DOC_KINDS[lem]}
     if kinds:
         owner = _owner_after(d, toks, doc, len(toks), stop=cue_i)
         if owner is not None:
@@ -1067,7 +1070,7 @@ def _earlier_document(d: _Doc, pos: int, kinds: set[str]) -> tuple[str | None, s
     while k >= first:
         t = toks[k]
         k -= 1
-        doc_kinds = {_DOC_KINDS[lem] for lem in lemmas(t.text) & _DOCUMENTS}
+        doc_kinds = {kind for lem in lemmas(t.text) & _DOCUMENTS for kind in _DOC_KINDS[lem]}
         if t.pos != "NOUN" or not doc_kinds or (kinds and not kinds & doc_kinds) or d.in_marks(t.start):
             continue
         sent = d.a.sentences[_sent_of(d.a, t.start)]
