@@ -986,3 +986,19 @@ def test_a_place_adjective_joins_its_place_also_when_repeated_and_does_not_name_
     rome = [e for e in record.entities or [] if any(m.text == "Рим" for m in e.mentions)]
     assert len(rome) == 1 and rome[0].name == "Рим"
     assert [m.text for m in rome[0].mentions].count("Римского") == 2
+
+
+def test_the_stops_of_a_route_are_places_and_an_airport_stays_one_name() -> None:
+    record = run("Туристов повезут по маршруту Казань-Болгар-Казань. Рейсы Киев-Берлин отменены. "
+                 "В аэропорту Кельн-Бонн бастуют.")
+    places = {m.text for e in record.entities or [] if e.type == "LOC" for m in e.mentions}
+    assert {"Казань", "Болгар", "Киев", "Берлин"} <= places
+    assert "Казань-Болгар-Казань" not in places and "Киев-Берлин" not in places and "Кельн" not in places
+
+
+def test_a_surname_the_model_read_as_a_town_is_the_person() -> None:
+    record = run("Глава Минпромторга Денис Мантуров заявил о поддержке отрасли. По словам Мантурова, заводы получат "
+                 "субсидии. Компания «Русал» сократила выпуск. Акции Русала упали. Завод в Мантурове закрыт.")
+    people = {e.name: {m.text for m in e.mentions} for e in record.entities or [] if e.type == "PER"}
+    assert "Мантурова" in people["Денис Мантуров"] and "Мантурове" not in people["Денис Мантуров"]
+    assert "Русал" in {e.name for e in record.entities or [] if e.type == "ORG"}

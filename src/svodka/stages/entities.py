@@ -137,14 +137,28 @@ def _gazetteer_place(name: str, smallest_town: int | None) -> bool:
                for c in gazetteer.gazetteer().candidates(name))
 
 
-def _places_in_a_row(surface: str) -> bool:
-    """Two to four capitalised Cyrillic words, each a country, a region or a town of 50,000 people,
-    that the gazetteer does not know together ("Хабаровск Владивосток"; not "Нижний Новгород", nor
-    "Sutherland Springs")."""
-    words = surface.split()
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() and _CYRILLIC.search(w) for w in words) \
-        and not gazetteer.gazetteer().candidates(surface) and lexicon.lookup(surface) is None \
-        and all(_gazetteer_place(w, 50_000) for w in words)
+#: Words before the stops of a route written with hyphens ("рейсы Киев-Берлин", "по маршруту Казань-Болгар-Казань").
+_ROUTE_WORDS = frozenset({"рейс", "маршрут", "поезд", "перелёт", "перелет", "направление", "паром", "автобус"})
+
+
+def _places_in_a_row(surface: str, prev: Token | None) -> list[tuple[int, int]]:
+    """The places of a span that lists two to four of them, as offsets into ``surface``, else []:
+    capitalised Cyrillic words, each a country, a region or a town of 50,000 people ("Хабаровск
+    Владивосток"), or, after a word for a route (``prev``), its stops joined by hyphens, each a place of
+    5,000 people ("рейсы Киев-Берлин", "по маршруту Казань-Болгар-Казань"; an airport "Кельн-Бонн" or a
+    road "трасса Исламабад-Равалпинди" is one name), that the gazetteer does not know together (not
+    "Нижний Новгород", "Ростов-на-Дону", "Sutherland Springs")."""
+    route = " " not in surface.strip()
+    if route and (prev is None or _lemma(prev.text).lower() not in _ROUTE_WORDS):
+        return []
+    pieces = [(m.start(), m.end()) for m in re.finditer(r"[^\s-]+" if route else r"\S+", surface)]
+    words = [surface[a:b] for a, b in pieces]
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w.isalpha() and _CYRILLIC.search(w) and len(w) >= 3
+                                           for w in words):
+        return []
+    if gazetteer.gazetteer().candidates(surface) or lexicon.lookup(surface) is not None:
+        return []
+    return pieces if all(_gazetteer_place(w, 5_000 if route else 50_000) for w in words) else []
 
 
 def _place_not_name(word: str, case: str = "") -> bool:
@@ -447,9 +461,14 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
                 _Mention(tokens[2].start, tokens[3].end, etype, span.lang, tokens[2:], subtype=subtype)]
     if (";" in surface or "|" in surface) and "(" not in surface and not _HTML_ENTITY.search(surface):
         return _semicolon_pieces(a, start, end, etype, span.lang, subtype)
-    if etype == "LOC" and span.lang != "en" and _places_in_a_row(surface):
-        # "Дорогие Новосибирск Хабаровск Владивосток": towns listed without commas, one mention each
-        return [_Mention(t.start, t.end, etype, span.lang, [t]) for t in tokens]
+    listed = _places_in_a_row(surface, _preceding_token(a, start)) if etype == "LOC" and span.lang != "en" else []
+    if listed:
+        # "Дорогие Новосибирск Хабаровск Владивосток", "рейсы Киев-Берлин": one mention each
+        # (a stop inside one hyphenated token gets a token of its own, in the nominative it is written in)
+        return [_Mention(start + p, start + q, etype, span.lang, _tokens(a, start + p, start + q) if " " in surface
+                         else [Token(start + p, start + q, surface[p:q], span.lang, "PROPN", {"Case": "Nom"},
+                                     tokens[0].sent)])
+                for p, q in listed]
     match = _ABBREV.match(surface)
     if match:  # "Организации Договора ... (ОДКБ)": the full name and its abbreviation
         main_end = start + match.end("main")
@@ -887,6 +906,27 @@ def _common_noun(word: str) -> bool:
                     for t in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"))
 
 
+_PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "под", "около", "до", "через", "на", "близ", "возле", "над"})
+
+
+def _surnames_read_as_places(a: Analysis, mentions: list[_Mention]) -> None:
+    """A one-word place that is an oblique form of a surname the document gives a person ("Денис Мантуров"
+    ... "По словам Мантурова", not the town Мантурово) is that person, unless a place preposition
+    comes before it ("в Мантурове")."""
+    stems = {_stem(words[-1]) for m in mentions if m.type == "PER"
+             for words in [a.text[m.start:m.end].split()] if len(words) >= 2}
+    if not stems:
+        return
+    for m in mentions:
+        surface = a.text[m.start:m.end]
+        if m.type != "LOC" or " " in surface or m.lang == "en" or not _CYRILLIC.search(surface) \
+                or _stem(surface) not in stems or lexicon.lookup(surface) is not None:
+            continue
+        prev = _preceding_token(a, m.start)
+        if prev is None or prev.text.lower() not in _PLACE_PREPOSITIONS:
+            m.type, m.subtype = "PER", ""
+
+
 def _role_phrase(a: Analysis, tokens: list[Token]) -> bool:
     """Lower-case words after a sentence's first word, ending in a person's role and with no
     institution noun among them: "Решением мэра", not "Администрация президента"."""
@@ -1031,17 +1071,18 @@ def _canonical(group: list[_Mention], main_lang: str) -> tuple[str, str, str | N
         # the canonical name in the document's main language ("Saudi Arabia" in English news)
         name, name_en = (known.name_en or known.name) if main_lang == "en" else known.name, known.name_en
     else:
-        def rank(m: _Mention) -> tuple[bool, int, bool, bool, bool, int]:
+        def rank(m: _Mention) -> tuple[bool, int, bool, bool, bool, bool, int]:
             # not a place adjective joined to its place ("Ленинградского" of "Ленинград"); longest,
             # not counting initials ("Аркадий Дворкович" rather than "А. В. Дворкович"); a person's
-            # first name first; a surname rather than a patronymic last
+            # first name first; a surname rather than a patronymic last; a base form the text writes
+            # as such ("Русал", not the guessed "Русало" of "Русала")
             words = _words(m.normal)
             adjective = mixed and m.type == "LOC" and len(words) == 1 and "-" not in m.normal \
                 and _is_adjective(m.normal)
             spelt = [w for w in words if m.type != "PER" or len(w.strip(".")) > 1]
             return not adjective, len(spelt), not m.normal.isupper(), \
                 bool(words) and m.type == "PER" and _first_name(words[0]), \
-                not (m.type == "PER" and _is_patronymic(words[-1])), len(m.normal)
+                not (m.type == "PER" and _is_patronymic(words[-1])), m.normal == m.surface, len(m.normal)
 
         mixed = len({m.normal for m in native}) > 1
         name = max(native, key=rank).normal
@@ -1082,6 +1123,7 @@ def recognize(a: Analysis) -> None:
     flat = _propagate(a, flat)
     flat = _split_glued_people(a, flat)
     _join_bracketed(a, flat)
+    _surnames_read_as_places(a, flat)
     for m in flat:
         _normalise(a, m)
         if m.type == "PER" and m.lang != "en":
