@@ -198,3 +198,22 @@ def test_offsets_always_match_the_text(parts: list[str], sep: str) -> None:
 def test_a_cue_in_a_relative_clause_describes_its_own_noun() -> None:
     found = figs("В город направлены 300 спасателей, а семьи, чьё жильё пострадало, получат помощь.")
     assert [(f.text, f.kind) for f in found] == [("300 спасателей", "other")]
+
+
+def test_every_declined_form_of_a_number_word_is_still_found() -> None:
+    # lookup() skips words whose first two letters begin no number word; this holds only if Russian
+    # numerals decline at the end: every dictionary form of every Russian number word must still be found
+    import re
+
+    from svodka import models
+    from svodka.numbers import fold, lemmas, lookup, number_words
+
+    missed = []
+    for word in number_words():
+        if not re.fullmatch(r"[а-я]+", word):
+            continue
+        for form in models.morph().parse(word)[0].lexeme:
+            written = fold(form.word)
+            if word in lemmas(written) and lookup(written) is None:
+                missed.append((word, written))
+    assert not missed, missed[:20]

@@ -49,14 +49,21 @@ def lemmas(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
+def _number_heads() -> frozenset[str]:
+    """The first two letters of every number word: Russian numerals decline at the end ("двести" /
+    "двухсот", "полтора" / "полутора"), so a word that begins otherwise is none of them."""
+    return frozenset(w[:2] for w in number_words())
+
+
 def lookup(word: str) -> NumberWord | None:
     """The number word ``word`` is a form of, if any ("двухсот" -> 200)."""
     table = number_words()
     w = fold(word).rstrip(".")
     if w in table:
         return table[w]
-    if not re.fullmatch(r"[а-я\-]+", w):
-        return None
+    if w[:2] not in _number_heads() or not re.fullmatch(r"[а-я\-]+", w):
+        return None  # (most words: no dictionary look-up for them here)
     for lemma in lemmas(w):
         if lemma in table:
             return table[lemma]
