@@ -1056,7 +1056,8 @@ def _canonical(group: list[_Mention], main_lang: str) -> tuple[str, str, str | N
     # a tie goes to the organisation ("Белый дом", «Барселона» the club), unless the organisation's
     # mentions are abbreviations and a mention spells out a place the gazetteer knows ("правительство
     # МО" beside "Московской области")
-    place = counts["LOC"] == max(counts.values()) \
+    # (only a tie asks the gazetteer: with one type ahead the counts decide)
+    place = counts["LOC"] == max(counts.values()) and list(counts.values()).count(counts["LOC"]) > 1 \
         and all(m.normal.isupper() for m in group if m.type == "ORG") and any(
             m.type == "LOC" and _gazetteer_key(m.normal).startswith(("country:", "region:", "city:")) for m in group)
     types = sorted(group, key=lambda m: (-counts[m.type], not (place and m.type == "LOC"), _TYPE_PRIORITY[m.type]))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from svodka import gazetteer, lexicon, models
@@ -417,30 +418,33 @@ def _place_key(m: _Mention) -> str:
     if m.type != "ORG":
         return ""
     words = _words(m.normal)
+    for k, known in _known_tails(words):
+        if known.type == "LOC" or known.subtype in ("union", "international"):
+            return f"{_head_key(words[:-k])}|{known.name}"
+    return ""
+
+
+def _known_tails(words: list[str]) -> Iterator[tuple[int, lexicon.Known]]:
+    """The known entities the last two words, then the last word, of a longer name stand for, with
+    how many words each takes ("Министерство иностранных дел Российской Федерации" -> Россия): as
+    written, by lemmas, or as an adjective and noun put in the nominative."""
     for k in (2, 1):
         if len(words) <= k:
             continue
         tail = words[-k:]
         known = lexicon.lookup(" ".join(tail)) or lexicon.lookup(" ".join(_lemma(w) for w in tail)) \
             or (lexicon.lookup(_nominative_pair(tail[0], tail[1])) if k == 2 else None)
-        if known is not None and (known.type == "LOC" or known.subtype in ("union", "international")):
-            return f"{_head_key(words[:-k])}|{known.name}"
-    return ""
+        if known is not None:
+            yield k, known
 
 
 def body_of_place_en(name: str) -> str:
     """An English name for a known body named with a known place ("МВД Казахстана" -> "Interior
     Ministry of Kazakhstan", "Минздрав России" -> "Health Ministry of Russia"), else ""."""
     words = _words(name)
-    for k in (2, 1):
-        if len(words) <= k:
-            continue
-        tail, head = words[-k:], " ".join(words[:-k])
-        place = lexicon.lookup(" ".join(tail)) or lexicon.lookup(" ".join(_lemma(w) for w in tail)) \
-            or (lexicon.lookup(_nominative_pair(tail[0], tail[1])) if k == 2 else None)
-        body = lexicon.lookup(head) or lexicon.lookup(" ".join(_lemma(w) for w in words[:-k]))
-        if place is not None and place.type == "LOC" and place.name_en and body is not None \
-                and body.type == "ORG" and body.name_en:
+    for k, place in _known_tails(words):
+        body = lexicon.lookup(" ".join(words[:-k])) or lexicon.lookup(" ".join(_lemma(w) for w in words[:-k]))
+        if place.type == "LOC" and place.name_en and body is not None and body.type == "ORG" and body.name_en:
             return f"{body.name_en} of {_with_article(place.name_en)}"
     return ""
 
