@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from svodka import models
 from svodka.analysis import Token
@@ -180,6 +180,17 @@ GENERATION_ENDINGS = ("ий", "его", "ему", "им", "ем", *GENERATION_EN
 
 #: "-младший"/"-старший" after a surname, in any case ("Буше-младшем").
 _GENERATION_WORD = re.compile(rf"(млад|стар)ш({'|'.join(GENERATION_ENDINGS)})")
+
+
+def surname_gender(word: str) -> Literal["masc", "femn"] | None:
+    """The gender the ending of a Russian-type surname shows: "femn" for -ова, -ина, -ская ...,
+    "masc" for -ов, -ин, -ский ..., else None."""
+    low = word.lower()
+    if low.endswith(("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")):
+        return "femn"
+    if low.endswith(("ов", "ев", "ёв", "ин", "ын", "ский", "цкий")):
+        return "masc"
+    return None
 
 
 def person_word(word: str, case: str, gender: str | None, plural: bool = False) -> str:

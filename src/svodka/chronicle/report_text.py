@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from typing import Any, Literal
 
 from svodka import lexicon, models
+from svodka.names import surname_gender
 
 Lang = Literal["ru", "en"]
 Agreement = Literal["masc", "femn", "neut", "plur"]
@@ -111,11 +112,8 @@ def person_gender(name: str) -> Literal["masc", "femn"] | None:
         if p is not None and p.tag.gender in ("masc", "femn") and p.score >= 0.3:
             return str(p.tag.gender)  # type: ignore[return-value]
     for w in reversed(words):
-        low = w.lower()
-        if low.endswith(("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")):
-            return "femn"
-        if low.endswith(("ов", "ев", "ёв", "ин", "ын", "ский", "цкий")):
-            return "masc"
+        if (gender := surname_gender(w)) is not None:
+            return gender
     first = words[0].split("-")[-1].lower()
     if len(words) > 1 and first[-1:] in "ая":
         return "femn"

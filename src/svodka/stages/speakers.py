@@ -40,6 +40,7 @@ from functools import cache
 from svodka.analysis import Analysis, Token
 from svodka.lexicon import person_roles
 from svodka.lexicon import rows as data_lines
+from svodka.names import surname_gender
 from svodka.numbers import fold, lemmas
 from svodka.record import Entity
 
@@ -1140,10 +1141,11 @@ def _find_speaker(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: int,
 def _surname_gender(name: str) -> str | None:
     """The gender a Russian-type surname shows ("Абдыкаликова" -> Fem, "Песков" -> Masc), else None:
     a first name's gender is not trusted here ("Олли Рен", "Небойша Влаич" read as women's)."""
-    last = name.split()[-1].lower() if name.split() else ""
-    if len(last) > 4 and last.endswith(("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")):
+    last = name.split()[-1] if name.split() else ""
+    gender = surname_gender(last)
+    if gender == "femn" and len(last) > 4:
         return "Fem"
-    if len(last) > 3 and last.endswith(("ов", "ев", "ёв", "ин", "ын", "ский", "цкий")):
+    if gender == "masc" and len(last) > 3:
         return "Masc"
     return None
 
