@@ -1002,3 +1002,33 @@ def test_a_surname_the_model_read_as_a_town_is_the_person() -> None:
     people = {e.name: {m.text for m in e.mentions} for e in record.entities or [] if e.type == "PER"}
     assert "Мантурова" in people["Денис Мантуров"] and "Мантурове" not in people["Денис Мантуров"]
     assert "Русал" in {e.name for e in record.entities or [] if e.type == "ORG"}
+
+
+def test_named_buildings_and_grounds_are_sites() -> None:
+    # the kind word heads the name, or stands before a quoted name (also over a list of them)
+    record = run("Его доставили в Боткинскую больницу. Матч прошёл на стадионе «Лужники». "
+                 "Фильмы покажут в кинотеатрах «Звезда», «Космос» и «Юность».")
+    names = by_name(record)
+    for name in ("Боткинская больница", "Лужники", "Звезда", "Космос", "Юность"):
+        entity = names[name]
+        assert entity.type == "LOC" and entity.subtype == "site", name  # type: ignore[attr-defined]
+
+
+def test_a_kind_word_before_a_genitive_name_leaves_the_body() -> None:
+    # "больницу Королевского колледжа" is the college's hospital: the college is the organisation
+    record = run("Мальчика доставили в больницу Королевского колледжа Лондона.")
+    college = next(e for e in record.entities or [] if "колледж" in e.name.lower())
+    assert college.type == "ORG"
+    # and a body named like a facility's kind stays a body outside that context
+    troupe = by_name(run("Труппа театра «Современник» объявила о гастролях."))
+    assert troupe["Современник"].type == "ORG"  # type: ignore[attr-defined]
+
+
+def test_a_site_and_the_town_of_its_name_are_two_entities() -> None:
+    record = run("Сечин строит дом в Барвихе, рядом с клиническим санаторием «Барвиха». "
+                 "Ракету запустили с космодрома Байконур.")
+    barvikha = [e for e in record.entities or [] if e.name.startswith("Барвих")]
+    assert sorted(e.subtype or "" for e in barvikha) == ["", "site"]  # the village is left to geocoding
+    # a kind word before a name the gazetteer knows leaves the town on the map
+    baikonur = by_name(record)["Байконур"]
+    assert baikonur.type == "LOC" and baikonur.subtype != "site"  # type: ignore[attr-defined]

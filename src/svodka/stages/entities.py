@@ -141,6 +141,49 @@ def _gazetteer_place(name: str, smallest_town: int | None) -> bool:
 _ROUTE_WORDS = frozenset({"рейс", "маршрут", "поезд", "перелёт", "перелет", "направление", "паром", "автобус"})
 
 
+def _facility(a: Analysis, start: int, end: int, prev: Token | None, etype: str) -> bool:
+    """A named building or ground ("Боткинской больнице", "стадионе «Лужники»"): its kind word heads
+    the name (the first word that is not an adjective; a street's too: "Манежной площади") or stands
+    right before it in lower case. It is
+    where something happens, so the map and event locations need it as a place. A name the model
+    read as a place and the gazetteer knows stays that place: "космодрома Байконур" is on the map at
+    the town."""
+    terms = lexicon.word_list("facility_terms.txt")
+    tokens = _tokens(a, start, end)
+    kind = _kind_word_before(a, start)
+    if kind is not None and _lemma(kind.text) in terms and tokens \
+            and (kind is not prev or tokens[0].feats.get("Case") != "Gen") \
+            and (etype == "ORG" or not _known_place(a.text[start:end])):
+        return True  # not "больницу Королевского колледжа", the college's hospital
+    head = next((t for t in tokens if t.pos != "ADJ"), None)
+    return head is not None and head.pos == "NOUN" and (
+        _lemma(head.text) in terms or _lemma(head.text) in lexicon.word_list("site_terms.txt"))
+
+
+def _known_place(name: str) -> bool:
+    """Whether the gazetteer knows the name, as written or (one word) in its nominative ("Бургаса")."""
+    if _gazetteer_place(name, 0):
+        return True
+    return " " not in name and any(_gazetteer_place(_cased_like(name, p.normal_form), 0)
+                                   for p in models.morph().parse(name.lower()) if "Geox" in p.tag)
+
+
+def _kind_word_before(a: Analysis, start: int) -> Token | None:
+    """The lower-case word before a name, over its opening quote and over the quoted names listed
+    before it ("в кинотеатрах «Звезда», «Космос» и «Юность»": "кинотеатрах" for each)."""
+    i, _ = a.token_range(start, start)
+    window = a.tokens[max(0, i - 16):i]
+    for k in range(len(window) - 1, -1, -1):
+        tok = window[k]
+        if "\n" in a.text[tok.end:start]:
+            return None
+        if tok.pos == "PUNCT" or tok.text in ("и", "или") \
+                or (tok.text[:1].isupper() and k > 0 and window[k - 1].text in _QUOTE_PAIRS):
+            continue
+        return tok if tok.text.isalpha() and tok.text[:1].islower() else None
+    return None
+
+
 def _places_in_a_row(surface: str, prev: Token | None) -> list[tuple[int, int]]:
     """The places of a span that lists two to four of them, as offsets into ``surface``, else []:
     capitalised Cyrillic words, each a country, a region or a town of 50,000 people ("Хабаровск
@@ -429,6 +472,8 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
         start, etype, subtype = prev.start, "LOC", "site"
     elif prev is not None and etype == "ORG" and _lemma(prev.text) in lexicon.word_list("media_cues.txt"):
         subtype = "media"
+    elif etype in ("ORG", "LOC") and span.lang != "en" and _facility(a, start, end, prev, etype):
+        etype, subtype = "LOC", "site"
     tokens = _tokens(a, start, end)
     if not tokens:
         return []
@@ -850,7 +895,7 @@ def _normalise(a: Analysis, m: _Mention) -> None:
     if m.known is not None:
         m.type = m.known.type
         m.subtype = m.subtype if m.subtype == "site" else m.known.subtype
-    elif m.type != "PER" or len(m.tokens) == 1:
+    elif m.subtype != "site" and (m.type != "PER" or len(m.tokens) == 1):
         # A name seen often with one type in training data keeps that type ("Роскомнадзор" ORG).
         entry = lexicon.entity_names().get(key(surface))
         if entry is not None and entry.count >= TYPE_REPAIR_MIN_COUNT and entry.type != m.type:
@@ -1061,9 +1106,10 @@ def _canonical(group: list[_Mention], main_lang: str) -> tuple[str, str, str | N
         and all(m.normal.isupper() for m in group if m.type == "ORG") and any(
             m.type == "LOC" and _gazetteer_key(m.normal).startswith(("country:", "region:", "city:")) for m in group)
     types = sorted(group, key=lambda m: (-counts[m.type], not (place and m.type == "LOC"), _TYPE_PRIORITY[m.type]))
-    etype = known.type if known else types[0].type
     subtypes = [m.subtype for m in group if m.subtype]
     subtype = "site" if "site" in subtypes else (subtypes[0] if subtypes else "")
+    # a site read once by its kind word ("в аэропорту «Борисполь»") is a site where the model read a body
+    etype = known.type if known else "LOC" if subtype == "site" else types[0].type
     native = [m for m in group if (m.lang == main_lang) or (main_lang != "en" and m.lang != "en")] or group
     if main_lang != "en":  # not the original spelling in brackets ("Сумана Сакко (Soumana Sacko)")
         native = [m for m in native if _CYRILLIC.search(m.normal)] or native

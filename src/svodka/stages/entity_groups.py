@@ -53,11 +53,15 @@ class _Groups(DisjointSets):
     """Union-find over mentions that refuses to join two different people: a group remembers the
     full names in it (surname stem, first name or initial, "-младший"/"-старший" or ""), and a union that would put
     "Юрий Визбор" and "Варвара Визбор" (or "А. Лукашенко" and "В. Лукашенко") together is refused,
-    whichever chain of bare surnames would have led there."""
+    whichever chain of bare surnames would have led there. Nor does it join a site with a town or
+    country of the same name (the sanatorium "Барвиха" is not the village, "Ростовского кафедрального
+    собора" not "Ростовский")."""
 
     def __init__(self, identities: list[tuple[str, str] | None], known: list[str | None],
-                 generations: list[str]) -> None:
+                 generations: list[str], places: list[str] | None = None) -> None:
         super().__init__(len(identities))
+        # "site" or "place" for each group that holds a LOC mention of that kind
+        self.places: dict[int, set[str]] = {i: {p} for i, p in enumerate(places or []) if p}
         self.names: dict[int, set[tuple[str, str, str]]] = {
             i: {(*ident, generations[i])} for i, ident in enumerate(identities) if ident is not None}
         # a group holding a dictionary entity ("ЕС" = Европейский союз) never joins another one
@@ -86,8 +90,14 @@ class _Groups(DisjointSets):
         ka, kb = self.known.get(ri), self.known.get(rj)
         if ka is not None and kb is not None and ka != kb:
             return False
+        pa, pb = self.places.get(ri, set()), self.places.get(rj, set())
+        if len(pa | pb) > 1:
+            return False
         root = self.join(ri, rj)
         child = max(ri, rj)
+        if pa or pb:
+            self.places[root] = pa | pb
+            self.places.pop(child, None)
         if a or b:
             self.names[root] = a | b
             self.names.pop(child, None)
@@ -681,7 +691,8 @@ def _generation_links(identities: list[tuple[str, str] | None], gens: list[str],
 def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     identities = [_identity(m) for m in mentions]
     gens = [_generation(m.normal) if m.type == "PER" else "" for m in mentions]
-    groups = _Groups(identities, [m.known.name if m.known else None for m in mentions], gens)
+    kinds = [("site" if m.subtype == "site" else "place") if m.type == "LOC" else "" for m in mentions]
+    groups = _Groups(identities, [m.known.name if m.known else None for m in mentions], gens, kinds)
     index = {id(m): i for i, m in enumerate(mentions)}
     first_by_key: dict[tuple[str, ...], int] = {}
     by_initials: dict[tuple[str, ...], list[int]] = {}
@@ -705,6 +716,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
                 # a foreign name in two transcriptions: "Теннесси" / "Тенесси"
                 keys.append(("T", m.type, transcription_key(_stem(m.surface))))
         for k in keys:
+            k = (*k, kinds[i])  # a site and a town of one name are kept apart (see _Groups)
             if k in first_by_key:
                 groups.union(first_by_key[k], i)
             else:
