@@ -1032,3 +1032,11 @@ def test_a_site_and_the_town_of_its_name_are_two_entities() -> None:
     # a kind word before a name the gazetteer knows leaves the town on the map
     baikonur = by_name(record)["Байконур"]
     assert baikonur.type == "LOC" and baikonur.subtype != "site"  # type: ignore[attr-defined]
+
+
+def test_quoted_titles_of_works_and_awards_are_no_entities() -> None:
+    record = run("Спейси лишили премии «Эмми». Он снимался в сериалах «Бригада» и «Доктор Кто». "
+                 "Газета «Коммерсант» написала об этом.")
+    names = {m.text for e in record.entities or [] for m in e.mentions}
+    assert not names & {"Эмми", "Бригада", "Доктор Кто"}
+    assert "Коммерсант" in names  # a newspaper's name is a body

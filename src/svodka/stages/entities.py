@@ -168,6 +168,15 @@ def _known_place(name: str) -> bool:
                                    for p in models.morph().parse(name.lower()) if "Geox" in p.tag)
 
 
+def _quoted_work(a: Analysis, start: int) -> bool:
+    """A quoted title after the kind of work it names ("фильм «Цирк»", "премии «Эмми»"): a work,
+    award, product or act, none of the entity types."""
+    if start == 0 or a.text[start - 1] not in _QUOTE_PAIRS:  # an opening quote sits on the name
+        return False
+    kind = _kind_word_before(a, start)
+    return kind is not None and _lemma(kind.text) in lexicon.word_list("work_terms.txt")
+
+
 def _kind_word_before(a: Analysis, start: int) -> Token | None:
     """The lower-case word before a name, over its opening quote and over the quoted names listed
     before it ("в кинотеатрах «Звезда», «Космос» и «Юность»": "кинотеатрах" for each)."""
@@ -478,7 +487,7 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
     if not tokens:
         return []
     surface = text[start:end]
-    if key(surface) in lexicon.not_entities():
+    if key(surface) in lexicon.not_entities() or _quoted_work(a, start):
         return []
     if etype == "PER" and len(tokens) == 1 and span.lang != "en" and (
             _is_glued_typo(surface)
