@@ -1040,3 +1040,12 @@ def test_quoted_titles_of_works_and_awards_are_no_entities() -> None:
     names = {m.text for e in record.entities or [] for m in e.mentions}
     assert not names & {"Эмми", "Бригада", "Доктор Кто"}
     assert "Коммерсант" in names  # a newspaper's name is a body
+
+
+def test_the_kind_word_of_a_list_reaches_every_quoted_name() -> None:
+    record = run("Покажут такие картины, как «Цирк», «Новые времена» и «Огни большого города». "
+                 "Раненых развезли по больницам: «Ребекка Зив» и «Адасса».")
+    names = by_name(record)
+    assert not {"Цирк", "Новые времена", "Огни большого города"} & set(names)
+    for site in ("Ребекка Зив", "Адасса"):
+        assert names[site].type == "LOC" and names[site].subtype == "site"  # type: ignore[attr-defined]

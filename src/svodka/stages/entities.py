@@ -141,7 +141,7 @@ def _gazetteer_place(name: str, smallest_town: int | None) -> bool:
 _ROUTE_WORDS = frozenset({"рейс", "маршрут", "поезд", "перелёт", "перелет", "направление", "паром", "автобус"})
 
 
-def _facility(a: Analysis, start: int, end: int, prev: Token | None, etype: str) -> bool:
+def _facility(a: Analysis, start: int, end: int, etype: str) -> bool:
     """A named building or ground ("Боткинской больнице", "стадионе «Лужники»"): its kind word heads
     the name (the first word that is not an adjective; a street's too: "Манежной площади") or stands
     right before it in lower case. It is
@@ -151,8 +151,8 @@ def _facility(a: Analysis, start: int, end: int, prev: Token | None, etype: str)
     terms = lexicon.word_list("facility_terms.txt")
     tokens = _tokens(a, start, end)
     kind = _kind_word_before(a, start)
-    if kind is not None and _lemma(kind.text) in terms and tokens \
-            and (kind is not prev or tokens[0].feats.get("Case") != "Gen") \
+    if kind is not None and _lemma(kind[0]) in terms and tokens \
+            and (not kind[1] or tokens[0].feats.get("Case") != "Gen") \
             and (etype == "ORG" or not _known_place(a.text[start:end])):
         return True  # not "больницу Королевского колледжа", the college's hospital
     head = next((t for t in tokens if t.pos != "ADJ"), None)
@@ -174,23 +174,30 @@ def _quoted_work(a: Analysis, start: int) -> bool:
     if start == 0 or a.text[start - 1] not in _QUOTE_PAIRS:  # an opening quote sits on the name
         return False
     kind = _kind_word_before(a, start)
-    return kind is not None and _lemma(kind.text) in lexicon.word_list("work_terms.txt")
+    return kind is not None and _lemma(kind[0]) in lexicon.word_list("work_terms.txt")
 
 
-def _kind_word_before(a: Analysis, start: int) -> Token | None:
+#: Quoted names listed before a name, walked back over to find the kind word of the list.
+_QUOTED_BEFORE = re.compile(r"(?:[«\"„“][^«»\"„“”\n]{1,80}[»\"“”](?:\s*\(\d{4}\))?\s*(?:,|\bи|\bили)?\s*)$")
+_LIST_OPENING = re.compile(r"(?:,\s*(?:как|в том числе|например)|,\s*среди (?:них|которых)|:)\s*$")
+
+
+def _kind_word_before(a: Analysis, start: int) -> tuple[str, bool] | None:
     """The lower-case word before a name, over its opening quote and over the quoted names listed
-    before it ("в кинотеатрах «Звезда», «Космос» и «Юность»": "кинотеатрах" for each)."""
-    i, _ = a.token_range(start, start)
-    window = a.tokens[max(0, i - 16):i]
-    for k in range(len(window) - 1, -1, -1):
-        tok = window[k]
-        if "\n" in a.text[tok.end:start]:
-            return None
-        if tok.pos == "PUNCT" or tok.text in ("и", "или") \
-                or (tok.text[:1].isupper() and k > 0 and window[k - 1].text in _QUOTE_PAIRS):
-            continue
-        return tok if tok.text.isalpha() and tok.text[:1].islower() else None
-    return None
+    before it ("в кинотеатрах «Звезда», «Космос» и «Юность»": "кинотеатрах" for each; "картины,
+    как «Цирк», «Новые времена»": "картины"; "больниц: «Ребекка Зив»"), with whether it stands
+    right before the name."""
+    before = a.text[max(0, start - 400):start]
+    line = before.rsplit("\n", 1)[-1]
+    rest = line.rstrip(" \u00a0")
+    rest = rest[:-1] if rest[-1:] in _QUOTE_PAIRS else rest
+    adjacent = True
+    while ((m := _QUOTED_BEFORE.search(rest)) and m.start() < len(rest)) or (m := _LIST_OPENING.search(rest)):
+        rest, adjacent = rest[:m.start()], False
+    word = re.search(r"((?:[^\W\d_]+-)*[^\W\d_]+)[\s\u00a0]*$", rest)  # "онлайн-кинотеатр" whole
+    if word is None or not word[1][:1].islower():
+        return None
+    return word[1], adjacent
 
 
 def _places_in_a_row(surface: str, prev: Token | None) -> list[tuple[int, int]]:
@@ -481,7 +488,7 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
         start, etype, subtype = prev.start, "LOC", "site"
     elif prev is not None and etype == "ORG" and _lemma(prev.text) in lexicon.word_list("media_cues.txt"):
         subtype = "media"
-    elif etype in ("ORG", "LOC") and span.lang != "en" and _facility(a, start, end, prev, etype):
+    elif etype in ("ORG", "LOC") and span.lang != "en" and _facility(a, start, end, etype):
         etype, subtype = "LOC", "site"
     tokens = _tokens(a, start, end)
     if not tokens:
