@@ -120,7 +120,7 @@ def _tokens_between(a: Analysis, start: int, end: int) -> list[Token]:
     return a.tokens[i:j]
 
 
-_INNER_SPLIT = re.compile(r"[,.!?…]?\s+[-–—]\s+(?P<cue>[^\W\d_]+)\s+(?P<who>[^.!?]{1,120}?)[.,]\s+[-–—]\s+")
+_INNER_SPLIT = re.compile(r"[,.!?…]?\s+[-–—]\s+(?P<cue>[^\W\d_]+)\s+(?P<who>[^.!?]{1,200}?)[.,]\s+[-–—]\s+")
 
 
 def _direct_spans(d: _Doc) -> list[tuple[int, int]]:
@@ -166,10 +166,10 @@ def _direct(d: _Doc, qs: int, qe: int) -> None:
                                    list(prev.via), _lang_at(a, ps), _sent_of(a, ps), flags=prev.flags))
         return
     cue_tok, spk, spk_text, via = found
-    for ps, pe in parts:
+    for n, (ps, pe) in enumerate(parts):
         ps, pe = _trim(text, ps, pe)
-        if pe - ps < 3:
-            continue
+        if pe - ps < 3 or (n == 0 and len(parts) > 1 and len(re.findall(r"[^\W\d_]+", text[ps:pe])) < 3):
+            continue  # "Уверен, — продолжил X, — что C", "Другое дело, — говорит он, — что C": one quote, C
         lang = _lang_at(a, ps)
         d.quotes.append(_Quote(ps, pe, "direct", cue_tok, cue_tok.text, spk, spk_text, list(via), lang,
                                _sent_of(a, ps), flags=cue_flags(cue_tok)))
@@ -432,7 +432,9 @@ def _indirect(d: _Doc, si: int) -> None:
         if low[i] == "по" and (low[i + 1] in _PO_WORDS or (i + 2 < n and low[i + 2] in _PO_WORDS)):
             pron = low[i + 1] if low[i + 1] not in _PO_WORDS else None
             k = i + 2 if pron is None else i + 3
-            comma = next((j for j in range(k, n) if toks[j].text in (",", ".")), n)
+            # "По словам представителя Ozon.ru Марии Заикиной, C": the dot of a domain ends nothing
+            comma = next((j for j in range(k, n) if toks[j].text == "," or (
+                toks[j].text == "." and not _abbrev_dot(d, toks, j))), n)
             # "По словам журналистов, сопровождавших X, C": the content starts after X's clause
             comma_after = _speaker_comma(toks, comma, n) if pron is None and i == 0 and comma < n else comma
             if pron is not None:

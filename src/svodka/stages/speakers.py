@@ -19,12 +19,17 @@ Rules (docs/annotation-guide.md, "Quotes"; shared LAYERS.md):
   bare (``актер признался``), the named person of the last quote when gender agrees and no one else was
   named since; else null;
   ``он/она/они`` (``по его/ее/их словам``) is the speaker of the nearest quote before that agrees in
-  gender or number (by the cue's past tense or the name's gender in pymorphy3), else the nearest
-  agreeing person named before. A participle cue (``X, заявившего, что``) is X's; a gerund or a cue
-  after ``и/но`` shares the subject of the previous cue; ``цитирует X Y``: X speaks, Y relays.
-- ``X со ссылкой на Y``: Y is the speaker, X goes to ``via`` (not when the link is in an opening
-  ``Как передает X со ссылкой на Y, Z заявил``: then Z speaks and both relay). ``C, сказал X,
-  передает Y``: X speaks, Y relays.
+  gender or number (by the cue's past tense, a "по его/их словам" pronoun or the name's gender in pymorphy3),
+  skipping outlets (a person named inside an outlet's report counts as narrative), else the nearest agreeing
+  person named before, else the last person noun of its gender ("одна немецкая школьница. Она сообщила").
+  ``X, который заявил`` is X's. A ministry with a country ("военное ведомство США", "американское
+  ведомство") is that country's body of that field named in the text (Пентагон, "Минфин США"); a bare
+  "в ведомстве" the body of its class named last; a bare "эксперт/аналитик" the person just quoted. A
+  participle cue (``X, заявившего, что``) is X's; a gerund or a cue after ``и/но`` shares the subject of
+  the previous cue; ``цитирует X Y``: X speaks, Y relays.
+- ``X со ссылкой на Y`` (and ``Ссылаясь на Y, X сообщили``): Y is the speaker, X goes to ``via`` (not
+  when the link is in an opening ``Как передает X со ссылкой на Y, Z заявил``: then Z speaks and both
+  relay). ``C, сказал X, передает Y``: X speaks, Y relays.
 - ``via``: outlets (entities of subtype media) in the reporting clause that are not the speaker,
   nearest first (the paragraph-scope relay is applied in quotes.py). An outlet is the speaker when
   it is the only source of its sentence.
@@ -79,8 +84,12 @@ def cue_flags(tok: Token) -> frozenset[str]:
         return cues().get(fold(tok.text), frozenset())
     flags: set[str] = set()
     table = cues()
+    past = tok.feats.get("Tense") == "Past" and tok.feats.get("Number") != "Plur"
     for lemma in lemmas(tok.text):
-        flags |= table.get(lemma, frozenset())
+        got = table.get(lemma, frozenset())
+        if "past" in got and not past:
+            continue  # "продолжил министр" goes on speaking; "школы продолжат обучение" reports nothing
+        flags |= got - {"past"}
     return frozenset(flags)
 
 
@@ -132,8 +141,10 @@ class _Doc:
         first = self.text.split("\n", 1)[0]
         rest = self.text[len(first):]
         # a headline ends without a full stop; one may end in a quotation ("... биться "до последней капли"")
+        # one may also open with a quoted name ("Коммерсант" сообщил о ...), not with direct speech ("«...», —")
         if rest.strip() and len(first.strip()) < 250 and not re.search(r"[.!?…][»\"”]?\s*$", first) \
-                and not re.match(r"\s*[«\"„“—–-]", first):
+                and (not re.match(r"\s*[«\"„“—–-]", first)
+                     or re.match(r"\s*[«\"„“][^«»\"„“”,.!?]{1,40}[»\"“”]\s+[^\W\d_]", first)):
             return len(first)
         return 0
 
@@ -180,6 +191,14 @@ def _is_media(e: Entity | None) -> bool:
     return e is not None and (e.subtype == "media" or fold(e.name) in _SOCIAL)
 
 
+def _outlet(d: _Doc, eid: str | None) -> bool:
+    """Is ``eid`` an outlet, by subtype or by a class noun before one of its mentions ("радиостанция
+    "Говорит Москва"")? An outlet relays; a later "он/она" is never it."""
+    ent = _ent(d, eid)
+    return _is_media(ent) or (ent is not None and ent.type == "ORG" and any(
+        e2.id == eid and _MEDIA_BEFORE.search(d.text[max(0, ms - 40):ms]) for ms, _me, e2 in d.mentions))
+
+
 # --- speakers --------------------------------------------------------------------------------
 
 _PRONOUN = re.compile(r"^(она|они|он)(также|тоже|же|еще|ещё|и)?$", re.I)  # "они" is not "он" + "и"
@@ -213,7 +232,7 @@ def _role_lemmas(toks: list[Token], j: int) -> frozenset[str]:
 def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
                  marks: frozenset[str] = frozenset(), agree: bool = False,
                  need_mark: bool = False, coordinated: bool = False,
-                 nation: frozenset[str] = frozenset()) -> tuple[int, str] | None:
+                 nation: frozenset[str] = frozenset(), possessors: bool = False) -> tuple[int, str] | None:
     """The person introduced with one of ``roles`` (or a role of the same group) before ``pos``
     ("член ОНК Марина Литвинович" for a later "член ОНК", "президент Украины Петр Порошенко" for a
     later "украинский лидер"): (mention start, entity id) of the last one, else None. With
@@ -226,7 +245,9 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
     ``coordinated`` a role joined by "и" to the role right before the name is also that person's
     ("руководитель Роспотребнадзора и главный санитарный врач РФ Геннадий Онищенко"). ``nation``: folded
     names of the country of the role's nationality adjective; a person introduced with another country's
-    name in the role ("президента Австрии X" for "черногорского президента") is skipped."""
+    name in the role ("президента Австрии X" for "черногорского президента") is skipped. A role in the genitive
+    after an animate head ("заместитель полномочного представителя X") is the head's complement, not X's role,
+    unless ``possessors`` (to find the one the role was a possessor for: "брат активиста X")."""
     best: tuple[int, str] | None = None
     best_marked: tuple[int, str] | None = None
     exact: tuple[int, str] | None = None
@@ -257,6 +278,13 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
             if t.pos in ("NOUN", "PROPN", "ADJ") and any(_same_role(_role_lemmas(toks, j), r) for r in roles):
                 if agree and t.feats.get("Case") != toks[k].feats.get("Case"):
                     continue
+                p = j - 1
+                while p > 0 and toks[p].pos == "ADJ":
+                    p -= 1
+                if not possessors and t.feats.get("Case") == "Gen" and toks[k].feats.get("Case") not in ("Gen", None) \
+                        and toks[p].pos == "NOUN" and toks[p].feats.get("Animacy") == "Anim" \
+                        and toks[p].feats.get("Case") == toks[k].feats.get("Case"):
+                    continue  # "заместитель полномочного представителя ... Владимир Романов" is no "представитель"
                 if nation:
                     places = [m[2] for m in d.mentions_in(t.start, ms)
                               if m[2].type == "LOC" and m[2].subtype == "country"]
@@ -340,13 +368,17 @@ def _phrase(toks: list[Token], i: int, lo: int, hi: int) -> tuple[int, int]:
             if close > 0:
                 e = close + 1
                 continue
+        if t.text == '"' and depth == 0 and e + 1 < hi and toks[e + 1].text in (",", ".", ";", ":") \
+                and toks[e - 1].end == t.start:
+            break  # "Газета "Коммерсант", вспоминая ...": the mark closes a name, not opens a phrase
         if t.text in _OPEN_CLOSE or t.text in _OPEN_CLOSE.values():
             depth = 1 - depth if t.text == '"' else depth + (1 if t.text in _OPEN_CLOSE else -1)
             e += 1
             continue
         by_name = t.text == "по" and e + 1 < hi and toks[e + 1].text[:1].isupper()  # "МВД по Туве"
         if depth > 0 or by_name or t.pos in ("PROPN", "X") or (t.pos in ("NOUN", "ADJ", "NUM") and (
-                t.feats.get("Case") in ("Gen", "Nom") or t.lang == "en")):
+                t.feats.get("Case") in ("Gen", "Nom") or t.lang == "en")) or (
+                t.pos == "DET" and t.feats.get("Case") == "Gen" and e + 1 < hi and toks[e + 1].pos == "NOUN"):
             e += 1
             continue
         break
@@ -379,6 +411,8 @@ def _quote_gender(d: _Doc, q: _Quote) -> str | None:
         if q.cue.feats.get("Gender") in ("Masc", "Fem", "Neut"):
             return q.cue.feats["Gender"]
     ent = _ent(d, q.speaker)
+    if q.cue_text and (m := re.match(r"по\s+(его|ее|её|их)\s", fold(q.cue_text))):
+        return _pronoun_agree(m.group(1))  # "По их словам" of "участников заседания": plural
     return _name_gender(ent.name) if ent is not None and ent.type == "PER" else None
 
 
@@ -404,7 +438,7 @@ def _resolve_pronoun(d: _Doc, pos: int, want: str | None = None) -> tuple[str | 
     whose name agrees. Outlets that only relayed are skipped."""
     quoted: _Quote | None = None
     for q in _previous_quotes(d, pos):
-        if not _quoted_speaker(q) or q.relay or _is_media(_ent(d, q.speaker)):
+        if not _quoted_speaker(q) or q.relay or _outlet(d, q.speaker):
             continue
         ent = _ent(d, q.speaker)
         if ent is not None and ent.type != "PER" and want == "Fem":
@@ -448,7 +482,29 @@ def _resolve_pronoun(d: _Doc, pos: int, want: str | None = None) -> tuple[str | 
             break
         if ent.type == "PER" and _agrees(want, _name_gender(ent.name)) and want != "Plur":
             best = ent.id
+    if best is None and want in ("Masc", "Fem"):
+        described = _singular_subject(d, pos, d.a.sentences[max(0, si - 1)].start, want)
+        return (None, described) if described else None
     return (best, None) if best else None
+
+
+def _singular_subject(d: _Doc, pos: int, after: int, want: str) -> str | None:
+    """"среди заложников есть одна немецкая школьница. Она позвонила ... и сообщила": with no one quoted
+    or named to stand for, the last singular animate common noun in the nominative of the pronoun's
+    gender in this or the previous sentence, with its adjectives, as written (a descriptive speaker)."""
+    k = bisect.bisect_left(d.token_starts, pos) - 1
+    toks = d.a.tokens
+    while k >= 0 and toks[k].start >= after:
+        t = toks[k]
+        if t.pos == "NOUN" and t.feats.get("Case") == "Nom" and t.feats.get("Number") == "Sing" \
+                and t.feats.get("Animacy") == "Anim" and t.feats.get("Gender") == want \
+                and d.entity_at(t.start, t.end) is None and not d.covered(t.start, t.end) and not d.in_marks(t.start):
+            s = k
+            while s > 0 and toks[s - 1].pos == "ADJ" and toks[s - 1].feats.get("Case") == "Nom":
+                s -= 1
+            return d.text[toks[s].start:t.end]
+        k -= 1
+    return None
 
 
 def _plural_subject(d: _Doc, pos: int, after: int) -> str | None:
@@ -521,7 +577,10 @@ def _last_subject(d: _Doc, pos: int, after: int, want: str | None) -> str | None
     while i >= 0 and d.mentions[i][0] >= after:  # a subject that opens the sentence before counts
         ms, me, ent = d.mentions[i]
         i -= 1
-        if ent.type != "PER" or _role_only(ent) or d.covered(ms, me) or d.in_marks(ms):
+        # a name inside an outlet's report ("Как передает радиостанция X, пресс-секретарь Y назвал ...") is
+        # narrative a later "он" continues; inside another speaker's words it is not
+        if ent.type != "PER" or _role_only(ent) or d.in_marks(ms) or any(
+                q.start < me and ms < q.end and not _outlet(d, q.speaker) for q in d.quotes):
             continue
         k = bisect.bisect_left(d.token_starts, ms)
         if k < len(d.a.tokens) and d.a.tokens[k].feats.get("Case") == "Nom" and _agrees(want, _name_gender(ent.name)):
@@ -541,8 +600,8 @@ def _role_body(d: _Doc, roles: frozenset[str], pos: int) -> str | None:
     while k >= 0:
         if lemmas(toks[k].text) & roles:
             for _ms, _me, ent in d.mentions_in(toks[k].end, min(len(d.text), toks[k].end + 60)):
-                if ent.type != "PER" and not _is_media(ent):
-                    return ent.id
+                if ent.type != "PER" and not _is_media(ent) and ent.subtype != "country":
+                    return ent.id  # "военного ведомства США" names the body's country, not the body
         k -= 1
     return None
 
@@ -558,8 +617,10 @@ _MEDIA_CLASSES = ("телекомпания", "телеканал", "агент�
 #: "телекомпания CNN", "в министерстве" after "МИД РФ"): lemma -> pattern on the folded name (None: outlets).
 _CLASS_NAMES: dict[str, re.Pattern[str] | None] = {
     **{c: None for c in _MEDIA_CLASSES},
-    "министерство": re.compile(r"^(?:мин|мид\b|мвд\b|мчс\b|министерств)"),
-    "ведомство": re.compile(r"^(?:мин|мид\b|мвд\b|фсб\b|госдеп|министерств|департамент|управлени|служб|"
+    "министерство": re.compile(r"^(?:мин|мид\b|мвд\b|мчс\b|министерств|пентагон|госдеп|форин-офис)"),
+    "партия": re.compile(r"парти|^(?:лдпр|кпрф|единая россия|справедливая россия|яблоко)\b"),
+    "ведомство": re.compile(r"^(?:мин|мид\b|мвд\b|фсб\b|госдеп|пентагон|форин-офис|министерств|департамент|"
+                            r"управлени|служб|"
                             r"федеральн\w* служб|федеральн\w* агентств|гувд|умвд|гу мвд|мчс\b|фас\b|фнс\b|фмс\b|"
                             r"фсин\b|фтс\b|ск\b|следственн\w* комитет|(?:ген)?прокуратур|"
                             r"рос(?:авиаци|космос|стат|гвард|реестр|архив|финмониторинг|рыболовств|морречфлот|"
@@ -591,8 +652,9 @@ def _class_referent(d: _Doc, role: str, pos: int) -> str | None:
         if ent.type == "ORG" and not d.covered(ms, ms + 1):
             if pattern is None and (_is_media(ent) or _MEDIA_BEFORE.search(d.text[max(0, ms - 40):ms])):
                 return ent.id
-            if pattern is not None and not _is_media(ent) and pattern.search(fold(ent.name)):
-                return ent.id
+            if pattern is not None and not _is_media(ent) and (pattern.search(fold(ent.name)) or re.search(
+                    fold(role)[:5] + r"[а-я]*\s+[«\"„]?\s*$", fold(d.text[max(0, ms - 30):ms]))):
+                return ent.id  # "партии "Техрик-э-Лабаик Пакистан"": introduced with the class noun
         i -= 1
     return None
 
@@ -643,6 +705,10 @@ _GENERIC_SOURCES = {"источник", "собеседник", "очевиде�
                     "аналитик", "наблюдатель"}
 
 
+#: Generic sources that, bare, describe the named person quoted just before ("эксперт", "аналитик").
+_EXPERTS = frozenset({"эксперт", "аналитик"})
+
+
 #: Heads of unnamed sources a later "собеседник агентства" continues ("источник в военной разведке").
 _SOURCE_HEADS = {"источник", "собеседник", "сотрудник", "чиновник"}
 
@@ -674,7 +740,15 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
         return None
     pos = toks[s].start
     if roles & _BODY_ROLES and not d.mentions_in(toks[s].start, toks[e - 1].end):
+        national = _national_body(d, toks, s, e, head, [])  # "заявило американское ведомство": Минфин США
+        if national is not None:
+            return national, None
         body = _role_body(d, roles, pos)
+        # "В ведомстве рассказали" after "Минобороны России сообщило": the body of that class named last,
+        # when it was named after the last use of the word
+        named = _class_referent(d, "ведомство", pos) if "ведомство" in roles else None
+        if named is not None and (body is None or _last_mention(d, named, pos) > _last_mention(d, body, pos)):
+            body = named
         if body is not None:
             return body, None
     class_words = set(_CLASS_NAMES) | _COMPANY_CLASSES
@@ -784,8 +858,13 @@ def _described_speaker(d: _Doc, toks: list[Token], s: int, e: int, head: int) ->
     t = toks[head]
     gender = t.feats.get("Gender")
     if t.pos not in ("NOUN", "PROPN") or t.feats.get("Animacy") != "Anim" or t.feats.get("Number") == "Plur" \
-            or gender not in ("Masc", "Fem") or lemmas(t.text) & _GENERIC_SOURCES \
-            or d.entity_at(t.start, t.end) is not None:
+            or gender not in ("Masc", "Fem") or d.entity_at(t.start, t.end) is not None:
+        return None
+    if lemmas(t.text) & _GENERIC_SOURCES:
+        # "как считает эксперт" right after a quote of the expert "директор института Евгений Минченко":
+        # a bare expert or analyst is the one just quoted; an unnamed source never is
+        if e - s == 1 and lemmas(t.text) & _EXPERTS and not d.mentions_in(toks[s].start, toks[e - 1].end):
+            return _quoted_described(d, toks[s].start, gender)
         return None
     if d.mentions_in(toks[s].start, toks[e - 1].end):
         return _topic_person(d, toks, s, e, head)
@@ -864,10 +943,70 @@ def _topic_person(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     if comp and (holder := _role_holder(d, frozenset(comp), pos)) is not None and holder[1] == found:
         return None
     own = frozenset(head_lemmas)
-    if (loose := _role_holder(d, own, pos)) is not None and loose[1] == found \
+    if (loose := _role_holder(d, own, pos, possessors=True)) is not None and loose[1] == found \
             and _role_holder(d, own, pos, agree=True) is None:
         return None  # "брат активиста Виталий Бученков ... Активист утверждал": the noun was his possessor
     return found, None
+
+
+def _last_mention(d: _Doc, eid: str, pos: int) -> int:
+    """Start of the last mention of ``eid`` before ``pos`` (-1 when none)."""
+    return max((ms for ms, _me, ent in d.mentions if ent.id == eid and ms < pos), default=-1)
+
+
+#: Bodies known by a name that does not say their country ("Пентагон"), folded name prefix -> ISO code.
+_NATIONAL_BODIES = {"пентагон": "US", "госдеп": "US", "белый дом": "US", "форин-офис": "GB", "кремл": "RU"}
+#: Adjectives that narrow a ministry to its field: "военное ведомство" is a defence ministry.
+_FIELDS = {"военн": re.compile(r"оборон|пентагон"), "оборонн": re.compile(r"оборон|пентагон"),
+           "внешнеполитическ": re.compile(r"^мид\b|иностранных дел|госдеп|форин-офис"),
+           "дипломатическ": re.compile(r"^мид\b|иностранных дел|госдеп|форин-офис")}
+
+
+def _national_body(d: _Doc, toks: list[Token], s: int, e: int, head: int,
+                   ments: list[tuple[int, int, Entity]]) -> str | None:
+    """"военное ведомство США", "во внешнеполитическом ведомстве Украины": the one body of that class
+    (and field, by its adjective) of that country the text names ("Пентагон", "МИД Украины", "Минобороны"
+    followed by "России"), else None (the country itself then speaks, like "власти США")."""
+    cls = lemmas(toks[head].text) & {"ведомство", "министерство"}
+    if not cls:
+        return None
+    codes = {code for code, names in _country_names().items() for m in ments if fold(m[2].name) in names}
+    if not codes:  # "американское ведомство": the country of a nationality adjective
+        codes = {_nationalities()[lem] for t in toks[s:head] if t.pos == "ADJ" for lem in lemmas(t.text)
+                 if lem in _nationalities()}
+    if not codes:
+        return None
+    pattern = _CLASS_NAMES[min(cls)]
+    country_ids = {m[2].id for m in ments} | {m[2].id for m in d.mentions
+                                              if m[2].subtype == "country" and m[2].id not in {x[2].id for x in ments}
+                                              and any(fold(m[2].name) in _country_names().get(c, frozenset())
+                                                      for c in codes)}
+    field = next((f for t in toks[s:head] if t.pos == "ADJ" for stem, f in _FIELDS.items()
+                  if fold(t.text).startswith(stem)), None)
+    found: set[str] = set()
+    for _ms, me, ent in d.mentions:
+        name = fold(ent.name)
+        if ent.type != "ORG" or pattern is None or not pattern.search(name) \
+                or (field is not None and not field.search(name)):
+            continue
+        known = next((c for prefix, c in _NATIONAL_BODIES.items() if name.startswith(prefix)), None)
+        if known is not None:
+            if known in codes:
+                found.add(ent.id)
+            continue
+        # "Минобороны России", "МИД Украины": the country in the name or right after the mention
+        if any(n in name for code in codes for n in _country_names().get(code, frozenset()) if len(n) > 2) \
+                or any(m[2].id in country_ids for m in d.mentions_in(me, me + 25)
+                       if not re.search(r"[,.;:!?]", d.text[me:m[0]])):
+            found.add(ent.id)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _after_preposition(toks: list[Token], k: int, lo: int) -> bool:
+    """Is the noun ``toks[k]`` the head of a phrase opened by "в/во/на" ("в военном ведомстве")?"""
+    while k - 1 >= lo and toks[k - 1].pos == "ADJ":
+        k -= 1
+    return k - 1 >= lo and fold(toks[k - 1].text) in ("в", "во", "на")
 
 
 def _role_only(ent: Entity) -> bool:
@@ -937,6 +1076,9 @@ def _speaker_from_phrase(d: _Doc, toks: list[Token], s: int, e: int, head: int) 
     voice = {lem for t in toks[s:e] if t.pos in ("NOUN", "PROPN", "ADJ") for lem in lemmas(t.text)} & voice_roles()
     text = a.text[start:end]
     told = bool(lemmas(toks[head].text) & _GENERIC_SOURCES) and bool(ments) and all(_is_media(m[2]) for m in ments)
+    if voice and ments and all(m[2].subtype == "country" for m in ments) \
+            and (body := _national_body(d, toks, s, e, head, ments)) is not None:
+        return body, text  # "военное ведомство США заявило" after "Между Пентагоном и Минобороны"
     if voice and ments and not told:  # "собеседник агентства РИА Новости" is not the agency
         # "пресс-секретарь президента России" after "пресс-секретарь президента России Дмитрий Песков"
         holder = _role_holder(d, frozenset(voice), start)
@@ -962,7 +1104,7 @@ def _speaker_from_phrase(d: _Doc, toks: list[Token], s: int, e: int, head: int) 
 _KIND_WORDS: dict[str, tuple[str, ...]] = {
     "statement": ("заявление", "сообщение", "релиз", "пресс-релиз", "коммюнике", "публикация", "статья", "материал",
                   "блог", "справка", "документ"),
-    "letter": ("письмо", "обращение", "послание", "петиция", "телеграмма", "записка"),
+    "letter": ("письмо", "обращение", "послание", "петиция", "телеграмма", "записка", "ответ"),
     "report": ("доклад", "отчет", "меморандум", "декларация", "документ"),
     "decree": ("постановление", "указ", "приказ", "резолюция", "документ"),
 }
@@ -987,6 +1129,8 @@ def document_owner(d: _Doc, toks: list[Token], cue_i: int) -> tuple[str | None, 
             while k < len(toks) - 1 and toks[k].pos in ("ADJ", "DET", "PRON") and \
                     fold(toks[k].text) not in _DOC_PRONOUNS:
                 k += 1
+            if k + 1 < len(toks) and fold(toks[k].text) == "ответ" and fold(toks[k + 1].text) == "на":
+                continue  # "в ответ на это": a preposition, no document
             if (lemmas(toks[k].text) & _DOCUMENTS or fold(toks[k].text) in _DOC_PRONOUNS) and not any(
                     x.text in (".", ";", ":") or _finite(x) for x in toks[min(k, cue_i) + 1:max(k, cue_i)]):
                 found_docs.append(k)
@@ -1026,6 +1170,12 @@ def _owner_after(d: _Doc, toks: list[Token], k: int, hi: int,
                  and fold(m[2].name) not in _SOCIAL and not (toks[j + 2].pos == "NOUN" and d.entity_at(
                      toks[j + 2].start, toks[j + 2].end) is None)]
         j, k = min(hi, j + 5), j + 1
+    first = toks[k + 1] if k + 1 < hi else None
+    if owned and all(m[2].type == "LOC" for m in owned) and first is not None and first.pos == "NOUN" \
+            and first.feats.get("Case") == "Gen" and d.entity_at(first.start, first.end) is None \
+            and not lemmas(first.text) & ({"власть", "власти"} | set(_CLASS_NAMES) | _COMPANY_CLASSES | voice_roles()):
+        # "в сообщении прокуратуры Москвы": the unnamed body of a place, not the place
+        return None, d.text[first.start:toks[j - 1].end]
     if owned:  # a person named last ("заявлении финансового директора Ford Льюиса Бута"), else the first body
         people = [m for m in owned if m[2].type == "PER"]
         return (people[-1] if people else ([m for m in owned if m[2].type != "LOC"] or owned)[0])[2].id, None
@@ -1074,6 +1224,10 @@ def _earlier_document(d: _Doc, pos: int, kinds: set[str]) -> tuple[str | None, s
         doc_kinds = {kind for lem in lemmas(t.text) & _DOCUMENTS for kind in _DOC_KINDS[lem]}
         if t.pos != "NOUN" or not doc_kinds or (kinds and not kinds & doc_kinds) or d.in_marks(t.start):
             continue
+        if (fold(t.text) == "ответ" and fold(toks[k + 2].text) == "на") or (
+                k >= first and fold(toks[k].text) in ("на", "о", "об") and any(
+                    lemmas(x.text) & _DOCUMENTS for x in toks[max(first, k - 6):k])):
+            continue  # "ответа Роскомнадзора на обращение СПФО": the reply speaks, not what it answers
         sent = d.a.sentences[_sent_of(d.a, t.start)]
         owner = _owner_after(d, toks, k + 1, min(sent.last_token, k + 9))
         if owner is not None and _is_media(_ent(d, owner[0])):
@@ -1233,6 +1387,15 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
         skipped: tuple[int, int, int] | None = None
         while i >= lo:
             t = sent_toks[i]
+            if fold(t.text) in ("который", "которая", "которые") and t.feats.get("Case") in ("Nom", None) \
+                    and i - 2 >= 0 and sent_toks[i - 1].text == ",":
+                # "посол США Ричард Греннелл, который в интервью Handelsblatt заявил": the antecedent speaks
+                for x in range(i - 2, max(-1, i - 8), -1):
+                    ent = d.entity_at(sent_toks[x].start, sent_toks[x].end)
+                    if sent_toks[x].text in (",", ".", ";", ":"):
+                        break
+                    if ent is not None and ent.type == "PER" and not _role_only(ent):
+                        return ent.id, None, sent_toks[x].start, sent_toks[x].end
             if t.text in (";", ":", ".") or t.text == ",":
                 if t.text == "," and t.lang == "en" and i > lo:
                     i -= 1
@@ -1251,6 +1414,18 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                 s, e = _phrase(sent_toks, j, lo, cue_i)
                 while s > lo and sent_toks[s - 1].pos == "DET":
                     s -= 1
+                told = d.entity_at(t.start, t.end)
+                if s > lo and fold(sent_toks[s - 1].text) in _TOLD and told is not None and _outlet(d, told.id):
+                    i = s - 1  # "в интервью газете Handelsblatt заявил": the outlet was told, not telling
+                    continue
+                if s > lo and t.lang != "en" and t.feats.get("Case") in ("Gen", None) and j == i \
+                        and sent_toks[s - 1].pos == "NOUN" \
+                        and sent_toks[s - 1].feats.get("Case") in ("Loc", "Dat", "Ins") \
+                        and d.entity_at(t.start, t.end) is not None \
+                        and d.entity_at(sent_toks[s - 1].start, sent_toks[s - 1].end) is None \
+                        and _after_preposition(sent_toks, s - 1, lo):
+                    i = s - 1  # "в военном ведомстве США заявили": the name completes a place of speech
+                    continue
                 if s > lo and sent_toks[s - 1].pos == "ADP" and t.lang != "en" and not _PRONOUN.match(t.text) \
                         and not (fold(sent_toks[s - 1].text) in ("в", "во") and t.text.isupper()):
                     # "Ярослав Нилов из ЛДПР утверждал": a name after a preposition is no subject ("во ФСИН
@@ -1293,7 +1468,8 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                     continue
                 break
             w = fold(t.text)
-            if w in ("его", "ее", "их") and t.pos == "PRON":
+            if w in ("его", "ее", "их") and (t.pos == "PRON" or (t.pos == "DET" and x == cue_i + 1)):
+                # right after a citing verb "ее" is its object, even when tagged a possessive
                 found = _resolve_pronoun(d, t.start, _pronoun_agree(w))
                 if found is not None:
                     return found[0], found[1], t.start, t.end
@@ -1353,6 +1529,10 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
             if sent_toks[j].pos in ("NOUN", "PROPN") and fold(sent_toks[j].text) not in ("эфире", "интервью"):
                 s, e = _phrase(sent_toks, j, i + 1, hi)
                 ments = d.mentions_in(sent_toks[s].start, sent_toks[e - 1].end)
+                if ments and all(m[2].subtype == "country" for m in ments) \
+                        and (body := _national_body(d, sent_toks, s, e, j, ments)) is not None:
+                    ps, pe = sent_toks[s].start, sent_toks[e - 1].end
+                    return body, d.text[ps:pe], ps, pe  # "в военном ведомстве США": the Pentagon named before
                 if ments and all(m[2].type == "LOC" for m in ments) and d.entity_at(
                         sent_toks[j].start, sent_toks[j].end) is None:
                     ments = []  # "в правоохранительных органах Ставропольского края": the place does not speak
@@ -1410,8 +1590,12 @@ def _relative_clause_before(toks: list[Token], i: int, lo: int) -> bool:
         if fold(toks[j].text) in ("который", "которого", "которая", "которой", "которые", "которых", "чьи"):
             return True
         j -= 1
-    # "власти, находящиеся в ссылке, сообщили": a participial clause
-    return j >= lo and j + 1 < i and toks[j + 1].feats.get("VerbForm") == "Part"
+    # "власти, находящиеся в ссылке, сообщили", "просители убежища, 22 сентября порезавшие себя ..., заявили":
+    # a participial clause (its participle need not open it, but no finite verb may be in it)
+    clause = toks[j + 1:i] if j >= lo else []
+    return bool(clause) and (clause[0].feats.get("VerbForm") == "Part" or (
+        any(t.feats.get("VerbForm") == "Part" and t.feats.get("Case") == "Nom" for t in clause)
+        and not any(_finite(t) for t in clause)))
 
 
 _RELATIVE = ("который", "которая", "которое", "которые", "которого", "которой", "которому", "которым", "которых",
@@ -1483,6 +1667,11 @@ def _source_link(d: _Doc, toks: list[Token], lo: int, hi: int) -> tuple[str | No
             ments = d.mentions_in(toks[i + 2].start, toks[max(i + 2, min(stop, i + 8) - 1)].end) \
                 or d.mentions_in(toks[i + 2].start, toks[stop - 1].end)
             per = [m for m in d.mentions_in(toks[i + 2].start, toks[stop - 1].end) if m[2].type == "PER"]
+            # "на представителя Карастелева адвоката Марину Дубровину": the possessor's name is followed by
+            # the holder's own, joined by nouns only (not "на Путина и Медведева")
+            while len(per) >= 2 and re.fullmatch(r"(?:\s+[^\W\d_]+){0,3}\s+", d.text[per[0][1]:per[1][0]]) \
+                    and not re.search(r"\s(?:и|или|а|с|со)\s", d.text[per[0][1] - 1:per[1][0] + 1]):
+                per = per[1:]
             if (per or ments) and not _generic_head(d, toks, i + 2, stop):
                 return (per or ments)[0][2].id, None
             j = i + 2
