@@ -63,7 +63,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from svodka.gazetteer import ITALIAN_READING, SOUND, km, sound_key  # noqa: E402  (plain functions; loads no model)
-from svodka.names import key  # noqa: E402
+from svodka.names import key, transliterate  # noqa: E402
 
 OUT = REPO / "src" / "svodka" / "data" / "gazetteer" / "places.tsv.gz"
 ALIASES = REPO / "src" / "svodka" / "data" / "place_aliases.tsv"
@@ -79,6 +79,8 @@ SOUND_ALT_MIN_POP = 5000
 #: Countries whose places are written in Cyrillic at home: a Russian text uses their own names, so
 #: their Latin names get no sound key.
 CYRILLIC_COUNTRIES = frozenset({"RU", "UA", "BY", "KZ", "KG", "TJ", "MN", "BG", "RS", "MK", "ME", "BA"})
+#: How alike (difflib ratio of the Latin spellings) a name must be to a town's own name to be that town's own.
+OWN_NAME_ALIKE = 0.6
 #: Generic words stripped from a region's name to find the town it is named after.
 _GENERIC = re.compile(
     r"\b(oblast'?|oblysy|voblasć|oblasť|region|province|provincia|state|governorate|department|"
@@ -167,6 +169,15 @@ def russian_from_iso(name: str) -> str:
 
 
 BUCKETS = 4096
+
+
+def own_name(name: str, name_en: str) -> bool:
+    """``name`` (any script) is spelt much like a place's own GeoNames name, not just one of its alternate names."""
+    def latin(text: str) -> str:
+        folded = unicodedata.normalize("NFKD", transliterate(text).lower())
+        return "".join(ch for ch in folded if ch.isascii() and ch.isalpha())
+
+    return difflib.SequenceMatcher(None, latin(name), latin(name_en)).ratio() >= OWN_NAME_ALIKE
 
 
 def bucket_of(k: str) -> int:
@@ -324,7 +335,7 @@ def _keep_alt(name: str, place_name: str, population: int) -> bool:
 _AREA_WORDS_TEXT = (
     "sheng shi zizhiqu uygur huizu zhuangzu marz oblast oblasti oblysy voblasts province provincia provincie "
     "provinz region regiao regione prefecture state estado governorate muhafazat departement departamento "
-    "department district county autonomous republic territory capital municipality city of the de del la "
+    "department district county autonomous republic territory capital municipality city of the de del la krai kray "
     "di do das dos ken to fu al el ili vilayet vilayeti wilayah wilaya kraj kraje zupanija voivodeship "
     "wojewodztwo canton kanton land bundesland ostan e")
 _AREA_WORDS = frozenset(_AREA_WORDS_TEXT.split())
@@ -425,6 +436,10 @@ def build() -> bytes:
     def largest(country: str, name: str, min_pop: int = 0) -> Row | None:
         k = key(name)
         found = [r for r in by_country.get(country, []) if k in r.keys and r.population >= min_pop]
+        # A town that bears the name only as a former or second one yields to a town whose own name it is
+        # ("Ставрополь" is also Tolyatti's old name: Stavropol Krai is not tied to Samara Oblast through it).
+        own = [r for r in found if own_name(name, r.name_en)]
+        found = own or found
         return max(found, key=lambda r: (r.population, r.id)) if found else None
 
     # Countries.

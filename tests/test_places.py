@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 import sys
 import time
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from svodka.analysis import Analysis
+from svodka.analysis import Analysis, Sentence
 from svodka.gazetteer import gazetteer
 from svodka.record import Entity, Geo, InputDocument, Mention, Record
 from svodka.stages.places import geocode
@@ -844,3 +845,125 @@ def test_reviewed_negev_sinai_merged_oblasts_and_baltia() -> None:
     d = _doc("Против выступили Польша и страны Балтии.", [("Польша", "Польша"), ("Балтии", "Балтия")])
     geocode(d)
     assert _geo(d, "Балтия") is None  # a macro-region, not a German village by the sound of its name
+
+
+# --- session 6: region ties, country points, far namesakes, sites ----------------------------------
+
+
+def _sentences(a: Analysis) -> Analysis:
+    """Split ``a.text`` into sentences at ". " (the places stage reads sentence bounds for sites)."""
+    start = 0
+    for m in re.finditer(r"\.(?:\s+|$)", a.text):
+        a.sentences.append(Sentence(start=start, end=m.end(), lang="ru"))
+        start = m.end()
+    return a
+
+
+def test_region_tied_by_its_centre_own_name_not_a_former_one() -> None:
+    # "Ставрополь" is also Tolyatti's old name: the krai must not be tied to Samara Oblast through it
+    g = gazetteer()
+    krai = next(p for p in g.candidates("Ставропольский край") if p.kind == "region")
+    assert krai.id == "RU-STA" and krai.lat is not None and krai.lon is not None
+    assert krai.lat == pytest.approx(45.0, abs=1.5) and krai.lon == pytest.approx(43.0, abs=2.0)
+    stavropol = max((p for p in g.candidates("Ставрополь") if p.kind == "city"), key=lambda p: p.population)
+    assert stavropol.region in ("RU-STA", "RU-SAM")
+    by_id = {p.name_en: p for p in g.candidates("Ставрополь") if p.kind == "city"}
+    assert by_id["Stavropol"].region == "RU-STA"
+    samara = next(p for p in g.candidates("Самара") if p.kind == "city" and p.name_en == "Samara")
+    assert samara.region == "RU-SAM"
+
+
+def test_country_point_is_near_the_middle_of_its_land() -> None:
+    # the middle of the land's box (Afghanistan 29.4-38.5 N, 60.5-74.9 E; Libya 19.5-33.2 N, 9.3-25.2 E), not a
+    # rounded atlas point 250 km off it (33 N 65 E is in Afghanistan's west)
+    from svodka.gazetteer import km
+    for name, lat, lon in (("Афганистан", 33.95, 67.7), ("Ливия", 26.35, 17.25)):
+        a = _doc(f"Новости: {name}.", [(name, name)])
+        geocode(a)
+        geo = _geo(a, name)
+        assert geo is not None and geo.precision == "country" and geo.lat is not None and geo.lon is not None
+        assert km(geo.lat, geo.lon, lat, lon) < 100
+
+
+def test_reviewed_nineveh_spelling_and_waziristan() -> None:
+    a = _doc("На севере Ирака, в провинции Нинава, похищена заложница.",
+             [("Ирака", "Ирак"), ("Нинава", "Нинава")])
+    geocode(a)
+    geo = _geo(a, "Нинава")
+    assert geo is not None and geo.admin1 == "IQ-NI" and geo.precision == "region"
+    b = _doc("Удар нанесён в Северном Вазиристане, Пакистан.",
+             [("Северном Вазиристане", "Северный Вазиристан"), ("Пакистан", "Пакистан")])
+    geocode(b)
+    geo = _geo(b, "Северный Вазиристан")
+    assert geo is not None and geo.country == "PK" and geo.admin1 == "PK-KP" and geo.precision == "region"
+
+
+def test_small_town_far_from_the_regions_the_story_names_is_not_taken() -> None:
+    text = "Стрельба в школе в Техасе. По словам шерифа округа Харрис, стрелок задержан."
+    a = _doc(text, [("Техасе", "Техас"), ("Харрис", "Харрис")])
+    geocode(a)
+    assert _geo(a, "Техас") is not None
+    assert _geo(a, "Харрис") is None  # not Harris, Minnesota: the county has no row
+    # without the region named the town stays (country-level support only, as before)
+    b = _doc("В США, в городе Харрис, прошёл митинг.", [("США", "США"), ("Харрис", "Харрис")])
+    geocode(b)
+    geo = _geo(b, "Харрис")
+    assert geo is not None and geo.country == "US"
+    # small places of the home countries are named without their region: kept
+    c = _doc("Концерт в Барвихе. Певица родом из Башкирии.", [("Барвихе", "Барвиха"), ("Башкирии", "Башкирия")])
+    geocode(c)
+    geo = _geo(c, "Барвиха")
+    assert geo is not None and geo.country == "RU"
+
+
+def test_site_takes_the_town_its_name_begins_with() -> None:
+    a = _sentences(_doc("Сборная Японии сыграет на стадионе Казань Арена.",
+                        [("Японии", "Япония"), ("Казань Арена", "Казань Арена")], {"Казань Арена": "site"}))
+    geocode(a)
+    geo = _geo(a, "Казань Арена")
+    assert geo is not None and geo.precision == "site" and geo.country == "RU" and geo.admin1 == "RU-TA"
+    assert geo.lat is None and geo.lon is None
+    # a region begins the name: its country and the region itself
+    b = _sentences(_doc("Матч прошёл на Мордовия Арена.", [("Мордовия Арена", "Мордовия Арена")],
+                        {"Мордовия Арена": "site"}))
+    geocode(b)
+    geo = _geo(b, "Мордовия Арена")
+    assert geo is not None and geo.country == "RU" and geo.admin1 == "RU-MO"
+    # a small namesake town is no evidence: "дача Репина" is not in Repino
+    c = _sentences(_doc("Они посетили Академическую дачу.", [("Академическую дачу", "Академическая дача")],
+                        {"Академическая дача": "site"}))
+    geocode(c)
+    assert _geo(c, "Академическая дача") is None
+
+
+def test_site_takes_the_town_of_the_previous_sentence() -> None:
+    text = "Теракт произошёл в Париже. Нападавший ранил людей на улице Монсиньи."
+    a = _sentences(_doc(text, [("Париже", "Париж"), ("улице Монсиньи", "улица Монсиньи")],
+                        {"улица Монсиньи": "site"}))
+    geocode(a)
+    geo = _geo(a, "улица Монсиньи")
+    assert geo is not None and geo.precision == "site" and geo.country == "FR"
+    # two sentences back is too far when the document names other towns
+    text = "Теракт произошёл в Париже. Об этом сообщили в Лондоне. Раненых увезли с улицы Монсиньи."
+    b = _sentences(_doc(text, [("Париже", "Париж"), ("Лондоне", "Лондон"), ("улицы Монсиньи", "улица Монсиньи")],
+                        {"улица Монсиньи": "site"}))
+    geocode(b)
+    geo = _geo(b, "улица Монсиньи")
+    assert geo is not None and geo.country == "GB"  # the sentence right before names London
+
+
+def test_site_takes_the_documents_only_town_in_its_main_country() -> None:
+    text = "Митинг прошёл в Киеве. Власти Украины его не разрешили. Люди собрались на Майдане Независимости."
+    a = _sentences(_doc(text, [("Киеве", "Киев"), ("Украины", "Украина"),
+                               ("Майдане Независимости", "Майдан Независимости")],
+                        {"Майдан Независимости": "site"}))
+    # the town is two sentences back: only the "only town" rule can place the square
+    geocode(a)
+    geo = _geo(a, "Майдан Независимости")
+    assert geo is not None and geo.country == "UA" and geo.admin1 == "UA-30"
+    # the only town lies in a country the story is not most about: the site stays unresolved
+    text = "Премьер Индии выступил в Москве. Индия и Пакистан спорят о Кашмире. Договор подписали в Версале."
+    b = _sentences(_doc(text, [("Индии", "Индия"), ("Москве", "Москва"), ("Индия", "Индия"), ("Пакистан", "Пакистан"),
+                               ("Версале", "Версаль")], {"Версаль": "site"}))
+    geocode(b)
+    assert _geo(b, "Версаль") is None

@@ -41,9 +41,13 @@ Each LOC entity gets ``geo`` (lat, lon, ISO country, precision) or stays ``None`
 - Precision is honest: a region is a region (its point is the middle of its settlements, or null
   when the gazetteer has none); a country's point is a conventional reference point, labelled
   ``country``; a name with no good candidate stays unresolved (``geo=None``), never at a country.
-- A site (subtype ``site``: "площадь Революции") lies in a town resolved in the same sentence (the
-  closest one mentioned before it, else after it): precision ``site``, that town's country and
-  region, coordinates null (the gazetteer has no streets). No town in its sentence: unresolved.
+- A site (subtype ``site``: "площадь Революции") lies in the town (or first-level region) its own name begins with
+  ("Казань Арена", a town of 100,000+), else in a town resolved in the same sentence (the closest one mentioned
+  before it, else after it), else in the last town of the sentence before, else in the document's only town when
+  that lies in the country the document is most about: precision ``site``, that town's country and region,
+  coordinates null (the gazetteer has no streets). None of these: unresolved.
+- A small town abroad far (500+ km) from every first-level region of its country that the document names, with no
+  local evidence, is not taken ("шерифа округа Харрис" in a Texas story is not Harris, Minnesota).
 - Names the alias table marks as not places ("ЕС", "НАТО") are never geocoded.
 """
 
@@ -106,6 +110,12 @@ _REGION_TOWN_MIN_POP = 1000000
 #: Another place of the document lies this close (km): a town near the others is the likelier reading.
 _NEAR_KM = 150.0
 _NEAR = 10.0
+#: A small town this far (km) from every region of its country that the document names is not taken on country-level
+#: evidence alone.
+_FAR_KM = 500.0
+#: Countries whose small places Russian news names without their region (the reader knows them: "Барвиха" in a story
+#: set in Yekaterinburg is still Barvikha): the far-town rule above does not apply to them.
+_HOME_COUNTRIES = frozenset({"RU", "BY", "UA", "KZ"})
 #: A town abroad this many times bigger than a namesake is the usual reading ("Женева" is Geneva, Switzerland, in a
 #: story that also names New York): the small namesake needs local evidence (its region, a place near it), not its
 #: country alone. Only for true namesakes (the same own name: not Casablanca for "White House") of a town of at least
@@ -413,6 +423,7 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
     mentioned_regions: dict[str, list[tuple[int, int]]] = {}
     mentioned_countries: set[str] = set()
     contained: list[Place] = []
+    region_points: dict[str, list[tuple[float, float]]] = {}  # country -> points of its regions the document names
     for o in others:
         if o is loc or o.best is None:
             continue
@@ -424,6 +435,8 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
             contained.append(b)
         if b.kind == "region":
             mentioned_regions.setdefault(b.id, []).extend((m.start, m.end) for m in o.entity.mentions)
+            if not b.feature and b.lat is not None and b.lon is not None:
+                region_points.setdefault(b.country, []).append((b.lat, b.lon))
     countries_here = mentioned_countries | set(support_country)
     # Only towns are evidence of nearness: a region's point is the middle of a vast area ("Огайо" does not put
     # a village called Nevada, Ohio near the text; the region's containment is counted on its own).
@@ -491,6 +504,14 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
                 (focus and p.country not in focus)
                 or (p.population < _MIN_POP_ABROAD and any(c.kind == "city" and c.country == p.country
                                                            for c in contained))):
+            continue
+        # A small town far from every first-level region of its country that the document names (none of them its
+        # own), with no local evidence, is a chance namesake: the story is located in those regions ("шерифа округа
+        # Харрис" in a Texas story is not Harris, Minnesota, 1,600 km away; the county is not in the gazetteer).
+        if p.kind == "city" and not local and not p.feature and p.population < _MIN_POP_ABROAD \
+                and p.country not in _HOME_COUNTRIES and p.region not in mentioned_regions \
+                and p.lat is not None and p.lon is not None and p.country in region_points \
+                and all(km(p.lat, p.lon, lat, lon) > _FAR_KM for lat, lon in region_points[p.country]):
             continue
         # A region found by sound ("провинции Миссионес": ISO's Russian name is "Мисьонес") only where the text says
         # it is one, in a country the document is about.
@@ -591,6 +612,56 @@ def _site_town(a: Analysis, site: Entity, towns: list[tuple[int, Place]]) -> Pla
     return None
 
 
+#: A town whose name begins a site's name ("Казань Арена", "Ростов Арене", "Минск-Арена") is the site's town when it
+#: is at least this big (a small namesake is a chance: "Репино" of "дача Репина") or a first-level region
+#: ("Мордовия Арена").
+_SITE_NAME_TOWN_MIN_POP = 100000
+
+
+def _site_name_town(g: Gazetteer, site: Entity) -> Place | None:
+    """The town or region a site's own name begins with ("Екатеринбург Арена" -> Yekaterinburg), the longest name
+    first; None when the name has no further word (a bare "Калининград" is the town itself) or none is found."""
+    best: Place | None = None
+    for text in dict.fromkeys([site.name, *(m.text for m in site.mentions)]):
+        words = re.split(r"[\s-]+", text.strip(" «»\"'“”„"))
+        for n in range(len(words) - 1, 0, -1):
+            head = " ".join(words[:n])
+            if not head[:1].isupper():
+                break
+            found = [p for p in g.candidates(head)
+                     if (p.kind == "city" and p.population >= _SITE_NAME_TOWN_MIN_POP)
+                     or (p.kind == "region" and not p.feature)]
+            if found:
+                pick = max(found, key=lambda p: (p.kind == "city", p.population))
+                if best is None or (pick.kind == "city", pick.population) > (best.kind == "city", best.population):
+                    best = pick
+                break
+    return best
+
+
+def _previous_town(a: Analysis, site: Entity, towns: list[tuple[int, Place]]) -> Place | None:
+    """The last town mentioned in the sentence before a site's first mention ("... в Санкт-Петербурге. У канала
+    Грибоедова ..."): a site named right after its town, in the next sentence."""
+    first = min(m.start for m in site.mentions)
+    lo, _ = _sentence_of(a, first)
+    before = [s for s in a.sentences if s.end <= lo]
+    if not before:
+        return None
+    prev = max(before, key=lambda s: s.end)
+    here = [t for t in towns if prev.start <= t[0] < prev.end]
+    return max(here, key=lambda t: t[0])[1] if here else None
+
+
+def _only_town(towns: list[tuple[int, Place]], focus: set[str]) -> Place | None:
+    """The document's only town, when it lies in the country the document is most about: a site of the story is in
+    it (not Versailles in a story whose only town is Moscow but which is about India)."""
+    distinct = {p.id: p for _, p in towns}
+    if len(distinct) != 1:
+        return None
+    town = next(iter(distinct.values()))
+    return town if town.country in focus else None
+
+
 def geocode(a: Analysis) -> None:
     """Fill ``Entity.geo`` (and ``subtype``, ``name_en``) of the LOC entities in ``a.entities``."""
     locs = [e for e in a.entities if e.type == "LOC"]
@@ -625,11 +696,18 @@ def geocode(a: Analysis) -> None:
         e.name_en = p.name_en
     towns = [(m.start, loc.best) for loc in places if loc.best is not None and loc.best.kind == "city"
              for m in loc.entity.mentions]
+    weight: Counter[str] = Counter()
+    for loc in places:
+        if loc.best is not None and loc.best.country:
+            weight[loc.best.country] += len(loc.entity.mentions)
+    focus = {c for c, n in weight.items() if n == max(weight.values())}
     for e in sites:
         if any(g.is_blocked(n) for n in _variants(e)):
             continue
-        town = _site_town(a, e, towns)
+        town = _site_name_town(g, e) or _site_town(a, e, towns) or _previous_town(a, e, towns) \
+            or _only_town(towns, focus)
         if town is None:
             continue
+        region = town.id if town.kind == "region" else town.region
         e.geo = Geo(lat=None, lon=None, country=town.country or None, precision="site",
-                    geonames_id=None, admin1=town.region or None, name=None)
+                    geonames_id=None, admin1=region or None, name=None)
