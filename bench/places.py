@@ -26,8 +26,8 @@ NEREL sets are scored a second time, "outermost": the project's entities are fla
 noun-form mention that no other NEREL span of a kept type (person, organisation, place, facility) contains;
 a place named only inside such names ("Сенате США", "УВД Томской области") is left out and counted. The
 place's mentions are the NEREL place spans linked to its Wikidata id or with the same lemmas as the gold
-mention or a linked one, not one-word adjectives nor a compound adjective's stem ("Российско" of
-"Российско-американский"); nesting is read from the ``.ann`` files, never from svodka's output.
+mention or a linked one, not one-word adjectives or demonyms ("москвичу") nor a compound adjective's stem
+("Российско" of "Российско-американский"); nesting is read from the ``.ann`` files, never from svodka's output.
 """
 
 from __future__ import annotations
@@ -138,6 +138,13 @@ def outermost(gold: list[Gold], texts: dict[str, str], ann_dir: Path) -> tuple[l
         words = re.findall(r"\w+", text)
         return " " not in text.strip() and bool(words) and morph.parse(words[-1].lower())[0].tag.POS == "ADJF"
 
+    def demonym(text: str) -> bool:  # one word naming people of the place: "Харьковчан", "москвичу"
+        words = re.findall(r"\w+", text)
+        if len(words) != 1:
+            return False
+        tag = morph.parse(words[0].lower())[0].tag
+        return tag.POS == "NOUN" and tag.animacy == "anim"
+
     def compound(text: str, s: AnnSpan) -> bool:  # a compound adjective's stem: "Российско" of "Российско-американский"
         return text[s.end:s.end + 1] == "-" and s.text[-1:].lower() in ("о", "е")
 
@@ -150,7 +157,7 @@ def outermost(gold: list[Gold], texts: dict[str, str], ann_dir: Path) -> tuple[l
         keys = {key(g.text)} | {key(s.text) for s in place_spans if s.wikidata == g.ident}
         mentions = sorted({(s.start, s.end) for s in place_spans
                            if (s.wikidata == g.ident or key(s.text) in keys) and not adjectival(s.text)
-                           and not compound(texts[g.doc], s)}
+                           and not demonym(s.text) and not compound(texts[g.doc], s)}
                           | {(g.start, g.end)})
         free = [(a, b) for a, b in mentions
                 if not any(s.start <= a and b <= s.end and (s.start, s.end) != (a, b) for s in spans)]
