@@ -1,7 +1,7 @@
 """Events: svodka's PLOVER event layer on a hand-annotated gold set and on NEREL dev.
 
     python -u bench/events.py [--data ../shared/data] [--sets gold nerel] [--split dev|test|all]
-                              [--json OUT.json] [--errors N]
+                              [--batch NAME] [--json OUT.json] [--errors N]
 
 Sets:
 
@@ -10,7 +10,7 @@ Sets:
   ("Events") before svodka's output on them was looked at (`bench/gold/check.py` prints the counts). Each
   document carries a `split`: `dev` (used while improving the layer) or `test` (held back: its errors are
   not inspected, only its numbers reported); lines added by a later round may carry a `batch` name
-  ("s5-unseen"), which `--gold` on those lines alone scores as they were first seen.
+  ("s5-unseen"), and `--batch NAME` scores those lines alone (`--batch none`: the lines without one).
 - nerel: NEREL v1.1 dev (`nerel/dev/*.ann`), whose EVENT spans are untyped and include many events
   outside PLOVER (births, awards, sports results, elections ...).
 
@@ -153,9 +153,11 @@ def _extract(pipe: Pipeline, doc_id: str, text: str, date: str | None) -> Record
 
 
 def run_gold(pipe: Pipeline, data: Path, split: str, errors: int,
-             path: Path = ROOT / "bench/gold/events.jsonl") -> dict[str, Any]:
+             path: Path = ROOT / "bench/gold/events.jsonl", batch: str | None = None) -> dict[str, Any]:
     gold = [json.loads(line) for line in path.open(encoding="utf-8")]
     gold = [g for g in gold if split == "all" or g["split"] == split]
+    if batch is not None:
+        gold = [g for g in gold if g.get("batch", "none") == batch]
     wanted = {g["id"] for g in gold}
     corpus = {}
     with (data / "corpus/ru-news.jsonl").open(encoding="utf-8") as f:
@@ -359,6 +361,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, help="only the first N NEREL train documents")
     ap.add_argument("--gold", type=Path, default=ROOT / "bench/gold/events.jsonl",
                     help="another gold file of the same format (e.g. new documents, scored on their own)")
+    ap.add_argument("--batch", help="only the gold lines of this batch (e.g. s6-unseen; 'none': unmarked lines)")
     args = ap.parse_args()
     pipe = Pipeline()
     results: dict[str, Any] = {}
@@ -366,9 +369,9 @@ def main() -> None:
     if "gold" in args.sets:
         splits = ["dev", "test", "all"] if args.split == "all" else [args.split]
         for split in splits:
-            r = run_gold(pipe, args.data, split, args.errors if split != "test" else 0, args.gold)
+            r = run_gold(pipe, args.data, split, args.errors if split != "test" else 0, args.gold, args.batch)
             results[f"gold_{split}"] = r
-            print(f"\n== gold, {split} ({r['documents']} documents) ==")
+            print(f"\n== gold, {split}{' batch ' + args.batch if args.batch else ''} ({r['documents']} documents) ==")
             print(f"{'':10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'sys':>4} {'gold':>4}")
             for k in ("typed", "untyped"):
                 s = r[k]

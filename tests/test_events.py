@@ -887,3 +887,92 @@ def test_one_statement_retold_by_the_same_speaker_counts_once() -> None:
     also = run("Нэнси Пелоси призвала отстранить Дональда Трампа от должности. "
                "Пелоси также призвала членов администрации воспользоваться полномочиями.")
     assert [e.type for e in also.events or []] == ["REQUEST", "REQUEST"]
+
+
+# Session 6 (issue #6): general rules checked on unlabelled corpus text.
+
+def test_writers_aside_is_no_future() -> None:
+    # "Напомним" is a first person plural perfective, future by its form: what it recalls happened
+    events = described(run("Напомним, что в январе власти Зимбабве задержали в аэропорту Хараре 64 наемника."))
+    assert [(e[0], e[1]) for e in events] == [("COERCE", "задержали")]
+
+
+def test_a_gerund_tells_an_act_of_its_clause_subject_but_a_wound_is_an_outcome() -> None:
+    events = described(run("Российский МИД выступил с заявлением, обвинив США в нарушении договора."))
+    assert [(e[0], e[1], e[3]) for e in events] == [("ACCUSE", "обвинив", ["США"])]
+    assert described(run("Ракета упала возле аэропорта Эйлата, легко ранив таксиста.")) == []
+
+
+def test_an_act_one_managed_to_do_took_place_and_its_doer_is_the_dative() -> None:
+    events = described(run("Наконец, Евросоюзу удалось договориться с Грецией о продлении санкций."))
+    assert [(e[0], e[1], e[2], e[3]) for e in events] == [("AGREE", "договориться", ["Европейский союз"],
+                                                           ["Греция"])]
+    assert described(run("Евросоюзу не удалось договориться с Грецией о продлении санкций.")) == []
+
+
+def test_a_thing_that_requires_is_no_demand() -> None:
+    assert described(run("Логика внешней политики требует этого.")) == []
+    assert described(run("Законодательные инициативы, которые требуют одобрения обеих палат, ждут.")) == []
+    assert [e[0] for e in described(run("Профсоюз пилотов требует повышения зарплаты."))] == ["REQUEST"]
+    assert [e[0] for e in described(run("Тысячи людей требуют отставки правительства."))] == ["REQUEST"]
+
+
+def test_a_verb_told_hours_later_is_another_act() -> None:
+    # after a noun, a verb of the same type would re-tell it; "через несколько часов" and "ещё в
+    # пятерых" say it is a later, further act
+    events = described(run("Стрельба в Каламазу началась утром у жилого комплекса. Через несколько часов стрелок "
+                           "убил двух человек у автосалона."))
+    assert [(e[0], e[1]) for e in events] == [("ASSAULT", "Стрельба"), ("ASSAULT", "убил")]
+    events = described(run("В Каламазу произошла стрельба. Еще через несколько минут он выстрелил еще в пятерых "
+                           "человек в ресторане."))
+    assert [(e[0], e[1]) for e in events] == [("ASSAULT", "стрельба"), ("ASSAULT", "выстрелил")]
+    assert len(described(run("В Каламазу произошла стрельба. Стрелок убил двух человек."))) == 1
+
+
+def test_a_light_verb_participle_opens_its_noun_trigger() -> None:
+    events = described(run("Скворцов допрошен в рамках возбужденного в отношении него уголовного дела."))
+    assert [(e[0], e[1]) for e in events] == [("ACCUSE", "возбужденного в отношении него уголовного дела")]
+
+
+@pytest.mark.parametrize(("text", "etype", "recipient"), [
+    ("12 марта Оксана Севастиди вышла на свободу.", "CONCEDE", ["Оксана Севастиди"]),
+    ("Вице-губернатор Владислав Скворцов отпущен под подписку о невыезде.", "CONCEDE", ["Владислав Скворцов"]),
+    ("Россия предъявила претензии Украине.", "ACCUSE", ["Украина"]),
+])
+def test_session_six_families(text: str, etype: str, recipient: list[str]) -> None:
+    events = described(run(text))
+    assert [(e[0], e[3]) for e in events] == [(etype, recipient)]
+
+
+def test_a_petition_for_asylum_is_a_request_and_one_to_resign_is_not() -> None:
+    events = described(run("Асия Биби подала прошение о предоставлении убежища в Нидерландах."))
+    assert [(e[0], e[1], e[2]) for e in events] == [("REQUEST", "прошение", ["Асия Биби"])]
+    assert not [e for e in described(run("Министр подал прошение об отставке.")) if e[0] == "REQUEST"]
+
+
+def test_an_act_done_anew_further_on_is_not_a_retelling_but_a_detail_next_to_it_is() -> None:
+    far = described(run("Боевики напали на блокпост у села Шали. Двое военных ранены. В Грозном прошло "
+                        "совещание силовиков. Позже боевики совершили нападение на здание администрации."))
+    assert [(e[0], e[1]) for e in far] == [("ASSAULT", "напали"), ("ASSAULT", "нападение")]
+    near = described(run("Боевики напали на блокпост у села Шали. Нападение совершили трое боевиков."))
+    assert [(e[0], e[1]) for e in near] == [("ASSAULT", "напали")]
+
+
+def test_a_search_has_no_mode_and_an_arrest_after_it_is_its_own_act() -> None:
+    record = run("Полиция провела обыски в трех домах в Бангкоке. В результате обысков был арестован канадец "
+                 "Александр Казес.")
+    assert [(e.type, e.trigger.text, e.mode) for e in record.events or []] == [
+        ("COERCE", "обыски", None), ("COERCE", "арестован", "arrest")]
+
+
+def test_an_appeal_for_help_names_its_addressee_and_care_sought_is_no_request() -> None:
+    events = described(run("Верховная Рада обратилась к США и Великобритании за военной помощью."))
+    assert [(e[0], e[2], e[3]) for e in events] == [("REQUEST", ["Верховная рада"], ["США"])]
+    assert described(run("Пострадавшие обратились за медицинской помощью.")) == []
+    assert described(run("Трое пострадавших обратились за помощью.")) == []
+
+
+def test_an_event_noun_under_net_or_bez_did_not_take_place() -> None:
+    assert described(run("Задержаний по делу пока нет.")) == []
+    events = described(run("В ходе проверки изъяли документы, но обошлось без арестов."))
+    assert [(e[0], e[1]) for e in events] == [("COERCE", "изъяли")]

@@ -456,9 +456,12 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
         return False  # future, conditional, or a command ("отведите войска", said in a call)
     if tok.pos == "NOUN" and any(lemmas[c - first] in _PLANNED for c in kids.get(k, [])):
         return False
+    if tok.pos == "NOUN" and _case_marker(a, kids, k) == "без":
+        return False  # "обошлось без арестов", "без применения силы"
     if tok.pos == "NOUN" and _called_for(a, lemmas, first, k):
         return False  # what a call asks for ("призывают к расправе над ...") has not taken place
-    if tok.feats.get("VerbForm") == "Inf" and (tok.rel == "csubj" or (
+    managed = tok.head >= 0 and lemmas[tok.head - first] in _MANAGED
+    if tok.feats.get("VerbForm") == "Inf" and not managed and (tok.rel == "csubj" or (
             (tok.head < 0 or a.tokens[tok.head].pos not in ("VERB", "AUX"))
             and (tok.head < 0 or lemmas[tok.head - first] not in _DECIDED | _CLIMB))):
         return False  # no verb governs it: it names an act, not one that took place ("Ввести санкции — не путь")
@@ -478,7 +481,7 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
         if depth == 0 and tok.pos == "NOUN" and (lemma in _PARTICIPANT_NOUNS
                                                  or _case_marker(a, kids, k) in ("из-за", "вследствие")):
             return True  # "участников протестов", "из-за ударов по сектору Газа": they took place
-        if lemma in _MODAL or (lemma == "не" and depth == 0) or (
+        if lemma in _MODAL or (lemma in ("не", "нет") and depth == 0) or (  # "Задержаний пока нет"
                 _future_aux(a.tokens[head].text)):
             return False
         if any(lemmas[c - first] in ("не", "бы") for c in kids.get(head, []) if c < k):
@@ -491,7 +494,7 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
             return False  # "акция протеста будет проходить"
         if lemma in _REFUSED:
             return False  # "отказался подписывать соглашение"
-        if depth == 0 and a.tokens[head].feats.get("Tense") == "Fut":
+        if depth == 0 and a.tokens[head].feats.get("Tense") == "Fut" and not _aside(a, lemma, head):
             return False  # "саммит пройдёт в мае", "начнёт штурмовать"
         if depth == 0 and a.tokens[head].pos == "NOUN" and any(
                 lemmas[c - first] in _PLANNED for c in kids.get(head, [])):
@@ -502,6 +505,9 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
     return not any(lemmas[c - first] in _MODAL - _REQUEST_NOUNS for c in kids.get(k, []))
 
 
+#: Verbs of success under which an infinitive took place ("договориться ... удалось еще в марте",
+#: "удалось задержать", "успели сжечь"); negated or future, the walk over them still says no.
+_MANAGED = frozenset({"удаться", "удаваться", "суметь", "успеть", "получиться"})
 #: Verbs of a purpose clause whose object took place ("чтобы прекратить протесты", "судить за убийства").
 _PRESUPPOSING = frozenset({"прекратить", "прекращать", "остановить", "пресечь", "подавить", "судить", "наказать",
                            "расследовать", "осудить", "отомстить", "ответить", "разогнать"})
@@ -534,10 +540,28 @@ def _in_course_of(a: Analysis, k: int, kids: dict[int, list[int]], triggers: set
     return False
 
 
+#: Verbs of the writer's asides, whose first person plural is a present act of writing, not a future
+#: ("Напомним, что ... Линшиц объявлен в розыск", "Отметим, что ... задержаны").
+_ASIDES = frozenset({"напомнить", "отметить", "заметить", "добавить", "подчеркнуть", "уточнить", "указать",
+                     "оговориться", "пояснить"})
+
+
+def _aside(a: Analysis, lemma: str, i: int) -> bool:
+    """Token ``i`` (of ``lemma``) is the writer's aside ("Напомним", "Отметим"), tagged future by its form."""
+    feats = a.tokens[i].feats
+    return lemma in _ASIDES and feats.get("Person") == "1" and feats.get("Number") == "Plur"
+
+
 def _participle_word(word: str) -> bool:
     """A participle or gerund by its form, also when the parser took it for a noun ("обвиняемого")."""
     parses = models.morph().parse(word.lower())
     return bool(parses) and parses[0].tag.POS in ("PRTF", "PRTS", "GRND")
+
+
+def _gerund_word(word: str) -> bool:
+    """A gerund by its form ("обвинив", "призывая")."""
+    parses = models.morph().parse(word.lower())
+    return bool(parses) and parses[0].tag.POS == "GRND"
 
 
 def _imperative(word: str) -> bool:
@@ -860,7 +884,8 @@ def _arguments(a: Analysis, k: int, etype: str, lemmas: list[str], first: int, k
     # The subject may sit on a governing verb ("принял решение направить", "начали штурмовать");
     # the subject of "подвергнуться" undergoes the event ("база подверглась обстрелу").
     # Passive and "suffering" verbs: the subject is the target ("колонна обстреляна", "БМП подорвалась").
-    suffers = a.tokens[k].feats.get("Voice") == "Pass" or lemmas[k - first] in _SUBJECT_SUFFERS
+    suffers = a.tokens[k].feats.get("Voice") == "Pass" or lemmas[k - first] in _SUBJECT_SUFFERS or (
+        etype == "CONCEDE" and lemmas[k - first] in ("выйти", "выходить"))  # "вышла на свободу": the one released
     node, depth, found = k, 0, False
     shared = True  # the subject found at ``node`` is the trigger's own, in the trigger's voice
     while depth < 3:
@@ -924,6 +949,14 @@ def _arguments(a: Analysis, k: int, etype: str, lemmas: list[str], first: int, k
         else:
             shared = False
         node, depth = head, depth + 1
+    head = a.tokens[k].head
+    if not actor and head >= first and lemmas[head - first] in _MANAGED:
+        # "Евросоюзу удалось договориться": the one who managed it, in the dative
+        dative = next((c for c in kids.get(head, []) if a.tokens[c].rel in ("obl", "iobj")
+                       and a.tokens[c].feats.get("Case") == "Dat" and not _case_marker(a, kids, c)), None)
+        ent = mentions.best(_phrase(a, kids, dative)) if dative is not None else None
+        if ent is not None:
+            actor, found = [mentions.government(ent).id if etype in _STATE_ACTS else ent.id], True
     if not found and not suffers and a.tokens[k].pos == "VERB" and a.tokens[k].feats.get("VerbForm") == "Fin":
         # the parser lost the subject ("и.о. президента Украины Александр Турчинов отменил указ")
         ent = _left_subject(a, k, first, mentions)
@@ -956,8 +989,9 @@ def _arguments(a: Analysis, k: int, etype: str, lemmas: list[str], first: int, k
             continue
         if (rel in ("obj", "iobj", "nsubj:pass") and not recipient) or (
                 rel in ("obl", "nmod") and case in ("с", "со") and etype in _JOINT and not recipient) or (
-                rel in ("obl", "nmod") and case == "от" and demand and not recipient):
-            recipient = [ent.id]
+                rel in ("obl", "nmod") and case == "от" and demand and not recipient) or (
+                rel in ("obl", "nmod") and case in ("к", "ко") and etype == "REQUEST" and not recipient):
+            recipient = [ent.id]  # (the addressee of an appeal: "обратилась к США ... за помощью")
         elif rel in ("obl", "nmod") and case in ("в", "во", "на") and mentions.by_token.get(c) is ent \
                 and ent.type == "LOC":
             # "направить в Казахстан": the country helped; "в Алма-Ате": where it happened.
@@ -1010,9 +1044,14 @@ def extract(a: Analysis) -> None:
         lemmas = sent_lemmas[si]
         kids = _children(a, sent.first_token, sent.last_token)
         entries = [e for e in _lexicon()[entry.lemmas[0]] if e.lemmas == entry.lemmas]
+        # a finite-only entry takes no participle ("осужденная"), but a gerund tells an act of the
+        # clause's subject ("разразился заявлением, обвинив их", "скандировали лозунги, призывая к ...");
+        # not a wound or a killing, which is the outcome of the act its clause tells ("ракета упала, ранив")
+        gerund = a.tokens[k].feats.get("VerbForm") == "Conv" or _gerund_word(a.tokens[k].text)
         chosen = next((e for e in entries if _needs_met(e, lemmas, sent.first_token, k, kids, a)
-                       and not (e.finite and (a.tokens[k].feats.get("VerbForm") in ("Part", "Conv")
-                                              or _participle_word(a.tokens[k].text)))), None)
+                       and not (e.finite and not (gerund and e.type != "ASSAULT") and (
+                           a.tokens[k].feats.get("VerbForm") in ("Part", "Conv")
+                           or _participle_word(a.tokens[k].text)))), None)
         if chosen is None or not _asserted(a, lemmas, sent.first_token, k, kids, negative="не" in chosen.lemmas):
             continue
         feats = a.tokens[k].feats
@@ -1094,7 +1133,8 @@ def extract(a: Analysis) -> None:
         counts = {f.value for f in a.figures if sent.start <= f.start < sent.end and f.value is not None}
         head_k = a.tokens[k].head
         again = any(lemmas[c - sent.first_token] in _AGAIN
-                    for c in kids.get(k, []) + (kids.get(head_k, []) if head_k >= 0 else []))
+                    for c in kids.get(k, []) + (kids.get(head_k, []) if head_k >= 0 else [])) \
+            or (a.tokens[k].pos == "VERB" and _later(a, lemmas, sent.first_token, k, kids))
         said = (etype in _SPEECH_ACTS and verbal and lemmas[k - sent.first_token] not in _PROCEDURES)
         # "этой забастовки", "забастовка ... продолжается": the noun points back, whatever time its sentence names
         pointed = nominal and any(lemmas[c - sent.first_token] in _DEMONSTRATIVES for c in kids.get(k, []))
@@ -1121,6 +1161,10 @@ def extract(a: Analysis) -> None:
             earlier = None
         if earlier is not None and not anaphoric and _other_time(a, a.sentences[told_in[id(earlier)]], sent):
             earlier = None  # "в субботу вечером ... и в воскресенье утром" ... "в воскресенье утром выпустили"
+        if earlier is not None and nominal and si - told_in[id(earlier)] > 1 \
+                and _happened(a, lemmas, sent.first_token, k):
+            earlier = None  # "Позже боевики выдвинули ультиматум", "Руф устроил резню 17 июня": told anew
+            # (next to the first telling, it details it: "Задержание провели сотрудники ...")
         if earlier is not None and _patients_differ(a.tokens[k], passives.get(id(earlier))):
             earlier = None  # "лидер ... задержан" and later "задержаны 221 член партии": other people
         if earlier is not None:  # a re-mention: it may name a participant the first one did not
@@ -1128,11 +1172,15 @@ def extract(a: Analysis) -> None:
             earlier.recipient = earlier.recipient or recipient
             earlier.location = earlier.location or location
             continue
+        if not verbal:  # "возбужденного в отношении него ... уголовного дела": the trigger runs from the verb
+            opening = _participle_opening(a, lemmas, sent.first_token, k, end, kids, etype) or opening
         start, stop = a.tokens[opening].start, a.tokens[end - 1].end
         event = Event(
             type=etype,  # type: ignore[arg-type]
             # the trigger itself decides ("голодовка"), else the nearest cue in its sentence, else in the next
-            mode=own or _nearest_mode(etype, lemmas, sent.first_token, k)
+            # (a search has no PLOVER mode: "розыск", "обыск" take none from an arrest nearby)
+            mode=None if lemmas[k - sent.first_token] in _SEARCH | _SEARCHES
+            else own or _nearest_mode(etype, lemmas, sent.first_token, k)
             or _nearest_mode(etype, sent_lemmas.get(si + 1, []), k, k),
             trigger=Trigger(start, stop, a.text[start:stop]),
             actor=actor, recipient=recipient, location=location,
@@ -1160,8 +1208,60 @@ _PROCEDURES = frozenset({"возбудить", "возбуждать", "пред
                          "расследовать", "расследоваться", "начать", "начинать", "привлечь", "выдвинуть"})
 #: Triggers of a search for culprits, a COERCE of no PLOVER mode that an arrest does not re-tell.
 _SEARCH = frozenset({"розыск", "поиск", "розыскной", "оперативно-розыскной"})
+#: Searches of premises, after which an arrest is an act of its own.
+_SEARCHES = frozenset({"обыск", "обыскать", "обыскивать"})
 #: "ещё/снова/вновь", "а другой подорвал": the verb tells another occurrence, not a re-mention.
 _AGAIN = frozenset({"еще", "ещё", "снова", "вновь", "повторно", "опять", "другой", "ранее", "ответный"})
+
+
+def _participle_opening(a: Analysis, lemmas: list[str], first: int, k: int, end: int, kids: dict[int, list[int]],
+                        etype: str) -> int | None:
+    """The participle before a noun trigger that is the verb of a light-verb phrase of the lexicon
+    ("возбужденного в отношении него уголовного дела", "введенных против России санкций"): the guide
+    runs such a trigger from the verb to its noun."""
+    for noun in range(k, end):
+        for c in kids.get(noun, []):
+            if c >= k or a.tokens[c].feats.get("VerbForm") != "Part" or a.tokens[c].rel not in ("amod", "acl"):
+                continue
+            if any(e.type == etype and lemmas[noun - first] in (e.lemmas[1:] if len(e.lemmas) > 1 else e.needs)
+                   for e in _lexicon().get(lemmas[c - first], [])):
+                return c
+    return None
+
+
+#: Verbs that tell that their noun took place ("произошло нападение", "провели спецоперацию", "устроил
+#: резню", "стало объектом атаки"): a new telling, not a reference back like "в ходе протестов".
+_HAPPENING = frozenset({"провести", "проводить", "устроить", "устраивать", "совершить", "совершать", "организовать",
+                        "организовывать", "произвести", "производить", "выдвинуть"})
+
+
+def _happened(a: Analysis, lemmas: list[str], first: int, k: int) -> bool:
+    """A noun trigger that a finite verb of doing has as its object, in a main clause: it tells the
+    act anew ("Позже боевики выдвинули ультиматум", "Руф устроил резню 17 июня"); "преступников,
+    совершивших теракт" and "силы, которые совершили нападение" describe the doers of one told."""
+    head = a.tokens[k].head
+    if head < first or a.tokens[k].rel != "obj" or lemmas[head - first] not in _HAPPENING:
+        return False
+    verb = a.tokens[head]
+    return verb.pos == "VERB" and verb.feats.get("VerbForm") == "Fin" and verb.rel not in ("acl", "acl:relcl")
+
+
+#: Spans of time after which a verb tells a later act ("Через несколько часов стрелок убил", "спустя
+#: сутки ... задержали").
+_SPANS = frozenset({"минута", "час", "сутки", "день", "неделя", "месяц", "год"})
+
+
+def _later(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """A verb that tells a later or further act: it happens "через/спустя" a span of time after what
+    was told, or its people are "ещё" more ("выстрелил ещё в пятерых", "убив ещё 44 человека")."""
+    for c in kids.get(k, []):
+        rel = a.tokens[c].rel.split(":")[0]
+        if rel == "obl" and lemmas[c - first] in _SPANS and _case_marker(a, kids, c) in ("через", "спустя"):
+            return True
+        if rel in ("obj", "obl") and any(lemmas[g - first] in ("еще", "ещё") and a.tokens[g].rel == "advmod"
+                                         for g in kids.get(c, [])):
+            return True
+    return False
 
 
 def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[str], location: str | None,
@@ -1198,8 +1298,9 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
             continue  # "ВВС нанесли удары ... ответом на теракты": a state's strike does not re-tell an attack on it
         if mode and ev.mode and mode != ev.mode:  # a dispersal and the arrests after it
             continue
-        if mode == "arrest" and _lemma_of(ev.trigger.text.split()[0]) in _SEARCH:
-            continue  # "идёт поиск виновных" ... "Мурси, которого арестовали": a search is no arrest
+        if mode == "arrest" and {_lemma_of(w) for w in ev.trigger.text.split()} & (_SEARCH | _SEARCHES):
+            continue  # "идёт поиск виновных" ... "Мурси, которого арестовали": a search is no arrest,
+            # nor is a search of premises ("провели обыски ..., в результате которых был арестован")
         if not nominal and counts and ev.figures and counts.isdisjoint(
                 {figures[i].value for i in ev.figures if figures[i].value is not None}):
             continue
@@ -1406,7 +1507,68 @@ def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict
     if any(lemmas[t - first] in _TALK_WORDS for t in talk) and any(
             lemmas[c - first] in _PRESS for t in talk for c in kids.get(t, [])):
         return True  # "в телефонной беседе с журналистками": an interview, not talks between parties
+    if lemmas[k - first] in ("обратиться", "обращаться") and _unaddressed_help(a, lemmas, first, k, kids):
+        return True  # "пострадавшие обратились за медицинской помощью": care sought, no party asked
+    if lemmas[k - first] in ("требовать", "потребовать") and _abstract_subject(a, lemmas, first, k, kids):
+        return True  # "логика требует этого", "закон требует", "процесс требует ответа": requires, not demands
     return lemmas[k - first] == "отказаться" and any(lemmas[c - first] == "комментарий" for c in kids.get(k, []))
+
+
+_HELP = frozenset({"помощь", "поддержка", "содействие"})
+_TIME_NOUNS = frozenset({"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+                         "ноябрь", "декабрь", "год", "месяц", "неделя", "день", "время", "понедельник", "вторник",
+                         "среда", "четверг", "пятница", "суббота", "воскресенье"})
+
+
+def _unaddressed_help(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """"обратиться за помощью" asks for help only of someone named ("обратилась к США ... за военной помощью",
+    "обратились за помощью в милицию"); with no addressee, or for care ("за медицинской помощью"), it is no
+    REQUEST. A request, call or demand under the verb ("обратился с просьбой") is one anyway."""
+    under = [c for c in kids.get(k, [])]
+    if any(lemmas[c - first] in ("просьба", "призыв", "требование") for c in under):
+        return False
+    help_nouns = [c for c in under if lemmas[c - first] in _HELP]
+    if not help_nouns:
+        return False
+    if any(lemmas[g - first] in _GAP_BLOCKERS or any(stem in lemmas[g - first] for stem in ("медицин", "психиатр"))
+           for c in help_nouns for g in kids.get(c, [])):
+        return True  # care: "за медицинской помощью", "за психолого-психиатрической помощью"
+    return not any(a.tokens[c].pos in ("NOUN", "PROPN") and lemmas[c - first] not in _TIME_NOUNS and (
+        _case_marker(a, kids, c) in ("к", "ко") or (_case_marker(a, kids, c) in ("в", "во")
+                                                    and a.tokens[c].feats.get("Case") == "Acc"))
+        for c in under if c not in help_nouns)  # "к США", "в милицию"; not "в организации акции", "в марте"
+
+
+#: Inanimate nouns for bodies of people, which demand ("профсоюз требует", "фракция ЛДПР требует").
+_COLLECTIVES = _POLICE | frozenset({
+    "фракция", "штаб", "профсоюз", "партия", "персонал", "компания", "банк", "организация", "комитет",
+    "оппозиция", "страна", "государство", "сторона", "союз", "движение", "альянс", "учреждение", "группа",
+    "группировка", "совет", "парламент", "палата", "дума", "конгресс", "сенат", "коалиция", "объединение",
+    "ассоциация", "федерация", "общество", "община", "толпа", "семья", "делегация", "экипаж", "коллектив",
+    "предприятие", "концерн", "корпорация", "холдинг", "фонд", "издание", "редакция", "канал", "агентство",
+    "посол", "генпрокуратура", "ООН", "ЕС", "НАТО", "Евросоюз", "Еврокомиссия", "Кремль", "Белый", "Госдеп",
+    "избирком", "облизбирком", "горизбирком", "ЦИК", "обвинение", "служба",
+    # counts of people ("тысячи людей требуют")
+    "тысяча", "сотня", "десяток", "миллион", "большинство", "часть", "множество", "половина", "ряд",
+})
+
+
+def _abstract_subject(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """The subject of a verb is a thing, not someone who can demand: an inanimate common noun that is
+    no named entity nor a body of people ("задача требует внимания", "вакцины требуют двух доз"), also
+    through a relative pronoun ("инициативы, которые требуют одобрения")."""
+    subj = next((c for c in kids.get(k, []) if a.tokens[c].rel == "nsubj"), None)
+    if subj is None:
+        return False
+    if lemmas[subj - first] in ("который", "что") and a.tokens[k].rel == "acl:relcl" and a.tokens[k].head >= first:
+        noun = a.tokens[k].head  # the noun the relative clause describes, if the pronoun agrees with it
+        if a.tokens[subj].feats.get("Number") != a.tokens[noun].feats.get("Number"):
+            return False  # "шествие сторонников ... в центре Манамы, которые требовали": hung on the wrong noun
+        subj = noun
+    tok = a.tokens[subj]
+    if tok.pos != "NOUN" or tok.feats.get("Animacy") != "Inan" or lemmas[subj - first] in _COLLECTIVES:
+        return False
+    return not any(m.start < tok.end and tok.start < m.end for e in a.entities for m in e.mentions)
 
 
 #: Documents named after an act ("ордер на арест", "закон о митингах"), which tell no act.
