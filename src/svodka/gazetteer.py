@@ -81,7 +81,8 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
-_KINDS: dict[str, Kind] = {"C": "country", "R": "region", "P": "city", "K": "city", "F": "region", "D": "city"}
+_KINDS: dict[str, Kind] = {"C": "country", "R": "region", "P": "city", "K": "city", "F": "region", "D": "city",
+                           "U": "region"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,11 +122,16 @@ class Gazetteer:
         self.blocked = blocked
         #: Countries and regions by id (they come first, before the populated places).
         self._by_id: dict[str, Place] = {}
+        #: US counties by state (ISO 3166-2), looked up by spelling only (they are not in the name index).
+        self._counties: dict[str, list[Place]] = {}
         pos = self._rows.index(b"\n", 0) + 1
         pos = self._rows.index(b"\n", pos) + 1  # after the two header lines
-        while pos < len(self._rows) and self._rows[pos:pos + 1] in (b"C", b"R"):
+        while pos < len(self._rows) and self._rows[pos:pos + 1] in (b"C", b"R", b"U"):
             place = self._place(pos)
-            self._by_id[place.id] = place
+            if self._rows[pos:pos + 1] == b"U":
+                self._counties.setdefault(place.region, []).append(place)
+            else:
+                self._by_id[place.id] = place
             pos = self._rows.index(b"\n", pos) + 1
         self.size = self._rows.count(b"\n") - 2
 
@@ -135,7 +141,7 @@ class Gazetteer:
             end = self._rows.index(b"\n", offset)
             kind, pid, name_en, country, region, lat, lon, pop = self._rows[offset:end].decode("utf-8").split("\t")
             place = Place(_KINDS[kind], pid, name_en, country, region, float(lat) if lat else None,
-                          float(lon) if lon else None, int(pop or 0), kind == "K", kind in ("F", "D"))
+                          float(lon) if lon else None, int(pop or 0), kind == "K", kind in ("F", "D", "U"))
             self._parsed[offset] = place
         return place
 
@@ -170,6 +176,14 @@ class Gazetteer:
     def is_blocked(self, name: str) -> bool:
         """True for names the alias table marks as not places (unions, blocs: "ЕС", "НАТО")."""
         return key(name) in self.blocked
+
+    def regions(self) -> list[Place]:
+        """Every first-level region (ISO 3166-2), for a look-up by spelling when no name or sound key finds one."""
+        return [p for p in self._by_id.values() if p.kind == "region"]
+
+    def counties(self, state: str) -> list[Place]:
+        """The counties of a US state ("US-TX"): name_en "Harris County", kind region, the state as region."""
+        return self._counties.get(state, [])
 
     def get(self, place_id: str) -> Place | None:
         """A country (ISO alpha-2) or region (ISO 3166-2) by its code."""

@@ -49,6 +49,12 @@ Each LOC entity gets ``geo`` (lat, lon, ISO country, precision) or stays ``None`
 - A small town abroad far (500+ km) from every first-level region of its country that the document names, with no
   local evidence, is not taken ("шерифа округа Харрис" in a Texas story is not Harris, Minnesota).
 - Names the alias table marks as not places ("ЕС", "НАТО") are never geocoded.
+- Where the text calls a place a region ("штате Сулия", "мухафаза Бухейра") and neither name nor sound key finds one,
+  a first-level region spelt alike (its Latin name, without an Arabic article) is a sound guess; "Донецкий край"
+  is tried as "Донецкая область". "округ X" is first read as one name ("округ Колумбия"); an undeclined name after
+  "округ" in a story that names US states or towns is a county of those states spelt alike ("округа Харрис").
+- A city district of the feature table is supported by its city's adjective too ("Харьковском театре"); a rural
+  district read from a seat ranks below a table district of the same name ("Приморский район" of St Petersburg).
 """
 
 from __future__ import annotations
@@ -90,7 +96,8 @@ _BESIDE = re.compile(r"[\s,()–—-]*(?:(?:штат|штата|штате|пр�
 _KIND_NAMED = 40.0
 _KIND_WORDS = {
     "region": frozenset({"штат", "провинция", "область", "край", "регион", "земля", "префектура",
-                         "воеводство", "губерния", "остров", "state", "province", "region", "county", "prefecture",
+                         "воеводство", "губерния", "мухафаза", "фюльке", "эмират", "остров", "state", "province",
+                         "region", "county", "prefecture",
                          "island"}),
     "city": frozenset({"город", "село", "деревня", "посёлок", "поселок", "станица", "city", "town", "village"}),
 }
@@ -160,6 +167,7 @@ class _Loc:
     kind_hint: str | None = None  # "region" after "штат", "провинция"...; "city" after "город"...
     guess: str | None = None  # candidates only from a guess: "form", "adjective", "sound"... (see _candidates)
     named_countries: frozenset[str] = field(default_factory=frozenset)  # "в мексиканском Канкуне": MX
+    town_regions: frozenset[str] = frozenset()  # regions of big towns the text names by adjective ("Харьковском")
 
 
 def _variants(e: Entity) -> list[str]:
@@ -232,6 +240,12 @@ _NAMESAKES_BELOW = 100000
 _OBLIQUE_ENDINGS = frozenset({"е", "и", "у", "ом", "ой", "ем"})
 #: A town found by sound must also be spelt much like the transliterated name (difflib ratio).
 _SPELT_ALIKE = 0.6
+#: How alike (difflib ratio) a Russian name's transliteration and a region's Latin name must be (region by spelling).
+_REGION_SPELT_ALIKE = 0.72
+#: An Arabic article before a Latin region name ("Al Buḩayrah", "Ash Sharqīyah").
+_LATIN_ARTICLE = re.compile(r"^(?:[AaEe][dlnrstz]|[Aa]sh)[ -](?=[A-Z])")
+#: "Донецкий край": the land of a region named by its adjective (tried as "Донецкая область" when no krai is called so).
+_LAND = re.compile(r"([А-ЯЁ][а-яё]+[сц]к)(?:ий|ого|ому|им|ом|ой) кра(?:й|я|ю|ем|е)", re.IGNORECASE)
 
 
 def _latin(name: str) -> str:
@@ -327,7 +341,73 @@ def _joined(text: str, e: Entity) -> list[str]:
     return out
 
 
-def _candidates(g: Gazetteer, e: Entity, text: str = "") -> tuple[list[Place], str | None] | None:
+def _city_district(p: Place) -> bool:
+    """A city district of the feature table with no weight ("Центральный район"): every big town has one."""
+    return p.feature and p.kind == "city" and p.population == 0
+
+
+#: A town's adjective ("в Харьковском театре", "Киевском музее"): the town is named, for its districts' sake.
+_TOWN_ADJECTIVE = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]{3,})ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)\b")
+
+
+def _adjective_towns(g: Gazetteer, text: str) -> frozenset[str]:
+    """The regions of the big towns (100,000+) whose adjective the text uses: support for a district of the town
+    ("школ Московского района" in a story whose only word for Kharkiv is "Харьковском театре")."""
+    stems = {m.group(1) for m in _TOWN_ADJECTIVE.finditer(text)}
+    return frozenset(p.region for stem in stems for p in g.candidates(stem)
+                     if p.kind == "city" and not p.feature and p.population >= _CAPITAL_MIN_POP and p.region)
+
+
+def _spelt_regions(g: Gazetteer, names: list[str]) -> list[Place]:
+    """First-level regions whose Latin name (without an Arabic article) is spelt much like the transliteration of a
+    Russian name ("Сулия" = Zulia, "Бухейра" = Al Buḩayrah): for names too short or too far from the Latin for a
+    sound key. Coarse (Siaya, Kenya, is as alike as Zulia), so only where the text calls the place a region and the
+    stage finds its country in the document."""
+    out: dict[str, Place] = {}
+    for n in names:
+        spelt = _latin(transliterate(n))
+        if len(spelt) < 4:
+            continue
+        for r in g.regions():
+            for own in {r.name_en, _LATIN_ARTICLE.sub("", r.name_en)}:
+                match = difflib.SequenceMatcher(None, spelt, _latin(own))
+                if match.real_quick_ratio() >= _REGION_SPELT_ALIKE and match.quick_ratio() >= _REGION_SPELT_ALIKE \
+                        and match.ratio() >= _REGION_SPELT_ALIKE:
+                    out[r.id] = r
+    return list(out.values())
+
+
+#: A county named by its kind: "округа Харрис", "в округе Марикопа", "Harris County".
+_COUNTY_BEFORE = re.compile(r"\bокруг(?:а|е|у|ом)?\s+$", re.IGNORECASE)
+_COUNTY_WORD = re.compile(r"\s+(?:County|Parish)$")
+#: How alike (difflib ratio) a county's name and the transliteration of the text's name must be.
+_COUNTY_SPELT_ALIKE = 0.75
+
+
+def _county(g: Gazetteer, a: Analysis, e: Entity, states: set[str]) -> Place | None:
+    """The US county a place named as a county is ("шерифа округа Харрис" in a story that names Texas or Houston):
+    the one of the story's states spelt most like it, when no other is as alike. Counties are not in the name
+    index (a county is rarely named without its kind word, and "Orange", "Washington" are names of much else)."""
+    # a county's name stands beside the word undeclined ("округа Харрис"); a declined one names what the district
+    # belongs to ("в центральном округе Атланты", "округа Москвы")
+    cued = [m.text for m in e.mentions if _COUNTY_BEFORE.search(a.text[max(0, m.start - 12):m.start])
+            and m.text.casefold() == m.normal.casefold()]
+    cued += [n for n in _variants(e) if _COUNTY_WORD.search(n)]
+    if not cued or not states:
+        return None
+    if any(p.kind != "city" for n in cued for p in g.candidates(f"округ {n}")):
+        return None  # "округ Колумбия": the District of Columbia
+    spelt = {_latin(transliterate(_COUNTY_WORD.sub("", n))) for n in cued} - {""}
+    scored = sorted(((max(difflib.SequenceMatcher(None, s, _latin(_COUNTY_WORD.sub("", c.name_en))).ratio()
+                          for s in spelt), c.id, c) for st in sorted(states) for c in g.counties(st)),
+                    key=lambda t: (-t[0], t[1]))
+    if not scored or scored[0][0] < _COUNTY_SPELT_ALIKE or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][2]
+
+
+def _candidates(g: Gazetteer, e: Entity, text: str = "", region_named: bool = False
+                ) -> tuple[list[Place], str | None] | None:
     """The entity's candidate places and whether they are only a guess: ``"form"`` from a case ending, a
     spelling variant or an English kind word left out, ``"sound"`` from a sound key, ``"part"`` from the first
     part of a double name (a guessed town needs evidence from the document; a sound or part guess also when it
@@ -344,6 +424,11 @@ def _candidates(g: Gazetteer, e: Entity, text: str = "") -> tuple[list[Place], s
             for p in lookup(n):
                 found.setdefault((p.kind, p.id), p)
 
+    if text and any(_COUNTY_BEFORE.search(text[max(0, m.start - 12):m.start]) for m in e.mentions):
+        # "в округе Колумбия" is the District of Columbia, not Colombia: the kind word and the name make one name
+        okrug = {(p.kind, p.id): p for n in names for p in g.candidates(f"округ {n}") if p.kind != "city"}
+        if okrug:
+            return list(okrug.values()), None
     joined = _joined(text, e) if text else []
     look([*joined, *(nom for n in joined if (nom := _nominative(n)))], g.candidates)
     found = {k: p for k, p in found.items() if p.kind != "city"}
@@ -370,9 +455,16 @@ def _candidates(g: Gazetteer, e: Entity, text: str = "") -> tuple[list[Place], s
         attested = {(p.kind, p.id): p for n in guesses if _adjective_in(text, n) for p in g.candidates(n)}
         if attested:
             return list(attested.values()), "adjective"
+    if found and all(_city_district(p) for p in found.values()):
+        # a generic city-district name ("Подольский район" of Kyiv) may also be a rural district named after its
+        # seat ("Подольский район" of Moscow Oblast): both readings stand, each needing local support
+        for d in (d for n in cyrillic for d in _districts(g, n)):
+            found.setdefault((d.kind, d.id), d)
     if found:
         return list(found.values()), None
     guesses += [bare for n in cyrillic if (bare := _ARTICLE.sub("", n)) != n]
+    # "Донецкого края", "Смоленский край": a land named by its region's adjective, where no krai of that name exists
+    guesses += [f"{m.group(1)}ая область" for n in cyrillic if (m := _LAND.fullmatch(n))]
     guesses += [bare for n in names if (bare := _KIND_SUFFIX.sub("", n)) != n]  # "Taipei City", "Lagos State"
     look(guesses, g.candidates)
     if found:
@@ -395,6 +487,10 @@ def _candidates(g: Gazetteer, e: Entity, text: str = "") -> tuple[list[Place], s
     found = {k: p for k, p in found.items() if p.kind != "region" or alike.get(k, 0.0) >= most_alike}
     if found:
         return list(found.values()), "sound"
+    if region_named:  # "в штате Сулия", "из мухафаза Бухейра": a region spelt alike (checked as a sound guess)
+        look([n for n in cyrillic if not n.lower().startswith("остров")], lambda n: _spelt_regions(g, [n]))
+        if found:
+            return list(found.values()), "sound"
     # a double name with both parts declined alike ("в Урбане-Шампейне"): its first town
     for n in cyrillic:
         parts = n.split("-")
@@ -461,9 +557,13 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
     # Nor does a town named after a first-level region plus a word, found by the region's name ("Оклахома" is
     # the state, not Oklahoma City), unless it is a capital or a city of millions ("Нью-Йорк": New York City).
     region_names = {(c.country, c.name_en) for c in loc.candidates if c.kind == "region" and not c.feature}
+    # A rural district read from a seat's adjective ranks below a city district of the table with the same name: the
+    # seat stands in only where the city district has no support ("Приморский район" in a St Petersburg story is the
+    # city's, not Primorsk's).
+    city_districts = any(_city_district(c) for c in loc.candidates)
     best, best_score = None, -math.inf
     for p in loc.candidates:
-        score = _base(p)
+        score = -1.0 if city_districts and p.id.startswith("district:") else _base(p)
         evidence = 0.0
         local = 0.0  # evidence below the country: its region mentioned, a place near it
         near_place = p.lat is not None and p.lon is not None \
@@ -487,6 +587,8 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
             evidence += _CONTAINS
         if p.kind == "city" and near_place:
             local += _NEAR
+        if _city_district(p) and p.region in loc.town_regions:  # "в Харьковском театре": the district's city
+            local += _CONTAINS
         # A town with a much bigger namesake abroad ("Женева") gets no country-level evidence without local evidence.
         overshadowed = not local and p.kind == "city" and any(
             c.kind == "city" and c.country != p.country and c.name_en.casefold() == p.name_en.casefold()
@@ -520,8 +622,9 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
             continue
         # A district of the feature table with no weight ("Центральный район", "ЗАО") needs local support: its
         # region mentioned or a place near it; the country alone is not enough (every big town has one).
-        if ((p.feature and p.kind == "city" and p.population == 0) or loc.guess == "district") and not (
-                (p.region and p.region in mentioned_regions) or near_place):
+        if (_city_district(p) or p.id.startswith("district:")) and not (
+                (p.region and (p.region in mentioned_regions or (_city_district(p) and p.region in loc.town_regions)))
+                or near_place):
             continue
         if p.kind == "city" and evidence == 0 and (
                 (loc.guess and loc.guess != "adjective" and p.population < _MIN_POP_GUESS)
@@ -674,10 +777,16 @@ def geocode(a: Analysis) -> None:
         if e.subtype == "site":
             sites.append(e)
             continue
-        found = _candidates(g, e, a.text)
+        hint = _kind_hint(a, e)
+        island = any(_ISLAND_BEFORE.search(a.text[max(0, m.start - 12):m.start]) for m in e.mentions)
+        found = _candidates(g, e, a.text, region_named=hint == "region" and not island)
         if found and found[0]:
-            places.append(_Loc(e, found[0], min(m.start for m in e.mentions), kind_hint=_kind_hint(a, e),
+            places.append(_Loc(e, found[0], min(m.start for m in e.mentions), kind_hint=hint,
                                guess=found[1], named_countries=_named_countries(a, e)))
+    if any(_city_district(p) for loc in places for p in loc.candidates):
+        town_regions = _adjective_towns(g, a.text)
+        for loc in places:
+            loc.town_regions = town_regions
     # Unambiguous places first (one candidate, or all candidates in one country and of one kind), then
     # two rounds over all, each reading the others' current best.
     for loc in places:
@@ -686,6 +795,25 @@ def geocode(a: Analysis) -> None:
     for _ in range(2):
         for loc in places:
             loc.best = _choose(loc, places, a.text)
+    # A place named as a county ("округа Харрис") in a story that names US states or towns: a county of those states
+    # spelt alike, unless it already reads as a country, a region or a big town.
+    us_states = [(loc.entity, loc.best.id if loc.best.kind == "region" else loc.best.region) for loc in places
+                 if loc.best is not None and loc.best.country == "US" and not loc.best.feature]
+    if any(state for _, state in us_states):
+        by_entity = {id(loc.entity): loc for loc in places}
+        for e in locs:
+            states = {state for other, state in us_states if other is not e and state}  # not its own reading's
+            read = by_entity.get(id(e))
+            if e.subtype == "site" or (read is not None and read.best is not None and (
+                    read.best.kind != "city" or read.best.population >= _REGION_TOWN_MIN_POP)):
+                continue
+            county = _county(g, a, e, states)
+            if county is None:
+                continue
+            if read is None:
+                read = _Loc(e, [county], min(m.start for m in e.mentions))
+                places.append(read)
+            read.best = county
     for loc in places:
         p = loc.best
         if p is None:
