@@ -741,9 +741,10 @@ def test_role_noun_and_pronoun_subjects_resolve_to_the_person_introduced() -> No
     ("Лавров заявил, что Россия ответит на санкции.", ["THREATEN"]),
     ("Представитель МИД заявил, что Москва не оставит это без ответа.", ["THREATEN"]),
     ("Путин заявил, что Россия будет вынуждена принять ответные меры.", ["THREATEN"]),
-    # negated, first-person, a process, a word off the predicate, a past or non-retaliatory act: none
-    ("Министр сообщил, что Киев не нарушал перемирие.", []),
-    ("Глава МИД заявил, что мы не нарушаем никаких договоренностей.", []),
+    # a negated wrongdoing accuses no one: it denies (REJECT)
+    ("Министр сообщил, что Киев не нарушал перемирие.", ["REJECT"]),
+    ("Глава МИД заявил, что мы не нарушаем никаких договоренностей.", ["REJECT"]),
+    # first-person, a process, a word off the predicate, a past or non-retaliatory act: none
     ("Глава МИД заявил, что мы нарушили договоренности.", []),  # a first-person admission accuses no other
     ("Михайлов сообщил, что активное горение внизу нарушило целостность бетона.", []),
     ("Министр заявил, что выборы прошли без нарушений.", []),
@@ -976,3 +977,63 @@ def test_an_event_noun_under_net_or_bez_did_not_take_place() -> None:
     assert described(run("Задержаний по делу пока нет.")) == []
     events = described(run("В ходе проверки изъяли документы, но обошлось без арестов."))
     assert [(e[0], e[1]) for e in events] == [("COERCE", "изъяли")]
+
+
+def test_a_reported_denial_is_a_rejection() -> None:
+    # a denying predicate, or a negated wrongdoing or hostile act in the content clause
+    for text in ("Николай Савельев заявил, что невиновен.", "Задержанные утверждают, что оружия не применяли.",
+                 "Министр сказал, что Россия не вмешивалась в выборы.",
+                 "Мэр заявил, что власти города не имеют никакого отношения к иску."):
+        assert [e[0] for e in described(run(text))] == ["REJECT"], text
+    # a policy told negatively, a casualty count, a future act: no denial
+    for text in ("Министр сообщил, что полиция намеренно не применяет жестких мер.",
+                 "Губернатор сообщил, что никто не пострадал.", "Министр заявил, что армия не будет нападать."):
+        assert [e for e in described(run(text)) if e[0] == "REJECT"] == [], text
+
+
+def test_a_threat_of_a_price_to_pay_is_a_threat() -> None:
+    events = described(run("Глава МИД Великобритании Джереми Хант предупредил Россию, что она заплатит высокую цену."))
+    assert [(e[0], e[3]) for e in events] == [("THREATEN", ["Россия"])]
+    assert described(run("Министр сказал, что заплатил за квартиру.")) == []
+
+
+def test_a_short_participle_of_an_accusation_is_a_predicate_not_a_conviction() -> None:
+    events = described(run("Лахути был арестован по приезде в страну и обвинен в связях со спецслужбами."))
+    assert [(e[0], e[1]) for e in events] == [("COERCE", "арестован"), ("ACCUSE", "обвинен")]
+    assert described(run("Министр был осужден на пять лет.")) == []
+
+
+def test_disagreeing_with_something_is_a_rejection_but_not_in_the_future() -> None:
+    assert [(e[0], e[1]) for e in described(run("С этими выводами не согласилась партия «Закон и справедливость»."))] \
+        == [("REJECT", "не согласилась")]
+    future = described(run("Профсоюзы пригрозили забастовкой, если авиакомпания не согласится с требованиями."))
+    assert [e for e in future if e[0] == "REJECT"] == []
+    assert described(run("Пациент не согласился на госпитализацию.")) == []
+
+
+def test_a_release_after_a_told_arrest_is_a_concession() -> None:
+    events = described(run("Корреспондент Тимур Олевский был задержан в Тольятти. Спустя несколько часов его "
+                           "отпустили."))
+    assert [e[0] for e in events] == ["COERCE", "CONCEDE"]
+    assert described(run("Спустя несколько часов его отпустили.")) == []  # no arrest told before
+    assert [e[0] for e in described(run("Активист был задержан. Президент освободил министра от должности."))] \
+        == ["COERCE"]
+
+
+def test_declining_to_talk_a_right_and_a_courts_refusal_are_no_events() -> None:
+    assert described(run("Жена задержанного отказалась от интервью.")) == []
+    assert described(run("Свидетель отказался от дачи показаний.")) == []
+    assert described(run("Задержанные имеют право на встречи с адвокатами.")) == []
+    assert described(run("Тверской суд Москвы отклонил исковые требования активиста.")) == []
+
+
+def test_a_phone_talk_and_a_further_agreement_are_told_anew() -> None:
+    events = described(run("Владимир Путин и Джозеф Байден поговорили по телефону. Стороны пришли к соглашению по "
+                           "продлению договора. Байден и Путин договорились и дальше поддерживать контакты."))
+    assert [(e[0], e[1]) for e in events] == [("CONSULT", "поговорили по телефону"),
+                                              ("AGREE", "соглашению"), ("AGREE", "договорились")]
+
+
+def test_a_notice_of_suspicion_is_an_accusation() -> None:
+    events = described(run("Во вторник им были предъявлены подозрения в терроризме."))
+    assert [(e[0], e[1]) for e in events] == [("ACCUSE", "предъявлены подозрения")]

@@ -72,7 +72,17 @@ _EVALUATIVE = frozenset({"назвать", "называть", "расценит
 #: Reporting verbs whose content clause may accuse or threaten ("заявил, что Киев нарушает
 #: перемирие", "предупредил, что Москва ответит"); the lexicon's ``needs`` name the clause's predicates.
 _REPORTING = frozenset({"заявить", "заявлять", "сообщить", "подчеркнуть", "подчеркивать", "пояснить", "отметить",
-                        "утверждать", "указать", "говориться"})
+                        "утверждать", "указать", "говориться", "сказать", "добавить"})
+#: Predicates of a reported clause that deny on their own ("заявил, что невиновен", "что это неправда").
+_DENIALS = frozenset({"невиновный", "непричастный", "неправда", "бред", "чушь", "ложь", "вымысел", "выдумка",
+                      "клевета", "фейк", "абсурд", "необоснованный", "безосновательный", "беспочвенный"})
+#: Predicates of a reported clause that deny when negated: a wrongdoing or a hostile act ("что оружия
+#: не применяли", "что не причастен", "что не имеет никакого отношения к", "что мы не нарушаем").
+_DENIABLE = frozenset({"нарушать", "нарушить", "вмешиваться", "вмешаться", "причастный", "виновный", "виноватый",
+                       "фальсифицировать", "сфальсифицировать", "провоцировать", "спровоцировать", "применять",
+                       "применить", "нападать", "напасть", "обстреливать", "обстрелять", "стрелять", "атаковать",
+                       "убивать", "убить", "избивать", "избить", "похищать", "похитить", "бомбить", "участвовать",
+                       "иметь"})
 #: Words that make a clause's act a wrongdoing ("осуществили незаконный перевод земель").
 _ILLEGAL = frozenset({"незаконный", "незаконно", "преступный", "противозаконный", "противоправный"})
 #: Clause verbs that carry a predicate word ("является провокацией", "виновником стал X").
@@ -452,7 +462,8 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
     if any(lemmas[c - first] in ("не", "бы", "чтобы") or (
             _future_aux(a.tokens[c].text)) for c in kids.get(k, [])):
         return False  # negated, hypothetical, or a purpose ("летит в Вашингтон, чтобы встретиться")
-    if tok.feats.get("Tense") == "Fut" or tok.feats.get("Mood") == "Cnd" or _imperative(tok.text):
+    verb = a.tokens[k + 1] if negative and lemmas[k - first] == "не" and tok.head == k + 1 else tok
+    if verb.feats.get("Tense") == "Fut" or verb.feats.get("Mood") == "Cnd" or _imperative(verb.text):
         return False  # future, conditional, or a command ("отведите войска", said in a call)
     if tok.pos == "NOUN" and any(lemmas[c - first] in _PLANNED for c in kids.get(k, [])):
         return False
@@ -466,6 +477,9 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
             and (tok.head < 0 or lemmas[tok.head - first] not in _DECIDED | _CLIMB))):
         return False  # no verb governs it: it names an act, not one that took place ("Ввести санкции — не путь")
     head, depth, node = tok.head, 0, k
+    if negative and lemmas[k - first] == "не" and head == k + 1:
+        # the walk starts above the verb the negation belongs to ("не согласилась" is no modal "согласиться")
+        head, node = a.tokens[head].head, head
     described = False  # the walk passed a participle or relative clause that describes someone
     while head >= 0 and depth < 3:
         lemma = lemmas[head - first]
@@ -558,6 +572,12 @@ def _participle_word(word: str) -> bool:
     return bool(parses) and parses[0].tag.POS in ("PRTF", "PRTS", "GRND")
 
 
+def _short_participle_word(word: str) -> bool:
+    """A short participle by its form ("обвинен", "внесены")."""
+    parses = models.morph().parse(word.lower())
+    return bool(parses) and parses[0].tag.POS == "PRTS"
+
+
 def _gerund_word(word: str) -> bool:
     """A gerund by its form ("обвинив", "призывая")."""
     parses = models.morph().parse(word.lower())
@@ -579,15 +599,40 @@ def _needs_met(entry: _Entry, lemmas: list[str], first: int, k: int, kids: dict[
                a: Analysis | None = None) -> bool:
     if not entry.needs:
         return True
-    if a is not None and lemmas[k - first] in _REPORTING and entry.type in ("ACCUSE", "THREATEN"):
+    if a is not None and entry.type == "CONCEDE" and lemmas[k - first] in _RELEASES \
+            and _released_detainee(a, lemmas, first, k, kids):
+        return True
+    if a is not None and lemmas[k - first] in _REPORTING and entry.type in ("ACCUSE", "THREATEN", "REJECT"):
         return _told_clause(a, lemmas, first, k, kids, entry) is not None
     if a is not None and lemmas[k - first] in _EVALUATIVE:
         # a verdict is the verb's own complement ("назвал это нарушением"), not a word of a clause it
         # introduces ("считает, что ... нарушение" is told by the clause, if at all)
         return any(lemmas[c - first] in entry.needs for c in _judged(a, kids, k))
+    # (the words under the verb of "не согласиться с"; "машины скорой помощи" are ambulances, not aid)
+    root = k + 1 if lemmas[k - first] == "не" and a is not None and a.tokens[k].head == k + 1 else k
     return any(lemmas[c - first] in entry.needs and not (lemmas[c - first] == "помощь" and c > first
                                                          and lemmas[c - 1 - first] == "скорый")
-               for c in _subtree(kids, k) if c != k)  # "машины скорой помощи" are ambulances, not aid
+               for c in _subtree(kids, root) if c != root)
+
+
+#: Objects of "применять" that are force ("что оружия не применяли").
+_FORCE = frozenset({"оружие", "сила", "насилие", "газ", "дубинка", "пытка", "спецсредство", "химоружие", "удар"})
+#: Verbs of letting someone go, a release (CONCEDE) when the document has told an arrest before.
+_RELEASES = frozenset({"отпустить", "освободить"})
+
+
+def _released_detainee(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """A person let go after an arrest the document told before ("задержан ... Спустя несколько часов
+    его отпустили", "После допроса она была отпущена"): the verb's object or passive subject is a person
+    or a personal pronoun; not "освободить от должности", "отпустить на каникулы"."""
+    if not any(ev.type == "COERCE" and ev.mode == "arrest" for ev in a.events):
+        return False
+    if any(_case_marker(a, kids, c) in ("от", "на") for c in kids.get(k, [])
+           if a.tokens[c].rel.startswith("obl")):
+        return False
+    return any(a.tokens[c].rel in ("obj", "nsubj:pass") and (
+        lemmas[c - first] in ("он", "она", "они") or a.tokens[c].feats.get("Animacy") == "Anim")
+        for c in kids.get(k, []))
 
 
 def _told_clause(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]],
@@ -609,6 +654,18 @@ def _told_clause(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[
         lemma, feats = lemmas[c - first], a.tokens[c].feats
         under = {lemmas[g - first]: g for g in kids.get(c, [])
                  if a.tokens[g].rel.split(":")[0] in ("obj", "obl", "nsubj", "xcomp")}
+        if entry.type == "REJECT":
+            if feats.get("Tense") == "Fut" or any(_future_aux(a.tokens[g].text) for g in kids.get(c, [])) \
+                    or any(lemmas[g - first] in ("ли", "бы") for g in kids.get(c, [])):
+                continue
+            if not negated(c) and (lemma in _DENIALS or (lemma in _COPULAS and any(
+                    w in _DENIALS and not negated(g) for w, g in under.items()))):
+                return c  # "заявил, что невиновен", "что это неправда", "что обвинения являются необоснованными"
+            if lemma in ("применять", "применить") and not under.keys() & _FORCE:
+                continue  # "не применяет жестких мер" describes a policy; "оружия не применяли" denies
+            if negated(c) and (lemma in _DENIABLE - {"иметь"} or (lemma == "иметь" and "отношение" in under)):
+                return c  # "что оружия не применяли", "что не причастен", "не имеет никакого отношения к"
+            continue
         if entry.type == "ACCUSE":
             if negated(c) or feats.get("Person") == "1" or subject(c) in ("я", "мы", "никто") \
                     or feats.get("Tense") == "Fut" or any(_future_aux(a.tokens[g].text) for g in kids.get(c, [])):
@@ -642,7 +699,7 @@ def _told_clause(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[
             if not coming or negated(c):
                 continue
             measure = under.get("мера")
-            if lemma in ("ответить", "отвечать") or (
+            if lemma in ("ответить", "отвечать", "заплатить", "поплатиться", "расплатиться") or (
                     lemma in ("принять", "предпринять") and measure is not None and feats.get("Voice") != "Pass"
                     and any(lemmas[g - first] in _RETALIATORY for g in kids.get(measure, []))) \
                     or (lemma == "последовать" and under.keys() & {"ответ", "мера"}):
@@ -1028,7 +1085,7 @@ def extract(a: Analysis) -> None:
                 else:
                     k += 1
                 continue
-            if _may_need(found[0], lemmas):
+            if _may_need(found[0], lemmas) or (found[0].type == "CONCEDE" and found[0].lemmas[0] in _RELEASES):
                 candidates.append((si, k, found[0], found[1], k))
             k = found[1]
     parse_syntax(a, sorted({si for si, *_ in candidates}))
@@ -1048,8 +1105,12 @@ def extract(a: Analysis) -> None:
         # clause's subject ("разразился заявлением, обвинив их", "скандировали лозунги, призывая к ...");
         # not a wound or a killing, which is the outcome of the act its clause tells ("ракета упала, ранив")
         gerund = a.tokens[k].feats.get("VerbForm") == "Conv" or _gerund_word(a.tokens[k].text)
+        # a short passive participle of an accusation is a predicate ("был обвинен в связях", "выдвинуто
+        # обвинение"), not a court's conviction ("осужден"); other short forms stay out ("ранен": a casualty)
+        short = a.tokens[k].feats.get("Variant") == "Short" or _short_participle_word(a.tokens[k].text)
         chosen = next((e for e in entries if _needs_met(e, lemmas, sent.first_token, k, kids, a)
-                       and not (e.finite and not (gerund and e.type != "ASSAULT") and (
+                       and not (e.finite and not (gerund and e.type != "ASSAULT")
+                                and not (short and e.type == "ACCUSE" and e.lemmas[0] not in _SENTENCING) and (
                            a.tokens[k].feats.get("VerbForm") in ("Part", "Conv")
                            or _participle_word(a.tokens[k].text)))), None)
         if chosen is None or not _asserted(a, lemmas, sent.first_token, k, kids, negative="не" in chosen.lemmas):
@@ -1062,8 +1123,8 @@ def extract(a: Analysis) -> None:
             continue
         if chosen.type == "ASSAULT" and a.tokens[k].pos == "VERB" and _in_course_of(a, k, kids, attack_nouns):
             continue  # "в ходе перестрелки были убиты двое": the killings belong to the firefight's record
-        if chosen.type in ("COERCE", "CONCEDE") and _court_act(a, lemmas, sent.first_token, k, kids):
-            continue  # a court's ruling ("суд принял решение освободить", "арестован на 30 суток")
+        if chosen.type in ("COERCE", "CONCEDE", "REJECT") and _court_act(a, lemmas, sent.first_token, k, kids):
+            continue  # a court's ruling ("суд принял решение освободить", "арестован на 30 суток", "суд отказал")
         if _question(a, si) and a.tokens[k].rel not in ("acl:relcl", "acl"):
             continue  # asked, not told ("Где уголовные дела ...?"), unless a relative clause tells it ("кто задержал")
         etype = chosen.type
@@ -1165,6 +1226,9 @@ def extract(a: Analysis) -> None:
                 and _happened(a, lemmas, sent.first_token, k):
             earlier = None  # "Позже боевики выдвинули ультиматум", "Руф устроил резню 17 июня": told anew
             # (next to the first telling, it details it: "Задержание провели сотрудники ...")
+        if earlier is not None and verbal and etype in _JOINT and _agreed_anew(
+                a, lemmas, sent.first_token, k, kids, sent_lemmas.get(told_in[id(earlier)], [])):
+            earlier = None  # "пришли к соглашению по продлению ... договорились и дальше поддерживать контакты"
         if earlier is not None and _patients_differ(a.tokens[k], passives.get(id(earlier))):
             earlier = None  # "лидер ... задержан" and later "задержаны 221 член партии": other people
         if earlier is not None:  # a re-mention: it may name a participant the first one did not
@@ -1368,6 +1432,15 @@ def _other_time(a: Analysis, first: Sentence, later: Sentence) -> bool:
     return False
 
 
+def _agreed_anew(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]],
+                 earlier: list[str]) -> bool:
+    """A joint act whose verb names what was agreed or discussed by an infinitive the earlier record's
+    sentence does not have ("договорились ... обсудить все факторы" after "пришли к соглашению по
+    продлению договора"): another agreement, not the first retold."""
+    return any(a.tokens[c].rel == "xcomp" and a.tokens[c].feats.get("VerbForm") == "Inf"
+               and lemmas[c - first] not in earlier for c in kids.get(k, []))
+
+
 def _patients_differ(tok: Token, number: str | None) -> bool:
     """Two passive mentions whose patients differ in number ("был казнен" after "похищены и казнены
     6 граждан", "были арестованы лидеры" after "задержан Мурси") tell acts on other people."""
@@ -1471,6 +1544,10 @@ def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict
                 break
             if a.tokens[j].text == "(":
                 return True
+    head = a.tokens[k].head
+    if a.tokens[k].pos == "NOUN" and head >= first and lemmas[head - first] == "право" \
+            and _case_marker(a, kids, k) == "на":
+        return True  # "имеют право на встречи с адвокатами": a right, not an act
     if lemmas[k - first] == "критика" and a.tokens[k].feats.get("Number") == "Plur":
         return True  # "Критики Алиева считают": critics, people
     if lemmas[k - first] == "запретить" and a.tokens[k].feats.get("VerbForm") == "Part":
@@ -1511,7 +1588,9 @@ def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict
         return True  # "пострадавшие обратились за медицинской помощью": care sought, no party asked
     if lemmas[k - first] in ("требовать", "потребовать") and _abstract_subject(a, lemmas, first, k, kids):
         return True  # "логика требует этого", "закон требует", "процесс требует ответа": requires, not demands
-    return lemmas[k - first] == "отказаться" and any(lemmas[c - first] == "комментарий" for c in kids.get(k, []))
+    # "от комментариев", "от интервью", "от дачи показаний": declining to talk, no rejection of anything
+    return lemmas[k - first] in ("отказаться", "отказываться") and any(
+        lemmas[c - first] in ("комментарий", "интервью", "дача", "показание") for c in kids.get(k, []))
 
 
 _HELP = frozenset({"помощь", "поддержка", "содействие"})
