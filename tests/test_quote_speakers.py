@@ -1,5 +1,5 @@
-"""Quote speakers: the rules of the ninth development round (docs/annotation-guide.md, "Ninth quote
-development set"), each on sentences written for it."""
+"""Quote speakers: the rules of the ninth and tenth development rounds (docs/annotation-guide.md, "Ninth
+quote development set", "Tenth quote development set"), each on sentences written for it."""
 
 from __future__ import annotations
 
@@ -163,3 +163,112 @@ def test_the_subject_before_a_participial_clause_speaks_not_the_outlet_told(pipe
             "интервью изданию IltaSanomat заявили, что они бежали от преследований.")
     name, st = speaker_of(pipe, text, "они бежали")
     assert name is None and st is not None and st.startswith("просители")
+
+
+# --- tenth round ---------------------------------------------------------------------------------
+
+
+def test_head_of_state_is_the_president_not_the_head_of_a_company_or_government(pipe: Pipeline) -> None:
+    text = ("Владимир Путин потребовал разработать модель работы электричек. Ответственными он назначил главу "
+            "правительства Дмитрия Медведева и руководителя \"Российских железных дорог\" Владимира Якунина. "
+            "Путин поручил главе правительства Дмитрию Медведеву и руководителю \"Российских железных "
+            "дорог\" Владимиру Якунину вернуть электрички. \"Вы что с ума сошли?\" - обратился тогда глава "
+            "государства к членам правительства и потребовал немедленно восстановить сообщение.")
+    assert speaker_of(pipe, text, "немедленно восстановить")[0] == "Владимир Путин"
+
+
+def test_by_the_words_of_the_head_of_state_after_the_president_s_quotation(pipe: Pipeline) -> None:
+    text = ("Дмитрий Медведев доверил пост руководителя иннограда миллиардеру Виктору Вексельбергу. «Мы создадим "
+            "структуру, и ее возглавит Виктор Вексельберг», — заявил Дмитрий Медведев. У проекта будут иностранные "
+            "партнеры, в числе которых, по словам главы государства, будут и ученые.")
+    assert speaker_of(pipe, text, "У проекта")[0] == "Дмитрий Медведев"
+
+
+def test_a_relative_clause_ended_before_the_cue_does_not_make_its_antecedent_speak(pipe: Pipeline) -> None:
+    text = ("Аленка Братушек, в прошлом занимавшая пост министра финансов и сменившая на посту лидера партии "
+            "политика Зорана Янковича (Zoran Jankovic), который также был заподозрен в коррупции, заявила, что "
+            "намерена реформировать банковский сектор страны.")
+    assert speaker_of(pipe, text, "намерена реформировать")[0] == "Аленка Братушек"
+
+
+def test_an_organisation_told_in_an_interview_is_not_the_speaker(pipe: Pipeline) -> None:
+    text = ("Фронтмен Sex Pistols Джон Лайдон в интервью The Daily Mail сказал, что ему отвратительно такое "
+            "поведение.")
+    assert speaker_of(pipe, text, "ему отвратительно")[0] == "Джон Лайдон"
+
+
+def test_a_gerund_after_a_direct_quote_shares_the_cue_s_subject_not_a_word_of_the_quotation(
+        pipe: Pipeline) -> None:
+    text = ("\"Впервые сближение корабля \"Союз МС\" с Международной космической станцией планируется проводить "
+            "по т.н. \"сверхбыстрой\", двухвитковой схеме\", - "
+            "сообщили в Роскосмосе, уточнив, что полет в этот раз займет всего три часа.")
+    assert speaker_of(pipe, text, "полет в этот раз")[0] == "Роскосмос"
+
+
+def test_the_title_of_an_article_is_not_its_author(pipe: Pipeline) -> None:
+    text = ("Президент Ближневосточного форума Дэниэл Пайпс в статье \"Мусульманская Россия?\", опубликованной в "
+            "Washington Times, высказал убеждение, что Россия быстро меняется.")
+    assert speaker_of(pipe, text, "Россия быстро")[0] == "Дэниэл Пайпс"
+
+
+def test_a_participle_with_an_object_and_a_predicate_is_no_reporting_tail(pipe: Pipeline) -> None:
+    text = ("С ним спорит обозреватель Forbes Марк Адоманис, считающий приведенные Пайпсом цифры весьма "
+            "странными. Москва - один из самых дорогих городов мира, поясняет он.")
+    quotes = said(pipe, text)
+    assert not any(content.startswith("С ним спорит") for content, *_ in quotes)
+    assert speaker_of(pipe, text, "Москва - один")[0] == "Марк Адоманис"
+
+
+def test_a_bare_role_noun_after_a_quote_describes_its_speaker_despite_a_genitive_name(pipe: Pipeline) -> None:
+    text = ("Вице-спикер от ЛДПР Владимир Жириновский предположил, что произойдет смена правительства. За счет "
+            "инициатив Медведева появляется возможность повысить роль парламента, считает депутат.")
+    assert speaker_of(pipe, text, "За счет")[0] == "Владимир Жириновский"
+
+
+def test_a_role_of_the_first_of_two_appositions_finds_the_person(pipe: Pipeline) -> None:
+    text = ("Такой прогноз озвучил председатель оргкомитета \"Россия 2018\", министр спорта РФ Виталий Мутко. "
+            "\"Мы справимся и проведем турнир на самом высоком уровне\", - заключил председатель оргкомитета.")
+    assert speaker_of(pipe, text, "Мы справимся")[0] == "Виталий Мутко"
+
+
+def test_a_class_noun_among_several_companies_is_the_one_quoted_last(pipe: Pipeline) -> None:
+    text = ("Несколько перевозчиков — британская easyJet, ирландская Ryanair и венгерская Wizz Air — подали жалобу на "
+            "Францию. Еще на предыдущей неделе "
+            "«Ryanair» объявила об отмене еще 300 рейсов.\n\nАвиакомпания также принесла извинения клиентам и "
+            "сказала, что задействовала дополнительных служащих.")
+    assert speaker_of(pipe, text, "отмене")[0] == "Ryanair"
+    assert speaker_of(pipe, text, "задействовала")[0] == "Ryanair"
+
+
+def test_the_capital_stands_for_its_country_s_body_quoted_just_before(pipe: Pipeline) -> None:
+    text = ("МИД РФ заявил, что Госдепартамент США воспрепятствовал встрече. В Москве "
+            "напоминают, что Вашингтон допускает возможность встречи после принятия резолюции.")
+    assert (speaker_of(pipe, text, "Вашингтон допускает")[0] or "").startswith("МИД")
+    # with no body of that country quoted before, the city stays
+    other = "В Москве напоминают, что Вашингтон допускает возможность встречи после принятия резолюции."
+    assert speaker_of(pipe, other, "Вашингтон допускает")[0] == "Москва"
+
+
+def test_a_comment_is_a_document_and_a_bare_re_mention_names_its_author(pipe: Pipeline) -> None:
+    text = ("\"Госдепартамент США фактически воспрепятствовал встрече\", - говорится в комментарии МИД РФ, "
+            "распространенном во вторник. Как отмечается в документе, \"в Москве такая позиция вызывает "
+            "непонимание\".")
+    assert (speaker_of(pipe, text, "Госдепартамент США")[0] or "").startswith("МИД")
+    assert (speaker_of(pipe, text, "в Москве такая позиция")[0] or "").startswith("МИД")
+
+
+def test_a_noun_with_a_possessive_or_a_possessor_role_is_not_the_person_quoted(pipe: Pipeline) -> None:
+    text = ("Об этом сообщает агентство со ссылкой на адвоката Шамсудина Цакаева, представляющего интересы "
+            "Дадаева.\n\nЗащитник уточнил, что его клиент в жалобе, поданной в Басманный суд Москвы, просит признать "
+            "постановление незаконным.")
+    assert speaker_of(pipe, text, "признать постановление")[0] is None
+    text = ("В свою очередь, адвокат истца Дмитрий Мальбин заявил, что ответчики ничего не доказали. Истец "
+            "считает ложными утверждения фильма. В связи с этим истец попросил суд обязать ответчиков "
+            "опровергнуть фразы.")
+    assert speaker_of(pipe, text, "суд обязать")[0] is None
+
+
+def test_a_reporting_clause_before_a_comma_is_no_second_role_of_the_name_after_it(pipe: Pipeline) -> None:
+    text = ("Как сообщили в понедельник источники на ТВ-6, председатель совета директоров Игорь Шабдурасулов "
+            "подписал распоряжение о созыве заседания.")
+    assert speaker_of(pipe, text, "председатель совета")[0] is None

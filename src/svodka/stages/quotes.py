@@ -328,6 +328,8 @@ def _tail(d: _Doc, toks: list[Token]) -> int:
     for k in range(end - 1, 0, -1):
         t = toks[k]
         flags = cue_flags(t)
+        if t.feats.get("VerbForm") == "Part" and t.feats.get("Case"):
+            continue  # "X, считающий цифры странными": a full participle qualifies a noun, it ends no content
         if "say" in flags or ("impers" in flags and k + 1 < end and fold(toks[k + 1].text) in ("в", "во")
                               and document_owner(d, toks, k)):  # "C, говорится в сообщении АЕБ"
             p = k - 1
@@ -481,6 +483,8 @@ def _indirect(d: _Doc, si: int) -> None:
                                                                                    "сообщается"):
                 ments = d.mentions_in(toks[2].start, toks[comma - 1].end)
                 spk = ments[-1][2].id if ments else None
+                if spk is None and (owner := document_owner(d, toks, 1)) is not None:
+                    spk = owner[0]  # "Как отмечается в документе, C": the author of the document named before
                 if spk is not None and inner_cue < 0:
                     q = _add(d, toks, toks[comma].end, toks[body_hi - 1].end, 1, "indirect", 0, n, False, si,
                              (spk, None))

@@ -26,7 +26,11 @@ Rules (docs/annotation-guide.md, "Quotes"; shared LAYERS.md):
   ведомство") is that country's body of that field named in the text (Пентагон, "Минфин США"); a bare
   "в ведомстве" the body of its class named last; a bare "эксперт/аналитик" the person just quoted. A
   participle cue (``X, заявившего, что``) is X's; a gerund or a cue after ``и/но`` shares the subject of
-  the previous cue; ``цитирует X Y``: X speaks, Y relays.
+  the previous cue; ``цитирует X Y``: X speaks, Y relays. "глава государства" is a president (never "глава
+  правительства" or the head of a company); a bracket after a name, a title after "в статье" and an
+  organisation after "в интервью/в эфире" are never the subject; "X, <participial clause>, заявила" is X's;
+  "В Москве напоминают" is the body of that capital's country quoted just before; "Авиакомпания сказала"
+  among several companies is the one quoted last; "его клиент" or "истец" after "адвокат истца X" is not X.
 - ``X со ссылкой на Y`` (and ``Ссылаясь на Y, X сообщили``): Y is the speaker, X goes to ``via`` (not
   when the link is in an opening ``Как передает X со ссылкой на Y, Z заявил``: then Z speaks and both
   relay). ``C, сказал X, передает Y``: X speaks, Y relays.
@@ -226,7 +230,38 @@ def _role_lemmas(toks: list[Token], j: int) -> frozenset[str]:
     lems = lemmas(toks[j].text)
     if lems & {"глава", "руководитель"} and j + 1 < len(toks) and _MINISTRY.match(fold(toks[j + 1].text)):
         return lems | {"министр"}
+    if lems & {"глава", "руководитель", "лидер"} and j + 1 < len(toks):
+        # "глава государства" is the president, "глава правительства" the premier: never one another
+        after = lemmas(toks[j + 1].text)
+        if after & _STATE:
+            return frozenset({"президент"})
+        if after & _GOVERNMENT:
+            return frozenset({"премьер"})
     return lems
+
+
+#: Complements that make a head role the head of state or of government.
+_STATE = frozenset({"государство", "страна"})
+_GOVERNMENT = frozenset({"правительство", "кабмин", "кабинет"})
+
+
+def _state_head(toks: list[Token], j: int) -> bool:
+    """Is ``toks[j]`` "глава/руководитель/лидер" of "государства/страны" (the president)?"""
+    return bool(lemmas(toks[j].text) & {"глава", "руководитель", "лидер"}) and j + 1 < len(toks) \
+        and bool(lemmas(toks[j + 1].text) & _STATE)
+
+
+def _bound_role(d: _Doc, toks: list[Token], j: int, k: int) -> bool:
+    """Is the role word ``toks[j]`` bound to a body other than a country by its complement before the name
+    at ``toks[k]`` ("руководителя "Российских железных дорог" Владимира Якунина", "главу правительства")?
+    Such a head is no "президент" or "лидер" of the group: only the same word stands for it."""
+    for t in toks[j + 1:k]:
+        ent = d.entity_at(t.start, t.end)
+        if ent is not None and ent.type not in ("LOC", "PER"):
+            return True
+        if ent is None and t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Gen":
+            return True
+    return False
 
 
 def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
@@ -262,6 +297,7 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
             continue
         k = bisect.bisect_left(d.token_starts, ms)
         role_seen = False
+        crossed = False
         for j in range(k - 1, max(-1, k - (20 if coordinated else 12)), -1):
             t = toks[j]
             if coordinated and role_seen and fold(t.text) == "и" and j > 0 and toks[j - 1].pos in ("NOUN", "PROPN"):
@@ -270,6 +306,12 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
             if other is not None and other.type == "PER" and other is not ent and t.feats.get("Case") == "Gen" \
                     and toks[k].feats.get("Case") != "Gen":
                 continue  # the role's possessor: "пресс-секретарь президента Владимира Путина Дмитрий Песков"
+            if t.text == "," and not crossed and j + 1 < k and toks[j + 1].feats.get("Case") == "Nom" \
+                    and lemmas(toks[j + 1].text) & set(person_roles()) and "\n" not in d.text[t.end:ms] \
+                    and j > 0 and toks[j - 1].pos != "VERB" \
+                    and not any(x.pos in ("ADP", "VERB", "SCONJ") for x in toks[max(0, j - 4):j]):
+                crossed = True  # "председатель оргкомитета "Россия 2018", министр спорта РФ Виталий Мутко"
+                continue
             if "\n" in d.text[t.end:ms] or t.text in (".", ";", ":", "!", "?", ",") or _finite(t) \
                     or t.pos == "CCONJ" or (other is not None and other.type == "PER" and other is not ent):
                 break  # only the phrase right before the name: not "президентом Франции X и канцлером Y"
@@ -278,6 +320,8 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
             if t.pos in ("NOUN", "PROPN", "ADJ") and any(_same_role(_role_lemmas(toks, j), r) for r in roles):
                 if agree and t.feats.get("Case") != toks[k].feats.get("Case"):
                     continue
+                if "президент" in roles and not _role_lemmas(toks, j) & roles and _bound_role(d, toks, j, k):
+                    break  # "президента" is not the one introduced as "руководителя "РЖД"", only by its word
                 p = j - 1
                 while p > 0 and toks[p].pos == "ADJ":
                     p -= 1
@@ -688,6 +732,11 @@ def _company_referent(d: _Doc, role: str, pos: int) -> str | None:
             near.append(ent.id)
     if introduced:
         return introduced[0] if len(introduced) == 1 else None
+    if len(near) > 1:
+        # several companies named: "Авиакомпания ... сказала" after "«Ryanair» объявила об отмене" is the one
+        # quoted last, when it is one of them
+        last = next((q for q in _previous_quotes(d, pos) if q.speaker and not q.relay), None)
+        return last.speaker if last is not None and last.speaker in near else None
     return near[0] if len(near) == 1 else None
 
 
@@ -803,8 +852,8 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     # "собеседник "Коммерсанта"" is the one the outlet just quoted ("источник CNN" may be a new one)
     told = "собеседник" in head_lemmas
     bare = all(told and _is_media(m[2]) for m in inner) and all(
-        lemmas(t.text) & _BARE_COMPLEMENT or (told and _is_media(d.entity_at(t.start, t.end))) or t.text in _OPEN_CLOSE
-        or t.text in _OPEN_CLOSE.values() for t in rest)
+        lemmas(t.text) & (_BARE_COMPLEMENT | _STATE) or (told and _is_media(d.entity_at(t.start, t.end)))
+        or t.text in _OPEN_CLOSE or t.text in _OPEN_CLOSE.values() for t in rest)
     plural = toks[head].feats.get("Number") == "Plur"  # "немецкие дипломаты" are not the one quoted before
     if bare and not plural and roles & (set(person_roles()) | {"источник"}):
         for q in _previous_quotes(d, pos):
@@ -812,6 +861,8 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
             if said is not None and said.type != "PER" and not head_lemmas & _VOICES_OF_BODIES:
                 continue  # "федеральный прокурор признал" is no committee quoted before
             if _quoted_speaker(q) and not q.relay and not _is_media(said):
+                if said is None and _state_head(toks, head):
+                    continue  # "глава государства" is no unnamed "сотрудник администрации" quoted before
                 if "источник" in head_lemmas and said is not None and said.type == "PER":
                     return None  # "Как рассказал источник" after a named person is another, unnamed one
                 if nation and _foreign(d, q.speaker, nation):
@@ -868,17 +919,24 @@ def _described_speaker(d: _Doc, toks: list[Token], s: int, e: int, head: int) ->
         return None
     if d.mentions_in(toks[s].start, toks[e - 1].end):
         return _topic_person(d, toks, s, e, head)
+    if any(fold(x.text) in _POSSESSIVES for x in toks[max(0, s - 1):e]):
+        return None  # "его клиент" after the lawyer's quote is the lawyer's client, not the lawyer
     for k in range(s, e):  # "Сама женщина", "автор статьи": modifiers and inanimate complements only
         x = toks[k]
         if k != head and not (x.pos in ("ADJ", "PRON") or (x.pos == "DET" and lemmas(x.text) & _DEFINITE)
                               or (x.pos == "NOUN" and x.feats.get("Animacy") == "Inan")):
             return _topic_person(d, toks, s, e, head)  # "любой вкладчик" is no one in particular (see there)
-    return _quoted_described(d, toks[s].start, gender) or _topic_person(d, toks, s, e, head)
+    return _quoted_described(d, toks[s].start, gender, lemmas(t.text)) or _topic_person(d, toks, s, e, head)
 
 
-def _quoted_described(d: _Doc, pos: int, gender: str) -> tuple[str | None, str | None] | None:
+_POSSESSIVES = {"его", "ее", "её", "их", "свой", "своя", "свое", "свои", "наш", "наша", "мой", "моя"}
+
+
+def _quoted_described(d: _Doc, pos: int, gender: str,
+                      noun: frozenset[str] = frozenset()) -> tuple[str | None, str | None] | None:
     """The named person of the nearest quote before ``pos`` when it is of ``gender`` (or unknown), in
-    this or the previous paragraph, with no other person named since."""
+    this or the previous paragraph, with no other person named since, and not introduced with the noun
+    ``noun`` as the possessor of the role ("истец" is not "адвокат истца Дмитрий Мальбин")."""
     for q in _previous_quotes(d, pos):
         if q.relay or not q.speaker:
             continue
@@ -886,11 +944,28 @@ def _quoted_described(d: _Doc, pos: int, gender: str) -> tuple[str | None, str |
         if ent is None or ent.type != "PER" or d.para(pos) - d.para(_cue_pos(q)) > 2 \
                 or not _agrees(gender, _quote_gender(d, q)):
             return None
+        for ms, _me, e2 in d.mentions:
+            k = bisect.bisect_left(d.token_starts, ms)
+            # the noun in the genitive before a name in another case is its possessor ("адвокат истца Дмитрий
+            # Мальбин"), not its apposition ("Журналиста Виталия Полякова уволили")
+            if e2.id == q.speaker and k < len(d.a.tokens) and any(
+                    toks[y].feats.get("Case") == "Gen" and lemmas(toks[y].text) & noun and y > 0
+                    and toks[y - 1].pos == "NOUN" and toks[y - 1].feats.get("Animacy") == "Anim"
+                    and toks[y - 1].feats.get("Case") == toks[k].feats.get("Case") != "Gen"
+                    for toks in [d.a.tokens] for y in range(max(0, k - 4), k)):
+                return None
         after = max(_cue_pos(q), q.end)
+        # a name in an oblique case ("инициатив Медведева, считает депутат") is no new subject to describe
         others = [m for m in d.mentions_in(after, pos) if m[2].type == "PER" and m[2].id != q.speaker
-                  and not d.in_marks(m[0])]
+                  and not d.in_marks(m[0]) and _case_at(d, m[0]) in ("Nom", None)]
         return None if others else (q.speaker, None)  # another person named since: not sure whom it describes
     return None
+
+
+def _case_at(d: _Doc, pos: int) -> str | None:
+    """The case of the token starting at ``pos`` (None when unknown)."""
+    k = bisect.bisect_left(d.token_starts, pos)
+    return d.a.tokens[k].feats.get("Case") if k < len(d.a.tokens) and d.token_starts[k] == pos else None
 
 
 def _topic_person(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tuple[str | None, str | None] | None:
@@ -1057,6 +1132,45 @@ def _country_names() -> dict[str, frozenset[str]]:
     return out
 
 
+#: Capitals whose name, as the place of an impersonal statement ("в Москве заявили"), stands for their country's
+#: government: folded stem -> ISO code of the country (as in ``aliases.tsv``).
+_CAPITALS = {"москв": "RU", "вашингтон": "US", "киев": "UA", "пекин": "CN", "лондон": "GB", "париж": "FR",
+             "берлин": "DE", "тбилиси": "GE", "минск": "BY", "анкар": "TR", "тегеран": "IR", "токио": "JP",
+             "варшав": "PL", "кишинев": "MD", "ереван": "AM", "баку": "AZ", "астан": "KZ", "сеул": "KR"}
+
+
+def _capital_body(d: _Doc, city: Entity, pos: int) -> str | None:
+    """"В Москве напоминают/пояснили" after quotes of a body of that capital's country ("МИД РФ",
+    "Минобороны России"): the body quoted last, when the nearest quote with a named speaker before ``pos``
+    (within 2,500 characters) is that body; else None (the city, as before)."""
+    name = fold(city.name)
+    code = next((c for stem, c in _CAPITALS.items() if name.startswith(stem)), None)
+    if city.type != "LOC" or code is None:
+        return None
+    aliases = _country_names().get(code, frozenset()) | ({"рф"} if code == "RU" else set())
+    for q in _previous_quotes(d, pos):
+        if _cue_pos(q) < pos - 2500:
+            return None
+        ent = _ent(d, q.speaker)
+        if ent is None or q.relay:
+            continue
+        if ent.type != "ORG" or _is_media(ent) or ent.subtype in ("international", "union"):
+            return None
+        # the body's name, the word right after a mention or the adjective right before it names the country
+        # ("МИД РФ", "Минобороны России", "российский МИД")
+        near = [fold(ent.name)]
+        for ms, me, e2 in d.mentions:
+            if e2.id == ent.id and ms < pos:
+                after = re.match(r"\s*([\w-]+)", d.text[me:me + 20])
+                before = re.search(r"([\w-]+)\s*$", d.text[max(0, ms - 20):ms])
+                near += [fold(d.text[ms:me])] + [fold(m.group(1)) for m in (after, before) if m]
+        words = re.findall(r"[\w-]+", " ".join(near))
+        if any(w == a or (len(a) >= 5 and w[:5] == a[:5]) for w in words for a in aliases):
+            return ent.id
+        return None
+    return None
+
+
 def _speaker_from_phrase(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tuple[str | None, str | None]:
     a = d.a
     start, end = toks[s].start, toks[e - 1].end
@@ -1103,10 +1217,10 @@ def _speaker_from_phrase(d: _Doc, toks: list[Token], s: int, e: int, head: int) 
 #: kind: a bare re-mention ("в сообщении") refers back to a document of its kind ("заявление ЦТАК").
 _KIND_WORDS: dict[str, tuple[str, ...]] = {
     "statement": ("заявление", "сообщение", "релиз", "пресс-релиз", "коммюнике", "публикация", "статья", "материал",
-                  "блог", "справка", "документ"),
+                  "блог", "справка", "документ", "комментарий"),
     "letter": ("письмо", "обращение", "послание", "петиция", "телеграмма", "записка", "ответ"),
     "report": ("доклад", "отчет", "меморандум", "декларация", "документ"),
-    "decree": ("постановление", "указ", "приказ", "резолюция", "документ"),
+    "decree": ("постановление", "указ", "приказ", "резолюция", "документ", "поручение"),
 }
 #: document noun -> its kinds ("документ" is any of three)
 _DOC_KINDS: dict[str, frozenset[str]] = {
@@ -1254,7 +1368,12 @@ def _abbrev_dot(d: _Doc, toks: list[Token], i: int) -> bool:
 #: Dative nouns naming whom a statement was made to: "сообщил агентству X", "рассказал корр. ТАСС".
 _TOLD = {"агентству", "агентствам", "изданию", "газете", "телеканалу", "каналу", "радиостанции", "порталу",
          "журналу", "сайту", "корр", "корреспонденту", "корреспондентам", "журналистам", "журналисту",
-         "телекомпании", "информагентству"}
+         "телекомпании", "информагентству", "интервью", "эфире"}
+#: Nouns of written or broadcast works whose quoted title ("в статье "Мусульманская Россия?"") is never a speaker.
+_WORKS = frozenset({"статья", "книга", "колонка", "фильм", "доклад", "передача", "программа", "материал",
+                    "публикация", "заметка", "песня", "блог", "пост", "эссе", "очерк", "монография", "исследование"})
+#: "в интервью The Daily Mail сказал", "в эфире Fox Business заявил": any organisation after these was told.
+_TOLD_IN = {"интервью", "эфире"}
 
 
 def _addressee(d: _Doc, toks: list[Token], i: int) -> bool:
@@ -1387,8 +1506,26 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
         skipped: tuple[int, int, int] | None = None
         while i >= lo:
             t = sent_toks[i]
+            if t.text == ")":
+                # a bracketed aside after a person's name ("Зорана Янковича (Zoran Janković)", "Абид Раджа (Левая
+                # либеральная партия)") is never the subject; a bracketed list after a noun may be ("операторы (SKT,
+                # KT и LG U+)")
+                depth, x = 0, i
+                while x >= lo and not (sent_toks[x].text == "(" and depth == 1):
+                    depth += 1 if sent_toks[x].text == ")" else -1 if sent_toks[x].text == "(" else 0
+                    x -= 1
+                named = d.entity_at(sent_toks[x - 1].start, sent_toks[x - 1].end) if x - 1 >= lo else None
+                if x >= lo and named is not None and named.type == "PER":
+                    if all(y.pos == "ADV" for y in sent_toks[i + 1:cue_i]) and not _role_only(named):
+                        # "Рядовая Шона (фамилию не назвала, ...) сообщила": the name right before the bracket,
+                        # whatever case the tagger gave it
+                        return named.id, None, sent_toks[x - 1].start, sent_toks[x - 1].end
+                    i = x - 1
+                    continue
             if fold(t.text) in ("который", "которая", "которые") and t.feats.get("Case") in ("Nom", None) \
-                    and i - 2 >= 0 and sent_toks[i - 1].text == ",":
+                    and i - 2 >= 0 and sent_toks[i - 1].text == "," \
+                    and not any(x.text == "," for x in sent_toks[i + 1:cue_i]):
+                # the cue inside the relative clause, not after it ("Янковича, который был заподозрен, заявила")
                 # "посол США Ричард Греннелл, который в интервью Handelsblatt заявил": the antecedent speaks
                 for x in range(i - 2, max(-1, i - 8), -1):
                     ent = d.entity_at(sent_toks[x].start, sent_toks[x].end)
@@ -1403,6 +1540,22 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                 if t.text == "," and _relative_clause_before(sent_toks, i, lo):
                     i = _skip_relative(sent_toks, i, lo)
                     continue
+                if t.text == "," and _participle_after(sent_toks, i, cue_i):
+                    # "Аленка Братушек, в прошлом занимавшая пост ... Янковича, который ..., заявила": the name
+                    # the nominative participle qualifies speaks, whatever case the tagger gave it
+                    ent = d.entity_at(sent_toks[i - 1].start, sent_toks[i - 1].end) if i > lo else None
+                    if ent is not None and ent.type == "PER" and not _role_only(ent):
+                        return ent.id, None, sent_toks[i - 1].start, sent_toks[i - 1].end
+                    # else the nearest nominative noun the participle agrees with ("сотрудник администрации округа
+                    # штата Невада, работающий в отделе, ..., рассказал": the employee, not the state)
+                    part = next(x for x in sent_toks[i + 1:cue_i] if x.feats.get("VerbForm") == "Part"
+                                and x.feats.get("Case") == "Nom")
+                    i = next((x for x in range(i - 1, lo - 1, -1) if sent_toks[x].pos in ("NOUN", "PROPN")
+                              and sent_toks[x].feats.get("Case") == "Nom"
+                              and sent_toks[x].feats.get("Number") == part.feats.get("Number")
+                              and (part.feats.get("Number") == "Plur"
+                                   or sent_toks[x].feats.get("Gender") == part.feats.get("Gender"))), i - 1)
+                    continue
                 break
             if _head_ok(t, d) and not (t.lang == "en" and t.pos == "PRON" and not _EN_PRONOUN.match(t.text)):
                 # the head of the phrase is its first nominative noun: walk left over the phrase
@@ -1415,7 +1568,8 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                 while s > lo and sent_toks[s - 1].pos == "DET":
                     s -= 1
                 told = d.entity_at(t.start, t.end)
-                if s > lo and fold(sent_toks[s - 1].text) in _TOLD and told is not None and _outlet(d, told.id):
+                if s > lo and fold(sent_toks[s - 1].text) in _TOLD and told is not None and (
+                        _outlet(d, told.id) or (fold(sent_toks[s - 1].text) in _TOLD_IN and told.type != "PER")):
                     i = s - 1  # "в интервью газете Handelsblatt заявил": the outlet was told, not telling
                     continue
                 if s > lo and t.lang != "en" and t.feats.get("Case") in ("Gen", None) and j == i \
@@ -1425,6 +1579,12 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                         and d.entity_at(sent_toks[s - 1].start, sent_toks[s - 1].end) is None \
                         and _after_preposition(sent_toks, s - 1, lo):
                     i = s - 1  # "в военном ведомстве США заявили": the name completes a place of speech
+                    continue
+                q0 = s - 1 if s > lo and sent_toks[s - 1].text in _OPEN_CLOSE else s
+                if q0 < s and q0 > lo and sent_toks[q0 - 1].pos == "NOUN" and lemmas(sent_toks[q0 - 1].text) & _WORKS \
+                        and sent_toks[q0 - 1].feats.get("Case") in ("Loc", "Dat", "Ins") \
+                        and _after_preposition(sent_toks, q0 - 1, lo):
+                    i = q0 - 1  # "в статье "Мусульманская Россия?", опубликованной ..., высказал": a title
                     continue
                 if s > lo and sent_toks[s - 1].pos == "ADP" and t.lang != "en" and not _PRONOUN.match(t.text) \
                         and not (fold(sent_toks[s - 1].text) in ("в", "во") and t.text.isupper()):
@@ -1505,7 +1665,13 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
         if p >= 0 and not (cue_flags(sent_toks[p]) & {"say", "act", "about"}) and _prefer_after(sent_toks, p):
             p = -1  # "спустился щеголь в кожанке и сказал": an inverted subject is left to the search below
         if p >= 0:
+            # the main verb's subject is outside the content quoted before it ("«...», - сообщили в Роскосмосе,
+            # уточнив, что": not a word of the quotation)
             shared = _find_speaker(d, sent_toks, p, lo, cue_i, _prefer_after(sent_toks, p))
+            if shared[2] >= 0 and d.covered(shared[2], shared[2] + 1):
+                plo = next((x + 1 for x in range(p - 1, lo - 1, -1)
+                            if d.covered(sent_toks[x].start, sent_toks[x].end)), lo)
+                shared = _find_speaker(d, sent_toks, p, plo, cue_i, _prefer_after(sent_toks, p))
             # another verb's subject only when named, but a gerund's subject is its main verb's, named or
             # not ("федеральный судья вынес решение ..., указав на то, что")
             if shared[0] or (shared[1] and (cue_flags(sent_toks[p]) or (
@@ -1533,6 +1699,9 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                         and (body := _national_body(d, sent_toks, s, e, j, ments)) is not None:
                     ps, pe = sent_toks[s].start, sent_toks[e - 1].end
                     return body, d.text[ps:pe], ps, pe  # "в военном ведомстве США": the Pentagon named before
+                if len(ments) == 1 and j == i + 1 and (body := _capital_body(d, ments[0][2], t.start)) is not None:
+                    ps, pe = sent_toks[s].start, sent_toks[e - 1].end
+                    return body, d.text[ps:pe], ps, pe  # "В Москве напоминают" after quotes of МИД РФ: the ministry
                 if ments and all(m[2].type == "LOC" for m in ments) and d.entity_at(
                         sent_toks[j].start, sent_toks[j].end) is None:
                     ments = []  # "в правоохранительных органах Ставропольского края": the place does not speak
@@ -1596,6 +1765,15 @@ def _relative_clause_before(toks: list[Token], i: int, lo: int) -> bool:
     return bool(clause) and (clause[0].feats.get("VerbForm") == "Part" or (
         any(t.feats.get("VerbForm") == "Part" and t.feats.get("Case") == "Nom" for t in clause)
         and not any(_finite(t) for t in clause)))
+
+
+def _participle_after(toks: list[Token], i: int, cue_i: int) -> bool:
+    """Does the comma ``toks[i]`` open a participial clause of the subject that reaches a later comma
+    before the cue ("X, в прошлом занимавшая пост ... и сменившая Y, который ..., заявила")?"""
+    r = next((k for k in range(i + 1, cue_i) if toks[k].text == ","), -1)
+    clause = toks[i + 1:r] if r > 0 else []
+    return any(t.feats.get("VerbForm") == "Part" and t.feats.get("Case") == "Nom" for t in clause) \
+        and not any(_finite(t) for t in clause)
 
 
 _RELATIVE = ("который", "которая", "которое", "которые", "которого", "которой", "которому", "которым", "которых",
