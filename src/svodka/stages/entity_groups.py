@@ -58,10 +58,10 @@ class _Groups(DisjointSets):
     собора" not "Ростовский")."""
 
     def __init__(self, identities: list[tuple[str, str] | None], known: list[str | None],
-                 generations: list[str], places: list[str] | None = None) -> None:
+                 generations: list[str], places: list[str]) -> None:
         super().__init__(len(identities))
-        # "site" or "place" for each group that holds a LOC mention of that kind
-        self.places: dict[int, set[str]] = {i: {p} for i, p in enumerate(places or []) if p}
+        # "site" or "place" for each group that holds a LOC mention of that kind (never both)
+        self.places: dict[int, str] = {i: p for i, p in enumerate(places) if p}
         self.names: dict[int, set[tuple[str, str, str]]] = {
             i: {(*ident, generations[i])} for i, ident in enumerate(identities) if ident is not None}
         # a group holding a dictionary entity ("ЕС" = Европейский союз) never joins another one
@@ -90,13 +90,13 @@ class _Groups(DisjointSets):
         ka, kb = self.known.get(ri), self.known.get(rj)
         if ka is not None and kb is not None and ka != kb:
             return False
-        pa, pb = self.places.get(ri, set()), self.places.get(rj, set())
-        if len(pa | pb) > 1:
+        pa, pb = self.places.get(ri), self.places.get(rj)
+        if pa is not None and pb is not None and pa != pb:
             return False
         root = self.join(ri, rj)
         child = max(ri, rj)
-        if pa or pb:
-            self.places[root] = pa | pb
+        if pa is not None or pb is not None:
+            self.places[root] = pa if pa is not None else pb  # type: ignore[assignment]
             self.places.pop(child, None)
         if a or b:
             self.names[root] = a | b

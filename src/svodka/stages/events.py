@@ -81,8 +81,7 @@ _DENIALS = frozenset({"невиновный", "непричастный", "не�
 _DENIABLE = frozenset({"нарушать", "нарушить", "вмешиваться", "вмешаться", "причастный", "виновный", "виноватый",
                        "фальсифицировать", "сфальсифицировать", "провоцировать", "спровоцировать", "применять",
                        "применить", "нападать", "напасть", "обстреливать", "обстрелять", "стрелять", "атаковать",
-                       "убивать", "убить", "избивать", "избить", "похищать", "похитить", "бомбить", "участвовать",
-                       "иметь"})
+                       "убивать", "убить", "избивать", "избить", "похищать", "похитить", "бомбить", "участвовать"})
 #: Words that make a clause's act a wrongdoing ("осуществили незаконный перевод земель").
 _ILLEGAL = frozenset({"незаконный", "незаконно", "преступный", "противозаконный", "противоправный"})
 #: Clause verbs that carry a predicate word ("является провокацией", "виновником стал X").
@@ -462,7 +461,8 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
     if any(lemmas[c - first] in ("не", "бы", "чтобы") or (
             _future_aux(a.tokens[c].text)) for c in kids.get(k, [])):
         return False  # negated, hypothetical, or a purpose ("летит в Вашингтон, чтобы встретиться")
-    verb = a.tokens[k + 1] if negative and lemmas[k - first] == "не" and tok.head == k + 1 else tok
+    v = _negated_verb(a, lemmas, first, k) if negative else k
+    verb = a.tokens[v]
     if verb.feats.get("Tense") == "Fut" or verb.feats.get("Mood") == "Cnd" or _imperative(verb.text):
         return False  # future, conditional, or a command ("отведите войска", said in a call)
     if tok.pos == "NOUN" and any(lemmas[c - first] in _PLANNED for c in kids.get(k, [])):
@@ -476,10 +476,8 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
             (tok.head < 0 or a.tokens[tok.head].pos not in ("VERB", "AUX"))
             and (tok.head < 0 or lemmas[tok.head - first] not in _DECIDED | _CLIMB))):
         return False  # no verb governs it: it names an act, not one that took place ("Ввести санкции — не путь")
-    head, depth, node = tok.head, 0, k
-    if negative and lemmas[k - first] == "не" and head == k + 1:
-        # the walk starts above the verb the negation belongs to ("не согласилась" is no modal "согласиться")
-        head, node = a.tokens[head].head, head
+    # the walk starts above the verb a leading negation belongs to ("не согласилась" is no modal "согласиться")
+    head, depth, node = verb.head, 0, v
     described = False  # the walk passed a participle or relative clause that describes someone
     while head >= 0 and depth < 3:
         lemma = lemmas[head - first]
@@ -566,22 +564,16 @@ def _aside(a: Analysis, lemma: str, i: int) -> bool:
     return lemma in _ASIDES and feats.get("Person") == "1" and feats.get("Number") == "Plur"
 
 
-def _participle_word(word: str) -> bool:
-    """A participle or gerund by its form, also when the parser took it for a noun ("обвиняемого")."""
+def _negated_verb(a: Analysis, lemmas: list[str], first: int, k: int) -> int:
+    """The verb a trigger's leading "не" belongs to ("не согласилась"), else the trigger ``k`` itself."""
+    return k + 1 if lemmas[k - first] == "не" and a.tokens[k].head == k + 1 else k
+
+
+def _word_pos(word: str) -> str | None:
+    """The part of speech of a word by its form, also when the parser erred: a participle taken for a
+    noun ("обвиняемого" PRTF), a short participle ("обвинен" PRTS), a gerund ("обвинив" GRND)."""
     parses = models.morph().parse(word.lower())
-    return bool(parses) and parses[0].tag.POS in ("PRTF", "PRTS", "GRND")
-
-
-def _short_participle_word(word: str) -> bool:
-    """A short participle by its form ("обвинен", "внесены")."""
-    parses = models.morph().parse(word.lower())
-    return bool(parses) and parses[0].tag.POS == "PRTS"
-
-
-def _gerund_word(word: str) -> bool:
-    """A gerund by its form ("обвинив", "призывая")."""
-    parses = models.morph().parse(word.lower())
-    return bool(parses) and parses[0].tag.POS == "GRND"
+    return parses[0].tag.POS if parses else None
 
 
 def _imperative(word: str) -> bool:
@@ -609,7 +601,7 @@ def _needs_met(entry: _Entry, lemmas: list[str], first: int, k: int, kids: dict[
         # introduces ("считает, что ... нарушение" is told by the clause, if at all)
         return any(lemmas[c - first] in entry.needs for c in _judged(a, kids, k))
     # (the words under the verb of "не согласиться с"; "машины скорой помощи" are ambulances, not aid)
-    root = k + 1 if lemmas[k - first] == "не" and a is not None and a.tokens[k].head == k + 1 else k
+    root = _negated_verb(a, lemmas, first, k) if a is not None else k
     return any(lemmas[c - first] in entry.needs and not (lemmas[c - first] == "помощь" and c > first
                                                          and lemmas[c - 1 - first] == "скорый")
                for c in _subtree(kids, root) if c != root)
@@ -663,7 +655,7 @@ def _told_clause(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[
                 return c  # "заявил, что невиновен", "что это неправда", "что обвинения являются необоснованными"
             if lemma in ("применять", "применить") and not under.keys() & _FORCE:
                 continue  # "не применяет жестких мер" describes a policy; "оружия не применяли" denies
-            if negated(c) and (lemma in _DENIABLE - {"иметь"} or (lemma == "иметь" and "отношение" in under)):
+            if negated(c) and (lemma in _DENIABLE or (lemma == "иметь" and "отношение" in under)):
                 return c  # "что оружия не применяли", "что не причастен", "не имеет никакого отношения к"
             continue
         if entry.type == "ACCUSE":
@@ -1104,15 +1096,15 @@ def extract(a: Analysis) -> None:
         # a finite-only entry takes no participle ("осужденная"), but a gerund tells an act of the
         # clause's subject ("разразился заявлением, обвинив их", "скандировали лозунги, призывая к ...");
         # not a wound or a killing, which is the outcome of the act its clause tells ("ракета упала, ранив")
-        gerund = a.tokens[k].feats.get("VerbForm") == "Conv" or _gerund_word(a.tokens[k].text)
+        form, pos = a.tokens[k].feats, _word_pos(a.tokens[k].text)
+        participle = form.get("VerbForm") in ("Part", "Conv") or pos in ("PRTF", "PRTS", "GRND")
+        gerund = form.get("VerbForm") == "Conv" or pos == "GRND"
         # a short passive participle of an accusation is a predicate ("был обвинен в связях", "выдвинуто
         # обвинение"), not a court's conviction ("осужден"); other short forms stay out ("ранен": a casualty)
-        short = a.tokens[k].feats.get("Variant") == "Short" or _short_participle_word(a.tokens[k].text)
+        short = form.get("Variant") == "Short" or pos == "PRTS"
         chosen = next((e for e in entries if _needs_met(e, lemmas, sent.first_token, k, kids, a)
-                       and not (e.finite and not (gerund and e.type != "ASSAULT")
-                                and not (short and e.type == "ACCUSE" and e.lemmas[0] not in _SENTENCING) and (
-                           a.tokens[k].feats.get("VerbForm") in ("Part", "Conv")
-                           or _participle_word(a.tokens[k].text)))), None)
+                       and not (e.finite and participle and not (gerund and e.type != "ASSAULT")
+                                and not (short and e.type == "ACCUSE" and e.lemmas[0] not in _SENTENCING))), None)
         if chosen is None or not _asserted(a, lemmas, sent.first_token, k, kids, negative="не" in chosen.lemmas):
             continue
         feats = a.tokens[k].feats
@@ -1243,7 +1235,7 @@ def extract(a: Analysis) -> None:
             type=etype,  # type: ignore[arg-type]
             # the trigger itself decides ("голодовка"), else the nearest cue in its sentence, else in the next
             # (a search has no PLOVER mode: "розыск", "обыск" take none from an arrest nearby)
-            mode=None if lemmas[k - sent.first_token] in _SEARCH | _SEARCHES
+            mode=None if lemmas[k - sent.first_token] in _SEARCH
             else own or _nearest_mode(etype, lemmas, sent.first_token, k)
             or _nearest_mode(etype, sent_lemmas.get(si + 1, []), k, k),
             trigger=Trigger(start, stop, a.text[start:stop]),
@@ -1270,10 +1262,9 @@ def extract(a: Analysis) -> None:
 #: of its own each time, so speech acts told by other verbs are not merged into earlier records.
 _PROCEDURES = frozenset({"возбудить", "возбуждать", "предъявить", "предъявлять", "составить", "завести",
                          "расследовать", "расследоваться", "начать", "начинать", "привлечь", "выдвинуть"})
-#: Triggers of a search for culprits, a COERCE of no PLOVER mode that an arrest does not re-tell.
-_SEARCH = frozenset({"розыск", "поиск", "розыскной", "оперативно-розыскной"})
-#: Searches of premises, after which an arrest is an act of its own.
-_SEARCHES = frozenset({"обыск", "обыскать", "обыскивать"})
+#: Triggers of a search, a COERCE of no PLOVER mode that an arrest does not re-tell: for culprits
+#: ("розыск", "поиск") or of premises, after which an arrest is an act of its own ("обыск").
+_SEARCH = frozenset({"розыск", "поиск", "розыскной", "оперативно-розыскной", "обыск", "обыскать", "обыскивать"})
 #: "ещё/снова/вновь", "а другой подорвал": the verb tells another occurrence, not a re-mention.
 _AGAIN = frozenset({"еще", "ещё", "снова", "вновь", "повторно", "опять", "другой", "ранее", "ответный"})
 
@@ -1362,7 +1353,7 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
             continue  # "ВВС нанесли удары ... ответом на теракты": a state's strike does not re-tell an attack on it
         if mode and ev.mode and mode != ev.mode:  # a dispersal and the arrests after it
             continue
-        if mode == "arrest" and {_lemma_of(w) for w in ev.trigger.text.split()} & (_SEARCH | _SEARCHES):
+        if mode == "arrest" and {_lemma_of(w) for w in ev.trigger.text.split()} & _SEARCH:
             continue  # "идёт поиск виновных" ... "Мурси, которого арестовали": a search is no arrest,
             # nor is a search of premises ("провели обыски ..., в результате которых был арестован")
         if not nominal and counts and ev.figures and counts.isdisjoint(
@@ -1603,7 +1594,7 @@ def _unaddressed_help(a: Analysis, lemmas: list[str], first: int, k: int, kids: 
     """"обратиться за помощью" asks for help only of someone named ("обратилась к США ... за военной помощью",
     "обратились за помощью в милицию"); with no addressee, or for care ("за медицинской помощью"), it is no
     REQUEST. A request, call or demand under the verb ("обратился с просьбой") is one anyway."""
-    under = [c for c in kids.get(k, [])]
+    under = kids.get(k, [])
     if any(lemmas[c - first] in ("просьба", "призыв", "требование") for c in under):
         return False
     help_nouns = [c for c in under if lemmas[c - first] in _HELP]

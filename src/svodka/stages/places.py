@@ -64,7 +64,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -72,7 +72,7 @@ from svodka import lexicon, models
 from svodka.analysis import Analysis
 from svodka.gazetteer import Gazetteer, Place, gazetteer, km
 from svodka.names import transliterate
-from svodka.record import Entity, Geo
+from svodka.record import Entity, Geo, Mention
 
 #: Base score by kind: a country or region outranks a town of the same name unless evidence says otherwise.
 _KIND_SCORE = {"country": 60.0, "region": 45.0}
@@ -156,6 +156,11 @@ _JOINED_BEFORE = re.compile(r"([А-ЯЁA-Z][\w-]*)\s+(?:и|and|&)\s+$")
 #: "на острове Кенгуру": the recogniser leaves the word out of the name, the feature table has the island as
 #: "остров Кенгуру" (the bare name is a common word or a namesake town).
 _ISLAND_BEFORE = re.compile(r"\bостров(?:а|е|у|ом)?\s+$", re.IGNORECASE)
+
+
+def _after_word(word: re.Pattern[str], text: str, m: Mention) -> bool:
+    """The mention stands right after a kind word ("острова Пасхи", "округа Харрис")."""
+    return bool(word.search(text[max(0, m.start - 12):m.start]))
 
 
 @dataclass
@@ -358,23 +363,21 @@ def _adjective_towns(g: Gazetteer, text: str) -> frozenset[str]:
                      if p.kind == "city" and not p.feature and p.population >= _CAPITAL_MIN_POP and p.region)
 
 
-def _spelt_regions(g: Gazetteer, names: list[str]) -> list[Place]:
+def _spelt_regions(g: Gazetteer, name: str) -> list[Place]:
     """First-level regions whose Latin name (without an Arabic article) is spelt much like the transliteration of a
     Russian name ("Сулия" = Zulia, "Бухейра" = Al Buḩayrah): for names too short or too far from the Latin for a
     sound key. Coarse (Siaya, Kenya, is as alike as Zulia), so only where the text calls the place a region and the
     stage finds its country in the document."""
-    out: dict[str, Place] = {}
-    for n in names:
-        spelt = _latin(transliterate(n))
-        if len(spelt) < 4:
-            continue
-        for r in g.regions():
-            for own in {r.name_en, _LATIN_ARTICLE.sub("", r.name_en)}:
-                match = difflib.SequenceMatcher(None, spelt, _latin(own))
-                if match.real_quick_ratio() >= _REGION_SPELT_ALIKE and match.quick_ratio() >= _REGION_SPELT_ALIKE \
-                        and match.ratio() >= _REGION_SPELT_ALIKE:
-                    out[r.id] = r
-    return list(out.values())
+    spelt = _latin(transliterate(name))
+    if len(spelt) < 4:
+        return []
+
+    def alike(own: str) -> bool:
+        match = difflib.SequenceMatcher(None, spelt, _latin(own))
+        return match.real_quick_ratio() >= _REGION_SPELT_ALIKE and match.quick_ratio() >= _REGION_SPELT_ALIKE \
+            and match.ratio() >= _REGION_SPELT_ALIKE
+
+    return [r for r in g.regions() if alike(r.name_en) or alike(_LATIN_ARTICLE.sub("", r.name_en))]
 
 
 #: A county named by its kind: "округа Харрис", "в округе Марикопа", "Harris County".
@@ -390,7 +393,7 @@ def _county(g: Gazetteer, a: Analysis, e: Entity, states: set[str]) -> Place | N
     index (a county is rarely named without its kind word, and "Orange", "Washington" are names of much else)."""
     # a county's name stands beside the word undeclined ("округа Харрис"); a declined one names what the district
     # belongs to ("в центральном округе Атланты", "округа Москвы")
-    cued = [m.text for m in e.mentions if _COUNTY_BEFORE.search(a.text[max(0, m.start - 12):m.start])
+    cued = [m.text for m in e.mentions if _after_word(_COUNTY_BEFORE, a.text, m)
             and m.text.casefold() == m.normal.casefold()]
     cued += [n for n in _variants(e) if _COUNTY_WORD.search(n)]
     if not cued or not states:
@@ -411,11 +414,13 @@ def _candidates(g: Gazetteer, e: Entity, text: str = "", region_named: bool = Fa
     """The entity's candidate places and whether they are only a guess: ``"form"`` from a case ending, a
     spelling variant or an English kind word left out, ``"sound"`` from a sound key, ``"part"`` from the first
     part of a double name (a guessed town needs evidence from the document; a sound or part guess also when it
-    lies in a country the document does not mention); None when a name of it is marked "not a place"."""
+    lies in a country the document does not mention); None when a name of it is marked "not a place".
+    ``region_named``: the text calls it a region, so a region spelt alike is tried last (not after "остров")."""
     names = _variants(e)
     if any(g.is_blocked(n) for n in names):
         return None
-    if text and any(_ISLAND_BEFORE.search(text[max(0, m.start - 12):m.start]) for m in e.mentions):
+    island = bool(text) and any(_after_word(_ISLAND_BEFORE, text, m) for m in e.mentions)
+    if island:
         names = [f"остров {n}" for n in names if not n.lower().startswith("остров")] + names
     found: dict[tuple[str, str], Place] = {}
 
@@ -424,7 +429,7 @@ def _candidates(g: Gazetteer, e: Entity, text: str = "", region_named: bool = Fa
             for p in lookup(n):
                 found.setdefault((p.kind, p.id), p)
 
-    if text and any(_COUNTY_BEFORE.search(text[max(0, m.start - 12):m.start]) for m in e.mentions):
+    if text and any(_after_word(_COUNTY_BEFORE, text, m) for m in e.mentions):
         # "в округе Колумбия" is the District of Columbia, not Colombia: the kind word and the name make one name
         okrug = {(p.kind, p.id): p for n in names for p in g.candidates(f"округ {n}") if p.kind != "city"}
         if okrug:
@@ -487,8 +492,8 @@ def _candidates(g: Gazetteer, e: Entity, text: str = "", region_named: bool = Fa
     found = {k: p for k, p in found.items() if p.kind != "region" or alike.get(k, 0.0) >= most_alike}
     if found:
         return list(found.values()), "sound"
-    if region_named:  # "в штате Сулия", "из мухафаза Бухейра": a region spelt alike (checked as a sound guess)
-        look([n for n in cyrillic if not n.lower().startswith("остров")], lambda n: _spelt_regions(g, [n]))
+    if region_named and not island:  # "в штате Сулия", "из мухафаза Бухейра": a region spelt alike (a sound guess)
+        look([n for n in cyrillic if not n.lower().startswith("остров")], lambda n: _spelt_regions(g, n))
         if found:
             return list(found.values()), "sound"
     # a double name with both parts declined alike ("в Урбане-Шампейне"): its first town
@@ -511,6 +516,16 @@ def _beside(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Two spans are right beside each other: close, with only separators or a kind word between them."""
     (_, e1), (s2, _) = sorted((a, b))
     return s2 - e1 <= _ADJACENT and (not text or _BESIDE.fullmatch(text, e1, s2) is not None)
+
+
+def _focus(locs: Iterable[_Loc]) -> set[str]:
+    """The countries a document is most about: the most mentions of the country and of places in it."""
+    weight: Counter[str] = Counter()
+    for o in locs:
+        if o.best is not None and o.best.country:
+            weight[o.best.country] += len(o.entity.mentions)
+    top = max(weight.values(), default=0)
+    return {c for c, n in weight.items() if n == top}
 
 
 def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
@@ -540,12 +555,7 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
     # The countries the document is most about (mentions of the country and of places in it): a town guessed
     # by its sound or as part of a double name lies there, or needs local evidence ("Биране" in a story about
     # Cuba is not Bryan, Texas, though the United States are mentioned once).
-    weight: Counter[str] = Counter()
-    for o in others:
-        if o is not loc and o.best is not None and o.best.country:
-            weight[o.best.country] += len(o.entity.mentions)
-    top = max(weight.values(), default=0)
-    focus = {c for c, n in weight.items() if n == top}
+    focus = _focus(o for o in others if o is not loc)
     # A town does not outrank a country of its name on country-level evidence alone ("Бразилии" in a story
     # about the US is Brazil, not Brazil, Indiana): it needs its region, or a place near it, mentioned.
     country_named = any(c.kind == "country" for c in loc.candidates)
@@ -724,22 +734,20 @@ _SITE_NAME_TOWN_MIN_POP = 100000
 def _site_name_town(g: Gazetteer, site: Entity) -> Place | None:
     """The town or region a site's own name begins with ("Екатеринбург Арена" -> Yekaterinburg), the longest name
     first; None when the name has no further word (a bare "Калининград" is the town itself) or none is found."""
-    best: Place | None = None
+    found: list[Place] = []
     for text in dict.fromkeys([site.name, *(m.text for m in site.mentions)]):
         words = re.split(r"[\s-]+", text.strip(" «»\"'“”„"))
         for n in range(len(words) - 1, 0, -1):
             head = " ".join(words[:n])
             if not head[:1].isupper():
                 break
-            found = [p for p in g.candidates(head)
-                     if (p.kind == "city" and p.population >= _SITE_NAME_TOWN_MIN_POP)
-                     or (p.kind == "region" and not p.feature)]
-            if found:
-                pick = max(found, key=lambda p: (p.kind == "city", p.population))
-                if best is None or (pick.kind == "city", pick.population) > (best.kind == "city", best.population):
-                    best = pick
+            here = [p for p in g.candidates(head)
+                    if (p.kind == "city" and p.population >= _SITE_NAME_TOWN_MIN_POP)
+                    or (p.kind == "region" and not p.feature)]
+            if here:
+                found += here
                 break
-    return best
+    return max(found, key=lambda p: (p.kind == "city", p.population), default=None)
 
 
 def _previous_town(a: Analysis, site: Entity, towns: list[tuple[int, Place]]) -> Place | None:
@@ -778,8 +786,7 @@ def geocode(a: Analysis) -> None:
             sites.append(e)
             continue
         hint = _kind_hint(a, e)
-        island = any(_ISLAND_BEFORE.search(a.text[max(0, m.start - 12):m.start]) for m in e.mentions)
-        found = _candidates(g, e, a.text, region_named=hint == "region" and not island)
+        found = _candidates(g, e, a.text, region_named=hint == "region")
         if found and found[0]:
             places.append(_Loc(e, found[0], min(m.start for m in e.mentions), kind_hint=hint,
                                guess=found[1], named_countries=_named_countries(a, e)))
@@ -824,11 +831,7 @@ def geocode(a: Analysis) -> None:
         e.name_en = p.name_en
     towns = [(m.start, loc.best) for loc in places if loc.best is not None and loc.best.kind == "city"
              for m in loc.entity.mentions]
-    weight: Counter[str] = Counter()
-    for loc in places:
-        if loc.best is not None and loc.best.country:
-            weight[loc.best.country] += len(loc.entity.mentions)
-    focus = {c for c, n in weight.items() if n == max(weight.values())}
+    focus = _focus(places)
     for e in sites:
         if any(g.is_blocked(n) for n in _variants(e)):
             continue

@@ -317,10 +317,11 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
                 break  # only the phrase right before the name: not "президентом Франции X и канцлером Y"
             if coordinated and t.pos == "NOUN" and t.feats.get("Animacy") == "Anim":
                 role_seen = True
-            if t.pos in ("NOUN", "PROPN", "ADJ") and any(_same_role(_role_lemmas(toks, j), r) for r in roles):
+            role_lems = _role_lemmas(toks, j) if t.pos in ("NOUN", "PROPN", "ADJ") else None
+            if role_lems is not None and any(_same_role(role_lems, r) for r in roles):
                 if agree and t.feats.get("Case") != toks[k].feats.get("Case"):
                     continue
-                if "президент" in roles and not _role_lemmas(toks, j) & roles and _bound_role(d, toks, j, k):
+                if "президент" in roles and not role_lems & roles and _bound_role(d, toks, j, k):
                     break  # "президента" is not the one introduced as "руководителя "РЖД"", only by its word
                 p = j - 1
                 while p > 0 and toks[p].pos == "ADJ":
@@ -342,7 +343,7 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
                 intro = fold(d.text[toks[max(0, j - 3)].start:ms])
                 if any(m in intro for m in marks):
                     best_marked = best
-                if _role_lemmas(toks, j) & roles:
+                if role_lems & roles:
                     exact = best  # the same role word beats one of its group ("премьер" over a later "канцлер")
                     exact_marked = best_marked if best_marked == best else exact_marked
                 break
@@ -944,15 +945,18 @@ def _quoted_described(d: _Doc, pos: int, gender: str,
         if ent is None or ent.type != "PER" or d.para(pos) - d.para(_cue_pos(q)) > 2 \
                 or not _agrees(gender, _quote_gender(d, q)):
             return None
-        for ms, _me, e2 in d.mentions:
+        toks = d.a.tokens
+        for ms, _me, e2 in d.mentions if noun else ():
+            if e2.id != q.speaker:
+                continue
             k = bisect.bisect_left(d.token_starts, ms)
             # the noun in the genitive before a name in another case is its possessor ("адвокат истца Дмитрий
             # Мальбин"), not its apposition ("Журналиста Виталия Полякова уволили")
-            if e2.id == q.speaker and k < len(d.a.tokens) and any(
+            if k < len(toks) and any(
                     toks[y].feats.get("Case") == "Gen" and lemmas(toks[y].text) & noun and y > 0
                     and toks[y - 1].pos == "NOUN" and toks[y - 1].feats.get("Animacy") == "Anim"
                     and toks[y - 1].feats.get("Case") == toks[k].feats.get("Case") != "Gen"
-                    for toks in [d.a.tokens] for y in range(max(0, k - 4), k)):
+                    for y in range(max(0, k - 4), k)):
                 return None
         after = max(_cue_pos(q), q.end)
         # a name in an oblique case ("инициатив Медведева, считает депутат") is no new subject to describe
@@ -1047,22 +1051,19 @@ def _national_body(d: _Doc, toks: list[Token], s: int, e: int, head: int,
         return None
     codes = {code for code, names in _country_names().items() for m in ments if fold(m[2].name) in names}
     if not codes:  # "американское ведомство": the country of a nationality adjective
-        codes = {_nationalities()[lem] for t in toks[s:head] if t.pos == "ADJ" for lem in lemmas(t.text)
-                 if lem in _nationalities()}
-    if not codes:
-        return None
+        nations = _nationalities()
+        codes = {nations[lem] for t in toks[s:head] if t.pos == "ADJ" for lem in lemmas(t.text) if lem in nations}
     pattern = _CLASS_NAMES[min(cls)]
-    country_ids = {m[2].id for m in ments} | {m[2].id for m in d.mentions
-                                              if m[2].subtype == "country" and m[2].id not in {x[2].id for x in ments}
-                                              and any(fold(m[2].name) in _country_names().get(c, frozenset())
-                                                      for c in codes)}
+    if not codes or pattern is None:
+        return None
+    country_ids = {m[2].id for m in ments} | {m[2].id for m in d.mentions if m[2].subtype == "country" and any(
+        fold(m[2].name) in _country_names().get(c, frozenset()) for c in codes)}
     field = next((f for t in toks[s:head] if t.pos == "ADJ" for stem, f in _FIELDS.items()
                   if fold(t.text).startswith(stem)), None)
     found: set[str] = set()
     for _ms, me, ent in d.mentions:
         name = fold(ent.name)
-        if ent.type != "ORG" or pattern is None or not pattern.search(name) \
-                or (field is not None and not field.search(name)):
+        if ent.type != "ORG" or not pattern.search(name) or (field is not None and not field.search(name)):
             continue
         known = next((c for prefix, c in _NATIONAL_BODIES.items() if name.startswith(prefix)), None)
         if known is not None:
@@ -1575,7 +1576,7 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                 if s > lo and t.lang != "en" and t.feats.get("Case") in ("Gen", None) and j == i \
                         and sent_toks[s - 1].pos == "NOUN" \
                         and sent_toks[s - 1].feats.get("Case") in ("Loc", "Dat", "Ins") \
-                        and d.entity_at(t.start, t.end) is not None \
+                        and told is not None \
                         and d.entity_at(sent_toks[s - 1].start, sent_toks[s - 1].end) is None \
                         and _after_preposition(sent_toks, s - 1, lo):
                     i = s - 1  # "в военном ведомстве США заявили": the name completes a place of speech
@@ -1692,7 +1693,7 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
             while j + 1 < hi and sent_toks[j].pos == "ADJ" and \
                     d.entity_at(sent_toks[j].start, sent_toks[j].end) is None:
                 j += 1  # "в правоохранительных органах края"
-            if sent_toks[j].pos in ("NOUN", "PROPN") and fold(sent_toks[j].text) not in ("эфире", "интервью"):
+            if sent_toks[j].pos in ("NOUN", "PROPN") and fold(sent_toks[j].text) not in _TOLD_IN:
                 s, e = _phrase(sent_toks, j, i + 1, hi)
                 ments = d.mentions_in(sent_toks[s].start, sent_toks[e - 1].end)
                 if ments and all(m[2].subtype == "country" for m in ments) \
@@ -1762,18 +1763,20 @@ def _relative_clause_before(toks: list[Token], i: int, lo: int) -> bool:
     # "власти, находящиеся в ссылке, сообщили", "просители убежища, 22 сентября порезавшие себя ..., заявили":
     # a participial clause (its participle need not open it, but no finite verb may be in it)
     clause = toks[j + 1:i] if j >= lo else []
-    return bool(clause) and (clause[0].feats.get("VerbForm") == "Part" or (
-        any(t.feats.get("VerbForm") == "Part" and t.feats.get("Case") == "Nom" for t in clause)
-        and not any(_finite(t) for t in clause)))
+    return bool(clause) and (clause[0].feats.get("VerbForm") == "Part" or _participial(clause))
+
+
+def _participial(clause: list[Token]) -> bool:
+    """Is ``clause`` a participial clause: a nominative participle and no finite verb?"""
+    return any(t.feats.get("VerbForm") == "Part" and t.feats.get("Case") == "Nom" for t in clause) \
+        and not any(_finite(t) for t in clause)
 
 
 def _participle_after(toks: list[Token], i: int, cue_i: int) -> bool:
     """Does the comma ``toks[i]`` open a participial clause of the subject that reaches a later comma
     before the cue ("X, в прошлом занимавшая пост ... и сменившая Y, который ..., заявила")?"""
     r = next((k for k in range(i + 1, cue_i) if toks[k].text == ","), -1)
-    clause = toks[i + 1:r] if r > 0 else []
-    return any(t.feats.get("VerbForm") == "Part" and t.feats.get("Case") == "Nom" for t in clause) \
-        and not any(_finite(t) for t in clause)
+    return r > 0 and _participial(toks[i + 1:r])
 
 
 _RELATIVE = ("который", "которая", "которое", "которые", "которого", "которой", "которому", "которым", "которых",
