@@ -555,10 +555,16 @@ def build() -> bytes:
         if code not in by_target:
             row.keys -= claimed
 
-    # A region that is also a country in ISO 3166-1 (CN-HK is HK, CN-TW is TW) leaves its names to the country.
+    # A region that is also a country in ISO 3166-1 (CN-HK is HK, CN-TW is TW) leaves its names to the country;
+    # where it is the same land by name (US-VI, the US Virgin Islands, is VI), its own names (ISO's Russian
+    # "Виргинские острова") go to the country too: the country has a point and its own code, the region neither.
     for code, row in regions.items():
         twin = countries.get(code.partition("-")[2])
         if twin is not None:
+            iso_twin = pycountry.countries.get(alpha_2=twin.id)
+            if iso_twin is not None and iso_twin.name.casefold() == iso_names.get(code, "").casefold():
+                twin.keys |= row.keys
+                row.sounds.clear()
             row.keys -= twin.keys
 
     # Tie regions to GeoNames admin1 areas: US postal codes; else the table's centre; else the admin1 area

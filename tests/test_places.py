@@ -1097,3 +1097,62 @@ def test_us_county_after_okrug_in_a_story_naming_its_state() -> None:
     geocode(d)
     geo = _geo(d, "Марикопа")
     assert geo is None or geo.name != "Maricopa County"
+
+
+# --- 2026-11-26, session 6, fourth round (classes of the train8 unseen misses) -----------------------------------
+
+
+def test_a_town_named_by_another_of_its_names_yields_to_the_big_city_of_that_name() -> None:
+    # GeoNames gives "Манчестер" to Richmond, Virginia (an old part of it) and to Paterson, New Jersey
+    text = ("Суд в Нью-Йорке (США) судил его. Адвокат из Ричмонда (штат Вирджиния) сказал, что теракты "
+            "планировались в Великобритании; в то время он жил в Манчестере.")
+    a = _doc(text, [("Нью-Йорке", "Нью-Йорк"), ("США", "США"), ("Ричмонда", "Ричмонд"), ("Вирджиния", "Вирджиния"),
+                    ("Великобритании", "Великобритания"), ("Манчестере", "Манчестер")])
+    a.entities[-1].name_en = "Manchester"  # as the entity stage transliterates it
+    geocode(a)
+    geo = _geo(a, "Манчестер")
+    assert geo is not None and geo.country == "GB" and geo.geonames_id == 2643123
+    richmond = _geo(a, "Ричмонд")
+    assert richmond is not None and richmond.country == "US"
+    # a name only resembling a big city's alternate name does not push out the town it names
+    b = _doc("Паром из Франции пришёл в Кале, потом в Дувр.",
+             [("Франции", "Франция"), ("Кале", "Кале"), ("Дувр", "Дувр")])
+    geocode(b)
+    geo = _geo(b, "Кале")
+    assert geo is not None and geo.country == "FR"
+
+
+def test_soviet_names_of_kazakh_towns() -> None:
+    for old, gid in (("Кокчетав", 1522203), ("Гурьев", 610529), ("Джамбул", 1516905), ("Талды-Курган", 1518542)):
+        a = _doc(f"Самолёт вылетел из Казахстана, из города {old}.", [("Казахстана", "Казахстан"), (old, old)])
+        geocode(a)
+        geo = _geo(a, old)
+        assert geo is not None and geo.geonames_id == gid and geo.country == "KZ", old
+
+
+def test_a_us_territory_that_is_a_country_code_of_its_own() -> None:
+    a = _doc("Шоу смотрят в Пуэрто-Рико и на Виргинских островах.",
+             [("Пуэрто-Рико", "Пуэрто-Рико"), ("Виргинских островах", "Виргинские острова")])
+    geocode(a)
+    geo = _geo(a, "Виргинские острова")
+    assert geo is not None and geo.country == "VI" and geo.precision == "country" and geo.lat is not None
+    # a US state whose code is another country's keeps its names (US-AL is not Albania)
+    assert {p.kind for p in gazetteer().candidates("Алабама")} >= {"region"}
+    assert all(p.country != "AL" for p in gazetteer().candidates("Алабама"))
+
+
+def test_genitive_of_a_neuter_village_name() -> None:
+    from svodka.stages.places import _stems
+
+    assert "Новоселово" in _stems("Новоселова")
+    a = _doc("Пожар около Красноярска: горело у села Новоселова.",
+             [("Красноярска", "Красноярск"), ("Новоселова", "Новоселова")])
+    geocode(a)
+    geo = _geo(a, "Новоселова")
+    assert geo is not None and geo.country == "RU" and geo.admin1 == "RU-KYA"
+
+
+def test_somalia_point_is_in_the_middle_of_its_land() -> None:
+    so = gazetteer().get("SO")
+    assert so is not None and so.lat is not None and so.lon is not None
+    assert 3.0 <= so.lat <= 8.0 and 44.0 <= so.lon <= 48.0

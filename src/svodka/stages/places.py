@@ -234,15 +234,20 @@ def _nominative(name: str, plural: bool = False) -> str | None:
 
 
 #: Case endings of a declined foreign name pymorphy does not know, and the nominative endings they may
-#: stand for ("Портапике" -> "Портапик", "Дувра" -> "Дувр", "Урбане" -> "Урбана", "Припяти" -> "Припять").
+#: stand for ("Портапике" -> "Портапик", "Дувра" -> "Дувр", "Урбане" -> "Урбана", "Припяти" -> "Припять",
+#: "Новоселова" -> "Новоселово": the genitive of a neuter village name pymorphy reads as a surname).
 _ENDINGS = (("ой", ("а", "ая")), ("ом", ("",)), ("ем", ("ь", "")), ("е", ("", "а", "я", "ь")),
-            ("и", ("ь", "а", "я")), ("у", ("а", "")), ("ю", ("ь", "я")), ("ы", ("а",)), ("а", ("",)),
+            ("и", ("ь", "а", "я")), ("у", ("а", "")), ("ю", ("ь", "я")), ("ы", ("а",)), ("а", ("", "о")),
             ("я", ("ь",)))
 
 
 #: Found towns all smaller than this bring in their namesakes by their own (Latin) name.
 _NAMESAKES_BELOW = 100000
 _OBLIQUE_ENDINGS = frozenset({"е", "и", "у", "ом", "ой", "ем"})
+#: A city this big outranks the smaller towns that bear its name only as another name of theirs.
+_OWN_NAME_MIN_POP = 300000
+#: ... and is spelt almost as the name transliterated ("Манчестер": Manchester; "Кале" is not Kalemyo).
+_OWN_SPELT = 0.85
 #: A town found by sound must also be spelt much like the transliterated name (difflib ratio).
 _SPELT_ALIKE = 0.6
 #: How alike (difflib ratio) a Russian name's transliteration and a region's Latin name must be (region by spelling).
@@ -528,6 +533,12 @@ def _focus(locs: Iterable[_Loc]) -> set[str]:
     return {c for c, n in weight.items() if n == top}
 
 
+def _spelt_like(spelt: set[str], p: Place, ratio: float = _SPELT_ALIKE) -> bool:
+    """A name of the entity, transliterated, is spelt much like the place's own (Latin) name."""
+    own = _latin(p.name_en)
+    return any(difflib.SequenceMatcher(None, s, own).ratio() >= ratio for s in spelt)
+
+
 def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
     """The best candidate given the other places of the document (their current readings)."""
     support_country: Counter[str] = Counter()
@@ -571,8 +582,18 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
     # seat stands in only where the city district has no support ("Приморский район" in a St Petersburg story is the
     # city's, not Primorsk's).
     city_districts = any(_city_district(c) for c in loc.candidates)
+    # A town that bears the name only as a former or foreign one (GeoNames' alternate names: Manchester was a part
+    # of Richmond, Virginia, and a nickname of Paterson, New Jersey) yields to a city at least twice as big whose own
+    # name it is: "Манчестере" is Manchester, England, whatever the document's country. Only a big city spelt almost as
+    # the name is trusted so ("Кале" is Calais, not Kalemyo, whose alternate name Kale it only resembles).
+    e = loc.entity  # its names as written, not an English name given to it elsewhere
+    spelt = {_latin(transliterate(n)) for n in (e.name, *(m.text for m in e.mentions))}
+    own_pop = max((c.population for c in loc.candidates if c.kind == "city" and c.population >= _OWN_NAME_MIN_POP
+                   and _spelt_like(spelt, c, _OWN_SPELT)), default=-1)
     best, best_score = None, -math.inf
     for p in loc.candidates:
+        if p.kind == "city" and 2 * p.population <= own_pop and not _spelt_like(spelt, p):
+            continue
         score = -1.0 if city_districts and p.id.startswith("district:") else _base(p)
         evidence = 0.0
         local = 0.0  # evidence below the country: its region mentioned, a place near it
