@@ -1049,3 +1049,9 @@ def test_the_kind_word_of_a_list_reaches_every_quoted_name() -> None:
     assert not {"Цирк", "Новые времена", "Огни большого города"} & set(names)
     for site in ("Ребекка Зив", "Адасса"):
         assert names[site].type == "LOC" and names[site].subtype == "site"  # type: ignore[attr-defined]
+
+
+def test_a_route_stop_may_be_hyphenated_itself() -> None:
+    record = run("Самолёт выполнял рейс Кокчетав-Алма-Ата. Поезд по маршруту Санкт-Петербург-Москва задержан.")
+    stops = {m.text for e in record.entities or [] for m in e.mentions}
+    assert {"Кокчетав", "Алма-Ата", "Санкт-Петербург", "Москва"} <= stops

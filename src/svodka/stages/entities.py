@@ -210,9 +210,17 @@ def _places_in_a_row(surface: str, prev: Token | None) -> list[tuple[int, int]]:
     if route and (prev is None or _lemma(prev.text).lower() not in _ROUTE_WORDS):
         return []
     pieces = [(m.start(), m.end()) for m in re.finditer(r"[^\s-]+" if route else r"\S+", surface)]
+    if route:  # a stop may itself be hyphenated: "Кокчетав-Алма-Ата"
+        stops, k = [], 0
+        while k < len(pieces):
+            n = next(n for n in (3, 2, 1) if k + n <= len(pieces) and (
+                n == 1 or _gazetteer_place(surface[pieces[k][0]:pieces[k + n - 1][1]], 5_000)))
+            stops.append((pieces[k][0], pieces[k + n - 1][1]))
+            k += n
+        pieces = stops
     words = [surface[a:b] for a, b in pieces]
-    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w.isalpha() and _CYRILLIC.search(w) and len(w) >= 3
-                                           for w in words):
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w.replace("-", "").isalpha() and _CYRILLIC.search(w)
+                                           and len(w) >= 3 for w in words):
         return []
     if gazetteer.gazetteer().candidates(surface) or lexicon.lookup(surface) is not None:
         return []
