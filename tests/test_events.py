@@ -1037,3 +1037,53 @@ def test_a_phone_talk_and_a_further_agreement_are_told_anew() -> None:
 def test_a_notice_of_suspicion_is_an_accusation() -> None:
     events = described(run("Во вторник им были предъявлены подозрения в терроризме."))
     assert [(e[0], e[1]) for e in events] == [("ACCUSE", "предъявлены подозрения")]
+
+
+def test_a_quoted_verdict_of_nonsense_is_a_rejection() -> None:
+    events = described(run('Министр обороны Сергей Иванов заявил: "Это абсурд и чушь".'))
+    assert [(e[0], e[1], e[2]) for e in events] == [("REJECT", "заявил", ["Сергей Иванов"])]
+    events = described(run('"Это ахинея и бред", - заявил журналистам Сергей Иванов.'))
+    assert [(e[0], e[1]) for e in events] == [("REJECT", "заявил")]
+    events = described(run('Сергей Иванов заявил: "Никакого вторжения в Нальчик не было".'))
+    assert [(e[0], e[1]) for e in events] == [("REJECT", "заявил")]
+    # a quote without a verdict, and a negated verdict, deny nothing
+    assert described(run('Сергей Иванов заявил: "Это серьезный вопрос".')) == []
+    assert described(run('Сергей Иванов заявил: "Это не бред".')) == []
+
+
+def test_a_criminal_case_is_an_event_only_when_opened() -> None:
+    events = described(run("В отношении активиста возбуждено уголовное дело."))
+    assert [e[0] for e in events] == ["ACCUSE"]
+    assert described(run("Адвокат добился реабилитации по двум уголовным делам.")) == []
+    assert described(run("Данное уголовное дело имеет ярко выраженную политическую окраску.")) == []
+    assert described(run("Расследование уголовного дела возглавил новый следователь.")) == []
+
+
+def test_conscription_a_purpose_and_a_call_for_help_are_no_events() -> None:
+    assert described(run("В 1942 году он был призван на военную службу.")) == []
+    assert described(run("Весенний призыв начнется в апреле.")) == []
+    assert described(run("Законопроект призван укрепить престиж военной службы.")) == []
+    assert described(run("Преступник позвонил в службу спасения.")) == []
+    assert [e[0] for e in described(run("Президент США Джо Байден призвал Россию вывести войска."))] == ["REQUEST"]
+
+
+def test_a_lawsuit_and_a_charge_named_by_a_noun_are_no_requests() -> None:
+    assert described(run("Компания обратилась в суд с требованием снять с нее ответственность.")) == []
+    charge = described(run("Следствие расследовало дело о призывах к массовым беспорядкам."))
+    assert [e for e in charge if e[0] == "REQUEST"] == []
+    events = described(run("Жители обратились к губернатору с просьбой остановить стройку."))
+    assert [e[0] for e in events] == ["REQUEST"]
+
+
+def test_threats_received_have_their_receiver_as_recipient_and_guilt_denied_is_a_rejection() -> None:
+    events = described(run("В октябре Сюзанна Остхофф снова получала угрозы похищения."))
+    assert [(e[0], e[2], e[3]) for e in events] == [("THREATEN", [], ["Сюзанна Остхофф"])]
+    assert [e[0] for e in described(run("Сам Дмитрий Демушкин вины не признавал."))] == ["REJECT"]
+    assert [e[0] for e in described(run("Дмитрий Демушкин не признавал этот список."))] == []
+
+
+def test_a_showing_of_films_is_no_rally() -> None:
+    shown = described(run("Министр подверг резкой критике демонстрацию фильмов на киноэкранах."))
+    assert [e for e in shown if e[0] == "PROTEST"] == []
+    rally = described(run("Оппозиция провела в Кишиневе демонстрации студентов, на которых сжигались флаги."))
+    assert [e[0] for e in rally] == ["PROTEST"]

@@ -72,10 +72,15 @@ _EVALUATIVE = frozenset({"назвать", "называть", "расценит
 #: Reporting verbs whose content clause may accuse or threaten ("заявил, что Киев нарушает
 #: перемирие", "предупредил, что Москва ответит"); the lexicon's ``needs`` name the clause's predicates.
 _REPORTING = frozenset({"заявить", "заявлять", "сообщить", "подчеркнуть", "подчеркивать", "пояснить", "отметить",
-                        "утверждать", "указать", "говориться", "сказать", "добавить"})
+                        "утверждать", "указать", "говориться", "сказать", "добавить", "прокомментировать"})
 #: Predicates of a reported clause that deny on their own ("заявил, что невиновен", "что это неправда").
 _DENIALS = frozenset({"невиновный", "непричастный", "неправда", "бред", "чушь", "ложь", "вымысел", "выдумка",
-                      "клевета", "фейк", "абсурд", "необоснованный", "безосновательный", "беспочвенный"})
+                      "клевета", "фейк", "абсурд", "необоснованный", "безосновательный", "беспочвенный",
+                      "ахинея", "чепуха", "вздор", "дурь", "нонсенс", "вранье"})
+#: Verdicts that deny only when said of a claim ("обвинения необоснованны"; "забастовка необоснованна" criticises).
+_UNFOUNDED = frozenset({"необоснованный", "безосновательный", "беспочвенный"})
+#: Quotation marks around a quote that a reporting verb introduces or follows.
+_QUOTE_MARKS = frozenset("\"«»“”„")
 #: Predicates of a reported clause that deny when negated: a wrongdoing or a hostile act ("что оружия
 #: не применяли", "что не причастен", "что не имеет никакого отношения к", "что мы не нарушаем").
 _DENIABLE = frozenset({"нарушать", "нарушить", "вмешиваться", "вмешаться", "причастный", "виновный", "виноватый",
@@ -640,6 +645,32 @@ def _told_clause(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[
     def subject(i: int) -> str:
         return next((lemmas[c - first] for c in kids.get(i, []) if a.tokens[c].rel in ("nsubj", "nsubj:pass")), "")
 
+    def quoted_denial() -> int | None:
+        """A direct quote tied to the verb by parataxis whose predicate denies: "заявил: «Это абсурд и
+        чушь»", "«Это ахинея и бред», - заявил он", "заявил: «Никакого вторжения не было»"."""
+        tok = a.tokens[k]
+        # the quote after a colon, wherever the parser hung it ("прокомментировал обвинения ... Ирану:
+        # «ахинея»" has the quote under "Ирану")
+        linked = [c for c in _subtree(kids, k) if a.tokens[c].rel == "parataxis" and c > k and (
+            c in kids.get(k, []) or ":" in a.text[a.tokens[k].end:a.tokens[c].start])]
+        if tok.rel == "parataxis" and first <= tok.head < k:
+            linked.append(tok.head)
+        for c in linked:
+            lo, hi = sorted((k, c))
+            if not _QUOTE_MARKS & set(a.text[a.tokens[lo].end:a.tokens[hi].start]):
+                continue
+            if lemmas[c - first] in _DENIALS and not negated(c) and (lemmas[c - first] not in _UNFOUNDED or any(
+                    a.tokens[g].rel.startswith("nsubj") and lemmas[g - first] in _CLAIMS for g in kids.get(c, []))):
+                return c  # "unfounded" denies a claim ("эти сообщения беспочвенны"), not a strike or a demand
+            if lemmas[c - first] == "быть" and negated(c) and any(  # "никакого вторжения не было"
+                    lemmas[d - first] == "никакой" for g in kids.get(c, []) if a.tokens[g].rel == "nsubj"
+                    for d in kids.get(g, [])):
+                return c
+        return None
+
+    if entry.type == "REJECT" and (found := quoted_denial()) is not None:
+        return found
+
     for c in kids.get(k, []):
         if a.tokens[c].rel != "ccomp" or c < k:
             continue
@@ -934,7 +965,8 @@ def _arguments(a: Analysis, k: int, etype: str, lemmas: list[str], first: int, k
     # the subject of "подвергнуться" undergoes the event ("база подверглась обстрелу").
     # Passive and "suffering" verbs: the subject is the target ("колонна обстреляна", "БМП подорвалась").
     suffers = a.tokens[k].feats.get("Voice") == "Pass" or lemmas[k - first] in _SUBJECT_SUFFERS or (
-        etype == "CONCEDE" and lemmas[k - first] in ("выйти", "выходить"))  # "вышла на свободу": the one released
+        etype == "CONCEDE" and lemmas[k - first] in ("выйти", "выходить")) or (  # "вышла на свободу": the one released
+        etype == "THREATEN" and lemmas[k - first] in _RECEIVE)  # "получала угрозы": the one threatened
     node, depth, found = k, 0, False
     shared = True  # the subject found at ``node`` is the trigger's own, in the trigger's voice
     while depth < 3:
@@ -1518,6 +1550,58 @@ def _told_participle(a: Analysis, k: int, kids: dict[int, list[int]]) -> bool:
                for c in kids.get(k, []))
 
 
+#: What a "демонстрация" shows when it is no rally ("демонстрация фильмов", "на киноэкранах", "силы").
+_SHOWN = frozenset({"фильм", "кинофильм", "кино", "сериал", "программа", "передача", "ролик", "видео", "видеозапись",
+                    "запись", "кадр", "экран", "киноэкран", "телевидение", "мощь", "сила", "товар",
+                    "коллекция", "мода", "модель", "образец", "возможность", "слайд", "презентация"})
+#: Courts one turns to with a lawsuit ("обратилась в суд", "в арбитраж", "в ЕСПЧ").
+_LAWSUIT_COURTS = frozenset({"суд", "арбитраж", "ЕСПЧ", "трибунал", "Страсбург"})
+#: Heads under which an act noun names a charge ("дело о призывах", "по факту призыва", "статья о").
+_CHARGES = frozenset({"дело", "факт", "статья", "обвинение", "подозрение"})
+#: Verbs whose subject receives the threat ("получала угрозы похищения").
+_RECEIVE = frozenset({"получить", "получать"})
+#: Words of a call-up to military service ("призван на военную службу", "призыв в армию").
+_CALLING_UP = frozenset({"призвать", "призывать", "призыв"})
+_SERVICE = frozenset({("на", "служба"), ("на", "сборы"), ("на", "сбор"), ("в", "армия"), ("в", "ряды"),
+                      ("в", "войско"), ("в", "флот")})
+_DRAFT_SEASONS = frozenset({"весенний", "осенний", "срочный", "призывной", "воинский", "всеобщий"})
+#: Services one calls for help, not a party one talks to ("позвонил в полицию", "в службу спасения").
+_EMERGENCY = frozenset({"служба", "полиция", "милиция", "скорая", "скорый", "911", "112", "102", "103", "мчс",
+                        "МЧС", "дежурный", "часть"})
+#: Stems of the verbs that open, pursue or fabricate a criminal case ("возбуждено", "завели", "расследуется",
+#: "пытались сфабриковать").
+_CASE_OPENING = ("возбу", "завед", "завел", "завест", "завод", "откры", "расслед", "начат", "начал", "начин",
+                 "сфабрик", "фабрик")
+
+
+def _case_opened(a: Analysis, lemmas: list[str], first: int, noun: int, kids: dict[int, list[int]]) -> bool:
+    """The noun "дело" is told opened or investigated: its governing verb or a participle on it is one of
+    ``_CASE_OPENING`` ("возбуждено уголовное дело", "уголовное дело, возбужденное по статье ..."), not a
+    noun ("расследование уголовного дела" names the case again)."""
+    head = a.tokens[noun].head
+    words = [c for c in kids.get(noun, []) if a.tokens[c].rel.startswith("acl")]
+    if head >= first:
+        words.append(head)
+    return any(a.tokens[w].pos != "NOUN" and (a.tokens[w].text.lower().startswith(_CASE_OPENING)
+                                              or lemmas[w - first].startswith(_CASE_OPENING)) for w in words)
+
+
+def _conscription(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """A call-up to military service or a purpose, no call on anyone: "призван на военную службу", "весенний
+    призыв", "служить по призыву" (no owner: "по призыву Трампа" is a call), "законопроект призван укрепить"."""
+    lemma = lemmas[k - first]
+    if lemma not in _CALLING_UP:
+        return False
+    under = kids.get(k, [])
+    if any((_case_marker(a, kids, c), lemmas[c - first]) in _SERVICE for c in under):
+        return True
+    if lemma == "призыв":
+        return any(lemmas[c - first] in _DRAFT_SEASONS for c in under) or (
+            _case_marker(a, kids, k) == "по" and not any(a.tokens[c].rel.startswith("nmod") for c in under))
+    return lemma == "призвать" and a.tokens[k].feats.get("Variant") == "Short" and any(
+        a.tokens[c].feats.get("VerbForm") == "Inf" for c in under)
+
+
 def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
     """Set phrases that contain a trigger word but name no event: "в знак протеста",
     "отказался от комментариев", the legal note "(запрещена в РФ)" after an organisation's name,
@@ -1529,6 +1613,24 @@ def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict
     if lemmas[k - first] == "арест" and ((a.tokens[k].head >= 0 and lemmas[a.tokens[k].head - first] == "наложить")
                                          or (k > first and lemmas[k - 1 - first] == "под")):
         return True  # "арест был наложен на счета" (told by "наложить"); "находится под арестом" is a state
+    if _conscription(a, lemmas, first, k, kids):
+        return True
+    if lemmas[k - first] == "демонстрация" and any(
+            lemmas[g - first] in _SHOWN for c in kids.get(k, []) if a.tokens[c].rel.startswith(("nmod", "obl"))
+            for g in [c, *kids.get(c, [])] if a.tokens[g].rel.startswith(("nmod", "obl"))):
+        return True  # "демонстрация фильмов на киноэкранах", "демонстрация силы": a showing, not a rally
+    if lemmas[k - first] in ("обратиться", "обращаться") and any(
+            _case_marker(a, kids, c) == "в" and lemmas[c - first] in _LAWSUIT_COURTS for c in kids.get(k, [])):
+        return True  # "обратилась в суд с требованием": a lawsuit, court procedure
+    if lemmas[k - first] == "призыв" and a.tokens[k].head >= first \
+            and lemmas[a.tokens[k].head - first] in _CHARGES:
+        return True  # "дело о призывах к массовым беспорядкам", "по факту призыва к насилию": a charge
+    if lemmas[k - first] in ("позвонить", "звонить") and any(
+            _case_marker(a, kids, c) == "в" and lemmas[c - first] in _EMERGENCY for c in kids.get(k, [])):
+        return True  # "позвонил в службу спасения 911", "в полицию": a call for help, not talks
+    if lemmas[k - first] == "уголовный" and k + 1 - first < len(lemmas) \
+            and lemmas[k + 1 - first] == "дело" and not _case_opened(a, lemmas, first, k + 1, kids):
+        return True  # "по двум уголовным делам", "данное уголовное дело имеет": the case, not its opening
     if lemmas[k - first] == "запретить":
         for j in range(k - 1, max(first, k - 8) - 1, -1):
             if a.tokens[j].text == ")":
