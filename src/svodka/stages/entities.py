@@ -179,6 +179,7 @@ def _quoted_work(a: Analysis, start: int) -> bool:
 #: Quoted names listed before a name, walked back over to find the kind word of the list.
 _QUOTED_BEFORE = re.compile(r"(?:[«\"„“][^«»\"„“”\n]{1,80}[»\"“”](?:\s*\(\d{4}\))?\s*(?:,|\bи|\bили)?\s*)$")
 _LIST_OPENING = re.compile(r"(?:,\s*(?:как|в том числе|например)|,\s*среди (?:них|которых)|:)\s*$")
+_LAST_WORD = re.compile(r"((?:[^\W\d_]+-)*[^\W\d_]+)[\s\u00a0]*$")  # "онлайн-кинотеатр" whole
 
 
 def _kind_word_before(a: Analysis, start: int) -> tuple[str, bool] | None:
@@ -191,9 +192,12 @@ def _kind_word_before(a: Analysis, start: int) -> tuple[str, bool] | None:
     rest = line.rstrip(" \u00a0")
     rest = rest[:-1] if rest[-1:] in _QUOTE_PAIRS else rest
     adjacent = True
-    while (m := _QUOTED_BEFORE.search(rest) or _LIST_OPENING.search(rest)):
+    # (only the tail is searched: a quoted name is at most 80 characters, a kind word far shorter; a fast
+    # path, since this runs for every organisation and place the model finds)
+    while (m := _QUOTED_BEFORE.search(rest, max(0, len(rest) - 120))
+           or _LIST_OPENING.search(rest, max(0, len(rest) - 40))):
         rest, adjacent = rest[:m.start()], False
-    word = re.search(r"((?:[^\W\d_]+-)*[^\W\d_]+)[\s\u00a0]*$", rest)  # "онлайн-кинотеатр" whole
+    word = _LAST_WORD.search(rest, max(0, len(rest) - 80))
     if word is None or not word[1][:1].islower():
         return None
     return word[1], adjacent
