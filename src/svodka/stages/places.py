@@ -65,6 +65,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -173,6 +174,8 @@ class _Loc:
     guess: str | None = None  # candidates only from a guess: "form", "adjective", "sound"... (see _candidates)
     named_countries: frozenset[str] = field(default_factory=frozenset)  # "в мексиканском Канкуне": MX
     town_regions: frozenset[str] = frozenset()  # regions of big towns the text names by adjective ("Харьковском")
+    spelt: frozenset[str] | None = None  # the entity's names as written, transliterated (set once by _choose)
+    own_pop: int = -1  # population of the biggest candidate city whose own name that is (set with ``spelt``)
 
 
 def _variants(e: Entity) -> list[str]:
@@ -533,7 +536,7 @@ def _focus(locs: Iterable[_Loc]) -> set[str]:
     return {c for c, n in weight.items() if n == top}
 
 
-def _spelt_like(spelt: set[str], p: Place, ratio: float = _SPELT_ALIKE) -> bool:
+def _spelt_like(spelt: AbstractSet[str], p: Place, ratio: float = _SPELT_ALIKE) -> bool:
     """A name of the entity, transliterated, is spelt much like the place's own (Latin) name."""
     own = _latin(p.name_en)
     return any(difflib.SequenceMatcher(None, s, own).ratio() >= ratio for s in spelt)
@@ -586,10 +589,13 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
     # of Richmond, Virginia, and a nickname of Paterson, New Jersey) yields to a city at least twice as big whose own
     # name it is: "Манчестере" is Manchester, England, whatever the document's country. Only a big city spelt almost as
     # the name is trusted so ("Кале" is Calais, not Kalemyo, whose alternate name Kale it only resembles).
-    e = loc.entity  # its names as written, not an English name given to it elsewhere
-    spelt = {_latin(transliterate(n)) for n in (e.name, *(m.text for m in e.mentions))}
-    own_pop = max((c.population for c in loc.candidates if c.kind == "city" and c.population >= _OWN_NAME_MIN_POP
-                   and _spelt_like(spelt, c, _OWN_SPELT)), default=-1)
+    if loc.spelt is None:  # (the same for every round of choosing: computed once)
+        e = loc.entity  # its names as written, not an English name given to it elsewhere
+        loc.spelt = frozenset(_latin(transliterate(n)) for n in (e.name, *(m.text for m in e.mentions)))
+        loc.own_pop = max((c.population for c in loc.candidates if c.kind == "city"
+                           and c.population >= _OWN_NAME_MIN_POP and _spelt_like(loc.spelt, c, _OWN_SPELT)),
+                          default=-1)
+    spelt, own_pop = loc.spelt, loc.own_pop
     best, best_score = None, -math.inf
     for p in loc.candidates:
         if p.kind == "city" and 2 * p.population <= own_pop and not _spelt_like(spelt, p):
