@@ -87,23 +87,19 @@ class _Groups(DisjointSets):
         if any(self._apart(na, nb) for na in a for nb in b if na[0] == nb[0]
                or (na[2] != nb[2] and _one_edit(na[0], nb[0]))):
             return False
-        ka, kb = self.known.get(ri), self.known.get(rj)
-        if ka is not None and kb is not None and ka != kb:
-            return False
-        pa, pb = self.places.get(ri), self.places.get(rj)
-        if pa is not None and pb is not None and pa != pb:
+        labels = (self.known, self.places)  # one label a group: two different ones refuse the union
+        if any(la is not None and lb is not None and la != lb
+               for la, lb in ((m.get(ri), m.get(rj)) for m in labels)):
             return False
         root = self.join(ri, rj)
         child = max(ri, rj)
-        if pa is not None or pb is not None:
-            self.places[root] = pa if pa is not None else pb  # type: ignore[assignment]
-            self.places.pop(child, None)
         if a or b:
             self.names[root] = a | b
             self.names.pop(child, None)
-        if ka is not None or kb is not None:
-            self.known[root] = ka if ka is not None else kb  # type: ignore[assignment]
-            self.known.pop(child, None)
+        for m in labels:
+            if child in m:
+                m[root] = m.get(root, m[child])
+                del m[child]
         return True
 
 
