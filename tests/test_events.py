@@ -1087,3 +1087,109 @@ def test_a_showing_of_films_is_no_rally() -> None:
     assert [e for e in shown if e[0] == "PROTEST"] == []
     rally = described(run("Оппозиция провела в Кишиневе демонстрации студентов, на которых сжигались флаги."))
     assert [e[0] for e in rally] == ["PROTEST"]
+
+
+def test_a_clause_of_its_own_does_not_make_its_head_modal() -> None:
+    # "настаивая", "призвал" are modal words, but as a converb or a second verb they tell acts of their own
+    events = described(run("Франция обвинила Асада в преступлениях против собственного народа, настаивая на его "
+                           "отставке."))
+    assert ("ACCUSE", "обвинила", ["Франция"], ["Асад"]) in [e[:4] for e in events]
+    both = described(run("Уолтер Шмелценг обвинил в происходящем чиновников и призвал Кремль вмешаться."))
+    assert [e[0] for e in both] == ["ACCUSE", "REQUEST"]
+    # a modal dependant of the trigger itself still makes it unasserted
+    assert described(run("Франция, возможно, обвинит Асада в преступлениях.")) == []
+
+
+def test_a_word_inside_an_organisation_name_is_no_event() -> None:
+    events = described(run("Он выступил на саммите Шанхайской организации сотрудничества в Пекине."))
+    assert [e for e in events if e[0] == "COOPERATE"] == []
+    assert [e[0] for e in described(run("Россия и Китай расширяют сотрудничество в энергетике."))] == ["COOPERATE"]
+
+
+def test_talks_with_journalists_and_help_from_medics_are_no_events() -> None:
+    assert described(run("Министр коммерции Китая обсудил с журналистами ситуацию с курсом рубля.")) == []
+    assert described(run("Медики оказывают помощь гражданам, оказавшимся в состоянии шока.")) == []
+    aid = described(run("Россия оказала помощь Сирии."))
+    assert [e[0] for e in aid] == ["AID"]
+
+
+def test_a_relative_clause_tells_its_own_fact_whatever_governs_its_noun() -> None:
+    events = described(run("Но и общение с Олландом стало бы знаком, что Европа готова не только к санкциям, которыми "
+                           "грозит России в ответ на срыв президентских выборов на Украине."))
+    assert [(e[0], e[3]) for e in events] == [("THREATEN", ["Россия"])]
+    # whoever did it is no one act ("тех, кто ранил")
+    generic = described(run("Соглашение не обязывает правительство помиловать тех, кто ранил граждан страны."))
+    assert [e for e in generic if e[0] == "ASSAULT"] == []
+
+
+def test_a_participle_tells_the_act_of_the_noun_it_describes() -> None:
+    events = described(run("Соглашение о проведении валютных свопов, подписанное Россией и Китаем в октябре этого "
+                           "года, предполагает возможность расчетов."))
+    assert [(e[0], e[2]) for e in events] == [("AGREE", ["Россия", "Китай"])]
+    assert events[0][1].endswith("подписанное")
+    strike = described(run("Агентство сообщило об авиаударе, нанесенном утром 16 октября."))
+    assert [(e[0], e[1]) for e in strike] == [("ASSAULT", "авиаударе, нанесенном")]
+    sanctions = described(run("Россия сейчас переживает период санкций, введенных против нее США и ЕС."))
+    assert [e[0] for e in sanctions] == ["SANCTION"]
+    # not a budget ("средства, выделенные на проект")
+    assert described(run("Ученого обвинили в мошенничестве со средствами, выделенными на научные разработки."))[0][0] \
+        == "ACCUSE"
+    assert [e for e in described(run("Средства, выделенные на проект, израсходованы.")) if e[0] == "AID"] == []
+
+
+def test_signing_a_law_is_no_agreement_and_a_treaty_of_another_year_is_another() -> None:
+    assert described(run("Президент России Владимир Путин подписал закон о повышении пенсионного возраста.")) == []
+    assert described(run("Медведев подписал указ о награждении военных.")) == []
+    treaty = described(run("Россия и Япония подписали мирный договор."))
+    assert [e[0] for e in treaty] == ["AGREE"]
+    # a document dated only by its year: the meeting of March 2003 is not the talks told before it
+    meetings = described(Pipeline().extract(InputDocument(
+        id="t", date="2003", date_precision="year",
+        text="Стороны провели переговоры. Совет приветствовал результаты работы двух совещаний в Женеве и отметил "
+             "важность состоявшейся в марте 2003 года встречи президентов России и Грузии в Сочи.")))
+    assert [e[1] for e in meetings if e[0] == "CONSULT"] == ["провели переговоры", "встречи"]
+
+
+def test_a_verdict_of_a_planted_story_is_a_denial_and_a_planned_visit_no_visit() -> None:
+    events = described(run("В Минобороны информацию о российских наемниках назвали вбросом."))
+    assert [e[0] for e in events] == ["REJECT"]
+    assert described(run("Визит был спланирован в начале мая.")) == []
+
+
+def test_a_source_aside_is_no_modality_and_a_possibility_is_no_event() -> None:
+    events = described(run("Как следует из письма об отставке, Дэвис обвинил премьера в ослаблении позиций Лондона."))
+    assert [e[0] for e in events] == ["ACCUSE"]
+    assert described(run("Также существует вероятность отставки министра.")) == []
+    assert described(run("Газпром допускает возможность расторжения сделки с государством.")) == []
+    # under the trigger, the possibility is what is rejected
+    assert [e[0] for e in described(run("Президент клуба отверг возможность продажи полузащитника."))] == ["REJECT"]
+
+
+def test_pleas_before_a_court_are_no_requests_and_other_requests_are() -> None:
+    assert described(run("Прокурор попросил приговорить бухгалтера к четырем годам колонии.")) == []
+    assert described(run("Следователи просили суд заключить Мусаева под стражу.")) == []
+    events = described(run("Салай Мадаминов просит предоставить ему политическое убежище в Чехии."))
+    assert [e[0] for e in events] == ["REQUEST"]
+
+
+def test_expulsions_charges_and_blasts_told_by_set_phrases() -> None:
+    assert [(e[0], e[1]) for e in described(run("Посол был объявлен персоной нон грата."))] \
+        == [("SANCTION", "объявлен персоной нон грата")]
+    assert [e[0] for e in described(run("Бывший мэр обвиняется в превышении полномочий."))] == ["ACCUSE"]
+    assert [e[0] for e in described(run("В автобусе сработало самодельное взрывное устройство."))] == ["ASSAULT"]
+    assert described(run("В доме сработала пожарная сигнализация.")) == []
+    released = described(run("Полиция задержала Евтушенкова. Позже он был освобожден из-под ареста."))
+    assert [e[0] for e in released] == ["COERCE", "CONCEDE"]
+
+
+def test_a_demonstrative_on_a_phrase_trigger_points_back() -> None:
+    events = described(run("На севере Израиля взорван автобус. Организация заявила, что данный террористический акт "
+                           "является местью."))
+    assert [e[0] for e in events] == ["ASSAULT"]
+
+
+def test_talks_a_call_asks_to_begin_have_not_begun() -> None:
+    events = described(run("Члены Совета призвали стороны начать переговоры о статусе Абхазии."))
+    assert [e[0] for e in events] == ["REQUEST"]
+    assert described(run("Холдинг намерен начать консультации с миноритариями.")) == []
+    assert [e[0] for e in described(run("Стороны решили начать переговоры о статусе Абхазии."))] == ["CONSULT"]

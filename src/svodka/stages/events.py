@@ -11,6 +11,7 @@ the same type with the same participants is not a new event.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -28,11 +29,14 @@ _MODAL = frozenset({
     "бы", "должный", "следовать", "нужно", "необходимо", "призвать", "потребовать", "требовать",
     "требование", "призыв", "просьба", "добиваться", "намеренный", "намерение", "намерить",
     "согласиться", "договориться", "готовность", "призывать", "просить", "попросить", "настаивать", "поручить",
-    "поручать",
+    "поручать", "вероятность", "возможность",
 })
 _REQUEST_NOUNS = frozenset({"требование", "призыв", "просьба"})
+#: Heads of mere possibility ("вероятность отставки"); under the trigger they are its object ("отверг возможность").
+_POSSIBILITY = frozenset({"вероятность", "возможность"})
 #: Modifiers that make a noun trigger planned ("запланированный марш протеста", "предстоящий визит").
 _PLANNED = frozenset({"запланировать", "запланированный", "планировать", "планируемый", "предстоящий",
+                      "спланировать", "спланированный",
                       "будущий", "наметить", "намеченный", "предполагаемый"})
 #: Heads of a PROTEST noun that make it a diplomatic protest, which PLOVER types ACCUSE
 #: ("выразило решительный протест против визита").
@@ -104,7 +108,8 @@ _CLAIMS = frozenset({"обвинение", "сообщение", "заявлен
 #: Verdicts of falsity.
 _FALSE = frozenset({"ложь", "лживый", "клевета", "клеветнический", "абсурд", "абсурдный", "фейк", "вранье",
                     "вымысел", "фальсификация", "безосновательный", "необоснованный", "голословный",
-                    "сфабриковать", "беспочвенный"})
+                    "сфабриковать", "беспочвенный", "вброс", "дезинформация", "выдумка", "бред", "чушь",
+                    "неправда"})
 #: Types whose actor, inside reported speech, is the speaker ("Как заявил МВД, ... ждёт уничтожение").
 _SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT"})
 _TYPE_ORDER = {"PER": 0, "ORG": 1, "LOC": 2}
@@ -485,9 +490,17 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
     head, depth, node = verb.head, 0, v
     described = False  # the walk passed a participle or relative clause that describes someone
     while head >= 0 and depth < 3:
+        if depth == 0 and _RELATIVE_FACTS and tok.rel == "acl:relcl" and tok.feats.get("Mood") == "Ind" \
+                and a.tokens[head].pos not in ("PRON", "DET"):
+            # "готова к санкциям, которыми грозит России": the relative clause tells its own fact
+            # ("помиловать тех, кто ранил": whoever did, no one act)
+            break
         lemma = lemmas[head - first]
         if lemma in _DECIDED:
-            return True
+            # "призвали стороны начать переговоры": what a call or a modal asks to begin has not begun
+            above = a.tokens[head].head
+            return not (_CALLED_START and above >= first and lemmas[above - first] in _MODAL
+                        and a.tokens[head].feats.get("VerbForm") == "Inf")
         if lemma in _NEGATED_HAPPENED and any(lemmas[c - first] == "не" for c in kids.get(head, [])):
             return True  # "это не помешало зачинщикам сжечь клуб", "не забыла поблагодарить": it happened
         if lemma == "цель" or (a.tokens[node].pos == "NOUN" and _case_marker(a, kids, node) == "для"
@@ -518,8 +531,32 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
             return False  # "запланированный марш протеста"
         described = described or a.tokens[node].rel in ("acl", "acl:relcl")
         node, head, depth = head, a.tokens[head].head, depth + 1
-    # (a request noun under the trigger is its content: "обратился с просьбой")
-    return not any(lemmas[c - first] in _MODAL - _REQUEST_NOUNS for c in kids.get(k, []))
+    # (a request noun under the trigger is its content: "обратился с просьбой"; a clause of its own
+    # under it tells another act: "обвинила Асада ..., настаивая на отставке", "обвинил ... и призвал")
+    return not any(lemmas[c - first] in _MODAL - _REQUEST_NOUNS - _POSSIBILITY and a.tokens[c].rel not in _OWN_CLAUSES
+                   and not _evidential(a, lemmas, first, c, kids) for c in kids.get(k, []))
+
+
+def _evidential(a: Analysis, lemmas: list[str], first: int, c: int, kids: dict[int, list[int]]) -> bool:
+    """A source aside ("Как следует из письма, Дэвис обвинил ..."): says where the fact comes from, no modality."""
+    return _EVIDENTIALS and a.tokens[c].rel == "parataxis" and any(lemmas[g - first] == "как" for g in kids.get(c, []))
+
+
+_EVIDENTIALS = True
+#: Whether a demonstrative on the noun of a phrase trigger points back like one on the trigger word.
+_PHRASE_POINTERS = True
+
+
+#: Whether a decision verb in the infinitive under a modal or a call ("призвали начать") is not asserted.
+_CALLED_START = True
+#: Whether a word's form overrides the parser's gerund tag.
+_FORM_DECIDES = True
+#: Whether a participle describing a noun trigger of its type joins that noun's record.
+_PARTICIPLE_JOINS = True
+#: Whether an indicative relative clause is asserted whatever governs the noun it describes.
+_RELATIVE_FACTS = True
+#: Dependency relations of a clause that tells its own act, not a modality of its head's.
+_OWN_CLAUSES = frozenset({"conj", "advcl", "acl", "acl:relcl"})
 
 
 #: Verbs of success under which an infinitive took place ("договориться ... удалось еще в марте",
@@ -605,6 +642,8 @@ def _needs_met(entry: _Entry, lemmas: list[str], first: int, k: int, kids: dict[
         # a verdict is the verb's own complement ("назвал это нарушением"), not a word of a clause it
         # introduces ("считает, что ... нарушение" is told by the clause, if at all)
         return any(lemmas[c - first] in entry.needs for c in _judged(a, kids, k))
+    if a is not None and _describes_need(a, lemmas, first, k, entry):
+        return True  # "санкций, введенных против нее США и ЕС": the participle describes what it needs
     # (the words under the verb of "не согласиться с"; "машины скорой помощи" are ambulances, not aid)
     root = _negated_verb(a, lemmas, first, k) if a is not None else k
     return any(lemmas[c - first] in entry.needs and not (lemmas[c - first] == "помощь" and c > first
@@ -612,6 +651,17 @@ def _needs_met(entry: _Entry, lemmas: list[str], first: int, k: int, kids: dict[
                for c in _subtree(kids, root) if c != root)
 
 
+def _describes_need(a: Analysis, lemmas: list[str], first: int, k: int, entry: _Entry) -> bool:
+    """Whether trigger ``k`` is a participle describing the very noun its entry needs ("санкций,
+    введенных США", "соглашения, подписанного в 1994 году"): it tells that act, not who undergoes one."""
+    tok = a.tokens[k]
+    return entry.type in _DESCRIBED_NEEDS and tok.feats.get("VerbForm") == "Part" and tok.rel in ("acl", "amod") \
+        and tok.head >= first and lemmas[tok.head - first] in entry.needs
+
+
+#: Types whose participle tells the act of the noun it describes (not "средства, выделенные на проект":
+#: a budget, nor "заблокированного сайта": a kind of site).
+_DESCRIBED_NEEDS = frozenset({"SANCTION", "AGREE"})
 #: Objects of "применять" that are force ("что оружия не применяли").
 _FORCE = frozenset({"оружие", "сила", "насилие", "газ", "дубинка", "пытка", "спецсредство", "химоружие", "удар"})
 #: Verbs of letting someone go, a release (CONCEDE) when the document has told an arrest before.
@@ -1053,10 +1103,15 @@ def _arguments(a: Analysis, k: int, etype: str, lemmas: list[str], first: int, k
     for c in dependants:
         rel = a.tokens[c].rel
         ent = mentions.best(_phrase(a, kids, c))
-        passive_agent = suffers and not actor and rel == "obl" and not _case_marker(a, kids, c) \
+        passive_agent = suffers and not actor and rel in ("obl", "obl:agent") and not _case_marker(a, kids, c) \
             and a.tokens[c].feats.get("Case") == "Ins"
-        if ent is not None and passive_agent and ent.type != "LOC":
-            actor = [ent.id]  # the agent of a passive: "оцеплен полицией"
+        if ent is not None and passive_agent and (ent.type != "LOC" or (
+                rel == "obl:agent" and ent.subtype == "country")):
+            # the agent of a passive: "оцеплен полицией"; a country when the parser says agent
+            # ("подписанное Россией и Китаем"), not a route ("шли Невским проспектом")
+            actor = [ent.id] + [p.id for g in kids.get(c, []) if a.tokens[g].rel == "conj"
+                                for p in [mentions.best(_phrase(a, kids, g))]
+                                if p is not None and p is not ent and p.type == ent.type]
             continue
         if ent is None and passive_agent:  # "задержан турецкой полицией", "силами сирийской армии"
             actor = _national_agent(a, c, kids, mentions)
@@ -1130,10 +1185,21 @@ def extract(a: Analysis) -> None:
         # not a wound or a killing, which is the outcome of the act its clause tells ("ракета упала, ранив")
         form, pos = a.tokens[k].feats, _word_pos(a.tokens[k].text)
         participle = form.get("VerbForm") in ("Part", "Conv") or pos in ("PRTF", "PRTS", "GRND")
-        gerund = form.get("VerbForm") == "Conv" or pos == "GRND"
+        # (the word's form decides when the parser takes a participle for one: "потерпевших, просившего о ...")
+        gerund = pos == "GRND" or (form.get("VerbForm") == "Conv" and not (_FORM_DECIDES and pos in ("PRTF", "PRTS")))
         # a short passive participle of an accusation is a predicate ("был обвинен в связях", "выдвинуто
         # обвинение"), not a court's conviction ("осужден"); other short forms stay out ("ранен": a casualty)
         short = form.get("Variant") == "Short" or pos == "PRTS"
+        described = next((by_sentence[(si, e.type)] for e in entries if (si, e.type) in by_sentence), None)
+        if _PARTICIPLE_JOINS and described is not None and participle and not gerund and not short \
+                and a.tokens[k].rel in ("acl", "amod") and a.tokens[k].head in anchors[id(described)]:
+            # "Соглашение ..., подписанное Россией и Китаем": the participle tells the noun's event;
+            # the trigger spans both, and the participle's agents are the event's actors
+            described.actor = _arguments(a, k, described.type, lemmas, sent.first_token, kids,
+                                         mentions)[0] or described.actor
+            lo, hi = min(described.trigger.start, a.tokens[k].start), max(described.trigger.end, a.tokens[k].end)
+            described.trigger = Trigger(lo, hi, a.text[lo:hi])
+            continue
         chosen = next((e for e in entries if _needs_met(e, lemmas, sent.first_token, k, kids, a)
                        and not (e.finite and participle and not (gerund and e.type != "ASSAULT")
                                 and not (short and e.type == "ACCUSE" and e.lemmas[0] not in _SENTENCING))), None)
@@ -1141,7 +1207,8 @@ def extract(a: Analysis) -> None:
             continue
         feats = a.tokens[k].feats
         if feats.get("VerbForm") == "Part" and feats.get("Variant") != "Short" and "Case" in feats \
-                and len(chosen.lemmas) == 1 and not _told_participle(a, k, kids):
+                and len(chosen.lemmas) == 1 and not _told_participle(a, k, kids) \
+                and not _describes_need(a, lemmas, sent.first_token, k, chosen):
             continue  # a full participle names people or things ("задержанные", "угрожающие письма")
         if _not_an_event(a, lemmas, sent.first_token, k, kids):
             continue
@@ -1222,7 +1289,10 @@ def extract(a: Analysis) -> None:
             or (a.tokens[k].pos == "VERB" and _later(a, lemmas, sent.first_token, k, kids))
         said = (etype in _SPEECH_ACTS and verbal and lemmas[k - sent.first_token] not in _PROCEDURES)
         # "этой забастовки", "забастовка ... продолжается": the noun points back, whatever time its sentence names
-        pointed = nominal and any(lemmas[c - sent.first_token] in _DEMONSTRATIVES for c in kids.get(k, []))
+        # (also on the noun of a phrase trigger: "данный террористический акт")
+        pointed = (nominal or noun is not None) and any(
+            lemmas[c - sent.first_token] in _DEMONSTRATIVES for c in kids.get(k, []) + (
+                kids.get(noun, []) if _PHRASE_POINTERS and noun is not None and noun != k else []))
         anaphoric = pointed or (nominal and _goes_on(a, lemmas, sent.first_token, k))
         if pointed and not any(ev.type == etype for ev in a.events):
             continue  # "Эта забастовка необоснованна" with no strike told before: a planned or threatened one
@@ -1250,6 +1320,9 @@ def extract(a: Analysis) -> None:
                 and _happened(a, lemmas, sent.first_token, k):
             earlier = None  # "Позже боевики выдвинули ультиматум", "Руф устроил резню 17 июня": told anew
             # (next to the first telling, it details it: "Задержание провели сотрудники ...")
+        if earlier is not None and nominal and etype in _JOINT \
+                and _dated_apart(a, kids, k, a.sentences[told_in[id(earlier)]]):
+            earlier = None  # "отметил важность состоявшейся в марте встречи президентов": another meeting
         if earlier is not None and verbal and etype in _JOINT and _agreed_anew(
                 a, lemmas, sent.first_token, k, kids, sent_lemmas.get(told_in[id(earlier)], [])):
             earlier = None  # "пришли к соглашению по продлению ... договорились и дальше поддерживать контакты"
@@ -1455,6 +1528,22 @@ def _other_time(a: Analysis, first: Sentence, later: Sentence) -> bool:
     return False
 
 
+def _dated_apart(a: Analysis, kids: dict[int, list[int]], k: int, first: Sentence) -> bool:
+    """Whether noun ``k`` is dated by a year of its own that the earlier record's sentence does not name
+    ("состоявшейся в марте 2003 года встречи президентов", "Согласно соглашению 1855 года"): talks or a
+    deal of another time, not the earlier one retold. The time must hang from the noun or from a
+    participle describing it; a day alone ("2 сентября перед встречей") may be the day of the first."""
+    holders = {k} | {c for c in kids.get(k, []) if a.tokens[c].rel in ("acl", "amod")}
+    old = {text for text, _ in _times(a, first)}
+    for t in a.timexes:
+        if t.type not in ("DATE", "TIME") or t.text.lower() in old or not re.search(r"\d{4}", t.text):
+            continue
+        i, j = a.token_range(t.start, t.end)
+        if any(a.tokens[x].head in holders for x in range(i, j)):
+            return True
+    return False
+
+
 def _agreed_anew(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]],
                  earlier: list[str]) -> bool:
     """A joint act whose verb names what was agreed or discussed by an infinitive the earlier record's
@@ -1555,6 +1644,8 @@ _SHOWN = frozenset({"фильм", "кинофильм", "кино", "сериа�
                     "запись", "кадр", "экран", "киноэкран", "телевидение", "мощь", "сила", "товар",
                     "коллекция", "мода", "модель", "образец", "возможность", "слайд", "презентация"})
 #: Courts one turns to with a lawsuit ("обратилась в суд", "в арбитраж", "в ЕСПЧ").
+#: Who pleads before a court ("прокурор просил наказать обвиняемых").
+_PLEADERS = frozenset({"прокурор", "гособвинитель", "гособвинение", "обвинение", "адвокат", "защитник", "истец"})
 _LAWSUIT_COURTS = frozenset({"суд", "арбитраж", "ЕСПЧ", "трибунал", "Страсбург"})
 #: Heads under which an act noun names a charge ("дело о призывах", "по факту призыва", "статья о").
 _CHARGES = frozenset({"дело", "факт", "статья", "обвинение", "подозрение"})
@@ -1611,8 +1702,9 @@ def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict
     if a.tokens[k].pos == "NOUN" and a.tokens[k].head >= first and lemmas[a.tokens[k].head - first] in _PAPERS:
         return True  # "ордер на арест генерала", "закон о митингах": a document, not the act
     if lemmas[k - first] == "арест" and ((a.tokens[k].head >= 0 and lemmas[a.tokens[k].head - first] == "наложить")
-                                         or (k > first and lemmas[k - 1 - first] == "под")):
-        return True  # "арест был наложен на счета" (told by "наложить"); "находится под арестом" is a state
+                                         or (k > first and lemmas[k - 1 - first] in ("под", "из-под"))):
+        return True  # "арест был наложен на счета" (told by "наложить"); "находится под арестом" is a state,
+        # "освобожден из-под ареста" a release
     if _conscription(a, lemmas, first, k, kids):
         return True
     if lemmas[k - first] == "демонстрация" and any(
@@ -1622,6 +1714,11 @@ def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict
     if lemmas[k - first] in ("обратиться", "обращаться") and any(
             _case_marker(a, kids, c) == "в" and lemmas[c - first] in _LAWSUIT_COURTS for c in kids.get(k, [])):
         return True  # "обратилась в суд с требованием": a lawsuit, court procedure
+    if lemmas[k - first] in ("просить", "попросить", "требовать", "потребовать") and any(
+            (a.tokens[c].rel in ("obj", "iobj") and lemmas[c - first] in _LAWSUIT_COURTS)
+            or (a.tokens[c].rel == "nsubj" and lemmas[c - first] in _PLEADERS) for c in kids.get(k, [])):
+        # "следователи просили суд заключить его под стражу", "прокурор просил наказать": a plea, court procedure
+        return True
     if lemmas[k - first] == "призыв" and a.tokens[k].head >= first \
             and lemmas[a.tokens[k].head - first] in _CHARGES:
         return True  # "дело о призывах к массовым беспорядкам", "по факту призыва к насилию": a charge
@@ -1651,7 +1748,7 @@ def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict
             lemmas[c - first] in _ENDANGERING and a.tokens[c].rel.startswith("nsubj") for c in kids.get(k, [])):
         return True  # "риск экстремизма, что угрожает Америке": endanger, not threaten
     if lemmas[k - first] == "грозить" and not any(
-            (a.tokens[c].pos == "NOUN" and a.tokens[c].feats.get("Case") == "Ins")
+            (a.tokens[c].pos in ("NOUN", "PRON", "DET") and a.tokens[c].feats.get("Case") == "Ins")
             or a.tokens[c].feats.get("VerbForm") == "Inf"
             for c in kids.get(k, [])):
         return True  # "виновным грозят последствия", "ему грозит срок": looming, not threatened with
@@ -1677,13 +1774,43 @@ def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict
     if any(lemmas[t - first] in _TALK_WORDS for t in talk) and any(
             lemmas[c - first] in _PRESS for t in talk for c in kids.get(t, [])):
         return True  # "в телефонной беседе с журналистками": an interview, not talks between parties
+    if lemmas[k - first] in ("оказать", "оказывать", "помощь") and _medical_help(a, lemmas, first, k, kids):
+        return True  # "медики оказывают помощь гражданам", "врачи оказали помощь": care, not aid to a party
+    if _in_name(a, k):
+        return True  # "Организация по безопасности и сотрудничеству в Европе": a name, not an act
     if lemmas[k - first] in ("обратиться", "обращаться") and _unaddressed_help(a, lemmas, first, k, kids):
         return True  # "пострадавшие обратились за медицинской помощью": care sought, no party asked
     if lemmas[k - first] in ("требовать", "потребовать") and _abstract_subject(a, lemmas, first, k, kids):
         return True  # "логика требует этого", "закон требует", "процесс требует ответа": requires, not demands
-    # "от комментариев", "от интервью", "от дачи показаний": declining to talk, no rejection of anything
+    # "от комментариев", "от интервью", "от дачи показаний": declining to talk, no rejection of anything;
+    # "отказался от госпитализации": declining care
     return lemmas[k - first] in ("отказаться", "отказываться") and any(
-        lemmas[c - first] in ("комментарий", "интервью", "дача", "показание") for c in kids.get(k, []))
+        lemmas[c - first] in ("комментарий", "интервью", "дача", "показание", "госпитализация", "лечение")
+        for c in kids.get(k, []))
+
+
+#: Who gives care, not aid: help given by them is treatment of the hurt.
+_CARERS = frozenset({"медик", "врач", "фельдшер", "медсестра", "медперсонал", "медработник", "реаниматолог",
+                     "хирург", "бригада", "скорая", "скорый"})
+
+
+def _medical_help(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """Whether the help of trigger ``k`` (the verb, or the noun under it) is given by medical staff."""
+    verb = a.tokens[k].head if a.tokens[k].pos == "NOUN" and a.tokens[k].head >= first else k
+    return any(a.tokens[c].rel.startswith("nsubj") and (lemmas[c - first] in _CARERS or any(
+        lemmas[g - first] in _CARERS for g in kids.get(c, []))) for c in kids.get(verb, []))
+
+
+def _in_name(a: Analysis, k: int) -> bool:
+    """Whether token ``k`` lies inside a longer mention of an organisation: the trigger word is part of
+    its name ("Организации по безопасности и сотрудничеству", "Комитет защиты журналистов")."""
+    tok = a.tokens[k]
+    for ent in a.entities:
+        if ent.type == "ORG":
+            for m in ent.mentions:
+                if m.start <= tok.start and tok.end <= m.end and (m.start, m.end) != (tok.start, tok.end):
+                    return True
+    return False
 
 
 _HELP = frozenset({"помощь", "поддержка", "содействие"})
@@ -1756,7 +1883,8 @@ _ABSTRACT_TARGETS = frozenset({"демократия", "доверие", "реп
 #: Nouns that name a meeting; cancelled, postponed or only dated, it did not take place.
 _MEETING_NOUNS = frozenset({"визит", "встреча", "переговоры", "переговор", "саммит", "консультация", "посещение"})
 #: Words of a conversation, which the press on its other side makes an interview ("беседа с журналистами").
-_TALK_WORDS = _MEETING_NOUNS | frozenset({"беседа", "встретиться", "побеседовать"})
+_TALK_WORDS = _MEETING_NOUNS | frozenset({"беседа", "встретиться", "побеседовать", "обсудить", "обсуждать",
+                                          "разговор", "поговорить"})
 _CALLED_OFF = frozenset({"отменить", "отменять", "отложить", "откладывать", "перенести", "переносить", "сорвать",
                          "дата", "срок", "отмена", "перенос", "подготовка", "программа", "преддверие"})
 #: The press as the other side of a conversation ("беседа с журналистами"): an interview, not CONSULT.
