@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from svodka.chronicle import stories
 from svodka.chronicle.store import Store
@@ -168,3 +171,58 @@ def test_forecasts_for_different_days_published_close_together_stay_apart() -> N
         store.ingest([rec("f16", FORECAST.replace("Гидрометцентре России", "Гидрометцентре"), "2023-11-15",
                           "Прогноз погоды в Москве на 16 ноября")])
         assert story(store, "f16") == "s:f8"
+
+
+def test_entity_overlap_counts_a_key_and_its_extension_once() -> None:
+    a = frozenset({"ORG:bioware", "LOC:kotaku", "PER:anthem"})
+    b = frozenset({"ORG:biowareandelectronicarts", "PER:kotaku", "PER:anthemnext"})
+    # bioware ~ biowareandelectronicarts and anthem ~ anthemnext; kotaku differs by type
+    assert stories.entity_overlap(a, b) == pytest.approx(2 / 3)
+    assert stories.entity_overlap(frozenset({"ORG:sluganarod"}), frozenset({"ORG:sluganaroda"})) == 1.0
+    # one key pairs with one extension only; gazetteer ids, country codes and short names are exact
+    assert stories.entity_overlap(frozenset({"ORG:gazprom"}),
+                                  frozenset({"ORG:gazpromneft", "ORG:gazprombank"})) == pytest.approx(1 / np.sqrt(2))
+    assert stories.entity_overlap(frozenset({"geo:12345"}), frozenset({"geo:123456"})) == 0.0
+    assert stories.entity_overlap(frozenset({"country:R"}), frozenset({"country:RU"})) == 0.0
+    assert stories.entity_overlap(frozenset({"ORG:mid"}), frozenset({"ORG:midrf"})) == 0.0
+
+
+KEYS = st.builds(lambda kind, name: f"{kind}:{name}", st.sampled_from(["PER", "ORG", "LOC", "geo"]),
+                 st.text(alphabet="abcdez", min_size=1, max_size=9))
+
+
+@given(st.frozensets(KEYS, max_size=8), st.frozensets(KEYS, max_size=8))
+@settings(max_examples=300, deadline=None)
+def test_entity_overlap_is_a_symmetric_share_at_least_the_exact_one(a: frozenset[str], b: frozenset[str]) -> None:
+    value = stories.entity_overlap(a, b)
+    assert value == pytest.approx(stories.entity_overlap(b, a))
+    exact = len(a & b) / np.sqrt(len(a) * len(b)) if a and b else 0.0
+    assert exact - 1e-9 <= value <= 1 + 1e-9
+    extends = any(x != y and (x.startswith(y) or y.startswith(x)) for x in a - b for y in b - a)
+    if not extends:
+        assert value == pytest.approx(exact)
+
+
+def unit_pair(cosine: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Two unit vectors with the given cosine."""
+    rng = np.random.default_rng(seed)
+    u, w = rng.normal(size=(2, stories.DIM))
+    u /= np.linalg.norm(u)
+    w -= (w @ u) * u
+    w /= np.linalg.norm(w)
+    return u.astype(np.float32), (cosine * u + np.sqrt(1 - cosine ** 2) * w).astype(np.float32)
+
+
+def test_alike_headlines_alone_do_not_make_one_story() -> None:
+    """The bar fitted with reports of one topic and day: headlines as alike as a resignation's and the
+    successor's appointment (cosine 0.75) need the lead and shared entities too."""
+    def pair(title: float, lead: float, ents_a: set[str], ents_b: set[str]) -> tuple[stories.Features, ...]:
+        (ta, tb), (la, lb) = unit_pair(title, 1), unit_pair(lead, 2)
+        return tuple(stories.Features(doc_id=d, day=None, minhash=stories.minhash(text), title_embedding=t,
+                                      embedding=lv, entities=frozenset(e))
+                     for d, text, t, lv, e in (("a", FLOOD_RU, ta, la, ents_a), ("b", CHESS_RU, tb, lb, ents_b)))
+
+    assert not stories.same_story(*pair(0.75, 0.65, {"PER:borisdzhonson"}, {"PER:dominikraab"}))
+    assert stories.same_story(*pair(0.75, 0.75, {"PER:borisdzhonson", "PER:terezamei", "country:GB"},
+                                    {"PER:borisdzhonson", "PER:terezamei", "ORG:eu"}))
+    assert stories.same_story(*pair(0.92, 0.85, set(), set()))  # nearly equal headlines and leads suffice
