@@ -15,7 +15,7 @@
     the spans overlap and the kinds agree (one-to-one); value+qualifier accuracy on matched. Quotes:
     a match needs character overlap of at least 50% of both spans; speaker accuracy on matched
     (a word stem shared by the predicted speaker's names or speaker_text and the gold speaker_text).
-(c) --extra FILE (bench/gold/quotes_dev2.jsonl ... quotes_dev8.jsonl): more documents of the corpus in the same line
+(c) --extra FILE (bench/gold/quotes_dev2.jsonl ... quotes_dev12.jsonl): more documents of the corpus in the same line
     format, annotated for quotes only; scored as their own row, figures left out (an empty figures
     list there means "not annotated", not "no figures").
 """

@@ -703,3 +703,17 @@ def test_a_bare_document_refers_back_to_a_statement_or_report_too() -> None:
     names = {e.id: e.name for e in record.entities or []}
     said = [q for q in record.quotes or [] if q.text.startswith("Токио готов")]
     assert said and names.get(said[0].speaker or "", "").startswith("Министерство иностранных дел")
+
+
+def test_a_dash_paragraph_of_several_sentences_is_one_direct_quote() -> None:
+    text = ("Запись на прививку открыта.\n\n- С начала вакцинации людей стало больше. Процедура записи простейшая. "
+            "Только аккаунт должен быть подтвержденным – чем важнее услуга, тем выше требования, - объяснила "
+            "заместитель начальника отделения Оксана Старчикова.\n\nВ среднем приходит около 10 человек в день.")
+    qs, n = quotes(text)
+    assert [(q.text[:30], q.kind, n.get(q.speaker or "")) for q in qs] == [
+        ("С начала вакцинации людей стал", "direct", "Оксана Старчикова")]
+    assert qs[0].text.endswith("тем выше требования")
+    # a narrated sentence before a dash-quoted one in a paragraph that opens without a dash is not speech
+    qs, _n = quotes("Запись открыта.\n\nИван Петров рассказал о работе центра. Только аккаунт должен быть "
+                    "подтвержденным, - объяснила Оксана Старчикова.")
+    assert "Только аккаунт должен быть подтвержденным" in [q.text for q in qs]

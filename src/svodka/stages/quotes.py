@@ -654,6 +654,13 @@ def _indirect(d: _Doc, si: int) -> None:
                     and a.text.count("\n", a.sentences[p - 1].end, a.sentences[p].start) <= 1:
                 p -= 1
                 cs = a.sentences[p].start
+            if dash and not first_dash:
+                # "- С начала вакцинации ... Только аккаунт должен быть подтвержденным, - объяснила X": a dash
+                # paragraph of several sentences is one direct quote from its opening dash
+                para = a.text.rfind("\n", 0, a.sentences[si].start) + 1
+                m = re.match(r"[ \t]*[-—–][ \t]+", a.text[para:a.sentences[si].start])
+                if m and para >= d.title_end and not d.covered(para, a.sentences[si].start):
+                    cs, kind = para + m.end(), "direct"
             body_end = min(body_hi, tail_lo)
             while body_end > 0 and toks[body_end - 1].text in (",", "-", "—", "–"):
                 body_end -= 1

@@ -228,6 +228,9 @@ def _role_lemmas(toks: list[Token], j: int) -> frozenset[str]:
     """Lemmas of ``toks[j]`` as a role word; "глава/руководитель" of a ministry is also a minister
     ("глава МИД", "глава Форин-офиса" ~ "министр иностранных дел")."""
     lems = lemmas(toks[j].text)
+    deputy = _deputy(toks[j].text)
+    if deputy is not None:
+        return lems | {deputy}  # "замгенпрокурора": a deputy's role, never the principal's
     if lems & {"глава", "руководитель"} and j + 1 < len(toks) and _MINISTRY.match(fold(toks[j + 1].text)):
         return lems | {"министр"}
     if lems & {"глава", "руководитель", "лидер"} and j + 1 < len(toks):
@@ -238,6 +241,16 @@ def _role_lemmas(toks: list[Token], j: int) -> frozenset[str]:
         if after & _GOVERNMENT:
             return frozenset({"премьер"})
     return lems
+
+
+def _deputy(word: str) -> str | None:
+    """"замгенпрокурора" -> "замгенпрокурор", "замминистра" -> "замминистр": a deputy of a role of the role list
+    (the same word as "заместитель генпрокурора"), else None."""
+    w = fold(word)
+    if not w.startswith("зам") or len(w) < 7:
+        return None
+    rest = lemmas(w[3:]) & set(person_roles())
+    return "зам" + min(rest) if rest else None
 
 
 #: Complements that make a head role the head of state or of government.
@@ -267,7 +280,8 @@ def _bound_role(d: _Doc, toks: list[Token], j: int, k: int) -> bool:
 def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
                  marks: frozenset[str] = frozenset(), agree: bool = False,
                  need_mark: bool = False, coordinated: bool = False,
-                 nation: frozenset[str] = frozenset(), possessors: bool = False) -> tuple[int, str] | None:
+                 nation: frozenset[str] = frozenset(), possessors: bool = False,
+                 exact_only: bool = False) -> tuple[int, str] | None:
     """The person introduced with one of ``roles`` (or a role of the same group) before ``pos``
     ("член ОНК Марина Литвинович" for a later "член ОНК", "президент Украины Петр Порошенко" for a
     later "украинский лидер"): (mention start, entity id) of the last one, else None. With
@@ -318,6 +332,10 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
             if coordinated and t.pos == "NOUN" and t.feats.get("Animacy") == "Anim":
                 role_seen = True
             role_lems = _role_lemmas(toks, j) if t.pos in ("NOUN", "PROPN", "ADJ") else None
+            if role_lems is not None and j > 0 and lemmas(toks[j - 1].text) & {"заместитель"} \
+                    and {"зам" + lem for lem in role_lems} & roles:
+                best = exact = (ms, ent.id)  # "заместитель генпрокурора РФ Сергей Фридинский" for "замгенпрокурора"
+                break
             if role_lems is not None and any(_same_role(role_lems, r) for r in roles):
                 if agree and t.feats.get("Case") != toks[k].feats.get("Case"):
                     continue
@@ -351,6 +369,8 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
             return best
     if need_mark:
         return exact_marked or best_marked
+    if exact_only:  # the same role word only, not one of its group
+        return exact_marked or exact
     return exact_marked or exact or best_marked or best
 
 
@@ -510,7 +530,25 @@ def _resolve_pronoun(d: _Doc, pos: int, want: str | None = None) -> tuple[str | 
         plural = _plural_subject(d, pos, since) or (_plural_antecedent(d, pos) if quoted is None else None)
         if plural is not None:
             return None, plural
-    subject = None if inverted and quoted is not None else _last_subject(d, pos, since, want)
+    if inverted and quoted is not None:
+        # "На трагедию отреагировал и президент США Дональд Трамп. «...», — написал он": a person who became the
+        # subject (or whose post is named: "В Твиттере шерифа Эда Гонсалеса появилась просьба") between the
+        # last quote and this quotation's opening mark speaks it, not the speaker quoted before
+        opened = _opening_before(d, pos)
+        after = max(_cue_pos(quoted), quoted.end)
+        subject = None
+        if opened is not None and opened > after:
+            # the sentence right before the quotation, or its own when the quotation opens inside it
+            os = _sent_of(d.a, opened)
+            lo = max(after, d.a.sentences[max(0, os - 1)].start if d.a.sentences[os].start >= opened - 1
+                     else d.a.sentences[os].start)
+            subject = _last_subject(d, opened, lo, want) or _poster(d, lo, opened, want)
+            if subject is not None and any(m[2].id == subject for m in d.mentions_in(opened, pos)):
+                subject = None  # "Льюис может уйти ... «Я думаю, что Леннокс Льюис победит», - сказал он": not Льюис
+            if subject is not None and _copular_mention(d, subject, lo, opened):
+                subject = None  # "Исключением является только Игорь Денисов. «...», - подчеркнул он": described
+    else:
+        subject = _last_subject(d, pos, since, want)
     if subject is not None:
         return subject, None
     if quoted is not None:
@@ -531,6 +569,58 @@ def _resolve_pronoun(d: _Doc, pos: int, want: str | None = None) -> tuple[str | 
         described = _singular_subject(d, pos, d.a.sentences[max(0, si - 1)].start, want)
         return (None, described) if described else None
     return (best, None) if best else None
+
+
+_COPULAS = frozenset({"являться", "быть", "стать", "оказаться", "считаться"})
+
+
+def _copular_mention(d: _Doc, eid: str, lo: int, hi: int) -> bool:
+    """Is the last mention of ``eid`` in [lo, hi) in a clause whose verb is a copula (the person described,
+    not acting: "Исключением является только дисквалифицированный Игорь Денисов")?"""
+    ments = [m for m in d.mentions_in(lo, hi) if m[2].id == eid]
+    if not ments:
+        return False
+    sent = d.a.sentences[_sent_of(d.a, ments[-1][0])]
+    toks = d.a.tokens[sent.first_token:sent.last_token]
+    # not an auxiliary: "который завтра будет беседовать с Лавровым"
+    return any(t.pos in ("VERB", "AUX") and lemmas(t.text) & _COPULAS
+               and not any(x.feats.get("VerbForm") == "Inf" for x in toks[k + 1:k + 3]) for k, t in enumerate(toks))
+
+
+def _opening_before(d: _Doc, pos: int) -> int | None:
+    """Start of the quotation marks whose inside ends nearest before ``pos`` (the quotation a "— сказал он"
+    at ``pos`` follows), else None."""
+    i = bisect.bisect_left(d.marks, (pos, 0)) - 1
+    if i >= 0 and d.marks[i][1] > pos:
+        return max(0, d.marks[i][0] - 1)  # "«A, — написал он. — B»": the clause inside the marks
+    if i < 0 or pos - d.marks[i][1] > 40:
+        return None
+    start = d.marks[i][0]
+    while i > 0 and d.marks[i - 1][1] >= start - 1 and d.marks[i - 1][0] < start:
+        i -= 1  # a quotation split by its reporting clause: the first part opens it
+        start = d.marks[i][0]
+    return max(0, start - 1)
+
+
+#: A post's place right before a name, with up to three genitive words between ("в Твиттере шерифа округа").
+_POSTED_IN = re.compile(r"(?:твиттер|twitter|фейсбук|facebook|инстаграм|instagram|телеграм|telegram|микроблог|"
+                        r"блог|страниц|аккаунт)[а-яa-z-]*(?:\s+[а-я-]+(?:а|я|ы|и|ов|ев|ей)){0,3}\s*$")
+#: Latin letters typed for their Cyrillic look-alikes ("Tвиттере").
+_LOOKALIKES = str.maketrans("aeopcxyktmhb", "аеорсхуктмнв")
+
+
+def _poster(d: _Doc, lo: int, hi: int, want: str | None) -> str | None:
+    """The person in the genitive after a noun of a post's place between ``lo`` and ``hi`` ("В Твиттере
+    шерифа округа Эда Гонсалеса появилась просьба"): the one who wrote the quotation that follows."""
+    for ms, _me, ent in reversed(d.mentions_in(lo, hi)):
+        if ent.type != "PER" or _role_only(ent) or d.in_marks(ms) or _case_at(d, ms) != "Gen" \
+                or not _agrees(want, _name_gender(ent.name)):
+            continue
+        before = fold(d.text[max(lo, ms - 50):ms])
+        before = re.sub(r"[a-z]+(?=[а-я])|(?<=[а-я])[a-z]+", lambda m: m.group().translate(_LOOKALIKES), before)
+        if _POSTED_IN.search(before):
+            return ent.id
+    return None
 
 
 def _singular_subject(d: _Doc, pos: int, after: int, want: str) -> str | None:
@@ -554,16 +644,28 @@ def _singular_subject(d: _Doc, pos: int, after: int, want: str) -> str | None:
 
 def _plural_subject(d: _Doc, pos: int, after: int) -> str | None:
     """"Однако врачи сомневались ... Они отмечали, что": the last plural animate common noun in the
-    nominative between ``after`` and ``pos`` outside quotations, as written (a descriptive speaker)."""
+    nominative between ``after`` and ``pos`` outside quotations, as written (a descriptive speaker); for a
+    pronoun that opens its sentence also an inanimate voice ("южнокорейские СМИ сообщили ... По их словам")."""
+    opening = d.a.sentences[_sent_of(d.a, pos)].start >= pos - 1
     k = bisect.bisect_left(d.token_starts, pos) - 1
     while k >= 0 and d.a.tokens[k].start > after:
         t = d.a.tokens[k]
         k -= 1
-        if t.pos == "NOUN" and t.feats.get("Case") == "Nom" and t.feats.get("Number") == "Plur" \
-                and t.feats.get("Animacy") == "Anim" and d.entity_at(t.start, t.end) is None \
-                and not d.covered(t.start, t.end) and not d.in_marks(t.start):
-            return t.text
+        # "СМИ, которые, по их мнению, лгут" is not what "их" stands for: only an opening pronoun
+        voices = opening and (fold(t.text) == "сми" or (t.feats.get("Number") == "Plur"
+                                                       and bool(lemmas(t.text) & _PLURAL_VOICES)))
+        if t.pos in ("NOUN", "PROPN") and t.feats.get("Case") in ("Nom", None if voices else "Nom") and (voices or (
+                t.feats.get("Number") == "Plur" and t.feats.get("Animacy") == "Anim")) \
+                and d.entity_at(t.start, t.end) is None and not d.covered(t.start, t.end) and not d.in_marks(t.start):
+            j = k
+            while j >= 0 and d.a.tokens[j].pos == "ADJ" and d.a.tokens[j].start > after:
+                j -= 1  # "южнокорейские СМИ": with its adjectives
+            return d.text[d.a.tokens[j + 1].start:t.end] if voices else t.text
     return None
+
+
+#: Inanimate plural nouns that speak like people: "южнокорейские СМИ сообщили ... По их словам".
+_PLURAL_VOICES = frozenset({"сми", "власть", "издание", "газета", "агентство", "телеканал", "медиа"})
 
 
 def _plural_antecedent(d: _Doc, pos: int) -> str | None:
@@ -627,9 +729,19 @@ def _last_subject(d: _Doc, pos: int, after: int, want: str | None) -> str | None
         if ent.type != "PER" or _role_only(ent) or d.in_marks(ms) or any(
                 q.start < me and ms < q.end and not _outlet(d, q.speaker) for q in d.quotes):
             continue
-        k = bisect.bisect_left(d.token_starts, ms)
-        if k < len(d.a.tokens) and d.a.tokens[k].feats.get("Case") == "Nom" and _agrees(want, _name_gender(ent.name)):
+        if _mention_case(d, ms, me) == "Nom" and _agrees(want, _name_gender(ent.name)):
             return ent.id
+    return None
+
+
+def _mention_case(d: _Doc, ms: int, me: int) -> str | None:
+    """The case of a name: that of its first token that has one ("фон дер Ляйен": the particles have none)."""
+    k = bisect.bisect_left(d.token_starts, ms)
+    while k < len(d.a.tokens) and d.a.tokens[k].start < me:
+        case = d.a.tokens[k].feats.get("Case")
+        if case is not None:
+            return case
+        k += 1
     return None
 
 
@@ -685,23 +797,33 @@ _NOT_COMPANY = re.compile(r"(?:^|\b)(?:суд|прокуратур|минист�
 _OTHER = {"другой", "иной", "один", "некий", "любой", "каждый", "какой-то", "чужой"}
 
 
-def _class_referent(d: _Doc, role: str, pos: int) -> str | None:
+def _class_referent(d: _Doc, role: str, pos: int, far: bool = True) -> str | None:
     """The last organisation of class ``role`` mentioned before ``pos`` (see ``_CLASS_NAMES`` and
-    ``_COMPANY_CLASSES``), else None."""
+    ``_COMPANY_CLASSES``), else None. With ``far``, one named earlier than a paragraph or two back when it is
+    the only one of its class."""
     if role in _COMPANY_CLASSES:
         return _company_referent(d, role, pos)
     pattern = _CLASS_NAMES[role]
     i = bisect.bisect_left(d.mention_starts, pos) - 1
-    while i >= 0 and d.mentions[i][0] > pos - 800:  # a class noun refers back a paragraph or two
+    farther: set[str] = set()
+    while i >= 0:
         ms, _me, ent = d.mentions[i]
-        if ent.type == "ORG" and not d.covered(ms, ms + 1):
-            if pattern is None and (_is_media(ent) or _MEDIA_BEFORE.search(d.text[max(0, ms - 40):ms])):
-                return ent.id
-            if pattern is not None and not _is_media(ent) and (pattern.search(fold(ent.name)) or re.search(
-                    fold(role)[:5] + r"[а-я]*\s+[«\"„]?\s*$", fold(d.text[max(0, ms - 30):ms]))):
-                return ent.id  # "партии "Техрик-э-Лабаик Пакистан"": introduced with the class noun
         i -= 1
-    return None
+        if ent.type != "ORG" or d.covered(ms, ms + 1):
+            continue
+        # "Центральное телеграфное агентство Кореи" for "Агентство"
+        named = pattern is None and role != "издание" and fold(role)[:-1] in fold(ent.name)
+        outlet = pattern is None and (_is_media(ent) or named or _MEDIA_BEFORE.search(d.text[max(0, ms - 40):ms]))
+        body = pattern is not None and not _is_media(ent) and (pattern.search(fold(ent.name)) or re.search(
+            fold(role)[:5] + r"[а-я]*\s+[«\"„]?\s*$", fold(d.text[max(0, ms - 30):ms])))
+        if outlet or body:
+            if ms > pos - 800:  # a class noun refers back a paragraph or two
+                return ent.id  # "партии "Техрик-э-Лабаик Пакистан"": introduced with the class noun
+            farther.add(ent.id)
+    # farther back only the one body of its class the text names ("источники в Минфине" ... "Другой
+    # представитель министерства")
+    # (outlets not: many go unrecognised, "считает издание" after "отмечает "Власть"" is no Reuters named far back)
+    return next(iter(farther)) if len(farther) == 1 and far and pattern is not None else None
 
 
 #: An outlet right after its reporting verb: "Как сообщает ВВС, представители компании" is no company.
@@ -731,6 +853,14 @@ def _company_referent(d: _Doc, role: str, pos: int) -> str | None:
             introduced.append(ent.id)
         if ms > pos - 800 and ent.id not in near:
             near.append(ent.id)
+    si = _sent_of(d.a, pos)
+    if si > 0:
+        # "Vitol, еще один крупный покупатель, отказался ... Ранее компания заявила": the company that is the
+        # subject of the sentence before, before one introduced with the class noun long ago
+        prev = d.a.sentences[si - 1]
+        opener = next((m for m in d.mentions_in(prev.start, prev.end) if m[0] <= prev.start + 1), None)
+        if opener is not None and opener[2].id in near and _case_at(d, opener[0]) in ("Nom", None):
+            return opener[2].id
     if introduced:
         return introduced[0] if len(introduced) == 1 else None
     if len(near) > 1:
@@ -775,7 +905,7 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     failing these, a person introduced with the role just after (a lead sentence). None when
     nothing fits: the role then stays descriptive."""
     head_lemmas = _role_lemmas(toks, head)
-    known = set(person_roles()) | voice_roles()
+    known = set(person_roles()) | voice_roles() | {lem for lem in head_lemmas if lem.startswith("зам")}
     nouns = frozenset(lem for t in toks[s:e] if t.pos in ("NOUN", "PROPN") for lem in lemmas(t.text))
     others = nouns & known
     # the head's role, not its possessor's: "пресс-секретарь российского президента" is not the president
@@ -786,6 +916,14 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
         return introduced
     if not head_lemmas & known and (described := _described_speaker(d, toks, s, e, head)) is not None:
         return described
+    if head_lemmas & {"власть", "власти"} and not d.mentions_in(toks[s].start, toks[e - 1].end) \
+            and (place := _authorities_of(d, toks[s].start)) is not None:
+        return place, None  # "Власти города Сундсвалль предупредили ... Власти также просят": the city
+    members = sorted(head_lemmas & set(_PARTY_MEMBERS))
+    if members and not d.mentions_in(toks[s].start, toks[e - 1].end):
+        party = _party_of(d, _PARTY_MEMBERS[members[0]], toks[s].start)
+        if party is not None:
+            return party, None  # "Коммунисты жалуются" after "представители КПРФ": the party
     if not roles and not head_lemmas & _COMPANY_CLASSES:
         return None
     pos = toks[s].start
@@ -809,8 +947,10 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
         classes = set()  # "представители пяти компаний", "другой/российской компании": not the one named before
     if classes and not d.mentions_in(toks[s].start, toks[e - 1].end):
         # "Телекомпания сообщала", "отметили в министерстве", "представитель ведомства"
+        # "отмечает итальянская газета": a nationality makes it one of many, not the one named long before
+        far = not any(t.pos == "ADJ" and lemmas(t.text) & set(_nationalities()) for t in toks[s:e])
         for role in sorted(classes):
-            body = _class_referent(d, role, pos)
+            body = _class_referent(d, role, pos, far)
             if body is not None:
                 return body, None
     cands: list[tuple[int, str | None, str | None]] = []
@@ -819,7 +959,14 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     # "черногорского президента" is not the one introduced as "президента Австрии Хайнца Фишера"
     nation = frozenset(name for t in toks[s:e] if t.pos == "ADJ" for lem in lemmas(t.text) if lem in _nationalities()
                        for name in _nation_names(lem))
-    holder = _role_holder(d, roles, pos, marks=marks, nation=nation)
+    # "Руководитель ОАЭИ" bound to an organisation is no one introduced as "президент Ирана X": only the same word
+    bound = bool(head_lemmas & _HEADS) and any(  # "глава Белого дома" is the president all the same
+        m[2].type == "ORG" and not fold(m[2].name).startswith(("белый дом", "кремл", "елисейск"))
+        for m in d.mentions_in(toks[head].end, toks[e - 1].end))
+    holder = _role_holder(d, roles, pos, marks=marks, nation=nation, exact_only=bound)
+    deputy = next((lem for lem in head_lemmas if lem.startswith("зам") and lem[3:] in person_roles()), None)
+    if holder is None and deputy is not None:
+        holder = _deputy_of(d, deputy, pos)  # "заместитель министра промышленности, науки и технологий X"
     if holder is None and head_lemmas & _HEADS:
         # "глава Гидрометцентра" after "директор Гидрометцентра РФ Роман Вильфанд": heads of one body named
         # by different words, when the body after the role is the one named at the introduction
@@ -829,6 +976,11 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
         if body_words:
             holder = _role_holder(d, _HEADS, pos, marks=frozenset(fold(m) for m in body_words), need_mark=True,
                                   coordinated=True)
+        if holder is None:
+            # "Глава КГБ" after "председатель Комитета государственной безопасности Валерий Вакульчик": the
+            # same body by another name
+            bodies = {m[2].id for m in d.mentions_in(toks[head].end, toks[e - 1].end) if m[2].type == "ORG"}
+            holder = _head_of(d, bodies, pos) if bodies else None
     # "Издание заключает" is no person introduced "в разговоре с изданием пресс-секретарь X"
     outlet_class = roles <= _MEDIA_ROLES
     held = _ent(d, holder[1]) if holder is not None else None
@@ -842,7 +994,7 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
         words = {lem for w in re.findall(r"[\w-]+", d.text[phrase[0]:phrase[1]]) for lem in lemmas(w)}
         if nation and _foreign(d, q.speaker, nation):
             continue  # "южнокорейский министр" is not "заключил дипломат" of another country
-        if any(_same_role(frozenset(words), r) for r in roles):
+        if any((r in words) if bound else _same_role(frozenset(words), r) for r in roles):
             cands.append((_cue_pos(q), q.speaker, None if q.speaker else q.speaker_text))
             break
     if cands:
@@ -871,8 +1023,109 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
                 return q.speaker, None if q.speaker else q.speaker_text
     ahead = _role_holder(d, roles, toks[e - 1].end, ahead=True, nation=nation)
     if ahead is None or (outlet_class and (held := _ent(d, ahead[1])) is not None and held.type == "PER"):
+        later = d.mentions_in(toks[e - 1].end, toks[min(len(toks), e + 15) - 1].end)
+        if head_lemmas & set(person_roles()) and not generic and not plural and not nation \
+                and not any(m[2].type == "PER" for m in later):  # "..., а ныне противник власти Георгий X"
+            # "Новым главой полиции стала Крессида Дик ... новый глава столичной полиции сказала": a role the
+            # text gave a person by a predicate, not in apposition; the one person it can describe
+            return _topic_person(d, toks, s, e, head) or _headline_speaker(d, toks, head)
         return None
     return ahead[1], None
+
+
+def _deputy_of(d: _Doc, deputy: str, pos: int) -> tuple[int, str] | None:
+    """The last person before ``pos`` introduced as the deputy ``deputy`` ("замминистр": "заместитель министра
+    промышленности, науки и технологий России Сергей Митин", "замминистра X"), whatever the complement."""
+    toks = d.a.tokens
+    best: tuple[int, str] | None = None
+    for ms, _me, ent in d.mentions:
+        if ms >= pos:
+            break
+        if ent.type != "PER":
+            continue
+        k = bisect.bisect_left(d.token_starts, ms)
+        for j in range(k - 1, max(-1, k - 14), -1):
+            if toks[j].text in (".", ";", ":") or _finite(toks[j]):
+                break
+            full = {"зам" + lem for lem in lemmas(toks[j].text)}
+            if j > 1 and lemmas(toks[j - 1].text) & {"генеральный"}:  # "заместитель генерального прокурора"
+                full |= {"замген" + lem for lem in lemmas(toks[j].text)}
+                j -= 1
+            if _deputy(toks[j].text) == deputy or (j > 0 and lemmas(toks[j - 1].text) & {"заместитель"}
+                                                   and deputy in full):
+                best = (ms, ent.id)
+                break
+    return best
+
+
+def _head_of(d: _Doc, bodies: set[str], pos: int) -> tuple[int, str] | None:
+    """The last person before ``pos`` introduced as the head of one of ``bodies`` ("председатель Комитета
+    государственной безопасности Валерий Вакульчик"): (mention start, entity id), else None."""
+    toks = d.a.tokens
+    best: tuple[int, str] | None = None
+    for ms, _me, ent in d.mentions:
+        if ms >= pos:
+            break
+        if ent.type != "PER":
+            continue
+        k = bisect.bisect_left(d.token_starts, ms)
+        lo = k
+        while lo > 0 and k - lo < 10 and toks[lo - 1].text not in (",", ".", ";", ":") and not _finite(toks[lo - 1]):
+            lo -= 1
+        if any(lemmas(t.text) & _HEADS for t in toks[lo:k]) and any(
+                m[2].id in bodies for m in d.mentions_in(toks[lo].start, ms)):
+            best = (ms, ent.id)
+    return best
+
+
+def _headline_speaker(d: _Doc, toks: list[Token], head: int) -> tuple[str | None, str | None] | None:
+    """"Николай Травкин: "Как у обычных людей"" ... "пишет бывший политик": a headline that opens with a person
+    and a colon names the one a bare role of the same gender (from a past cue or the noun) stands for."""
+    first = d.text.split("\n", 1)[0]
+    ments = d.mentions_in(0, len(first))
+    if not ments or ments[0][2].type != "PER" or not re.match(r"\s*:", first[ments[0][1]:]) \
+            or first[:ments[0][0]].strip():
+        return None
+    verb = next((x for x in toks[head + 1:head + 6] + toks[max(0, head - 3):head] if x.pos == "VERB"
+                 and x.feats.get("Gender") in ("Masc", "Fem")), None)
+    gender = verb.feats["Gender"] if verb is not None else toks[head].feats.get("Gender")
+    return (ments[0][2].id, None) if _agrees(gender, _name_gender(ments[0][2].name)) else None
+
+
+def _authorities_of(d: _Doc, pos: int) -> str | None:
+    """The place of the last "власти X" in the 1,500 characters before ``pos`` ("Власти города Сундсвалль")."""
+    lo = max(0, pos - 1500)
+    for m in reversed(list(re.finditer(r"(?i)\bвласт[ияе]\w*", d.text[lo:pos]))):
+        ments = d.mentions_in(lo + m.end(), lo + m.end() + 40)
+        if ments and ments[0][2].type == "LOC" \
+                and re.fullmatch(r"(?:\s+[а-яё-]+){0,2}\s+", d.text[lo + m.end():ments[0][0]]):
+            return ments[0][2].id
+    return None
+
+
+#: Nouns of a party's members -> the party's folded name ("коммунисты" speak for КПРФ named in the text).
+_PARTY_MEMBERS: dict[str, re.Pattern[str]] = {
+    "коммунист": re.compile(r"^кпрф\b|коммунистическ\w* парти"),
+    "единоросс": re.compile(r"единая россия"),
+    "эсер": re.compile(r"справедливая россия"),
+    "либерал-демократ": re.compile(r"^лдпр\b|либерально-демократическ\w* парти"),
+    "яблочник": re.compile(r"^яблоко\b"),
+    "лейборист": re.compile(r"лейборист"),
+    "консерватор": re.compile(r"консервативн\w* парти"),
+    "республиканец": re.compile(r"республиканск\w* парти"),
+    "демократ": re.compile(r"демократическ\w* парти"),
+}
+
+
+def _party_of(d: _Doc, pattern: re.Pattern[str], pos: int) -> str | None:
+    """The last party before ``pos`` whose name matches ``pattern``, else None."""
+    i = bisect.bisect_left(d.mention_starts, pos) - 1
+    while i >= 0:
+        ent = d.mentions[i][2]
+        if ent.type == "ORG" and pattern.search(fold(ent.name)):
+            return ent.id
+        i -= 1
+    return None
 
 
 def _foreign(d: _Doc, eid: str | None, nation: frozenset[str]) -> bool:
@@ -912,6 +1165,12 @@ def _described_speaker(d: _Doc, toks: list[Token], s: int, e: int, head: int) ->
     if t.pos not in ("NOUN", "PROPN") or t.feats.get("Animacy") != "Anim" or t.feats.get("Number") == "Plur" \
             or gender not in ("Masc", "Fem") or d.entity_at(t.start, t.end) is not None:
         return None
+    for q in _previous_quotes(d, toks[s].start)[:1]:
+        if q.speaker is None and q.speaker_text and not _PRONOUN.match(q.speaker_text) and lemmas(t.text) & {
+                lem for w in re.findall(r"[\w-]+", q.speaker_text) for lem in lemmas(w)}:
+            # "По мнению автора петиции, C ... автор петиции указал ..., отметив": the unnamed one quoted just
+            # before, not a person the text is about
+            return None, d.text[toks[s].start:toks[e - 1].end]
     if lemmas(t.text) & _GENERIC_SOURCES:
         # "как считает эксперт" right after a quote of the expert "директор института Евгений Минченко":
         # a bare expert or analyst is the one just quoted; an unnamed source never is
@@ -990,6 +1249,8 @@ def _topic_person(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
         if k == head or x.pos in ("ADJ", "PUNCT") or (x.pos == "DET" and lemmas(x.text) & _DEFINITE):
             continue
         ent = d.entity_at(x.start, x.end)
+        if ent is not None and ent.type != "PER" and x.feats.get("Case") is None:
+            continue  # "участница Pussy Riot": a foreign name has no case
         if x.pos in ("NOUN", "PROPN") and x.feats.get("Case") == "Gen" and (ent is None or ent.type != "PER"):
             if ent is None and x.feats.get("Animacy") == "Anim":
                 comp |= lemmas(x.text)
@@ -1454,10 +1715,11 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                 continue
             if _head_ok(t, d) and not (t.lang == "en" and t.pos == "PRON" and not _EN_PRONOUN.match(t.text)):
                 s, e = _phrase(sent_toks, i, cue_i + 1, hi)
-                if _is_media(d.entity_at(t.start, t.end)):
+                first = d.entity_at(t.start, t.end)
+                if first is not None and (_is_media(first) or first.type == "ORG"):
                     # "сообщил ИТАР-ТАСС официальный представитель МИД": the outlet was told, not telling
                     x = i + 1
-                    while x < hi and d.entity_at(sent_toks[x].start, sent_toks[x].end) is d.entity_at(t.start, t.end):
+                    while x < hi and d.entity_at(sent_toks[x].start, sent_toks[x].end) is first:
                         x += 1
                     while x < hi and sent_toks[x].text not in (",", ".", ";", ":") and not _finite(sent_toks[x]) \
                             and sent_toks[x].pos != "ADP":
@@ -1465,11 +1727,30 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                                 and not _is_media(d.entity_at(sent_toks[x].start, sent_toks[x].end)):
                             break
                         x += 1
-                    if x < hi and sent_toks[x].text not in (",", ".", ";", ":") and not _finite(sent_toks[x]) \
-                            and sent_toks[x].pos != "ADP":
+                    # an organisation of no media type is told only when a person follows it ("рассказал ФБА
+                    # «Экономика сегодня» экономист ... Борис Пивовар"): two nominatives cannot both be the subject
+                    nxt = sent_toks[x] if x < hi else None
+                    nxt_ent = d.entity_at(nxt.start, nxt.end) if nxt is not None else None
+                    person = nxt is not None and ((nxt_ent is not None and nxt_ent.type == "PER") or (
+                        nxt.pos == "NOUN" and nxt.feats.get("Animacy") == "Anim" and nxt.feats.get("Case") == "Nom"))
+                    if nxt is not None and nxt.text not in (",", ".", ";", ":") and not _finite(nxt) \
+                            and nxt.pos != "ADP" and (_is_media(first) or (person and i == cue_i + 1)):
                         i = x
                         continue
                 sp, st = _speaker_from_phrase(d, sent_toks, s, e, i)
+                spoken = _ent(d, sp)
+                if st is None and spoken is not None and spoken.type != "PER" and t.pos == "NOUN" \
+                        and t.feats.get("Animacy") == "Anim" and d.entity_at(t.start, t.end) is None:
+                    # "сообщил "Интерфаксу" пресс-секретарь постоянного представительства РФ при ООН Федор
+                    # Стржижовский": a person's role before a name speaks for the person, not for the body
+                    k = e
+                    while k < min(hi, e + 10) and sent_toks[k].text not in (",", ".", ";", ":") \
+                            and not _finite(sent_toks[k]):
+                        ent = d.entity_at(sent_toks[k].start, sent_toks[k].end)
+                        if ent is not None and ent.type == "PER" and not _role_only(ent) \
+                                and sent_toks[k].feats.get("Case") in ("Nom", None):
+                            return ent.id, None, sent_toks[s].start, sent_toks[k].end
+                        k += 1
                 if sp is not None and st is not None and d.entity_at(t.start, t.end) is None:
                     # "считает руководитель пиар-службы группы компаний DIXIS Кирилл Лубнин": a name in the
                     # nominative later in the clause is the role's holder, not the one the role recalls
@@ -1491,12 +1772,21 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                         k += 1
                     # "пообещал лидер партии, радикальный проповедник Хадим Ризви": a second apposition
                     x = k + 1
-                    while k < hi and sent_toks[k].text == "," and x < min(hi, k + 6) and sent_toks[x].pos in (
-                            "ADJ", "NOUN", "PROPN") and sent_toks[x].feats.get("Case") in ("Nom", None):
+                    # "рассказал экономист, эксперт Института отраслевого менеджмента РАНХиГС Борис Пивовар": the
+                    # second one may have genitive complements
+                    while k < hi and sent_toks[k].text == "," and x < min(hi, k + 9) and sent_toks[x].pos in (
+                            "ADJ", "NOUN", "PROPN") and (sent_toks[x].feats.get("Case") in ("Nom", None) or (
+                            x > k + 1 and sent_toks[x].feats.get("Case") == "Gen")):
                         ent = d.entity_at(sent_toks[x].start, sent_toks[x].end)
                         if ent is not None and ent.type == "PER" and not _role_only(ent):
                             return ent.id, None, sent_toks[s].start, sent_toks[x].end
                         x += 1
+                    if k < hi and sent_toks[k].text == ",":
+                        # "отметил заместитель главного судьи «...», олимпийский чемпион (1996), бронзовый призер
+                        # ..., чемпион мира ... Николай Крюков": a chain of appositions to the end of the clause
+                        named = _apposed_name(d, sent_toks, k, hi)
+                        if named is not None:
+                            return named, None, sent_toks[s].start, sent_toks[e - 1].end
                 return sp, st, sent_toks[s].start, sent_toks[e - 1].end
             i += 1
         return None
@@ -1516,6 +1806,16 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                     depth += 1 if sent_toks[x].text == ")" else -1 if sent_toks[x].text == "(" else 0
                     x -= 1
                 named = d.entity_at(sent_toks[x - 1].start, sent_toks[x - 1].end) if x - 1 >= lo else None
+                if x >= lo and named is not None and (named.type == "ORG" or (
+                        named.type == "LOC" and not any(y.text == "," for y in sent_toks[x:i]))):
+                    i = x - 1  # "на марше в Лахоре (провинция Панджаб), заявил": a place's gloss is no subject
+                    if named.type == "ORG":
+                        continue  # "портал FiveThirtyEight ("538", название - ...) считает": the name speaks
+                    while i > lo and d.entity_at(sent_toks[i - 1].start, sent_toks[i - 1].end) is named:
+                        i -= 1
+                    if i > lo and sent_toks[i - 1].pos in ("ADP", "NOUN"):
+                        i -= 1  # "Агент из города Мобил (штат Алабама)": a place inside the subject's phrase
+                    continue
                 if x >= lo and named is not None and named.type == "PER":
                     if all(y.pos == "ADV" for y in sent_toks[i + 1:cue_i]) and not _role_only(named):
                         # "Рядовая Шона (фамилию не назвала, ...) сообщила": the name right before the bracket,
@@ -1541,6 +1841,28 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                 if t.text == "," and _relative_clause_before(sent_toks, i, lo):
                     i = _skip_relative(sent_toks, i, lo)
                     continue
+                if t.text == "," and all(x.pos == "ADV" for x in sent_toks[i + 1:cue_i]):
+                    # "Фазлур Рехман, выступая на марше миллионов в Лахоре, заявил": a gerund clause before the
+                    # cue is the subject's, never the subject
+                    commas: list[int] = []
+                    for c in range(i - 1, lo, -1):
+                        if sent_toks[c].text in (".", ";", ":") or _finite(sent_toks[c]) or len(commas) == 3:
+                            break
+                        if sent_toks[c].text == ",":
+                            commas.append(c)
+                    # "адвокат Юрий Шмидт, отвечая на вопрос о том, с чем связан перевод, уже тогда предположил"
+                    gerund = next((c for c in commas if sent_toks[c + 1].feats.get("VerbForm") == "Conv"), None)
+                    if gerund is not None:
+                        i = gerund - 1
+                        continue
+                    c = commas[0] if commas else lo
+                    # "Александра Панфилова, жена Кинчева, сказала": an apposition after a name
+                    before_c = d.entity_at(sent_toks[c - 1].start, sent_toks[c - 1].end) if c > lo else None
+                    if c > lo and sent_toks[c].text == "," and before_c is not None and before_c.type == "PER" \
+                            and not _role_only(before_c) and sent_toks[c + 1].pos in ("NOUN", "ADJ") \
+                            and sent_toks[c + 1].feats.get("Case") == "Nom" \
+                            and _agrees(sent_toks[cue_i].feats.get("Gender"), _name_gender(before_c.name)):
+                        return before_c.id, None, sent_toks[c - 1].start, sent_toks[c - 1].end
                 if t.text == "," and _participle_after(sent_toks, i, cue_i):
                     # "Аленка Братушек, в прошлом занимавшая пост ... Янковича, который ..., заявила": the name
                     # the nominative participle qualifies speaks, whatever case the tagger gave it
@@ -1569,9 +1891,13 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                 while s > lo and sent_toks[s - 1].pos == "DET":
                     s -= 1
                 told = d.entity_at(t.start, t.end)
-                if s > lo and fold(sent_toks[s - 1].text) in _TOLD and told is not None and (
-                        _outlet(d, told.id) or (fold(sent_toks[s - 1].text) in _TOLD_IN and told.type != "PER")):
-                    i = s - 1  # "в интервью газете Handelsblatt заявил": the outlet was told, not telling
+                w = s - 1
+                while w > lo and sent_toks[w].text in _OPEN_CLOSE:
+                    w -= 1  # "агентству "Интерфакс" также заявили"
+                if w >= lo and fold(sent_toks[w].text) in _TOLD and told is not None and (
+                        w == s - 1 or sent_toks[w].feats.get("Case") == "Dat") and (  # not "радиостанции "X" сообщает"
+                        _outlet(d, told.id) or (fold(sent_toks[w].text) in _TOLD_IN and told.type != "PER")):
+                    i = w  # "в интервью газете Handelsblatt заявил": the outlet was told, not telling
                     continue
                 if s > lo and t.lang != "en" and t.feats.get("Case") in ("Gen", None) and j == i \
                         and sent_toks[s - 1].pos == "NOUN" \
@@ -1685,7 +2011,9 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
             if got[2] >= 0:
                 d.phrases[sent_toks[cue_i].start] = (got[2], got[3])
             return got
-    # impersonal plural with a place of speech: "сообщили в пресс-службе МВД", "сказали в полиции"
+    # impersonal plural with a place of speech: "сообщили в пресс-службе МВД", "сказали в полиции"; a singular
+    # past cue has a subject of its own ("выступая в Лахоре, заявил" is no "в Лахоре заявили")
+    single = sent_toks[cue_i].feats.get("Number") == "Sing" and sent_toks[cue_i].feats.get("Tense") == "Past"
     for i in range(lo, hi):
         t = sent_toks[i]
         if fold(t.text) in ("в", "во") and i + 1 < hi and abs(i - cue_i) <= 8 and t.lang != "en":
@@ -1706,6 +2034,8 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                 if ments and all(m[2].type == "LOC" for m in ments) and d.entity_at(
                         sent_toks[j].start, sent_toks[j].end) is None:
                     ments = []  # "в правоохранительных органах Ставропольского края": the place does not speak
+                if single and ments and all(m[2].type == "LOC" for m in ments):
+                    continue
                 if ments and not _is_media(ments[0][2]):
                     return ments[-1][2].id if len(ments) == 1 or (lemmas(sent_toks[j].text) & voice_roles()) \
                         else ments[0][2].id, None, sent_toks[s].start, sent_toks[e - 1].end
@@ -1750,6 +2080,25 @@ def _words_of(d: _Doc, toks: list[Token], cue_i: int, hi: int) -> tuple[str | No
             if ments:
                 return ments[0][2].id, None, toks[y].start, toks[stop - 1].end
             return None
+    return None
+
+
+def _apposed_name(d: _Doc, toks: list[Token], k: int, hi: int) -> str | None:
+    """The person named in the nominative at the end of a chain of role appositions that starts at the comma
+    ``toks[k]`` (brackets skipped); None at a verb, a subordinate clause or a full stop first."""
+    x, depth = k, 0
+    while x < min(hi, k + 45):
+        t = toks[x]
+        depth += 1 if t.text == "(" else -1 if t.text == ")" else 0
+        if depth == 0 and (t.text in (".", ";", ":", "!", "?") or t.text in _DASHES or _finite(t)
+                           or t.feats.get("VerbForm") in ("Conv", "Part") or t.pos in ("SCONJ", "PRON")
+                           or fold(t.text) in _RELATIVE):
+            return None
+        ent = d.entity_at(t.start, t.end)
+        if depth == 0 and ent is not None and ent.type == "PER" and not _role_only(ent) \
+                and t.feats.get("Case") in ("Nom", None) and toks[x - 1].pos != "ADP":
+            return ent.id
+        x += 1
     return None
 
 
@@ -1859,7 +2208,11 @@ def _source_link(d: _Doc, toks: list[Token], lo: int, hi: int) -> tuple[str | No
             while j < min(hi, i + 10) and toks[j].text not in (",", ".", ";", ":", "(", ")") \
                     and toks[j].text not in _DASHES and not _finite(toks[j]):
                 j += 1
-            if j > i + 2 and any(t.pos == "NOUN" for t in toks[i + 2:j]):
+            noun = next((t for t in toks[i + 2:j] if t.pos == "NOUN"), None)
+            if noun is not None and w == "ссылаясь" and noun.feats.get("Animacy") != "Anim" \
+                    and not lemmas(noun.text) & (_SOURCE_HEADS | _PLURAL_VOICES) and fold(noun.text) != "сми":
+                continue  # "Глава государства, ссылаясь на решение суда, утверждает": a ground, not a source
+            if noun is not None:
                 return None, d.text[toks[i + 2].start:toks[j - 1].end]
     return None
 
