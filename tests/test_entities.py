@@ -1055,3 +1055,15 @@ def test_a_route_stop_may_be_hyphenated_itself() -> None:
     record = run("Самолёт выполнял рейс Кокчетав-Алма-Ата. Поезд по маршруту Санкт-Петербург-Москва задержан.")
     stops = {m.text for e in record.entities or [] for m in e.mentions}
     assert {"Кокчетав", "Алма-Ата", "Санкт-Петербург", "Москва"} <= stops
+
+
+def test_a_name_after_a_town_word_is_a_place_not_a_person() -> None:
+    """"в г.Андауйаласа", "город Калери": the model reads an unknown one-word name as a person; the word before says
+    it is a town. The "г." of a year ("в 2005 г. Иванов") says nothing."""
+    record = run("Брат кандидата в январе поднял мятеж против властей в г.Андауйаласа и удерживал его.")
+    found = by_name(record)
+    assert "Андауйаласа" in found and found["Андауйаласа"].type == "LOC"  # type: ignore[attr-defined]
+    record = run("Протест внес город Калери в штате Алабама.")
+    assert any(e.type == "LOC" and e.mentions[0].text == "Калери" for e in record.entities or [])
+    record = run("В 2005 г. Иванов возглавил завод.")
+    assert any(e.type == "PER" and e.mentions[0].text == "Иванов" for e in record.entities or [])

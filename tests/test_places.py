@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from svodka.analysis import Analysis, Sentence
 from svodka.gazetteer import gazetteer
@@ -1156,3 +1158,158 @@ def test_somalia_point_is_in_the_middle_of_its_land() -> None:
     so = gazetteer().get("SO")
     assert so is not None and so.lat is not None and so.lon is not None
     assert 3.0 <= so.lat <= 8.0 and 44.0 <= so.lon <= 48.0
+
+
+# --- session 7: NEREL train9 classes -------------------------------------------------------------
+
+_OBLAST_ADJECTIVES = {"Архангельской": "RU-ARK", "Рязанской": "RU-RYA", "Костромской": "RU-KOS",
+                      "Новосибирской": "RU-NVS", "Курской": "RU-KRS", "Владимирской": "RU-VLA",
+                      "Тульской": "RU-TUL", "Полтавской": "UA-53"}
+
+
+@given(st.lists(st.sampled_from(sorted(_OBLAST_ADJECTIVES)), min_size=2, max_size=5, unique=True),
+       st.sampled_from(["областях", "областей", "областями"]), st.booleans())
+@settings(max_examples=25, deadline=None)
+def test_region_adjectives_listed_before_one_plural_head(adjectives: list[str], head: str, comma_and: bool) -> None:
+    """"в Архангельской, Рязанской и Костромской областях": each adjective is its oblast, not a namesake stanitsa
+    ("Рязанская", "Курская") nor nothing."""
+    listed = ", ".join(adjectives[:-1]) + ("," if comma_and else "") + " и " + adjectives[-1]
+    text = f"Законы приняты в {listed} {head}."
+    a = _doc(text, [(adj, adj) for adj in adjectives])
+    geocode(a)
+    for adj in adjectives:
+        geo = _geo(a, adj)
+        assert geo is not None and geo.precision == "region" and geo.admin1 == _OBLAST_ADJECTIVES[adj], (text, adj)
+
+
+def test_listed_krai_adjectives_and_a_city_grouped_with_its_adjective() -> None:
+    a = _doc("Учения прошли в Хабаровском и Приморском краях.",
+             [("Хабаровском", "Хабаровск"), ("Приморском", "Приморск")])
+    geocode(a)
+    assert _geo(a, "Хабаровск").admin1 == "RU-KHA" and _geo(a, "Хабаровск").precision == "region"  # type: ignore[union-attr]
+    assert _geo(a, "Приморск").admin1 == "RU-PRI"  # type: ignore[union-attr]
+    # an entity that is also named as the city keeps the city reading ("код Москвы ... Московской, Тульской областях")
+    text = "Код Москвы изменится. Код сменят в Московской и Тульской областях."
+    a = Analysis(doc=InputDocument(id="t", text=text), text=text)
+    spans = [(text.index("Москвы"), "Москвы"), (text.index("Московской"), "Московской")]
+    a.entities.append(Entity(id="E1", type="LOC", name="Москва", name_en=None, geo=None, mentions=[
+        Mention(start=s, end=s + len(t), text=t, normal="Москва") for s, t in spans]))
+    geocode(a)
+    geo = a.entities[0].geo
+    assert geo is not None and geo.precision == "city" and geo.name == "Moscow"
+
+
+def test_a_spaced_dash_and_an_undeclined_last_word() -> None:
+    a = _doc("Девушка из Северного Рейна - Вестфалии познакомилась с ним.",
+             [("Северного Рейна - Вестфалии", "Северный Рейн - Вестфалии")])
+    geocode(a)
+    geo = _geo(a, "Северный Рейн - Вестфалии")
+    assert geo is not None and geo.admin1 == "DE-NW" and geo.precision == "region"
+    a = _doc("В Московской области убит глава Сергиева Посада.",
+             [("Московской области", "Московская область"), ("Сергиева Посада", "Сергиева Посада")])
+    geocode(a)
+    geo = _geo(a, "Сергиева Посада")
+    assert geo is not None and geo.name == "Sergiyev Posad"
+
+
+def test_a_town_abbreviation_glued_to_the_name() -> None:
+    a = _doc("Выборы в Перу. Брат кандидата поднял мятеж в г.Андауйаласа.",
+             [("Перу", "Перу"), ("г.Андауйаласа", "г.Андауйаласа")])
+    geocode(a)
+    geo = _geo(a, "г.Андауйаласа")
+    assert geo is not None and geo.country == "PE" and geo.name == "Andahuaylas"
+
+
+@pytest.mark.parametrize("text, places, town, region", [
+    # the namesakes (Moscow's Solntsevo, Kursk Oblast's) are not in the region the text names
+    ("Сурков родился в селе Солнцеве Липецкой области. Потом переехал в Москву.",
+     [("Солнцеве", "Солнцево"), ("Липецкой области", "Липецкая область"), ("Москву", "Москва")], "Солнцево", "RU-LIP"),
+    # no candidate at all
+    ("Он вырос в деревне Кукуево Тверской области.", [("Кукуево", "Кукуево"), ("Тверской области", "Тверская область")],
+     "Кукуево", "RU-TVE"),
+    ("She studied at Dartmouth, Massachusetts, last year.", [("Dartmouth", "Dartmouth"),
+                                                             ("Massachusetts", "Massachusetts")], "Dartmouth", "US-MA"),
+    # a country after "в" in the locative: not Easterwood, USA, by sound
+    ("Учился в школе в Астриде в Руанде, затем в Бельгии.",
+     [("Астриде", "Астрида"), ("Руанде", "Руанда"), ("Бельгии", "Бельгия")], "Астрида", "RW"),
+    # "в городе X, округ Y": a town, though a country (Guadeloupe) bears the name
+    ("Погоня закончилась в городе Гваделупе, округ Техас.", [("Гваделупе", "Гваделупе"), ("Техас", "Техас")],
+     "Гваделупе", "US-TX"),
+])
+def test_a_town_whose_region_is_named_after_it_lies_there(text: str, places: list[tuple[str, str]], town: str,
+                                                          region: str) -> None:
+    a = _doc(text, places)
+    geocode(a)
+    geo = _geo(a, town)
+    assert geo is not None and geo.precision == "city" and region in (geo.admin1, geo.country)
+    assert geo.lat is None and geo.lon is None and geo.geonames_id is None  # no point: unknown, not a region's middle
+
+
+def test_a_town_in_the_region_named_after_it_or_in_a_list_keeps_its_point() -> None:
+    a = _doc("Он жил в Липецке Липецкой области.", [("Липецке", "Липецк"), ("Липецкой области", "Липецкая область")])
+    geocode(a)
+    assert _geo(a, "Липецк").name == "Lipetsk" and _geo(a, "Липецк").lat is not None  # type: ignore[union-attr]
+    a = _doc("Снег выпал в Москве, Липецкой области и Твери.",
+             [("Москве", "Москва"), ("Липецкой области", "Липецкая область"), ("Твери", "Тверь")])
+    geocode(a)
+    assert _geo(a, "Москва").name == "Moscow"  # type: ignore[union-attr]
+    # a person word the recogniser took for a name is no town ("в ответ Жителю Гуандуна")
+    a = _doc("Он написал в ответ Жителю Гуандуна: нет.", [("Жителю", "Житель"), ("Гуандуна", "Гуандун")])
+    geocode(a)
+    assert _geo(a, "Житель") is None
+    # a move's accusative is no address, nor is "в" after a big city ("посол Москвы в Германии")
+    for text, country in (("Он прилетел из Москвы в Белоруссию.", ("Белоруссию", "Белоруссия")),
+                          ("Посол Москвы в Германии выступил.", ("Германии", "Германия"))):
+        a = _doc(text, [("Москвы", "Москва"), country])
+        geocode(a)
+        assert _geo(a, "Москва").name == "Moscow" and _geo(a, "Москва").country == "RU", text  # type: ignore[union-attr]
+
+
+def test_reviewed_tonga_cameroon_pomorye_star_city_and_cairo() -> None:
+    to = gazetteer().get("TO")
+    assert to is not None and to.lat is not None and to.lon is not None
+    assert -21.5 <= to.lat <= -19.5 and -175.5 <= to.lon <= -174.5  # not on Vava'u in the north
+    assert any(p.id == "RU-ARK" for p in gazetteer().candidates("Поморье"))
+    assert any(p.name_en == "Zvëzdnyy Gorodok" and p.region == "RU-MOS"
+               for p in gazetteer().candidates("Звёздный городок"))
+    cm = gazetteer().get("CM")
+    assert cm is not None and cm.lat is not None and 5.0 <= cm.lat <= 7.0
+    assert any(p.name_en == "Nasr City" or p.id == "353225" for p in gazetteer().candidates("Наср-Сити"))
+    a = _doc("Протесты в Каире: манифестанты собрались в Гелиополисе.",
+             [("Каире", "Каир"), ("Гелиополисе", "Гелиополис")])
+    geocode(a)
+    geo = _geo(a, "Гелиополис")
+    assert geo is not None and geo.country == "EG" and geo.lat is not None and abs(geo.lat - 30.09) < 0.1
+
+
+def test_a_foreign_name_ending_in_short_i_by_its_case_ending() -> None:
+    """"отношения Тайбэя и Пекина": a foreign name in -й that pymorphy does not decline."""
+    a = _doc("Отношения Тайбэя и Пекина ухудшились.", [("Тайбэя", "Тайбэя"), ("Пекина", "Пекин")])
+    geocode(a)
+    geo = _geo(a, "Тайбэя")
+    assert geo is not None and geo.country == "TW"
+    from svodka.stages.places import _stems
+
+    assert "Тайбэй" in _stems("Тайбэе") and "Луганскай" not in _stems("Луганская")  # not an adjective's -ая
+
+
+def test_a_town_adjective_before_a_name_places_it_near_that_town() -> None:
+    """"в лондонском Гайд-парке" is near London, not Hyde Park, Massachusetts; "в нью-йоркском аэропорту Кеннеди" not
+    Kennedy, a district of Bogotá; "в курском Железногорске" the Kursk Oblast town, not the Krasnoyarsk one."""
+    a = _doc("Митинг прошёл в лондонском Гайд-парке.", [("Гайд-парке", "Гайд-парк")])
+    geocode(a)
+    geo = _geo(a, "Гайд-парк")
+    assert geo is None or geo.country == "GB"
+    a = _doc("Его арестовали в нью-йоркском аэропорту Кеннеди.", [("Кеннеди", "Кеннеди")])
+    geocode(a)
+    geo = _geo(a, "Кеннеди")
+    assert geo is None or geo.country == "US"
+    a = _doc("Пожар в курском Железногорске.", [("Железногорске", "Железногорск")])
+    geocode(a)
+    geo = _geo(a, "Железногорск")
+    assert geo is not None and geo.admin1 == "RU-KRS"
+    # a site: the town of the adjective
+    a = _doc("Концерт прошёл в лондонском Гайд-парке.", [("Гайд-парке", "Гайд-парк")], {"Гайд-парк": "site"})
+    geocode(a)
+    geo = _geo(a, "Гайд-парк")
+    assert geo is not None and geo.country == "GB" and geo.precision == "site"

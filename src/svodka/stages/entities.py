@@ -179,6 +179,8 @@ def _quoted_work(a: Analysis, start: int) -> bool:
 #: Quoted names listed before a name, walked back over to find the kind word of the list.
 _QUOTED_BEFORE = re.compile(r"(?:[«\"„“][^«»\"„“”\n]{1,80}[»\"“”](?:\s*\(\d{4}\))?\s*(?:,|\bи|\bили)?\s*)$")
 _LIST_OPENING = re.compile(r"(?:,\s*(?:как|в том числе|например)|,\s*среди (?:них|которых)|:)\s*$")
+#: "г." or "город" right before a name (not the "г." of a year: "в 2005 г. Иванов").
+_TOWN_WORD_BEFORE = re.compile(r"(?:(?<![\w.])(?<!\d\s)г\.|(?<![\w-])город(?:а|е|у|ом)?)\s*$")
 _LAST_WORD = re.compile(r"((?:[^\W\d_]+-)*[^\W\d_]+)[\s\u00a0]*$")  # "онлайн-кинотеатр" whole
 
 
@@ -494,6 +496,9 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
     elif etype == "PER" and span.lang != "en" and " " not in text[start:end].strip() \
             and _place_not_name(text[start:end], _case_at(a, start)):
         etype = "LOC"  # "в Калуге", "полиция Бакингемшира" read as a person
+    elif etype == "PER" and span.lang != "en" and " " not in text[start:end].strip() \
+            and _TOWN_WORD_BEFORE.search(text, max(0, start - 12), start):
+        etype = "LOC"  # "в г.Андауйаласа", "из города Мескит": the word before says it is a town
     prev = _preceding_token(a, start)
     if prev is not None and prev.text[:1].islower() and _lemma(prev.text) in lexicon.word_list("site_terms.txt"):
         start, etype, subtype = prev.start, "LOC", "site"

@@ -55,6 +55,10 @@ Each LOC entity gets ``geo`` (lat, lon, ISO country, precision) or stays ``None`
   "округ" in a story that names US states or towns is a county of those states spelt alike ("округа Харрис").
 - A city district of the feature table is supported by its city's adjective too ("Харьковском театре"); a rural
   district read from a seat ranks below a table district of the same name ("Приморский район" of St Petersburg).
+- Region adjectives listed before one plural head are each that region ("в Архангельской, Рязанской и Калининградской
+  областях"). A town whose region or country the text gives as its address ("в селе Солнцеве Липецкой области", "в
+  Астриде в Руанде") lies there: when no candidate does, it is a town the gazetteer lacks, with that country and region
+  and no point. A town's adjective right before a name ("в лондонском Гайд-парке") puts it within 150 km of that town.
 """
 
 from __future__ import annotations
@@ -138,11 +142,13 @@ _STATE_ADJECTIVE = re.compile(r"([А-ЯЁа-яё-]{4,}(?:ом|ой|ого|ому
 _SHARED_ADJECTIVES = {"корейский": ("KR", "KP"), "конголезский": ("CD", "CG")}
 
 _GENERIC_PREFIX = re.compile(
-    r"^(?:г\.|гор\.|город|городе|города|село|селе|села|посёлок|поселок|посёлке|поселке|пос\.|п\.|деревня|"
-    r"деревне|станица|станице|штат|штата|штате|штату|city of|town of|state of|the)\s+",
+    r"^(?:(?:г|гор|пос|п)\.\s*|(?:город|городе|города|село|селе|села|посёлок|поселок|посёлке|поселке|деревня|"
+    r"деревне|станица|станице|штат|штата|штате|штату|city of|town of|state of|the)\s+)",
     re.IGNORECASE,
 )
 _OBLIQUE = ("gent", "datv", "accs", "ablt", "loct")
+#: A dash with spaces inside a name ("Северный Рейн - Вестфалия", "Ханты-Мансийский автономный округ — Югра").
+_SPACED_DASH = re.compile(r"(?<=\w)\s+[-–—]\s+(?=\w)")
 #: An English kind word after a name ("Taipei City", "Colorado State", "Sichuan Province"): tried without it
 #: when the whole name is unknown ("Mexico City" is known whole). Not "County": counties have no points, and
 #: without the word a namesake town would be found ("Charles County").
@@ -154,6 +160,11 @@ _ARTICLE = re.compile(r"^(?:[ЭэАа][льрсшдзтн]|[Ээ]ль|[Аа]ль
 #: Тобаго", "Босния и Герцеговина") that the recogniser split in two.
 _JOINED_AFTER = re.compile(r"\s+(?:и|and|&)\s+([А-ЯЁA-Z][\w-]*)")
 _JOINED_BEFORE = re.compile(r"([А-ЯЁA-Z][\w-]*)\s+(?:и|and|&)\s+$")
+#: Region adjectives listed before one plural head ("в Архангельской, Рязанской и Калининградской областях",
+#: "Краснодарском и Ставропольском краях"): the words after a listed adjective up to the head, and the head's gender.
+_SHARED_HEAD = re.compile(r"(?:(?:\s*,\s*(?:и\s+)?|\s+и\s+)[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)*\s+"
+                          r"(област|кра|республик)(?:ях|ей|ям|ями|и|ов|ах|ев|ям)\b")
+_HEADS = {"област": ("область", "femn"), "кра": ("край", "masc"), "республик": ("республика", "femn")}
 #: "на острове Кенгуру": the recogniser leaves the word out of the name, the feature table has the island as
 #: "остров Кенгуру" (the bare name is a common word or a namesake town).
 _ISLAND_BEFORE = re.compile(r"\bостров(?:а|е|у|ом)?\s+$", re.IGNORECASE)
@@ -174,6 +185,7 @@ class _Loc:
     guess: str | None = None  # candidates only from a guess: "form", "adjective", "sound"... (see _candidates)
     named_countries: frozenset[str] = field(default_factory=frozenset)  # "в мексиканском Канкуне": MX
     town_regions: frozenset[str] = frozenset()  # regions of big towns the text names by adjective ("Харьковском")
+    adjective_town: Place | None = None  # "в лондонском Гайд-парке": the big town whose adjective stands before it
     spelt: frozenset[str] | None = None  # the entity's names as written, transliterated (set once by _choose)
     own_pop: int = -1  # population of the biggest candidate city whose own name that is (set with ``spelt``)
 
@@ -184,6 +196,7 @@ def _variants(e: Entity) -> list[str]:
         names.append(e.name_en)
     out: list[str] = []
     for n in names:
+        n = _SPACED_DASH.sub("-", n)  # "Северного Рейна - Вестфалии": one hyphenated name
         for v in (n, _GENERIC_PREFIX.sub("", n)):
             v = v.strip()
             if v and v not in out:
@@ -238,10 +251,11 @@ def _nominative(name: str, plural: bool = False) -> str | None:
 
 #: Case endings of a declined foreign name pymorphy does not know, and the nominative endings they may
 #: stand for ("Портапике" -> "Портапик", "Дувра" -> "Дувр", "Урбане" -> "Урбана", "Припяти" -> "Припять",
-#: "Новоселова" -> "Новоселово": the genitive of a neuter village name pymorphy reads as a surname).
-_ENDINGS = (("ой", ("а", "ая")), ("ом", ("",)), ("ем", ("ь", "")), ("е", ("", "а", "я", "ь")),
-            ("и", ("ь", "а", "я")), ("у", ("а", "")), ("ю", ("ь", "я")), ("ы", ("а",)), ("а", ("", "о")),
-            ("я", ("ь",)))
+#: "Новоселова" -> "Новоселово": the genitive of a neuter village name pymorphy reads as a surname; "Тайбэя" ->
+#: "Тайбэй": a name in -й).
+_ENDINGS = (("ой", ("а", "ая")), ("ом", ("",)), ("ем", ("ь", "", "й")), ("е", ("", "а", "я", "ь", "й")),
+            ("и", ("ь", "а", "я")), ("у", ("а", "")), ("ю", ("ь", "я", "й")), ("ы", ("а",)), ("а", ("", "о")),
+            ("я", ("ь", "й")))
 
 
 #: Found towns all smaller than this bring in their namesakes by their own (Latin) name.
@@ -277,6 +291,8 @@ def _stems(name: str) -> list[str]:
         if not parts[-1].endswith(end):
             continue
         for r in repls:
+            if r == "й" and not re.search(r"[эеёоуи]$", parts[-1][: -len(end)]):
+                continue  # "Тайбэя" -> "Тайбэй"; not "Луганская" -> "Луганскай"
             out.append("-".join(p[: -len(end)] + r if p.endswith(end) and len(p) > len(end) + 2 else p
                                 for p in parts))
         break
@@ -351,6 +367,27 @@ def _joined(text: str, e: Entity) -> list[str]:
         before = _JOINED_BEFORE.search(text[max(0, m.start - 40):m.start])
         if before:
             out.append(f"{before.group(1)} и {m.text}")
+    return out
+
+
+def _shared_head(text: str, e: Entity) -> list[str]:
+    """The regions a listed adjective names with the plural head after the list ("Архангельской" of "в
+    Архангельской, Рязанской и Калининградской областях" -> "Архангельская область"); none when another mention
+    of the entity is not such an adjective (the city "Москвы" grouped with "Московской" of a list)."""
+    out = []
+    morph = models.morph()
+    for m in e.mentions:
+        word = m.text.strip()
+        head = _SHARED_HEAD.match(text, m.end)
+        if head is None or not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ой|ом|ого|ому|ую|ая|ий|им|ых|их)",
+                                            word):
+            return []
+        noun, gender = _HEADS[head.group(1)]
+        for parse in morph.parse(word.lower()):
+            form = parse.inflect({"nomn", "sing", gender}) if "ADJF" in parse.tag else None
+            if form is not None:
+                out.append(f"{form.word[:1].upper()}{form.word[1:]} {noun}")
+                break
     return out
 
 
@@ -444,8 +481,9 @@ def _candidates(g: Gazetteer, e: Entity, text: str = "", region_named: bool = Fa
             return list(okrug.values()), None
     joined = _joined(text, e) if text else []
     look([*joined, *(nom for n in joined if (nom := _nominative(n)))], g.candidates)
+    look(_shared_head(text, e) if text else [], g.candidates)
     found = {k: p for k, p in found.items() if p.kind != "city"}
-    if found:  # "Тринидад и Тобаго" is the country, not Trinidad, Bolivia
+    if found:  # "Тринидад и Тобаго" is the country, not Trinidad, Bolivia; "Рязанской ... областях" the oblast
         return list(found.values()), None
     look(names, g.candidates)
     if not found:
@@ -476,6 +514,9 @@ def _candidates(g: Gazetteer, e: Entity, text: str = "", region_named: bool = Fa
     if found:
         return list(found.values()), None
     guesses += [bare for n in cyrillic if (bare := _ARTICLE.sub("", n)) != n]
+    # a last word pymorphy does not decline ("Северного Рейна-Вестфалии" -> "Северный Рейн-Вестфалия")
+    guesses += [f"{lead} {stem}" for n in cyrillic if " " in (nom := _nominative(n) or n)
+                for lead, last in [nom.rsplit(" ", 1)] for stem in _stems(last)]
     # "Донецкого края", "Смоленский край": a land named by its region's adjective, where no krai of that name exists
     guesses += [f"{m.group(1)}ая область" for n in cyrillic if (m := _LAND.fullmatch(n))]
     guesses += [bare for n in names if (bare := _KIND_SUFFIX.sub("", n)) != n]  # "Taipei City", "Lagos State"
@@ -614,6 +655,11 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
                 country_level += _SAME_COUNTRY / 2
         if p.country in loc.named_countries:
             local += _REGION_MENTIONED
+        town = loc.adjective_town
+        if p.kind == "city" and town is not None and town.lat is not None and town.lon is not None:
+            if p.lat is None or p.lon is None or km(p.lat, p.lon, town.lat, town.lon) > _NEAR_KM:
+                continue  # "в лондонском Гайд-парке" is not Hyde Park, Massachusetts
+            local += _REGION_MENTIONED
         if p.kind == "city" and p.region and p.region in mentioned_regions:
             near = any(_beside(text, r, (m.start, m.end)) for r in mentioned_regions[p.region]
                        for m in loc.entity.mentions)
@@ -701,6 +747,29 @@ def _named_countries(a: Analysis, e: Entity) -> frozenset[str]:
                 out.update(_state_adjectives().get(parse.normal_form.replace("ё", "е"), ()))
                 break
     return frozenset(out)
+
+
+#: A town's adjective right before a name, lower-case as the adjective of a town is ("в лондонском Гайд-парке",
+#: "нью-йоркском аэропорту Кеннеди"; a capitalised one is part of a name: "Курском районе" of Stavropol Krai), with
+#: at most a kind word between.
+_TOWN_ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])([а-яё]{3,}(?:-[а-яё]{3,})?)(?:ском|ской|ского|скому|ский|ская|ское|"
+                                    r"скую|ским|ских)\s+(?:(?:аэропорт|парк|район|пригород|квартал|театр|музе|"
+                                    r"стадион|собор|двор|площад|улиц|проспект)[а-яё]*\s+)?$")
+
+
+def _adjective_town(g: Gazetteer, a: Analysis, e: Entity) -> Place | None:
+    """The big town (100,000+) whose adjective stands right before one of the entity's mentions ("в лондонском
+    Гайд-парке" -> London): the place is in or near it."""
+    for m in e.mentions:
+        before = _TOWN_ADJECTIVE_BEFORE.search(a.text, max(0, m.start - 40), m.start)
+        if before is None:
+            continue
+        stem = "-".join(part[:1].upper() + part[1:] for part in before.group(1).split("-"))
+        towns = [p for p in g.candidates(stem) if p.kind == "city" and not p.feature
+                 and p.population >= _CAPITAL_MIN_POP]
+        if towns:
+            return max(towns, key=lambda p: p.population)
+    return None
 
 
 def _kind_hint(a: Analysis, e: Entity) -> str | None:
@@ -800,6 +869,105 @@ def _only_town(towns: list[tuple[int, Place]], focus: set[str]) -> Place | None:
     return town if town.country in focus else None
 
 
+#: What stands between a town and the region or country named right after it as its address. Strong: nothing (a
+#: region in the genitive: "в селе Солнцеве Липецкой области"), a comma and a kind word ("Вильямсбург, штат
+#: Вирджиния", "в городе Гваделупе, округ Техас"), an English bare comma ("Dartmouth, Massachusetts"). Weak: "в" and
+#: the locative ("в школе в Астриде в Руанде"), a bracket ("Глендейла (Калифорния, США)"). A Russian bare comma is a
+#: list ("в Москве, Липецкой области"); nothing crosses a sentence's end.
+_KIND_COMMA = re.compile(r"\s*,\s*(?:штат|штата|штате|провинция|провинции|округ|state of)\s+", re.IGNORECASE)
+_WEAK_GAP = re.compile(r"[ \t]*(?:\(|во?\s)[ \t]*", re.IGNORECASE)
+#: A settlement word right before a name: a place no candidate has is a town of its address only after one.
+_SETTLEMENT_BEFORE = re.compile(r"(?:\bсел[оаеу]|\bдеревн[яиюе]|\bпос[её]л(?:ок|к[аеу])|\bгород(?:ок|к[аеу]|[аеу])?|"
+                                r"\bстаниц[аеуы]|\bхутор[аеу]?|\bаул[аеу]?|\bкишлак[аеу]?|\bvillage(?: of)?|"
+                                r"\btown(?: of)?)\s+$", re.IGNORECASE)
+_TOWN_WORD = re.compile(r"\bгород(?:а|е|у|ом)?\s+$", re.IGNORECASE)
+
+
+def _address_after(a: Analysis, m: Mention, areas: list[tuple[Mention, Place]], big: bool
+                   ) -> tuple[Place, bool] | None:
+    """The first-level region or country the text names right after a town's mention as its address, and whether
+    the address is a strong one (see ``_KIND_COMMA``). ``big``: the name is a big city's (100,000+), whose "в" is not
+    an address ("посол Москвы в Германии")."""
+    morph = models.morph()
+    for r, area in areas:
+        gap = a.text[m.end:r.start]
+        if r.start < m.end or len(gap) > 20 or re.search(r"[\n.!?;:]", gap):
+            continue
+        latin = not re.search("[а-яё]", m.text + r.text, re.IGNORECASE)
+        last = r.text.split()[-1].lower() if r.text.split() else ""
+        genitive = area.kind == "region" and r.text.casefold() != r.normal.casefold() \
+            and any("gent" in p.tag for p in morph.parse(last))
+        if (not gap.strip() and genitive) or _KIND_COMMA.fullmatch(gap) or (latin and re.fullmatch(r"\s*,\s*", gap)):
+            return area, True
+        # after "в" the locative ("в Руанде", "в Нидерландах"), not a move's accusative ("из Москвы в Белоруссию")
+        locative = r.text.casefold() != r.normal.casefold() and re.search(r"(?:[еи]|[ая]х)$", r.text.strip())
+        if _WEAK_GAP.fullmatch(gap) and not big and (gap.strip() == "(" or locative):
+            return area, False
+    return None
+
+
+def _function_word(name: str) -> bool:
+    """A word the recogniser took for a name at a sentence's opening ("Из Чечни отбыл ...", "Жителю Гуандуна")."""
+    parses = models.morph().parse(name.lower())
+    person_word = bool(parses) and parses[0].is_known and parses[0].tag.POS == "NOUN" \
+        and "anim" in parses[0].tag and not {"Name", "Surn", "Geox"} & set(parses[0].tag.grammemes)
+    return len(name) < 3 or person_word or any(p.tag.POS in ("PREP", "CONJ", "PRCL", "NPRO", "ADVB")
+                                               and p.score >= 0.3 for p in parses)
+
+
+def _in_area(p: Place, area: Place) -> bool:
+    """The place lies in the region or country, or may (a town of the region's country with no region known)."""
+    if area.kind == "country":
+        return p.country == area.country
+    return p.region == area.id or p.id == area.id or (p.country == area.country and not p.region)
+
+
+def _towns_by_address(a: Analysis, locs: list[Entity], places: list[_Loc]) -> None:
+    """A town whose region or country the text names right after it lies there. When no candidate does, the
+    candidates are namesakes elsewhere ("в селе Солнцеве Липецкой области" is not Moscow's Solntsevo, "в Астриде в
+    Руанде" not Easterwood, USA) and the town one the gazetteer lacks: it gets that country and region, with no point.
+    A name with no candidate at all only after a settlement word and with a strong address ("в селе Печески
+    Хмельницкой области"). Only for names that are names (capitalised words, not a district's "Хлевенском районе") read
+    as a town, or as a country or region where the text says "город" ("в городе Гваделупе, округ Техас")."""
+    areas = [(m, loc.best) for loc in places if loc.best is not None and loc.best.kind in ("region", "country")
+             and not loc.best.feature for m in loc.entity.mentions]
+    if not areas:
+        return
+    by_entity = {id(loc.entity): loc for loc in places}
+    for e in locs:
+        loc = by_entity.get(id(e))
+        if e.subtype == "site" or not all(w[:1].isupper() for w in e.name.split()) or _function_word(e.name):
+            continue
+        read = loc.best if loc is not None else None
+        if read is not None and read.feature:
+            continue
+        candidates = loc.candidates if loc is not None else []
+        big = any(c.kind == "city" and c.population >= _CAPITAL_MIN_POP for c in candidates)
+        found = next(((m, r) for m in e.mentions if (r := _address_after(a, m, areas, big)) is not None), None)
+        if found is None:
+            continue
+        m, (area, strong) = found
+        if read is area:
+            continue
+        before = a.text[max(0, m.start - 20):m.start]
+        if read is not None and read.kind != "city" and not _TOWN_WORD.search(before):
+            continue  # a country or region stays one unless the text says "город" ("в городе Гваделупе")
+        if not candidates and not (strong and _SETTLEMENT_BEFORE.search(before)):
+            continue  # no candidate: only "в селе X Y-ской области", not "в Хибинах в Мурманской области"
+        if any(c.kind == "city" and _in_area(c, area) for c in candidates):
+            if loc is not None and read is not None and read.kind != "city":  # "в городе X": the town there
+                loc.best = max((c for c in candidates if c.kind == "city" and _in_area(c, area)),
+                               key=lambda c: c.population)
+            continue
+        region = area.id if area.kind == "region" else ""
+        town = Place("city", f"in:{area.id}", transliterate(e.name), area.country, region, None, None, 0,
+                     feature=True)
+        if loc is None:
+            places.append(_Loc(e, [town], min(m.start for m in e.mentions), best=town))
+        else:
+            loc.best = town
+
+
 def geocode(a: Analysis) -> None:
     """Fill ``Entity.geo`` (and ``subtype``, ``name_en``) of the LOC entities in ``a.entities``."""
     locs = [e for e in a.entities if e.type == "LOC"]
@@ -816,7 +984,8 @@ def geocode(a: Analysis) -> None:
         found = _candidates(g, e, a.text, region_named=hint == "region")
         if found and found[0]:
             places.append(_Loc(e, found[0], min(m.start for m in e.mentions), kind_hint=hint,
-                               guess=found[1], named_countries=_named_countries(a, e)))
+                               guess=found[1], named_countries=_named_countries(a, e),
+                               adjective_town=_adjective_town(g, a, e)))
     if any(_city_district(p) for loc in places for p in loc.candidates):
         town_regions = _adjective_towns(g, a.text)
         for loc in places:
@@ -848,6 +1017,7 @@ def geocode(a: Analysis) -> None:
                 read = _Loc(e, [county], min(m.start for m in e.mentions))
                 places.append(read)
             read.best = county
+    _towns_by_address(a, locs, places)
     for loc in places:
         p = loc.best
         if p is None:
@@ -862,8 +1032,8 @@ def geocode(a: Analysis) -> None:
     for e in sites:
         if any(g.is_blocked(n) for n in _variants(e)):
             continue
-        town = _site_name_town(g, e) or _site_town(a, e, towns) or _previous_town(a, e, towns) \
-            or _only_town(towns, focus)
+        town = _site_name_town(g, e) or _adjective_town(g, a, e) or _site_town(a, e, towns) \
+            or _previous_town(a, e, towns) or _only_town(towns, focus)
         if town is None:
             continue
         region = town.id if town.kind == "region" else town.region
