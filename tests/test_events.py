@@ -1193,3 +1193,31 @@ def test_talks_a_call_asks_to_begin_have_not_begun() -> None:
     assert [e[0] for e in events] == ["REQUEST"]
     assert described(run("Холдинг намерен начать консультации с миноритариями.")) == []
     assert [e[0] for e in described(run("Стороны решили начать переговоры о статусе Абхазии."))] == ["CONSULT"]
+
+
+def test_a_mention_that_says_it_is_another_act_is_not_merged() -> None:
+    first = "В Анкаре боевики напали на полицейский патруль. "
+    assert [e[1] for e in described(run(first + "Кроме того, произошло нападение на консульство США."))] \
+        == ["напали", "нападение"]
+    assert [e[1] for e in described(run(first + "Произошло нападение на консульство США."))] == ["напали"]
+    arrest = ("Полиция задержала активиста Ивана Петрова в среду. Он заявил, что после {}задержания провел "
+              "в больнице неделю.")
+    assert [e[1] for e in described(run(arrest.format("предыдущего ")))] == ["задержала", "задержания"]
+    assert [e[1] for e in described(run(arrest.format("")))] == ["задержала"]
+
+
+def test_a_singular_noun_with_a_place_of_its_own_is_another_act_a_plural_sums_up() -> None:
+    first = "Неизвестные обстреляли автобус. "
+    events = described(run(first + "Ночью произошел теракт в городе Суруч."))
+    assert [(e[1], e[4]) for e in events] == [("обстреляли", None), ("теракт", "Суруч")]
+    assert [e[1] for e in described(run(first + "Ночью произошли теракты в городах Суруч и Анкара."))] \
+        == ["обстреляли"]
+
+
+def test_opposition_and_talks_told_by_words_added_in_session_7() -> None:
+    events = described(run("Президент Чехии Милош Земан выступил против введения санкций в отношении России."))
+    assert [(e[0], e[2]) for e in events] == [("REJECT", ["Милош Земан"])]
+    assert [e[0] for e in described(run("Трамп побеседовал с Владимиром Путиным в Париже."))] == ["CONSULT"]
+    assert [e[0] for e in described(run("Макрон воспротивился проведению саммита."))] == ["REJECT"]
+    arson = described(run("В ходе протестов был сожжен полицейский участок."))
+    assert ("ASSAULT", "сожжен") in [(e[0], e[1]) for e in arson]

@@ -46,7 +46,8 @@ _UNDERGO = frozenset({"подвергнуться", "подвергаться"})
 #: Governors under which an act did not happen: refused, abstained from, avoided ("советует
 #: воздерживаться от посещений", "удалось избежать ареста").
 _REFUSED = frozenset({"отказаться", "отказываться", "воздержаться", "воздерживаться", "избежать", "избегать",
-                      "предотвратить", "предотвращать", "сорвать", "срывать"})  # "предотвратили покушение"
+                      "предотвратить", "предотвращать", "сорвать", "срывать",  # "предотвратили покушение"
+                      "воспротивиться", "противиться"})  # "воспротивился проведению саммита"
 #: Nouns for the people of an event: the event they name is presupposed, whatever the clause says of
 #: them ("не собирается прощать участников протестов", "намерены наказать организаторов беспорядков").
 _PARTICIPANT_NOUNS = frozenset({"участник", "зачинщик", "организатор", "исполнитель", "виновник", "инициатор"})
@@ -1286,7 +1287,8 @@ def extract(a: Analysis) -> None:
         head_k = a.tokens[k].head
         again = any(lemmas[c - sent.first_token] in _AGAIN
                     for c in kids.get(k, []) + (kids.get(head_k, []) if head_k >= 0 else [])) \
-            or (a.tokens[k].pos == "VERB" and _later(a, lemmas, sent.first_token, k, kids))
+            or (a.tokens[k].pos == "VERB" and _later(a, lemmas, sent.first_token, k, kids)) \
+            or (_OTHER_ACTS and _another_act(a, lemmas, sent.first_token, k, kids))
         said = (etype in _SPEECH_ACTS and verbal and lemmas[k - sent.first_token] not in _PROCEDURES)
         # "этой забастовки", "забастовка ... продолжается": the noun points back, whatever time its sentence names
         # (also on the noun of a phrase trigger: "данный террористический акт")
@@ -1300,7 +1302,7 @@ def extract(a: Analysis) -> None:
                                               counts, a.figures, own, own_place,
                                               told=nominal and a.tokens[k].rel in ("nsubj", "root"),
                                               nonstate=lemmas[k - sent.first_token] in _NON_STATE_NOUNS,
-                                              anaphoric=anaphoric)
+                                              anaphoric=anaphoric, plural=a.tokens[k].feats.get("Number") == "Plur")
         if said and not again and not any(lemmas[c - sent.first_token] in ("также", "тоже") for c in kids.get(k, [])) \
                 and (actor or any(a.tokens[c].rel.startswith("nsubj") and a.tokens[c].pos == "PRON"
                                   for c in kids.get(k, []))):
@@ -1427,7 +1429,7 @@ def _later(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, l
 def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[str], location: str | None,
              nominal: bool, date: EventDate, counts: set[float], figures: list[Figure],
              mode: str | None = None, own_place: str | None = None, told: bool = False,
-             nonstate: bool = False, anaphoric: bool = False) -> Event | None:
+             nonstate: bool = False, anaphoric: bool = False, plural: bool = False) -> Event | None:
     """The earlier event a mention repeats, if any: the latest one of the same type whose participants
     and place do not contradict it. News tells an event first and details it after ("В Минске
     задержаны несколько человек. ... ОМОН задержал от 6 до 8 человек"); separate actors or
@@ -1452,6 +1454,9 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
             continue  # (a day told after a mention known only by a year- or month-precise document date)
         if nominal and own_place and ev.location and own_place != ev.location:
             continue
+        if _OWN_PLACE_NOUNS and nominal and own_place and ev.location is None and not anaphoric and not plural:
+            continue  # "нападение на село Рошни-Чу", "теракта в городе Суруч" after an act told with no place
+            # ("массовые протесты в Исламабаде, Лахоре" sums up what was told)
         if not nominal and own_place and ev.location is None:
             continue  # "выпустила 4 ракеты по академии в Иерихоне" after strikes told with no place: another target
         if nonstate and ev.actor and _lemma_of(ev.trigger.text.split()[0]) not in _NON_STATE_NOUNS:
@@ -1493,6 +1498,30 @@ def _retold(events: list[Event], etype: str, actor: list[str], recipient: list[s
             return None
         return ev
     return None
+
+
+#: adjectives that set an act apart from the one told before ("после предыдущего задержания",
+#: "прошлогодняя акция"; "очередной визит" is as often the one under way)
+_OTHER_OF_KIND = frozenset({"предыдущий", "прошлый", "прошлогодний", "прежний", "позапрошлый"})
+#: switches of the two session-7 merging rules, kept so that a benchmark can measure each in-process
+_OTHER_ACTS = True
+_OWN_PLACE_NOUNS = True
+
+
+def _another_act(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """Whether a mention says it is another act of its kind, not the earlier one retold: an adjective
+    of another time on a singular trigger ("после предыдущего задержания"; "предыдущие раунды" sums up
+    several), or "кроме того" on the clause the trigger is the predicate or the subject or adjunct of
+    ("Кроме того, произошло нападение на консульство"; not "Кроме того, X указывает, что внесение ...").
+    An additive "также" is no such sign: it as often adds a patient to the same act ("был захвачен
+    также её шофёр")."""
+    if a.tokens[k].feats.get("Number") != "Plur" and any(
+            lemmas[c - first] in _OTHER_OF_KIND and a.tokens[c].feats.get("Number") != "Plur" for c in kids.get(k, [])):
+        return True
+    head = a.tokens[k].head
+    holders = {k} | ({head} if head >= first and a.tokens[k].rel in ("nsubj", "nsubj:pass", "obl") else set())
+    return any(lemmas[i - first] == "кроме" and a.tokens[i + 1].text.lower() == "того"
+               and (a.tokens[i].head in holders or a.tokens[i + 1].head in holders) for i in range(first, k))
 
 
 _DEMONSTRATIVES = frozenset({"этот", "данный", "указанный", "упомянутый", "вышеупомянутый"})
