@@ -1313,3 +1313,25 @@ def test_a_town_adjective_before_a_name_places_it_near_that_town() -> None:
     geocode(a)
     geo = _geo(a, "Гайд-парк")
     assert geo is not None and geo.country == "GB" and geo.precision == "site"
+
+
+def test_a_settlement_the_gazetteer_lacks_lies_in_the_dominant_country() -> None:
+    # a village named after its kind word, in a story about one country: that country, with no region and no point
+    a = _doc("Жители деревни Кукуево пришли на выборы в Твери. В Твери и Торжке голосуют до вечера.",
+             [("Кукуево", "Кукуево"), ("Твери", "Тверь"), ("Торжке", "Торжок")])
+    a.entities[1].mentions.append(Mention(start=a.text.rindex("Твери"), end=a.text.rindex("Твери") + 5, text="Твери",
+                                          normal="Тверь"))
+    geocode(a)
+    geo = _geo(a, "Кукуево")
+    assert geo is not None and geo.country == "RU" and geo.precision == "city"
+    assert geo.lat is None and geo.lon is None and geo.admin1 is None and geo.geonames_id is None
+    # without its kind word it stays unresolved
+    a = _doc("Кукуево пришло на выборы в Твери и Торжке.", [("Кукуево", "Кукуево"), ("Твери", "Тверь"),
+                                                            ("Торжке", "Торжок")])
+    geocode(a)
+    assert _geo(a, "Кукуево") is None
+    # no country dominates (Germany as often as Afghanistan): unresolved, not the story's first country
+    a = _doc("Раненых из Афганистана доставили в госпиталь в городке Кукуево. Германия приняла их.",
+             [("Афганистана", "Афганистан"), ("Кукуево", "Кукуево"), ("Германия", "Германия")])
+    geocode(a)
+    assert _geo(a, "Кукуево") is None

@@ -59,6 +59,8 @@ Each LOC entity gets ``geo`` (lat, lon, ISO country, precision) or stays ``None`
   областях"). A town whose region or country the text gives as its address ("в селе Солнцеве Липецкой области", "в
   Астриде в Руанде") lies there: when no candidate does, it is a town the gazetteer lacks, with that country and region
   and no point. A town's adjective right before a name ("в лондонском Гайд-парке") puts it within 150 km of that town.
+- A settlement no candidate places, named after its kind word ("в деревне Шоршелы"), lies in the country the document
+  clearly is about (twice the weight of any other): that country, no region, no point.
 """
 
 from __future__ import annotations
@@ -862,7 +864,7 @@ def _previous_town(a: Analysis, site: Entity, towns: list[tuple[int, Place]]) ->
 def _only_town(towns: list[tuple[int, Place]], focus: set[str]) -> Place | None:
     """The document's only town, when it lies in the country the document is most about: a site of the story is in
     it (not Versailles in a story whose only town is Moscow but which is about India)."""
-    distinct = {p.id: p for _, p in towns}
+    distinct = {p.id: p for _, p in towns if not p.id.startswith(_FOCUS_TOWN)}  # not a village placed by its kind word
     if len(distinct) != 1:
         return None
     town = next(iter(distinct.values()))
@@ -968,6 +970,39 @@ def _towns_by_address(a: Analysis, locs: list[Entity], places: list[_Loc]) -> No
             loc.best = town
 
 
+#: The id prefix of a settlement placed in the document's country by ``_settlements_in_focus``.
+_FOCUS_TOWN = "focus:"
+
+
+def _settlements_in_focus(a: Analysis, locs: list[Entity], places: list[_Loc]) -> None:
+    """A settlement the gazetteer cannot place, named after its kind ("в деревне Шоршелы", "посёлка Укурей"), lies in
+    the country the document is about, when that one clearly dominates (twice the mentions of its places of any
+    other): that country, no region and no point. Villages are local news; a village abroad comes with its country
+    or region, which ``_towns_by_address`` reads first, or in a story that names its country too (Landstuhl in a story
+    about Afghanistan that names Germany is not Afghan)."""
+    weight: Counter[str] = Counter()
+    for o in places:
+        if o.best is not None and o.best.country:
+            weight[o.best.country] += len(o.entity.mentions)
+    ranked = weight.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return
+    country = ranked[0][0]
+    by_entity = {id(loc.entity): loc for loc in places}
+    for e in locs:
+        loc = by_entity.get(id(e))
+        if e.subtype == "site" or (loc is not None and loc.best is not None) \
+                or not all(w[:1].isupper() for w in e.name.split()) or _function_word(e.name):
+            continue
+        if not any(_SETTLEMENT_BEFORE.search(a.text[max(0, m.start - 20):m.start]) for m in e.mentions):
+            continue
+        town = Place("city", f"{_FOCUS_TOWN}{country}", transliterate(e.name), country, "", None, None, 0, feature=True)
+        if loc is None:
+            places.append(_Loc(e, [town], min(m.start for m in e.mentions), best=town))
+        else:
+            loc.best = town
+
+
 def geocode(a: Analysis) -> None:
     """Fill ``Entity.geo`` (and ``subtype``, ``name_en``) of the LOC entities in ``a.entities``."""
     locs = [e for e in a.entities if e.type == "LOC"]
@@ -1018,6 +1053,7 @@ def geocode(a: Analysis) -> None:
                 places.append(read)
             read.best = county
     _towns_by_address(a, locs, places)
+    _settlements_in_focus(a, locs, places)
     for loc in places:
         p = loc.best
         if p is None:
