@@ -234,8 +234,11 @@ def _role_lemmas(toks: list[Token], j: int) -> frozenset[str]:
     if lems & {"глава", "руководитель"} and j + 1 < len(toks) and _MINISTRY.match(fold(toks[j + 1].text)):
         return lems | {"министр"}
     if lems & {"глава", "руководитель", "лидер"} and j + 1 < len(toks):
-        # "глава государства" is the president, "глава правительства" the premier: never one another
-        after = lemmas(toks[j + 1].text)
+        # "глава государства" is the president, "глава (японского) правительства" the premier: never one another
+        n = j + 1
+        while n + 1 < len(toks) and n < j + 2 and toks[n].pos == "ADJ" and lemmas(toks[n].text) & set(_nationalities()):
+            n += 1  # a country's adjective only: "глава временного афганского правительства" is its own role
+        after = lemmas(toks[n].text)
         if after & _STATE:
             return frozenset({"президент"})
         if after & _GOVERNMENT:
@@ -337,8 +340,9 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
                 best = exact = (ms, ent.id)  # "заместитель генпрокурора РФ Сергей Фридинский" for "замгенпрокурора"
                 break
             if role_lems is not None and any(_same_role(role_lems, r) for r in roles):
-                if agree and t.feats.get("Case") != toks[k].feats.get("Case"):
-                    continue
+                if agree and t.feats.get("Case") != toks[k].feats.get("Case") and {
+                        t.feats.get("Case"), toks[k].feats.get("Case")} != {"Gen", "Acc"}:
+                    continue  # "фотографа Джордана Мэттера" is one form read as Gen or Acc: they agree
                 if "президент" in roles and not role_lems & roles and _bound_role(d, toks, j, k):
                     break  # "президента" is not the one introduced as "руководителя "РЖД"", only by its word
                 p = j - 1
@@ -823,6 +827,15 @@ def _class_referent(d: _Doc, role: str, pos: int, far: bool = True) -> str | Non
     # farther back only the one body of its class the text names ("источники в Минфине" ... "Другой
     # представитель министерства")
     # (outlets not: many go unrecognised, "считает издание" after "отмечает "Власть"" is no Reuters named far back)
+    if len(farther) == 1 and far and pattern is None:
+        # an outlet farther back only when it is the one the text names and it was named as a reporter
+        # ("передает New York Times со ссылкой на ... Как пишет издание")
+        # (not the site of a translation, "перевод на сайте Inopressa.ru", nor one told or cited: "сообщили газете")
+        only = next(iter(farther))
+        reported = any(ent.id == only and _REPORTED_BY.search(d.text[max(0, ms - 30):ms])
+                       for ms, _me, ent in d.mentions_in(0, pos))
+        outlets = {m[2].id for m in d.mentions_in(0, pos) if _is_media(m[2])}
+        return only if reported and outlets <= {only} else None
     return next(iter(farther)) if len(farther) == 1 and far and pattern is not None else None
 
 
@@ -858,8 +871,14 @@ def _company_referent(d: _Doc, role: str, pos: int) -> str | None:
         # "Vitol, еще один крупный покупатель, отказался ... Ранее компания заявила": the company that is the
         # subject of the sentence before, before one introduced with the class noun long ago
         prev = d.a.sentences[si - 1]
-        opener = next((m for m in d.mentions_in(prev.start, prev.end) if m[0] <= prev.start + 1), None)
-        if opener is not None and opener[2].id in near and _case_at(d, opener[0]) in ("Nom", None):
+        # ("Разработчики Twitter сделали ... выводы:": the company after the subject noun that opens it, too)
+        ptoks = d.a.tokens[prev.first_token:min(prev.first_token + 2, prev.last_token)]
+        staff = len(ptoks) == 2 and ptoks[0].pos == "NOUN" and ptoks[0].feats.get("Case") == "Nom" \
+            and ptoks[0].feats.get("Animacy") == "Anim"
+        opener = next((m for m in d.mentions_in(prev.start, prev.end) if m[0] <= prev.start + 1 or (
+            staff and m[0] == ptoks[1].start)), None)
+        if opener is not None and opener[2].id in near and (
+                _case_at(d, opener[0]) in ("Nom", None) or (staff and opener[0] > prev.start + 1)):
             return opener[2].id
     if introduced:
         return introduced[0] if len(introduced) == 1 else None
@@ -924,6 +943,10 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
         party = _party_of(d, _PARTY_MEMBERS[members[0]], toks[s].start)
         if party is not None:
             return party, None  # "Коммунисты жалуются" after "представители КПРФ": the party
+    if head_lemmas & _ORG_CLASSES and not d.mentions_in(toks[s].start, toks[e - 1].end) \
+            and all(t.pos in ("ADJ", "DET", "PUNCT") or k == head for k, t in enumerate(toks[s:e], s)) \
+            and (org := _quoted_body(d, toks[s].start)) is not None:
+        return org, None  # "сказали в ассоциации "Руспродсоюз" ... добавили в организации": that body
     if not roles and not head_lemmas & _COMPANY_CLASSES:
         return None
     pos = toks[s].start
@@ -940,7 +963,10 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
         if body is not None:
             return body, None
     class_words = set(_CLASS_NAMES) | _COMPANY_CLASSES
-    classes = head_lemmas & class_words or (nouns & class_words if head_lemmas & voice_roles() else set())
+    # "Лидеры партии призвали", "члены партии": the members of the body named before speak for it
+    members_of = bool(head_lemmas & {"лидер", "член"}) and toks[head].feats.get("Number") == "Plur"
+    classes = head_lemmas & class_words or (nouns & class_words if head_lemmas & voice_roles() or members_of
+                                            else set())
     if classes & _COMPANY_CLASSES and any(
             (lemmas(t.text) & _COMPANY_CLASSES and t.feats.get("Number") == "Plur") or lemmas(t.text) & _OTHER
             or (t.pos == "ADJ" and lemmas(t.text) & set(_nationalities())) for t in toks[s:e]):
@@ -948,7 +974,9 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     if classes and not d.mentions_in(toks[s].start, toks[e - 1].end):
         # "Телекомпания сообщала", "отметили в министерстве", "представитель ведомства"
         # "отмечает итальянская газета": a nationality makes it one of many, not the one named long before
-        far = not any(t.pos == "ADJ" and lemmas(t.text) & set(_nationalities()) for t in toks[s:e])
+        # "отмечают информационные агентства": several, not the one named long before either
+        far = not any(t.pos == "ADJ" and lemmas(t.text) & set(_nationalities()) for t in toks[s:e]) \
+            and toks[head].feats.get("Number") != "Plur"
         for role in sorted(classes):
             body = _class_referent(d, role, pos, far)
             if body is not None:
@@ -1031,6 +1059,23 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
             return _topic_person(d, toks, s, e, head) or _headline_speaker(d, toks, head)
         return None
     return ahead[1], None
+
+
+#: Class nouns of associations and other bodies that are neither state bodies nor companies.
+_ORG_CLASSES = frozenset({"организация", "ассоциация", "объединение"})
+
+
+def _quoted_body(d: _Doc, pos: int) -> str | None:
+    """The organisation (not an outlet) that spoke the last quote before ``pos``, when that quote is less than
+    1,000 characters back: a bare "в организации" continues the body just quoted, it names no new one."""
+    for q in _previous_quotes(d, pos):
+        if q.relay or not _quoted_speaker(q):
+            continue
+        said = _ent(d, q.speaker)
+        if _cue_pos(q) < pos - 1000 or said is None or said.type != "ORG" or _is_media(said):
+            return None
+        return said.id
+    return None
 
 
 def _deputy_of(d: _Doc, deputy: str, pos: int) -> tuple[int, str] | None:
@@ -1242,6 +1287,9 @@ def _topic_person(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     # "отметила автор": a noun of common gender takes the gender of its past-tense verb
     verb = next((x for x in (toks[e] if e < len(toks) else None, toks[s - 1] if s > 0 else None)
                  if x is not None and x.pos == "VERB" and x.feats.get("Gender") in ("Masc", "Fem")), None)
+    if verb is None and lemmas(toks[head].text) & {"глава"}:
+        # "глава российского правительства на совещании ... заявил": the common-gender noun's own finite verb
+        verb = next((x for x in toks[e:e + 12] if _finite(x) and x.feats.get("Gender") in ("Masc", "Fem")), None)
     gender = verb.feats["Gender"] if verb is not None else gender
     comp: set[str] = set()
     for k in range(s, e):
@@ -1259,14 +1307,18 @@ def _topic_person(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     pos = toks[s].start
     k0 = bisect.bisect_left(d.token_starts, pos)
     head_lemmas = lemmas(toks[head].text)
-    if not any(lemmas(x.text) & head_lemmas for x in d.a.tokens[:k0]):
-        return None  # "Владелец летной школы сообщил" names a new person; "Дочь ..." after the lead's "Дочь ..." not
+    # "Владелец летной школы сообщил" names a new person; "Дочь ..." after the lead's "Дочь ..." not. An office
+    # used for the first time ("«...», - заявил тогда премьер") may still be the one person of its paragraph.
+    first_use = not any(lemmas(x.text) & head_lemmas for x in d.a.tokens[:k0])
+    if first_use and not head_lemmas & _OFFICES:
+        return None
     # paragraphs by blank lines where the text has them (a list of names, one a line, is one paragraph)
     gap = r"\n\s*\n\s*" if "\n\n" in d.text else r"\n+"
     starts = [0] + [m.end() for m in re.finditer(gap, d.text[:pos])]
     lo = starts[-2] if len(starts) >= 2 else 0
     found: str | None = None
     nominative = False
+    here = starts[-1] if first_use else lo  # a first use: the subject of this paragraph only
     for ms, _me, ent in d.mentions_in(lo, pos):
         if ent.type != "PER" or _role_only(ent) or d.in_marks(ms):
             continue
@@ -1277,7 +1329,8 @@ def _topic_person(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
             return None  # two people it might describe, or a name of unknown gender
         found = ent.id
         k = bisect.bisect_left(d.token_starts, ms)
-        nominative = nominative or (k < len(d.a.tokens) and d.a.tokens[k].feats.get("Case") == "Nom")
+        nominative = nominative or (ms >= here and k < len(d.a.tokens) and d.a.tokens[k].feats.get("Case") == "Nom"
+                                    and not (first_use and any(q.start <= ms < q.end for q in d.quotes)))
     if found is None or not nominative:
         return None
     if comp and (holder := _role_holder(d, frozenset(comp), pos)) is not None and holder[1] == found:
@@ -1287,6 +1340,12 @@ def _topic_person(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
             and _role_holder(d, own, pos, agree=True) is None:
         return None  # "брат активиста Виталий Бученков ... Активист утверждал": the noun was his possessor
     return found, None
+
+
+#: Offices with one holder at a time: a first "заявил премьер" may be the one person its paragraph is about
+#: (a "прокурор" or "адвокат" is as likely a new person).
+_OFFICES = frozenset({"премьер", "премьер-министр", "президент", "канцлер", "губернатор", "мэр", "госсекретарь",
+                      "генсек"})
 
 
 def _last_mention(d: _Doc, eid: str, pos: int) -> int:
@@ -1685,6 +1744,12 @@ def _surname_gender(name: str) -> str | None:
     return None
 
 
+#: Asides set off by commas between a subject and its reporting verb.
+_PARENTHETICALS = frozenset({"в свою очередь", "со своей стороны", "впрочем", "однако", "например", "кстати",
+                             "тем не менее", "в частности", "между тем", "в то же время", "при этом", "в ответ",
+                             "в итоге", "в целом", "как известно", "как правило", "наконец", "также"})
+
+
 def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: int,
                      prefer_after: bool) -> tuple[str | None, str | None, int, int]:
     def after() -> tuple[str | None, str | None, int, int] | None:
@@ -1830,9 +1895,14 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                 # "посол США Ричард Греннелл, который в интервью Handelsblatt заявил": the antecedent speaks
                 for x in range(i - 2, max(-1, i - 8), -1):
                     ent = d.entity_at(sent_toks[x].start, sent_toks[x].end)
-                    if sent_toks[x].text in (",", ".", ";", ":"):
-                        break
+                    if sent_toks[x].text in (",", ".", ";", ":") or _finite(sent_toks[x]):
+                        break  # "Хайяту уже побывал в Нигерии, которая ... заявила": not past the clause's verb
                     if ent is not None and ent.type == "PER" and not _role_only(ent):
+                        return ent.id, None, sent_toks[x].start, sent_toks[x].end
+                    if x == i - 2 and ent is not None and ent.type in ("ORG", "LOC") \
+                            and sent_toks[x].feats.get("Gender") == t.feats.get("Gender") \
+                            and sent_toks[x].feats.get("Number") == t.feats.get("Number"):
+                        # "Нигерии, которая на самом высоком уровне заявила": a country or body right before
                         return ent.id, None, sent_toks[x].start, sent_toks[x].end
             if t.text in (";", ":", ".") or t.text == ",":
                 if t.text == "," and t.lang == "en" and i > lo:
@@ -1840,6 +1910,13 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                     continue
                 if t.text == "," and _relative_clause_before(sent_toks, i, lo):
                     i = _skip_relative(sent_toks, i, lo)
+                    continue
+                opening = next((c for c in range(i - 1, max(lo, i - 5) - 1, -1) if sent_toks[c].text == ","), -1)
+                # (after a noun or name only: "Его результаты не объявлены, однако, говорят" has no subject)
+                if t.text == "," and opening > lo and sent_toks[opening - 1].pos in ("NOUN", "PROPN", "X") \
+                        and " ".join(
+                        fold(x.text) for x in sent_toks[opening + 1:i]) in _PARENTHETICALS:
+                    i = opening - 1  # "Иван Петров, в свою очередь, заявил": an aside between the subject and cue
                     continue
                 if t.text == "," and all(x.pos == "ADV" for x in sent_toks[i + 1:cue_i]):
                     # "Фазлур Рехман, выступая на марше миллионов в Лахоре, заявил": a gerund clause before the
@@ -1932,6 +2009,13 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                     ent = d.entity_at(sent_toks[s - 2].start, sent_toks[s - 2].end)
                     if ent is not None and ent.type == "PER":
                         return ent.id, None, sent_toks[s - 2].start, sent_toks[e - 1].end
+                c = s - 1 if s - 1 >= lo and fold(sent_toks[s - 1].text) in _POSSESSIVES else s
+                if sp is None and c - 2 >= lo and fold(sent_toks[c - 1].text) == "и" \
+                        and sent_toks[cue_i].feats.get("Number") == "Plur":
+                    # "Асия Биби и ее семья говорят": of two subjects, the one the text names
+                    ent = d.entity_at(sent_toks[c - 2].start, sent_toks[c - 2].end)
+                    if ent is not None and ent.type == "PER" and sent_toks[c - 2].feats.get("Case") in ("Nom", None):
+                        return ent.id, None, sent_toks[c - 2].start, sent_toks[e - 1].end
                 return sp, st, sent_toks[s].start, sent_toks[e - 1].end
             if t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Acc" and t.feats.get("Animacy") != "Anim":
                 p = i - 1
@@ -2018,6 +2102,8 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
         t = sent_toks[i]
         if fold(t.text) in ("в", "во") and i + 1 < hi and abs(i - cue_i) <= 8 and t.lang != "en":
             j = i + 1
+            if sent_toks[j].text in _OPEN_CLOSE and j + 1 < hi:
+                j += 1  # "В "Газпроме" заявили": a name in quotation marks
             while j + 1 < hi and sent_toks[j].pos == "ADJ" and \
                     d.entity_at(sent_toks[j].start, sent_toks[j].end) is None:
                 j += 1  # "в правоохранительных органах края"
@@ -2050,7 +2136,7 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
     return None, None, -1, -1
 
 
-_WORDS = {"слова", "заявление", "высказывание", "цитату", "прогноз"}
+_WORDS = {"слова", "заявление", "высказывание", "цитату", "прогноз", "письмо", "обращение"}
 
 
 def _words_of(d: _Doc, toks: list[Token], cue_i: int, hi: int) -> tuple[str | None, str | None, int, int] | None:
@@ -2073,7 +2159,9 @@ def _words_of(d: _Doc, toks: list[Token], cue_i: int, hi: int) -> tuple[str | No
             # "слова главы Чечни", "прогноз крупнейшего в мире брокера", "слова официальных лиц": the one the
             # role or class noun names, else that phrase (not the place after a role, not the outlet)
             z = next((z for z in range(y, stop) if toks[z].pos == "NOUN" and toks[z].feats.get("Case") == "Gen"), -1)
-            if z >= 0 and not d.entity_at(toks[z].start, toks[z].end):
+            if z >= 0 and not d.entity_at(toks[z].start, toks[z].end) and not (
+                    ments and z + 3 < hi and ments[0][0] <= toks[z + 2].start  # "письмо компании "X"": X
+                    and lemmas(toks[z].text) & (_COMPANY_CLASSES | set(_CLASS_NAMES) | _ORG_CLASSES)):
                 s, e = _object_phrase(d, toks, z, y, stop)
                 spk, st = _speaker_from_phrase(d, toks, s, e, z)
                 return spk, st, toks[s].start, toks[e - 1].end
