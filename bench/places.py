@@ -1,6 +1,6 @@
 """Places benchmark: geocoding of the places in NEREL dev (Russian) and GUM news (English).
 
-    python bench/places.py [--data ../shared/data] [--only nerel|nerel-train|...|nerel-train12|gum]
+    python bench/places.py [--data ../shared/data] [--only nerel|nerel-train|...|nerel-train13|gum]
 
 Gold: ``bench/gold/places_nerel_dev.tsv``, ``bench/gold/places_nerel_train.tsv`` (the first 60 NEREL train
 documents with place links, annotated as an unseen check), ``bench/gold/places_nerel_train2.tsv`` (the next 60,
@@ -8,9 +8,9 @@ the same way), ``bench/gold/places_nerel_train3.tsv`` (the 60 after those, the s
 ``bench/gold/places_nerel_train4.tsv``, ``bench/gold/places_nerel_train5.tsv``,
 ``bench/gold/places_nerel_train6.tsv``, ``bench/gold/places_nerel_train7.tsv``,
 ``bench/gold/places_nerel_train8.tsv``, ``bench/gold/places_nerel_train9.tsv``,
-``bench/gold/places_nerel_train10.tsv``, ``bench/gold/places_nerel_train11.tsv`` and
+``bench/gold/places_nerel_train10.tsv``, ``bench/gold/places_nerel_train11.tsv``,
 ``bench/gold/places_nerel_train12.tsv`` (each the 60 after the one before,
-the same way) and
+the same way), ``bench/gold/places_nerel_train13.tsv`` (the last 10) and
 ``bench/gold/places_gum.tsv`` (one row per distinct place with a Wikidata / Wikipedia identity; coordinates and
 countries project-annotated, see their headers). Two modes:
 
@@ -263,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", choices=["nerel", "nerel-train", "nerel-train2", "nerel-train3", "nerel-train4",
                                        "nerel-train5", "nerel-train6", "nerel-train7", "nerel-train8",
                                        "nerel-train9", "nerel-train10", "nerel-train11",
-                                       "nerel-train12", "gum"],
+                                       "nerel-train12", "nerel-train13", "gum"],
                     help="one set (default: all)")
     ap.add_argument("--errors", action="store_true", help="list the places not within 161 km")
     args = ap.parse_args(argv)
@@ -273,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
                               ("nerel-train6", "train6", "train"), ("nerel-train7", "train7", "train"),
                               ("nerel-train8", "train8", "train"), ("nerel-train9", "train9", "train"),
                               ("nerel-train10", "train10", "train"), ("nerel-train11", "train11", "train"),
-                              ("nerel-train12", "train12", "train")):
+                              ("nerel-train12", "train12", "train"), ("nerel-train13", "train13", "train")):
         if args.only not in (None, key):
             continue
         gold = read_gold(GOLD / f"places_nerel_{part}.tsv")

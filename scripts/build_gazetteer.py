@@ -230,6 +230,15 @@ MAIN_PART_SHARE = 0.9
 REGION_REACH_KM = 500.0
 
 
+#: Regions of ISO 3166-2 that are the whole land of a country of ISO 3166-1 (overseas departments and collectivities,
+#: special administrative regions): the territory's own code is its country, as for its towns in GeoNames. Parts of
+#: one such country (Bonaire, Saba, Sint Eustatius of BQ; Svalbard, Jan Mayen of SJ) stay regions of their state.
+OVERSEAS = {
+    "FR-971": "GP", "FR-972": "MQ", "FR-973": "GF", "FR-974": "RE", "FR-976": "YT", "FR-BL": "BL", "FR-MF": "MF",
+    "FR-NC": "NC", "FR-PF": "PF", "FR-PM": "PM", "FR-TF": "TF", "FR-WF": "WF", "NL-AW": "AW", "NL-CW": "CW",
+    "NL-SX": "SX", "CN-HK": "HK", "CN-MO": "MO", "FI-01": "AX",
+}
+
 Grid = dict[tuple[int, int], list[tuple[float, float, str]]]
 
 
@@ -558,11 +567,15 @@ def build() -> bytes:
     # A region that is also a country in ISO 3166-1 (CN-HK is HK, CN-TW is TW) leaves its names to the country;
     # where it is the same land by name (US-VI, the US Virgin Islands, is VI), its own names (ISO's Russian
     # "Виргинские острова") go to the country too: the country has a point and its own code, the region neither.
+    # Overseas lands whose region code is not their country code, or whose ISO names differ in language (FR-972 is
+    # Martinique, MQ), are the same land too: one convention, the territory's own ISO 3166-1 code, as GeoNames gives
+    # its towns.
     for code, row in regions.items():
-        twin = countries.get(code.partition("-")[2])
+        twin = countries.get(OVERSEAS.get(code, code.partition("-")[2]))
         if twin is not None:
             iso_twin = pycountry.countries.get(alpha_2=twin.id)
-            if iso_twin is not None and iso_twin.name.casefold() == iso_names.get(code, "").casefold():
+            if iso_twin is not None and (code in OVERSEAS
+                                         or iso_twin.name.casefold() == iso_names.get(code, "").casefold()):
                 twin.keys |= row.keys
                 row.sounds.clear()
             row.keys -= twin.keys

@@ -1335,3 +1335,77 @@ def test_a_settlement_the_gazetteer_lacks_lies_in_the_dominant_country() -> None
              [("Афганистана", "Афганистан"), ("Кукуево", "Кукуево"), ("Германия", "Германия")])
     geocode(a)
     assert _geo(a, "Кукуево") is None
+
+
+def test_bare_congo_follows_the_document() -> None:
+    # alone (or in a list) the Republic of the Congo, ISO's holder of the name
+    a = _doc("Цены на нефть выросли для Анголы, Конго и Габона.",
+             [("Анголы", "Ангола"), ("Конго", "Конго"), ("Габона", "Габон")])
+    geocode(a)
+    geo = _geo(a, "Конго")
+    assert geo is not None and geo.country == "CG"
+    # a town of DR Congo in the story, none of the Republic: DR Congo
+    a = _doc("Бои на востоке Конго: беженцы прибывают в Букаву.", [("Конго", "Конго"), ("Букаву", "Букаву")])
+    geocode(a)
+    geo = _geo(a, "Конго")
+    assert geo is not None and geo.country == "CD" and geo.precision == "country"
+    # towns of both: the name stays with the Republic
+    a = _doc("Президент Конго прибыл в Браззавиль из Киншасы.",
+             [("Конго", "Конго"), ("Браззавиль", "Браззавиль"), ("Киншасы", "Киншаса")])
+    geocode(a)
+    geo = _geo(a, "Конго")
+    assert geo is not None and geo.country == "CG"
+
+
+def test_federal_districts_and_their_abbreviations() -> None:
+    for surface, normal, lat in (("Северо-Кавказском федеральном округе", "Северо-Кавказский федеральный округ", 43.7),
+                                 ("СКФО", "СКФО", 43.7), ("ПФО", "ПФО", 56.0),
+                                 ("Дальневосточном федеральном округе", "Дальневосточный федеральный округ", 62.0)):
+        a = _doc(f"Совещание прошло в {surface}.", [(surface, normal)])
+        geocode(a)
+        geo = _geo(a, normal)
+        assert geo is not None and geo.country == "RU" and geo.precision == "region", surface
+        assert geo.lat == pytest.approx(lat, abs=0.5)
+    # the short names Moscow's okrugs share ("Центральный", "Южный округ") are not the federal districts'
+    for name in ("Центральный округ", "Южный округ", "Северо-Западный округ"):
+        assert not [p for p in gazetteer().candidates(name) if p.id.startswith("fd_")], name
+
+
+def test_an_abbreviation_in_brackets_gives_way_to_the_full_name() -> None:
+    # the recogniser groups "(ЦФО)" with the region before it: the region's own name decides
+    text = "Пожары тушат в Рязанской области (ЦФО)."
+    a = _doc(text, [("Рязанской области", "Рязанская область")])
+    start = text.index("ЦФО")
+    a.entities[0].mentions.append(Mention(start=start, end=start + 3, text="ЦФО", normal="ЦФО"))
+    geocode(a)
+    geo = _geo(a, "Рязанская область")
+    assert geo is not None and geo.admin1 == "RU-RYA"
+    # an abbreviation alone still resolves ("РТ": Tatarstan)
+    a = _doc("Народный артист РТ выступил в Казани.", [("РТ", "РТ"), ("Казани", "Казань")])
+    geocode(a)
+    geo = _geo(a, "РТ")
+    assert geo is not None and geo.admin1 == "RU-TA"
+
+
+def test_overseas_territories_carry_their_own_iso_code() -> None:
+    # one convention: the territory's own ISO 3166-1 code, as GeoNames gives its towns (FR-972 is MQ)
+    for surface, code in (("Мартинике", "MQ"), ("Гваделупе", "GP"), ("Майотте", "YT"), ("Реюньоне", "RE")):
+        normal = {"Мартинике": "Мартиника", "Гваделупе": "Гваделупа", "Майотте": "Майотта",
+                  "Реюньоне": "Реюньон"}[surface]
+        a = _doc(f"Ураган обрушился на остров. Франция направила помощь на {surface}.",
+                 [("Франция", "Франция"), (surface, normal)])
+        geocode(a)
+        geo = _geo(a, normal)
+        assert geo is not None and geo.country == code and geo.lat is not None, surface
+    town = [p for p in gazetteer().candidates("Фор-де-Франс") if p.kind == "city"]
+    assert town and town[0].country == "MQ"
+
+
+def test_country_points_near_the_middle_of_the_land() -> None:
+    # the atlas points of Myanmar (Shan hills) and Ethiopia lie 150-250 km off the middle of their land
+    for name, lat, lon in (("Мьянма", 21.0, 96.0), ("Эфиопия", 9.0, 39.5)):
+        a = _doc(f"Новости: {name} и соседи.", [(name, name)])
+        geocode(a)
+        geo = _geo(a, name)
+        assert geo is not None and geo.precision == "country" and geo.lat is not None and geo.lon is not None
+        assert abs(geo.lat - lat) < 1.0 and abs(geo.lon - lon) < 1.0, name

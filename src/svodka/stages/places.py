@@ -154,6 +154,7 @@ _SPACED_DASH = re.compile(r"(?<=\w)\s+[-–—]\s+(?=\w)")
 #: An English kind word after a name ("Taipei City", "Colorado State", "Sichuan Province"): tried without it
 #: when the whole name is unknown ("Mexico City" is known whole). Not "County": counties have no points, and
 #: without the word a namesake town would be found ("Charles County").
+_ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]{2,5}")
 _KIND_SUFFIX = re.compile(r"\s+(?:City|State|Province|Prefecture)$")
 #: The Arabic article as Russian writes it before a name ("Эр-Ракка", "Эль-Фашер", "Аль-Кут"); GeoNames
 #: may have the name without it or with another spelling of it ("Ракка", "Ар-Ракка").
@@ -487,11 +488,17 @@ def _candidates(g: Gazetteer, e: Entity, text: str = "", region_named: bool = Fa
     found = {k: p for k, p in found.items() if p.kind != "city"}
     if found:  # "Тринидад и Тобаго" is the country, not Trinidad, Bolivia; "Рязанской ... областях" the oblast
         return list(found.values()), None
-    look(names, g.candidates)
+    # An abbreviation grouped with a full name ("Рязанской областей (ЦФО)": the bracket is read as the name's short
+    # form) is looked up only when the full names, in all their forms, find nothing.
+    short = [n for n in names if _ABBREVIATION.fullmatch(n)]
+    full = [n for n in names if n not in short] or short
+    look(full, g.candidates)
     if not found:
-        look([nom for n in names if (nom := _nominative(n))], g.candidates)
+        look([nom for n in full if (nom := _nominative(n))], g.candidates)
     if not found:
-        look([nom for n in names if (nom := _nominative(n, plural=True))], g.candidates)
+        look([nom for n in full if (nom := _nominative(n, plural=True))], g.candidates)
+    if not found and full is not short:
+        look(short, g.candidates)
     if found and all(p.kind == "city" and p.population < _NAMESAKES_BELOW for p in found.values()):
         # GeoNames gives a Russian name to some namesakes only ("Вильямсбург": Florida and Iowa, not Virginia):
         # the towns' own names bring in the others, to be told apart by the document.
@@ -1003,6 +1010,28 @@ def _settlements_in_focus(a: Analysis, locs: list[Entity], places: list[_Loc]) -
             loc.best = town
 
 
+#: A bare name two countries share ("Конго"): the gazetteer gives it to the first (ISO's Russian name of the Republic of
+#: the Congo); it is the second's where the document places something there and nothing in the first (Kinshasa,
+#: Bukavu, "ДРК" named apart): Russian news mostly mean DR Congo by it.
+_SHARED_NAMES: dict[str, tuple[str, str]] = {"конго": ("CG", "CD")}
+
+
+def _shared_names(g: Gazetteer, places: list[_Loc]) -> None:
+    """Give a bare shared country name to the other country its document is about (see ``_SHARED_NAMES``)."""
+    for loc in places:
+        p = loc.best
+        names = {m.text.casefold() for m in loc.entity.mentions}
+        if p is None or p.kind != "country" or len(names) != 1:
+            continue
+        first, second = _SHARED_NAMES.get(names.pop(), ("", ""))
+        if p.id != first:
+            continue
+        there = {o.best.country for o in places if o is not loc and o.best is not None}
+        other = g.get(second)
+        if second in there and first not in there and other is not None:
+            loc.best = other
+
+
 def geocode(a: Analysis) -> None:
     """Fill ``Entity.geo`` (and ``subtype``, ``name_en``) of the LOC entities in ``a.entities``."""
     locs = [e for e in a.entities if e.type == "LOC"]
@@ -1052,6 +1081,7 @@ def geocode(a: Analysis) -> None:
                 read = _Loc(e, [county], min(m.start for m in e.mentions))
                 places.append(read)
             read.best = county
+    _shared_names(g, places)
     _towns_by_address(a, locs, places)
     _settlements_in_focus(a, locs, places)
     for loc in places:
