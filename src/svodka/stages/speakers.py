@@ -658,8 +658,8 @@ def _plural_subject(d: _Doc, pos: int, after: int) -> str | None:
         # "СМИ, которые, по их мнению, лгут" is not what "их" stands for: only an opening pronoun
         voices = opening and (fold(t.text) == "сми" or (t.feats.get("Number") == "Plur"
                                                        and bool(lemmas(t.text) & _PLURAL_VOICES)))
-        if t.pos in ("NOUN", "PROPN") and t.feats.get("Case") in ("Nom", None if voices else "Nom") and (voices or (
-                t.feats.get("Number") == "Plur" and t.feats.get("Animacy") == "Anim")) \
+        if t.pos in ("NOUN", "PROPN") and (t.feats.get("Case") == "Nom" or (voices and t.feats.get("Case") is None)) \
+                and (voices or (t.feats.get("Number") == "Plur" and t.feats.get("Animacy") == "Anim")) \
                 and d.entity_at(t.start, t.end) is None and not d.covered(t.start, t.end) and not d.in_marks(t.start):
             j = k
             while j >= 0 and d.a.tokens[j].pos == "ADJ" and d.a.tokens[j].start > after:
@@ -812,6 +812,8 @@ def _class_referent(d: _Doc, role: str, pos: int, far: bool = True) -> str | Non
     farther: set[str] = set()
     while i >= 0:
         ms, _me, ent = d.mentions[i]
+        if ms <= pos - 800 and (not far or len(farther) > 1):
+            break  # farther back only the one body of its class counts
         i -= 1
         if ent.type != "ORG" or d.covered(ms, ms + 1):
             continue
@@ -827,16 +829,17 @@ def _class_referent(d: _Doc, role: str, pos: int, far: bool = True) -> str | Non
     # farther back only the one body of its class the text names ("источники в Минфине" ... "Другой
     # представитель министерства")
     # (outlets not: many go unrecognised, "считает издание" after "отмечает "Власть"" is no Reuters named far back)
-    if len(farther) == 1 and far and pattern is None:
-        # an outlet farther back only when it is the one the text names and it was named as a reporter
-        # ("передает New York Times со ссылкой на ... Как пишет издание")
-        # (not the site of a translation, "перевод на сайте Inopressa.ru", nor one told or cited: "сообщили газете")
-        only = next(iter(farther))
-        reported = any(ent.id == only and _REPORTED_BY.search(d.text[max(0, ms - 30):ms])
-                       for ms, _me, ent in d.mentions_in(0, pos))
-        outlets = {m[2].id for m in d.mentions_in(0, pos) if _is_media(m[2])}
-        return only if reported and outlets <= {only} else None
-    return next(iter(farther)) if len(farther) == 1 and far and pattern is not None else None
+    if len(farther) != 1 or not far:
+        return None
+    only = next(iter(farther))
+    if pattern is not None:
+        return only
+    # an outlet farther back only when it is the one the text names and it was named as a reporter
+    # ("передает New York Times со ссылкой на ... Как пишет издание")
+    # (not the site of a translation, "перевод на сайте Inopressa.ru", nor one told or cited: "сообщили газете")
+    before = d.mentions_in(0, pos)
+    reported = any(ent.id == only and _REPORTED_BY.search(d.text[max(0, ms - 30):ms]) for ms, _me, ent in before)
+    return only if reported and {m[2].id for m in before if _is_media(m[2])} <= {only} else None
 
 
 #: An outlet right after its reporting verb: "Как сообщает ВВС, представители компании" is no company.
@@ -1803,30 +1806,17 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                         i = x
                         continue
                 sp, st = _speaker_from_phrase(d, sent_toks, s, e, i)
-                spoken = _ent(d, sp)
-                if st is None and spoken is not None and spoken.type != "PER" and t.pos == "NOUN" \
-                        and t.feats.get("Animacy") == "Anim" and d.entity_at(t.start, t.end) is None:
-                    # "сообщил "Интерфаксу" пресс-секретарь постоянного представительства РФ при ООН Федор
-                    # Стржижовский": a person's role before a name speaks for the person, not for the body
-                    k = e
-                    while k < min(hi, e + 10) and sent_toks[k].text not in (",", ".", ";", ":") \
-                            and not _finite(sent_toks[k]):
-                        ent = d.entity_at(sent_toks[k].start, sent_toks[k].end)
-                        if ent is not None and ent.type == "PER" and not _role_only(ent) \
-                                and sent_toks[k].feats.get("Case") in ("Nom", None):
-                            return ent.id, None, sent_toks[s].start, sent_toks[k].end
-                        k += 1
-                if sp is not None and st is not None and d.entity_at(t.start, t.end) is None:
-                    # "считает руководитель пиар-службы группы компаний DIXIS Кирилл Лубнин": a name in the
-                    # nominative later in the clause is the role's holder, not the one the role recalls
-                    k = e
-                    while k < min(hi, e + 8) and sent_toks[k].text not in (",", ".", ";", ":") \
-                            and not _finite(sent_toks[k]) and sent_toks[k].pos != "ADP":
-                        ent = d.entity_at(sent_toks[k].start, sent_toks[k].end)
-                        if ent is not None and ent.type == "PER" and not _role_only(ent) \
-                                and sent_toks[k].feats.get("Case") in ("Nom", None):
-                            return ent.id, None, sent_toks[s].start, sent_toks[k].end
-                        k += 1
+                # "сообщил "Интерфаксу" пресс-секретарь постоянного представительства РФ при ООН Федор
+                # Стржижовский": a person's role before a name speaks for the person, not for the body
+                if st is None and first is None and t.pos == "NOUN" and t.feats.get("Animacy") == "Anim" \
+                        and (spoken := _ent(d, sp)) is not None and spoken.type != "PER" \
+                        and (holder := _name_after(d, sent_toks, e, min(hi, e + 10), across_adp=True)) is not None:
+                    return holder[1], None, sent_toks[s].start, sent_toks[holder[0]].end
+                # "считает руководитель пиар-службы группы компаний DIXIS Кирилл Лубнин": a name in the
+                # nominative later in the clause is the role's holder, not the one the role recalls
+                if sp is not None and st is not None and first is None \
+                        and (holder := _name_after(d, sent_toks, e, min(hi, e + 8), across_adp=False)) is not None:
+                    return holder[1], None, sent_toks[s].start, sent_toks[holder[0]].end
                 if st is not None and (sp is None or d.entity_at(t.start, t.end) is None):
                     # a name later in the same clause is in apposition ("начальник ... полковник Z")
                     k = e
@@ -2187,6 +2177,18 @@ def _apposed_name(d: _Doc, toks: list[Token], k: int, hi: int) -> str | None:
                 and t.feats.get("Case") in ("Nom", None) and toks[x - 1].pos != "ADP":
             return ent.id
         x += 1
+    return None
+
+
+def _name_after(d: _Doc, toks: list[Token], k: int, stop: int, across_adp: bool) -> tuple[int, str] | None:
+    """The first person named in the nominative from ``toks[k]`` to the clause's end (a stop mark or a finite
+    verb, also a preposition unless ``across_adp``) or ``stop``: (token index, entity id), else None."""
+    while k < stop and toks[k].text not in (",", ".", ";", ":") and not _finite(toks[k]) \
+            and (across_adp or toks[k].pos != "ADP"):
+        ent = d.entity_at(toks[k].start, toks[k].end)
+        if ent is not None and ent.type == "PER" and not _role_only(ent) and toks[k].feats.get("Case") in ("Nom", None):
+            return k, ent.id
+        k += 1
     return None
 
 
