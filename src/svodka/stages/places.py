@@ -151,10 +151,11 @@ _GENERIC_PREFIX = re.compile(
 _OBLIQUE = ("gent", "datv", "accs", "ablt", "loct")
 #: A dash with spaces inside a name ("Северный Рейн - Вестфалия", "Ханты-Мансийский автономный округ — Югра").
 _SPACED_DASH = re.compile(r"(?<=\w)\s+[-–—]\s+(?=\w)")
+#: An abbreviation grouped with a full name ("ЦФО"): looked up only when the full names find nothing.
+_ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]{2,5}")
 #: An English kind word after a name ("Taipei City", "Colorado State", "Sichuan Province"): tried without it
 #: when the whole name is unknown ("Mexico City" is known whole). Not "County": counties have no points, and
 #: without the word a namesake town would be found ("Charles County").
-_ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]{2,5}")
 _KIND_SUFFIX = re.compile(r"\s+(?:City|State|Province|Prefecture)$")
 #: The Arabic article as Russian writes it before a name ("Эр-Ракка", "Эль-Фашер", "Аль-Кут"); GeoNames
 #: may have the name without it or with another spelling of it ("Ракка", "Ар-Ракка").
@@ -166,16 +167,16 @@ _JOINED_BEFORE = re.compile(r"([А-ЯЁA-Z][\w-]*)\s+(?:и|and|&)\s+$")
 #: Region adjectives listed before one plural head ("в Архангельской, Рязанской и Калининградской областях",
 #: "Краснодарском и Ставропольском краях"): the words after a listed adjective up to the head, and the head's gender.
 _SHARED_HEAD = re.compile(r"(?:(?:\s*,\s*(?:и\s+)?|\s+и\s+)[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)*\s+"
-                          r"(област|кра|республик)(?:ях|ей|ям|ями|и|ов|ах|ев|ям)\b")
+                          r"(област|кра|республик)(?:ях|ей|ям|ями|и|ов|ах|ев)\b")
 _HEADS = {"област": ("область", "femn"), "кра": ("край", "masc"), "республик": ("республика", "femn")}
 #: "на острове Кенгуру": the recogniser leaves the word out of the name, the feature table has the island as
 #: "остров Кенгуру" (the bare name is a common word or a namesake town).
 _ISLAND_BEFORE = re.compile(r"\bостров(?:а|е|у|ом)?\s+$", re.IGNORECASE)
 
 
-def _after_word(word: re.Pattern[str], text: str, m: Mention) -> bool:
-    """The mention stands right after a kind word ("острова Пасхи", "округа Харрис")."""
-    return bool(word.search(text[max(0, m.start - 12):m.start]))
+def _after_word(word: re.Pattern[str], text: str, m: Mention, reach: int = 12) -> bool:
+    """The mention stands right after a kind word ("острова Пасхи", "округа Харрис") within ``reach`` characters."""
+    return bool(word.search(text[max(0, m.start - reach):m.start]))
 
 
 @dataclass
@@ -407,8 +408,12 @@ def _adjective_towns(g: Gazetteer, text: str) -> frozenset[str]:
     """The regions of the big towns (100,000+) whose adjective the text uses: support for a district of the town
     ("школ Московского района" in a story whose only word for Kharkiv is "Харьковском театре")."""
     stems = {m.group(1) for m in _TOWN_ADJECTIVE.finditer(text)}
-    return frozenset(p.region for stem in stems for p in g.candidates(stem)
-                     if p.kind == "city" and not p.feature and p.population >= _CAPITAL_MIN_POP and p.region)
+    return frozenset(p.region for stem in stems for p in _big_towns(g, stem) if p.region)
+
+
+def _big_towns(g: Gazetteer, name: str) -> list[Place]:
+    """The big towns (100,000+) of a name, not feature-table entries: the towns an adjective of the name may mean."""
+    return [p for p in g.candidates(name) if p.kind == "city" and not p.feature and p.population >= _CAPITAL_MIN_POP]
 
 
 def _spelt_regions(g: Gazetteer, name: str) -> list[Place]:
@@ -576,12 +581,18 @@ def _beside(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return s2 - e1 <= _ADJACENT and (not text or _BESIDE.fullmatch(text, e1, s2) is not None)
 
 
-def _focus(locs: Iterable[_Loc]) -> set[str]:
-    """The countries a document is most about: the most mentions of the country and of places in it."""
+def _country_weights(locs: Iterable[_Loc]) -> Counter[str]:
+    """How much a document is about each country: the mentions of the country and of places in it."""
     weight: Counter[str] = Counter()
     for o in locs:
         if o.best is not None and o.best.country:
             weight[o.best.country] += len(o.entity.mentions)
+    return weight
+
+
+def _focus(locs: Iterable[_Loc]) -> set[str]:
+    """The countries a document is most about: the most mentions of the country and of places in it."""
+    weight = _country_weights(locs)
     top = max(weight.values(), default=0)
     return {c for c, n in weight.items() if n == top}
 
@@ -774,8 +785,7 @@ def _adjective_town(g: Gazetteer, a: Analysis, e: Entity) -> Place | None:
         if before is None:
             continue
         stem = "-".join(part[:1].upper() + part[1:] for part in before.group(1).split("-"))
-        towns = [p for p in g.candidates(stem) if p.kind == "city" and not p.feature
-                 and p.population >= _CAPITAL_MIN_POP]
+        towns = _big_towns(g, stem)
         if towns:
             return max(towns, key=lambda p: p.population)
     return None
@@ -931,6 +941,19 @@ def _in_area(p: Place, area: Place) -> bool:
     return p.region == area.id or p.id == area.id or (p.country == area.country and not p.region)
 
 
+def _town_name(e: Entity) -> bool:
+    """A place entity whose name is a name (capitalised words, not a word taken for one at a sentence's opening)."""
+    return e.subtype != "site" and all(w[:1].isupper() for w in e.name.split()) and not _function_word(e.name)
+
+
+def _place_town(e: Entity, loc: _Loc | None, places: list[_Loc], town: Place) -> None:
+    """Read the entity as ``town``, a town the gazetteer lacks, adding its reading to ``places`` if it has none."""
+    if loc is None:
+        places.append(_Loc(e, [town], min(m.start for m in e.mentions), best=town))
+    else:
+        loc.best = town
+
+
 def _towns_by_address(a: Analysis, locs: list[Entity], places: list[_Loc]) -> None:
     """A town whose region or country the text names right after it lies there. When no candidate does, the
     candidates are namesakes elsewhere ("в селе Солнцеве Липецкой области" is not Moscow's Solntsevo, "в Астриде в
@@ -945,7 +968,7 @@ def _towns_by_address(a: Analysis, locs: list[Entity], places: list[_Loc]) -> No
     by_entity = {id(loc.entity): loc for loc in places}
     for e in locs:
         loc = by_entity.get(id(e))
-        if e.subtype == "site" or not all(w[:1].isupper() for w in e.name.split()) or _function_word(e.name):
+        if not _town_name(e):
             continue
         read = loc.best if loc is not None else None
         if read is not None and read.feature:
@@ -958,10 +981,9 @@ def _towns_by_address(a: Analysis, locs: list[Entity], places: list[_Loc]) -> No
         m, (area, strong) = found
         if read is area:
             continue
-        before = a.text[max(0, m.start - 20):m.start]
-        if read is not None and read.kind != "city" and not _TOWN_WORD.search(before):
+        if read is not None and read.kind != "city" and not _after_word(_TOWN_WORD, a.text, m, 20):
             continue  # a country or region stays one unless the text says "город" ("в городе Гваделупе")
-        if not candidates and not (strong and _SETTLEMENT_BEFORE.search(before)):
+        if not candidates and not (strong and _after_word(_SETTLEMENT_BEFORE, a.text, m, 20)):
             continue  # no candidate: only "в селе X Y-ской области", not "в Хибинах в Мурманской области"
         if any(c.kind == "city" and _in_area(c, area) for c in candidates):
             if loc is not None and read is not None and read.kind != "city":  # "в городе X": the town there
@@ -969,12 +991,8 @@ def _towns_by_address(a: Analysis, locs: list[Entity], places: list[_Loc]) -> No
                                key=lambda c: c.population)
             continue
         region = area.id if area.kind == "region" else ""
-        town = Place("city", f"in:{area.id}", transliterate(e.name), area.country, region, None, None, 0,
-                     feature=True)
-        if loc is None:
-            places.append(_Loc(e, [town], min(m.start for m in e.mentions), best=town))
-        else:
-            loc.best = town
+        _place_town(e, loc, places, Place("city", f"in:{area.id}", transliterate(e.name), area.country, region,
+                                          None, None, 0, feature=True))
 
 
 #: The id prefix of a settlement placed in the document's country by ``_settlements_in_focus``.
@@ -987,27 +1005,18 @@ def _settlements_in_focus(a: Analysis, locs: list[Entity], places: list[_Loc]) -
     other): that country, no region and no point. Villages are local news; a village abroad comes with its country
     or region, which ``_towns_by_address`` reads first, or in a story that names its country too (Landstuhl in a story
     about Afghanistan that names Germany is not Afghan)."""
-    weight: Counter[str] = Counter()
-    for o in places:
-        if o.best is not None and o.best.country:
-            weight[o.best.country] += len(o.entity.mentions)
-    ranked = weight.most_common(2)
+    ranked = _country_weights(places).most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return
     country = ranked[0][0]
     by_entity = {id(loc.entity): loc for loc in places}
     for e in locs:
         loc = by_entity.get(id(e))
-        if e.subtype == "site" or (loc is not None and loc.best is not None) \
-                or not all(w[:1].isupper() for w in e.name.split()) or _function_word(e.name):
+        if (loc is not None and loc.best is not None) or not _town_name(e) \
+                or not any(_after_word(_SETTLEMENT_BEFORE, a.text, m, 20) for m in e.mentions):
             continue
-        if not any(_SETTLEMENT_BEFORE.search(a.text[max(0, m.start - 20):m.start]) for m in e.mentions):
-            continue
-        town = Place("city", f"{_FOCUS_TOWN}{country}", transliterate(e.name), country, "", None, None, 0, feature=True)
-        if loc is None:
-            places.append(_Loc(e, [town], min(m.start for m in e.mentions), best=town))
-        else:
-            loc.best = town
+        _place_town(e, loc, places, Place("city", f"{_FOCUS_TOWN}{country}", transliterate(e.name), country, "",
+                                          None, None, 0, feature=True))
 
 
 #: A bare name two countries share ("Конго"): the gazetteer gives it to the first (ISO's Russian name of the Republic of
