@@ -1221,3 +1221,38 @@ def test_opposition_and_talks_told_by_words_added_in_session_7() -> None:
     assert [e[0] for e in described(run("Макрон воспротивился проведению саммита."))] == ["REJECT"]
     arson = described(run("В ходе протестов был сожжен полицейский участок."))
     assert ("ASSAULT", "сожжен") in [(e[0], e[1]) for e in arson]
+
+
+def test_statements_that_charge_with_no_cue_of_their_own() -> None:
+    """Session 7, third round: a reporting verb whose content clause or quote charges someone."""
+    cases = {
+        "Министр иностранных дел России Сергей Лавров заявил, что Киев лжет.": ("Сергей Лавров", ["Киев"]),
+        "Президент Украины Петр Порошенко сказал, что Россия является агрессором.": ("Петр Порошенко", ["Россия"]),
+        "Канцлер Германии Ангела Меркель заявила, что вина за беспорядки лежит на Дональде Трампе.":
+            ("Ангела Меркель", ["Дональд Трамп"]),
+        "Глава МИД Сергей Лавров отметил, что вся ответственность лежит на Вашингтоне.":
+            ("Сергей Лавров", ["Вашингтон"]),
+    }
+    for text, (actor, recipient) in cases.items():
+        accuse = [e for e in described(run(text)) if e[0] == "ACCUSE"]
+        assert [(e[2], e[3]) for e in accuse] == [([actor], recipient)], text
+    quoted = described(run("«Это преступление против мирных жителей», - заявил глава МИД России Сергей Лавров."))
+    assert [(e[0], e[1], e[2]) for e in quoted] == [("ACCUSE", "заявил", ["Сергей Лавров"])]
+    named = described(run("Президент США Дональд Трамп назвал протестующих террористами."))
+    assert [(e[0], e[2]) for e in named] == [("ACCUSE", ["Дональд Трамп"])]
+
+
+def test_statements_that_charge_no_one() -> None:
+    """No charge: the speaker's own side, a condition, a duty taken on, a denial, a court's verdict."""
+    for text in ("«Мы не нарушали перемирие», — сказал Сергей Лавров.",
+                 "«Если Руслан Ямадаев в чем-то виноват, его должны были судить», - сказал Рамзан Кадыров.",
+                 "Сергей Лавров заявил, что Россия будет нести ответственность.",
+                 "Судья Стивен О'Нилл заявил: «Это было тяжкое преступление».",
+                 "В постановлении суда сказано, что подобная практика является нарушением Конституции."):
+        assert [e[0] for e in described(run(text)) if e[0] == "ACCUSE"] == [], text
+    # "это ложь" and "не соответствует действительности" deny (REJECT), they do not accuse
+    for text in ("Сергей Лавров заявил, что это ложь.", "«Это ложь», — сказал Сергей Лавров.",
+                 "Глава Счетной палаты Сергей Степашин заявил, что приведенные данные не соответствуют "
+                 "действительности.",
+                 "«Все слухи о после не соответствуют действительности», - отметил министр Петр Порошенко."):
+        assert [e[0] for e in described(run(text))] == ["REJECT"], text

@@ -99,6 +99,16 @@ _COPULAS = frozenset({"являться", "стать", "быть", "оказа�
 #: Clause verbs of which "ответственность (за ...)" blames someone ("ответственность лежит на Киеве");
 #: not "берет на себя ответственность", a claim of one's own.
 _BLAME = frozenset({"нести", "лежать", "возлагать", "возложить", "ложиться", "лечь"})
+#: Blame words that accuse only through the verb they hang under ("ответственность лежит на Киеве").
+_DUTIES = frozenset({"ответственность", "вина", "вино"})
+#: Verbs of a duty lying on someone: with "на" they blame even with no "за ..." ("вина лежит на Киеве").
+_LIES_ON = frozenset({"лежать", "ложиться", "лечь", "возлагать", "возложить"})
+#: Predicates of a direct quote that charge someone ("«Это преступление», - заявил он"); a quote's
+#: verbs alone ("«Мы нарушаем...»") are too often the speaker's own account to count.
+_QUOTED_CHARGES = frozenset({"преступление", "преступный", "агрессия", "агрессор", "агрессивный", "провокация",
+                             "провокационный", "оккупация", "оккупант", "геноцид", "терроризм",
+                             "террорист", "террористический", "нарушение", "виновный", "виноватый", "виновник",
+                             "преступник", "убийца", "захватчик"})
 #: Measures that answer someone ("ответные меры", "жесткие меры"), not "меры к оптимизации".
 _RETALIATORY = frozenset({"ответный", "жесткий", "жёсткий", "адекватный", "решительный", "зеркальный"})
 #: Heads through which a threatened response is reached ("будет вынуждена ответить").
@@ -489,6 +499,8 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
         return False  # no verb governs it: it names an act, not one that took place ("Ввести санкции — не путь")
     # the walk starts above the verb a leading negation belongs to ("не согласилась" is no modal "согласиться")
     head, depth, node = verb.head, 0, v
+    if tok.rel == "parataxis" and lemmas[k - first] in _REPORTING and first <= head < k and _quoted(a, first, head, k):
+        head = -1  # "«... не соответствуют действительности», - отметил он": the quote's "не" is the quote's own
     described = False  # the walk passed a participle or relative clause that describes someone
     while head >= 0 and depth < 3:
         if depth == 0 and _RELATIVE_FACTS and tok.rel == "acl:relcl" and tok.feats.get("Mood") == "Ind" \
@@ -696,31 +708,77 @@ def _told_clause(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[
     def subject(i: int) -> str:
         return next((lemmas[c - first] for c in kids.get(i, []) if a.tokens[c].rel in ("nsubj", "nsubj:pass")), "")
 
-    def quoted_denial() -> int | None:
-        """A direct quote tied to the verb by parataxis whose predicate denies: "заявил: «Это абсурд и
-        чушь»", "«Это ахинея и бред», - заявил он", "заявил: «Никакого вторжения не было»"."""
+    def quotes() -> list[int]:
+        """The predicates of direct quotes tied to the verb by parataxis ("заявил: «...»", "«...», -
+        заявил он"); the quote after a colon wherever the parser hung it ("прокомментировал обвинения
+        ... Ирану: «ахинея»" has the quote under "Ирану")."""
         tok = a.tokens[k]
-        # the quote after a colon, wherever the parser hung it ("прокомментировал обвинения ... Ирану:
-        # «ахинея»" has the quote under "Ирану")
         linked = [c for c in _subtree(kids, k) if a.tokens[c].rel == "parataxis" and c > k and (
             c in kids.get(k, []) or ":" in a.text[a.tokens[k].end:a.tokens[c].start])]
         if tok.rel == "parataxis" and first <= tok.head < k:
             linked.append(tok.head)
-        for c in linked:
-            lo, hi = sorted((k, c))
-            if not _QUOTE_MARKS & set(a.text[a.tokens[lo].end:a.tokens[hi].start]):
-                continue
+        return [c for c in linked if _quoted(a, first, c, k)]
+
+    def quoted_denial() -> int | None:
+        """A direct quote whose predicate denies: "заявил: «Это абсурд и чушь»", "«Это ахинея и бред», -
+        заявил он", "заявил: «Никакого вторжения не было»", "«Все слухи ... не соответствуют
+        действительности», - отметил министр"."""
+        for c in quotes():
+            if untrue(c):
+                return c
             if lemmas[c - first] in _DENIALS and not negated(c) and (lemmas[c - first] not in _UNFOUNDED or any(
                     a.tokens[g].rel.startswith("nsubj") and lemmas[g - first] in _CLAIMS for g in kids.get(c, []))):
                 return c  # "unfounded" denies a claim ("эти сообщения беспочвенны"), not a strike or a demand
-            if lemmas[c - first] == "быть" and negated(c) and any(  # "никакого вторжения не было"
+            if lemmas[c - first] == "быть" and negated(c) and not _future_aux(a.tokens[c].text) and any(
+                    # "никакого вторжения не было"; not a forecast ("никаких изменений не будет")
                     lemmas[d - first] == "никакой" for g in kids.get(c, []) if a.tokens[g].rel == "nsubj"
                     for d in kids.get(g, [])):
                 return c
         return None
 
+    def untrue(c: int) -> bool:
+        """"не соответствует действительности": a claim called untrue."""
+        return lemmas[c - first] == "соответствовать" and negated(c) and any(
+            lemmas[g - first] == "действительность" for g in kids.get(c, []))
+
+    def accuses(c: int) -> bool:
+        """The clause of predicate ``c`` charges someone: a wrongdoing its active subject did ("Киев
+        нарушает перемирие", "Запад лжет"), a charge as its predicate ("Киев - агрессор", "действия
+        являются преступными"), or blame laid on someone ("ответственность лежит на Киеве", "вина
+        лежит на Вашингтоне"); not negated, asked, future or said of the speaker's own side."""
+        lemma, feats = lemmas[c - first], a.tokens[c].feats
+        under = {lemmas[g - first]: g for g in kids.get(c, [])
+                 if a.tokens[g].rel.split(":")[0] in ("obj", "obl", "nsubj", "xcomp")}
+        if negated(c) or feats.get("Person") == "1" or subject(c) in ("я", "мы", "никто") \
+                or feats.get("Tense") == "Fut" or any(_future_aux(a.tokens[g].text) for g in kids.get(c, [])) \
+                or any(lemmas[g - first] in ("если", "когда", "пока") for g in kids.get(c, [])):
+            return False  # (a condition: "Если Ямадаев в чем-то виноват, его должны были судить")
+        if lemma in ("стоять", "стоить") and not any(lemmas[g - first] == "за" for g in _subtree(kids, c)):
+            return False  # "за преступлением стоят Израиль и его союзники" blames; "стоит отметить" does not
+        if lemma in entry.needs and lemma not in _DUTIES and (a.tokens[c].pos != "VERB" or _agentive(
+                a, lemmas, first, kids, c)):
+            return True
+        if a.tokens[c].pos == "VERB" and _agentive(a, lemmas, first, kids, c) and any(
+                lemmas[g - first] in _ILLEGAL for d in kids.get(c, []) for g in [d, *kids.get(d, [])]):
+            return True  # "администрации осуществили незаконный перевод лесов"
+        if lemma in _COPULAS and any(w in entry.needs and w not in _DUTIES and not negated(g)
+                                     for w, g in under.items()):
+            return True
+        # (the first parse of "вина" is "вино")
+        duty = under.get("ответственность", under.get("вина", under.get("вино")))
+        # "ответственность за ... несет Киев"; with no "за" only a duty that lies on someone
+        # ("вся ответственность лежит на Киеве"), not "будет нести ответственность"
+        return lemma in _BLAME and duty is not None and (any(
+            lemmas[g - first] == "за" for g in _subtree(kids, duty)) or (lemma in _LIES_ON and any(
+                _case_marker(a, kids, g) == "на" for g in kids.get(c, []) if a.tokens[g].rel == "obl")))
+
     if entry.type == "REJECT" and (found := quoted_denial()) is not None:
         return found
+    if entry.type == "ACCUSE":
+        # a quote that charges someone: "«Это преступление против мирных жителей», - заявил он"
+        found = next((c for c in quotes() if lemmas[c - first] in _QUOTED_CHARGES and accuses(c)), None)
+        if found is not None:
+            return found
 
     for c in kids.get(k, []):
         if a.tokens[c].rel != "ccomp" or c < k:
@@ -732,8 +790,8 @@ def _told_clause(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[
             if feats.get("Tense") == "Fut" or any(_future_aux(a.tokens[g].text) for g in kids.get(c, [])) \
                     or any(lemmas[g - first] in ("ли", "бы") for g in kids.get(c, [])):
                 continue
-            if not negated(c) and (lemma in _DENIALS or (lemma in _COPULAS and any(
-                    w in _DENIALS and not negated(g) for w, g in under.items()))):
+            if untrue(c) or (not negated(c) and (lemma in _DENIALS or (lemma in _COPULAS and any(
+                    w in _DENIALS and not negated(g) for w, g in under.items())))):
                 return c  # "заявил, что невиновен", "что это неправда", "что обвинения являются необоснованными"
             if lemma in ("применять", "применить") and not under.keys() & _FORCE:
                 continue  # "не применяет жестких мер" describes a policy; "оружия не применяли" denies
@@ -741,23 +799,7 @@ def _told_clause(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[
                 return c  # "что оружия не применяли", "что не причастен", "не имеет никакого отношения к"
             continue
         if entry.type == "ACCUSE":
-            if negated(c) or feats.get("Person") == "1" or subject(c) in ("я", "мы", "никто") \
-                    or feats.get("Tense") == "Fut" or any(_future_aux(a.tokens[g].text) for g in kids.get(c, [])):
-                continue
-            if lemma in ("стоять", "стоить") and not any(lemmas[g - first] == "за" for g in _subtree(kids, c)):
-                continue  # "за преступлением стоят Израиль и его союзники" blames; "стоит отметить" does not
-            if lemma in entry.needs and lemma != "ответственность" and (a.tokens[c].pos != "VERB" or _agentive(
-                    a, lemmas, first, kids, c)):
-                return c
-            if a.tokens[c].pos == "VERB" and _agentive(a, lemmas, first, kids, c) and any(
-                    lemmas[g - first] in _ILLEGAL for d in kids.get(c, []) for g in [d, *kids.get(d, [])]):
-                return c  # "администрации осуществили незаконный перевод лесов"
-            if lemma in _COPULAS and any(w in entry.needs and w != "ответственность" and not negated(g)
-                                         for w, g in under.items()):
-                return c
-            duty = under.get("ответственность")
-            if lemma in _BLAME and duty is not None and any(
-                    lemmas[g - first] == "за" for g in _subtree(kids, duty)):
+            if accuses(c):
                 return c
         else:
             if lemma in _READY:  # "будет вынуждена ответить", "готов принять меры"; not "была вынуждена"
@@ -781,6 +823,17 @@ def _told_clause(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[
     return None
 
 
+def _quoted(a: Analysis, first: int, c: int, k: int) -> bool:
+    """Whether predicate ``c`` and reporting verb ``k`` are a quote and its author's words: a quote mark
+    between them ("«...», - заявил", "заявил: «...»"), or a quote the author's words break ("«Все слухи
+    ... не соответствуют действительности, - отметил министр. - Я читал ...»")."""
+    between = a.text[a.tokens[min(k, c)].end:a.tokens[max(k, c)].start]
+    if _QUOTE_MARKS & set(between):
+        return True
+    return c < k and between.rstrip().endswith(("-", "–", "—")) \
+        and bool(_QUOTE_MARKS & set(a.text[a.tokens[first].start:a.tokens[c].start]))
+
+
 def _agentive(a: Analysis, lemmas: list[str], first: int, kids: dict[int, list[int]], c: int) -> bool:
     """The clause verb has an active subject that can do wrong: a pronoun, a person, or a state's
     agent ("что те нарушили", "что суд нарушил"), not a process ("горение нарушило целостность")."""
@@ -800,7 +853,7 @@ def _accused(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int,
         return []
     for g in kids.get(c, []):
         rel = a.tokens[g].rel
-        if (rel == "nsubj" and lemmas[g - first] != "ответственность") or (
+        if (rel == "nsubj" and lemmas[g - first] not in _DUTIES) or (
                 rel == "obl" and lemmas[c - first] in _BLAME and _case_marker(a, kids, g) == "на"):
             ent = mentions.best(_phrase(a, kids, g))
             return [mentions.government(ent).id] if ent is not None else []
@@ -1217,6 +1270,9 @@ def extract(a: Analysis) -> None:
             continue  # "в ходе перестрелки были убиты двое": the killings belong to the firefight's record
         if chosen.type in ("COERCE", "CONCEDE", "REJECT") and _court_act(a, lemmas, sent.first_token, k, kids):
             continue  # a court's ruling ("суд принял решение освободить", "арестован на 30 суток", "суд отказал")
+        if chosen.type == "ACCUSE" and lemmas[k - sent.first_token] in _REPORTING \
+                and _ruling(a, lemmas, sent.first_token, k, kids):
+            continue  # a verdict told ("судья заявил: «Это было тяжкое преступление»") is court procedure
         if _question(a, si) and a.tokens[k].rel not in ("acl:relcl", "acl"):
             continue  # asked, not told ("Где уголовные дела ...?"), unless a relative clause tells it ("кто задержал")
         etype = chosen.type
@@ -1656,6 +1712,17 @@ def _court_act(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[in
             return True
         node, depth = a.tokens[node].head, depth + 1
     return False
+
+
+#: Documents of a court that may tell a verdict ("в постановлении суда сказано, что ...").
+_RULINGS = frozenset({"постановление", "решение", "приговор", "вердикт", "определение"})
+
+
+def _ruling(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """A reporting verb whose speaker is a court or a judge, or whose source is a ruling ("судья
+    заявил", "в постановлении суда сказано"): what it tells is a verdict, which the guide leaves out."""
+    return any((a.tokens[c].rel.startswith("nsubj") and lemmas[c - first] in _COURTS)
+               or (a.tokens[c].rel == "obl" and lemmas[c - first] in _RULINGS) for c in kids.get(k, []))
 
 
 def _told_participle(a: Analysis, k: int, kids: dict[int, list[int]]) -> bool:
