@@ -503,7 +503,7 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
         head = -1  # "«... не соответствуют действительности», - отметил он": the quote's "не" is the quote's own
     described = False  # the walk passed a participle or relative clause that describes someone
     while head >= 0 and depth < 3:
-        if depth == 0 and _RELATIVE_FACTS and tok.rel == "acl:relcl" and tok.feats.get("Mood") == "Ind" \
+        if depth == 0 and tok.rel == "acl:relcl" and tok.feats.get("Mood") == "Ind" \
                 and a.tokens[head].pos not in ("PRON", "DET"):
             # "готова к санкциям, которыми грозит России": the relative clause tells its own fact
             # ("помиловать тех, кто ранил": whoever did, no one act)
@@ -512,7 +512,7 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
         if lemma in _DECIDED:
             # "призвали стороны начать переговоры": what a call or a modal asks to begin has not begun
             above = a.tokens[head].head
-            return not (_CALLED_START and above >= first and lemmas[above - first] in _MODAL
+            return not (above >= first and lemmas[above - first] in _MODAL
                         and a.tokens[head].feats.get("VerbForm") == "Inf")
         if lemma in _NEGATED_HAPPENED and any(lemmas[c - first] == "не" for c in kids.get(head, [])):
             return True  # "это не помешало зачинщикам сжечь клуб", "не забыла поблагодарить": it happened
@@ -552,22 +552,9 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
 
 def _evidential(a: Analysis, lemmas: list[str], first: int, c: int, kids: dict[int, list[int]]) -> bool:
     """A source aside ("Как следует из письма, Дэвис обвинил ..."): says where the fact comes from, no modality."""
-    return _EVIDENTIALS and a.tokens[c].rel == "parataxis" and any(lemmas[g - first] == "как" for g in kids.get(c, []))
+    return a.tokens[c].rel == "parataxis" and any(lemmas[g - first] == "как" for g in kids.get(c, []))
 
 
-_EVIDENTIALS = True
-#: Whether a demonstrative on the noun of a phrase trigger points back like one on the trigger word.
-_PHRASE_POINTERS = True
-
-
-#: Whether a decision verb in the infinitive under a modal or a call ("призвали начать") is not asserted.
-_CALLED_START = True
-#: Whether a word's form overrides the parser's gerund tag.
-_FORM_DECIDES = True
-#: Whether a participle describing a noun trigger of its type joins that noun's record.
-_PARTICIPLE_JOINS = True
-#: Whether an indicative relative clause is asserted whatever governs the noun it describes.
-_RELATIVE_FACTS = True
 #: Dependency relations of a clause that tells its own act, not a modality of its head's.
 _OWN_CLAUSES = frozenset({"conj", "advcl", "acl", "acl:relcl"})
 
@@ -708,6 +695,11 @@ def _told_clause(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[
     def subject(i: int) -> str:
         return next((lemmas[c - first] for c in kids.get(i, []) if a.tokens[c].rel in ("nsubj", "nsubj:pass")), "")
 
+    def arguments(i: int) -> dict[str, int]:
+        """The lemmas of predicate ``i``'s object, adjunct, subject and complement words, to their tokens."""
+        return {lemmas[g - first]: g for g in kids.get(i, [])
+                if a.tokens[g].rel.split(":")[0] in ("obj", "obl", "nsubj", "xcomp")}
+
     def quotes() -> list[int]:
         """The predicates of direct quotes tied to the verb by parataxis ("заявил: «...»", "«...», -
         заявил он"); the quote after a colon wherever the parser hung it ("прокомментировал обвинения
@@ -747,8 +739,7 @@ def _told_clause(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[
         являются преступными"), or blame laid on someone ("ответственность лежит на Киеве", "вина
         лежит на Вашингтоне"); not negated, asked, future or said of the speaker's own side."""
         lemma, feats = lemmas[c - first], a.tokens[c].feats
-        under = {lemmas[g - first]: g for g in kids.get(c, [])
-                 if a.tokens[g].rel.split(":")[0] in ("obj", "obl", "nsubj", "xcomp")}
+        under = arguments(c)
         if negated(c) or feats.get("Person") == "1" or subject(c) in ("я", "мы", "никто") \
                 or feats.get("Tense") == "Fut" or any(_future_aux(a.tokens[g].text) for g in kids.get(c, [])) \
                 or any(lemmas[g - first] in ("если", "когда", "пока") for g in kids.get(c, [])):
@@ -784,8 +775,7 @@ def _told_clause(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[
         if a.tokens[c].rel != "ccomp" or c < k:
             continue
         lemma, feats = lemmas[c - first], a.tokens[c].feats
-        under = {lemmas[g - first]: g for g in kids.get(c, [])
-                 if a.tokens[g].rel.split(":")[0] in ("obj", "obl", "nsubj", "xcomp")}
+        under = arguments(c)
         if entry.type == "REJECT":
             if feats.get("Tense") == "Fut" or any(_future_aux(a.tokens[g].text) for g in kids.get(c, [])) \
                     or any(lemmas[g - first] in ("ли", "бы") for g in kids.get(c, [])):
@@ -806,8 +796,7 @@ def _told_clause(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[
                 coming = feats.get("Tense") != "Past" or any(_future_aux(a.tokens[g].text) for g in kids.get(c, []))
                 c = next((g for g in kids.get(c, []) if a.tokens[g].rel == "xcomp"), c)
                 lemma, feats = lemmas[c - first], a.tokens[c].feats
-                under = {lemmas[g - first]: g for g in kids.get(c, [])
-                         if a.tokens[g].rel.split(":")[0] in ("obj", "obl", "nsubj", "xcomp")}
+                under = arguments(c)
             else:
                 coming = feats.get("Tense") == "Fut" or any(_future_aux(a.tokens[g].text) for g in kids.get(c, []))
             if lemma in ("оставить", "оставлять") and negated(c) and "ответ" in under:
@@ -1240,12 +1229,12 @@ def extract(a: Analysis) -> None:
         form, pos = a.tokens[k].feats, _word_pos(a.tokens[k].text)
         participle = form.get("VerbForm") in ("Part", "Conv") or pos in ("PRTF", "PRTS", "GRND")
         # (the word's form decides when the parser takes a participle for one: "потерпевших, просившего о ...")
-        gerund = pos == "GRND" or (form.get("VerbForm") == "Conv" and not (_FORM_DECIDES and pos in ("PRTF", "PRTS")))
+        gerund = pos == "GRND" or (form.get("VerbForm") == "Conv" and pos not in ("PRTF", "PRTS"))
         # a short passive participle of an accusation is a predicate ("был обвинен в связях", "выдвинуто
         # обвинение"), not a court's conviction ("осужден"); other short forms stay out ("ранен": a casualty)
         short = form.get("Variant") == "Short" or pos == "PRTS"
         described = next((by_sentence[(si, e.type)] for e in entries if (si, e.type) in by_sentence), None)
-        if _PARTICIPLE_JOINS and described is not None and participle and not gerund and not short \
+        if described is not None and participle and not gerund and not short \
                 and a.tokens[k].rel in ("acl", "amod") and a.tokens[k].head in anchors[id(described)]:
             # "Соглашение ..., подписанное Россией и Китаем": the participle tells the noun's event;
             # the trigger spans both, and the participle's agents are the event's actors
@@ -1344,13 +1333,13 @@ def extract(a: Analysis) -> None:
         again = any(lemmas[c - sent.first_token] in _AGAIN
                     for c in kids.get(k, []) + (kids.get(head_k, []) if head_k >= 0 else [])) \
             or (a.tokens[k].pos == "VERB" and _later(a, lemmas, sent.first_token, k, kids)) \
-            or (_OTHER_ACTS and _another_act(a, lemmas, sent.first_token, k, kids))
+            or _another_act(a, lemmas, sent.first_token, k, kids)
         said = (etype in _SPEECH_ACTS and verbal and lemmas[k - sent.first_token] not in _PROCEDURES)
         # "этой забастовки", "забастовка ... продолжается": the noun points back, whatever time its sentence names
         # (also on the noun of a phrase trigger: "данный террористический акт")
         pointed = (nominal or noun is not None) and any(
             lemmas[c - sent.first_token] in _DEMONSTRATIVES for c in kids.get(k, []) + (
-                kids.get(noun, []) if _PHRASE_POINTERS and noun is not None and noun != k else []))
+                kids.get(noun, []) if noun is not None and noun != k else []))
         anaphoric = pointed or (nominal and _goes_on(a, lemmas, sent.first_token, k))
         if pointed and not any(ev.type == etype for ev in a.events):
             continue  # "Эта забастовка необоснованна" with no strike told before: a planned or threatened one
@@ -1510,7 +1499,7 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
             continue  # (a day told after a mention known only by a year- or month-precise document date)
         if nominal and own_place and ev.location and own_place != ev.location:
             continue
-        if _OWN_PLACE_NOUNS and nominal and own_place and ev.location is None and not anaphoric and not plural:
+        if nominal and own_place and ev.location is None and not anaphoric and not plural:
             continue  # "нападение на село Рошни-Чу", "теракта в городе Суруч" after an act told with no place
             # ("массовые протесты в Исламабаде, Лахоре" sums up what was told)
         if not nominal and own_place and ev.location is None:
@@ -1559,9 +1548,6 @@ def _retold(events: list[Event], etype: str, actor: list[str], recipient: list[s
 #: adjectives that set an act apart from the one told before ("после предыдущего задержания",
 #: "прошлогодняя акция"; "очередной визит" is as often the one under way)
 _OTHER_OF_KIND = frozenset({"предыдущий", "прошлый", "прошлогодний", "прежний", "позапрошлый"})
-#: switches of the two session-7 merging rules, kept so that a benchmark can measure each in-process
-_OTHER_ACTS = True
-_OWN_PLACE_NOUNS = True
 
 
 def _another_act(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
@@ -1739,9 +1725,9 @@ def _told_participle(a: Analysis, k: int, kids: dict[int, list[int]]) -> bool:
 _SHOWN = frozenset({"фильм", "кинофильм", "кино", "сериал", "программа", "передача", "ролик", "видео", "видеозапись",
                     "запись", "кадр", "экран", "киноэкран", "телевидение", "мощь", "сила", "товар",
                     "коллекция", "мода", "модель", "образец", "возможность", "слайд", "презентация"})
-#: Courts one turns to with a lawsuit ("обратилась в суд", "в арбитраж", "в ЕСПЧ").
 #: Who pleads before a court ("прокурор просил наказать обвиняемых").
 _PLEADERS = frozenset({"прокурор", "гособвинитель", "гособвинение", "обвинение", "адвокат", "защитник", "истец"})
+#: Courts one turns to with a lawsuit ("обратилась в суд", "в арбитраж", "в ЕСПЧ").
 _LAWSUIT_COURTS = frozenset({"суд", "арбитраж", "ЕСПЧ", "трибунал", "Страсбург"})
 #: Heads under which an act noun names a charge ("дело о призывах", "по факту призыва", "статья о").
 _CHARGES = frozenset({"дело", "факт", "статья", "обвинение", "подозрение"})
@@ -1901,12 +1887,8 @@ def _in_name(a: Analysis, k: int) -> bool:
     """Whether token ``k`` lies inside a longer mention of an organisation: the trigger word is part of
     its name ("Организации по безопасности и сотрудничеству", "Комитет защиты журналистов")."""
     tok = a.tokens[k]
-    for ent in a.entities:
-        if ent.type == "ORG":
-            for m in ent.mentions:
-                if m.start <= tok.start and tok.end <= m.end and (m.start, m.end) != (tok.start, tok.end):
-                    return True
-    return False
+    return any(m.start <= tok.start and tok.end <= m.end and (m.start, m.end) != (tok.start, tok.end)
+               for ent in a.entities if ent.type == "ORG" for m in ent.mentions)
 
 
 _HELP = frozenset({"помощь", "поддержка", "содействие"})
