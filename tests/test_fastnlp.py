@@ -271,3 +271,17 @@ def test_numbers_are_bitwise_stock(nat: Any, fast: fastnlp.FastNatasha) -> None:
 @given(sentences=st.lists(st.lists(_word, min_size=1, max_size=40), min_size=1, max_size=20))
 def test_random_numbers_are_bitwise_stock(nat: Any, fast: fastnlp.FastNatasha, sentences: list[list[str]]) -> None:
     check_bitwise(nat, fast, sentences)
+
+
+@pytest.mark.parametrize("stock", [False, True])
+def test_a_full_stop_with_no_space_ends_a_sentence(stock: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """razdel keeps "году.Они" in one sentence; svodka ends it there, on both paths, but keeps initials,
+    abbreviations and names with a dot whole."""
+    text = ('Об этом сообщила вице-премьер в эфире "Россия 24".Она добавила, что вакцина готова. '
+            "Выборы прошли в 2019 году.Они завершились. А.С.Пушкин жил на пос.Иваново, читал Яндекс.Новости.")
+    a = analysed(text, stock, monkeypatch)
+    starts = [text[s.start:s.start + 12] for s in a.sentences]
+    assert "Она добавила" in starts and "Они завершил" in starts
+    assert not any(s.startswith(("С.Пушкин", "Пушкин", "Иваново", "Новости")) for s in starts)
+    for s in a.sentences:  # each sentence's tokens lie inside it
+        assert all(s.start <= t.start and t.end <= s.end for t in a.tokens[s.first_token:s.last_token])

@@ -24,6 +24,29 @@ _SPACY_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC"
 _BREAK = re.compile(r"\n\s*\n|\n|(?<=[.!?…])\s+")
 
 
+#: Lower-case abbreviations that a full stop may join to a capitalised name ("пос.Иваново", "просп.Мира").
+_ABBREVIATIONS = frozenset({
+    "пос", "дер", "обл", "просп", "пер", "наб", "корп", "стр", "тыс", "млн", "млрд", "руб", "долл", "коп", "проф",
+    "акад", "доц", "канд", "англ", "нем", "франц", "лат", "греч", "тел", "напр", "гос", "сокр", "род", "гор", "респ",
+    "окр", "мкр", "ген", "полк", "подп", "лейт"})
+_CAPITALISED = re.compile(r"[А-ЯЁ][а-яё]")
+
+
+def _glued_end(tokens: list[Token], first: int, nxt: str, nxt_start: int) -> bool:
+    """A sentence end with no space after it ("году.Они", "в эфире «Россия 24».Она добавила"), which razdel keeps
+    inside one sentence. Only after a lower-case word or a closing quote, so that initials ("А.С.Пушкин"),
+    abbreviations ("пос.Иваново") and names with a dot ("Яндекс.Новости", "Кавказ.Реалии") stay whole."""
+    if len(tokens) - first < 2:
+        return False
+    stop, prev = tokens[-1], tokens[-2]
+    if stop.text not in (".", "!", "?") or stop.end != nxt_start or prev.end != stop.start \
+            or not _CAPITALISED.match(nxt):
+        return False
+    word = prev.text
+    return word in ('"', "»", ")") or (len(word) >= 3 and word.isalpha() and word.islower()
+                                        and word not in _ABBREVIATIONS)
+
+
 def chunks(text: str, start: int, end: int, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:
     """Cut [start, end) into pieces of at most ``limit`` chars at the best break before it."""
     while end - start > limit:
@@ -62,8 +85,9 @@ def _annotate_russian(a: Analysis, start: int, end: int, lang: str) -> None:
         for k in range(lo, hi):
             tok = toks[k]
             # razdel does not end a sentence at a line break without punctuation ("Заголовок\n\nТекст"):
-            # a title or a list item is a sentence of its own.
-            if len(tokens) > s.first_token and "\n" in text[tokens[-1].end:start + tok.start]:
+            # a title or a list item is a sentence of its own. Nor after a full stop with no space ("году.Они").
+            if len(tokens) > s.first_token and ("\n" in text[tokens[-1].end:start + tok.start]
+                                               or _glued_end(tokens, s.first_token, tok.text, start + tok.start)):
                 s.end, s.last_token = tokens[-1].end, len(tokens)
                 a.sentences.append(s)
                 s = Sentence(start + tok.start, start + sent.stop, lang, first_token=len(tokens))
@@ -95,7 +119,8 @@ def _annotate_russian_stock(a: Analysis, start: int, end: int, lang: str) -> Non
         for tok in sent.tokens:
             # razdel does not end a sentence at a line break without punctuation ("Заголовок\n\nТекст"):
             # a title or a list item is a sentence of its own.
-            if len(a.tokens) > s.first_token and "\n" in text[a.tokens[-1].end:start + tok.start]:
+            if len(a.tokens) > s.first_token and ("\n" in text[a.tokens[-1].end:start + tok.start]
+                                                 or _glued_end(a.tokens, s.first_token, tok.text, start + tok.start)):
                 s.end, s.last_token = a.tokens[-1].end, len(a.tokens)
                 a.sentences.append(s)
                 s = Sentence(start + tok.start, start + sent.stop, lang, first_token=len(a.tokens))
