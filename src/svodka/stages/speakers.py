@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -1081,17 +1082,21 @@ def _quoted_body(d: _Doc, pos: int) -> str | None:
     return None
 
 
+def _persons_before(d: _Doc, pos: int) -> Iterator[tuple[int, Entity, int]]:
+    """Each person mention that starts before ``pos``, in text order: (start, entity, index of its first token)."""
+    for ms, _me, ent in d.mentions:
+        if ms >= pos:
+            break
+        if ent.type == "PER":
+            yield ms, ent, bisect.bisect_left(d.token_starts, ms)
+
+
 def _deputy_of(d: _Doc, deputy: str, pos: int) -> tuple[int, str] | None:
     """The last person before ``pos`` introduced as the deputy ``deputy`` ("замминистр": "заместитель министра
     промышленности, науки и технологий России Сергей Митин", "замминистра X"), whatever the complement."""
     toks = d.a.tokens
     best: tuple[int, str] | None = None
-    for ms, _me, ent in d.mentions:
-        if ms >= pos:
-            break
-        if ent.type != "PER":
-            continue
-        k = bisect.bisect_left(d.token_starts, ms)
+    for ms, ent, k in _persons_before(d, pos):
         for j in range(k - 1, max(-1, k - 14), -1):
             if toks[j].text in (".", ";", ":") or _finite(toks[j]):
                 break
@@ -1111,12 +1116,7 @@ def _head_of(d: _Doc, bodies: set[str], pos: int) -> tuple[int, str] | None:
     государственной безопасности Валерий Вакульчик"): (mention start, entity id), else None."""
     toks = d.a.tokens
     best: tuple[int, str] | None = None
-    for ms, _me, ent in d.mentions:
-        if ms >= pos:
-            break
-        if ent.type != "PER":
-            continue
-        k = bisect.bisect_left(d.token_starts, ms)
+    for ms, ent, k in _persons_before(d, pos):
         lo = k
         while lo > 0 and k - lo < 10 and toks[lo - 1].text not in (",", ".", ";", ":") and not _finite(toks[lo - 1]):
             lo -= 1
