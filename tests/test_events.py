@@ -1256,3 +1256,47 @@ def test_statements_that_charge_no_one() -> None:
                  "действительности.",
                  "«Все слухи о после не соответствуют действительности», - отметил министр Петр Порошенко."):
         assert [e[0] for e in described(run(text))] == ["REJECT"], text
+
+
+@pytest.mark.parametrize(("text", "etype", "mode"), [
+    ("Во вторник колонна федеральных сил попала в засаду под Шатоем.", "ASSAULT", None),
+    ("Тысячи демонстрантов вышли на улицы Бейрута с требованием отставки правительства.", "PROTEST", "demo"),
+    ("Толпа собралась у здания полицейского участка с требованием восстановления справедливости.", "PROTEST", "demo"),
+    ("17 сентября 1939 года Красная армия вторглась в Польшу с востока.", "ASSAULT", None),
+    ("Начиненный взрывчаткой автомобиль взлетел на воздух рядом со зданием МИД в Багдаде.", "ASSAULT", "explosives"),
+    ("Территорию вокруг торгового центра патрулируют полицейские с собаками.", "MOBILIZE", "police"),
+])
+def test_session8_incident_entries(text: str, etype: str, mode: str | None) -> None:
+    events = run(text).events or []
+    assert [(e.type, e.mode) for e in events] == [(etype, mode)]
+
+
+def test_session8_entries_need_a_crowd_or_a_demand() -> None:
+    # guests leaving a hotel and a wedding crowd are no protest
+    assert not run("Постояльцы гостиницы также вышли на улицу.").events
+    assert not run("Возле здания собралась толпа людей, которые ждали появления невесты.").events
+
+
+def test_an_aim_or_a_topic_is_not_the_act() -> None:
+    # "операция/переговоры по/об освобождении", "вопрос о возбуждении дела": the release or the case is
+    # aimed at or talked about, not done
+    assert types("Сотрудники ФСБ провели операцию по освобождению заложников.") == []
+    assert types("Прокуратура сообщила, что решается вопрос о возбуждении уголовного дела.") == []
+    assert types("Посредники ведут переговоры об освобождении заложников.") == ["CONSULT"]
+
+
+def test_a_city_within_the_region_told_before_is_no_other_place() -> None:
+    # Назрань lies in Ингушетия: the second sentence re-tells the kidnapping with its town
+    record = run("В Ингушетии неизвестные похитили бизнесмена Ахмеда Евлоева. "
+                 "Как уточняется, Евлоева похитили в Назрани возле его дома.")
+    assert [e.type for e in record.events or []] == ["ASSAULT"]
+
+
+def test_one_more_device_is_another_attack() -> None:
+    record = run("Боевики подорвали автомобиль у здания полиции в Багдаде. "
+                 "Затем было подорвано еще одно взрывное устройство.")
+    assert [e.type for e in record.events or []] == ["ASSAULT", "ASSAULT"]
+    # not on the subject of an active verb: "Еще одна особенность лета - похищают ..." tells no new act
+    record = run("Неизвестные похитили бизнесмена в Махачкале. Похитители потребовали выкуп. "
+                 "Еще одна особенность этого дела - похитители его не били.")
+    assert [e.type for e in record.events or []].count("ASSAULT") == 1

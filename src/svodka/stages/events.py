@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from svodka import lexicon, models
 from svodka.analysis import Analysis, Sentence, Token
 from svodka.lexicon import person_roles
-from svodka.record import Entity, Event, EventDate, Figure, Trigger
+from svodka.record import Entity, Event, EventDate, Figure, Geo, Trigger
 from svodka.stages.annotate import CYRILLIC_LANGS, parse_syntax
 
 #: Heads or dependants that make a trigger not an assertion of fact.
@@ -1215,6 +1215,7 @@ def extract(a: Analysis) -> None:
     by_sentence: dict[tuple[int, str], Event] = {}
     verbs: dict[int, tuple[str, ...]] = {}  # id(event) -> lemmas of the verb that told it
     before_after: set[int] = set()  # ids of events told as "после/перед X": an act of their own
+    geo = {ent.id: ent.geo for ent in a.entities}
     anchors: dict[int, range] = {}  # id(event) -> tokens of its trigger phrase ("Уголовное дело")
     told_in: dict[int, int] = {}  # id(event) -> its sentence
     passives: dict[int, str] = {}  # id(event) -> grammatical number of its passive trigger (its patients')
@@ -1333,7 +1334,7 @@ def extract(a: Analysis) -> None:
         again = any(lemmas[c - sent.first_token] in _AGAIN
                     for c in kids.get(k, []) + (kids.get(head_k, []) if head_k >= 0 else [])) \
             or (a.tokens[k].pos == "VERB" and _later(a, lemmas, sent.first_token, k, kids)) \
-            or _another_act(a, lemmas, sent.first_token, k, kids)
+            or _another_act(a, lemmas, sent.first_token, k, kids) or _one_more(a, lemmas, sent.first_token, k, kids)
         said = (etype in _SPEECH_ACTS and verbal and lemmas[k - sent.first_token] not in _PROCEDURES)
         # "этой забастовки", "забастовка ... продолжается": the noun points back, whatever time its sentence names
         # (also on the noun of a phrase trigger: "данный террористический акт")
@@ -1347,7 +1348,8 @@ def extract(a: Analysis) -> None:
                                               counts, a.figures, own, own_place,
                                               told=nominal and a.tokens[k].rel in ("nsubj", "root"),
                                               nonstate=lemmas[k - sent.first_token] in _NON_STATE_NOUNS,
-                                              anaphoric=anaphoric, plural=a.tokens[k].feats.get("Number") == "Plur")
+                                              anaphoric=anaphoric, plural=a.tokens[k].feats.get("Number") == "Plur",
+                                              geo=geo)
         if said and not again and not any(lemmas[c - sent.first_token] in ("также", "тоже") for c in kids.get(k, [])) \
                 and (actor or any(a.tokens[c].rel.startswith("nsubj") and a.tokens[c].pos == "PRON"
                                   for c in kids.get(k, []))):
@@ -1474,7 +1476,8 @@ def _later(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, l
 def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[str], location: str | None,
              nominal: bool, date: EventDate, counts: set[float], figures: list[Figure],
              mode: str | None = None, own_place: str | None = None, told: bool = False,
-             nonstate: bool = False, anaphoric: bool = False, plural: bool = False) -> Event | None:
+             nonstate: bool = False, anaphoric: bool = False, plural: bool = False,
+             geo: dict[str, Geo | None] | None = None) -> Event | None:
     """The earlier event a mention repeats, if any: the latest one of the same type whose participants
     and place do not contradict it. News tells an event first and details it after ("В Минске
     задержаны несколько человек. ... ОМОН задержал от 6 до 8 человек"); separate actors or
@@ -1487,8 +1490,9 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
     one ("стрелок убил двух человек" after "ранил женщину, ... убил пятерых") or that named its
     people without a count ("задержали волонтера X" ... "задержали более 1300 участников"), is another
     occurrence. A noun that its clause predicates (``told``: "произошло нападение", "Протесты начались")
-    with a sentence place other than the earlier event's is another one too, and an attack noun
-    (``nonstate``: "теракт", "взрыв") does not re-tell a strike by a named actor. A noun that points
+    with a sentence place other than the earlier event's (not a city within its region, ``geo``: "похищен в
+    Назрани" after "освобожден в Ингушетии") is another one too, and an attack noun (``nonstate``: "теракт",
+    "взрыв") does not re-tell a strike by a named actor. A noun that points
     back (``anaphoric``: "этой забастовки", "забастовка продолжается") re-tells whatever date it names."""
     for ev in reversed(events):
         if ev.type != etype:
@@ -1520,10 +1524,20 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
             continue
         if recipient and ev.recipient and not set(recipient) & set(ev.recipient):
             continue
-        if (not nominal or told) and location and ev.location and location != ev.location:
-            continue
+        if (not nominal or told) and location and ev.location and location != ev.location \
+                and not (geo is not None and _nested(geo.get(location), geo.get(ev.location))):
+            continue  # (a place within the other's is no other place: "похищен в Назрани" after "в Ингушетии")
         return ev
     return None
+
+
+def _nested(one: Geo | None, other: Geo | None) -> bool:
+    """Whether one place of the gazetteer lies within the other's region ("Назрань" in "Ингушетия"). A
+    city within a country is not counted: news tells unrest in a country, then its acts city by city."""
+    if one is None or other is None or not one.country or one.country != other.country:
+        return False
+    return any(outer.precision == "region" and inner.precision in ("city", "site") and bool(outer.admin1)
+               and inner.admin1 == outer.admin1 for inner, outer in ((one, other), (other, one)))
 
 
 def _retold(events: list[Event], etype: str, actor: list[str], recipient: list[str], si: int,
@@ -1546,7 +1560,9 @@ def _retold(events: list[Event], etype: str, actor: list[str], recipient: list[s
 
 
 #: adjectives that set an act apart from the one told before ("после предыдущего задержания",
-#: "прошлогодняя акция"; "очередной визит" is as often the one under way)
+#: "прошлогодняя акция"; "очередной визит" is as often the one under way; ordinals and "следующий" were
+#: tried in session 8 and dropped: on corpus text they count the act just told ("это третий иск") or name
+#: a future one ("ждем следующей встречи"))
 _OTHER_OF_KIND = frozenset({"предыдущий", "прошлый", "прошлогодний", "прежний", "позапрошлый"})
 
 
@@ -1564,6 +1580,15 @@ def _another_act(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[
     holders = {k} | ({head} if head >= first and a.tokens[k].rel in ("nsubj", "nsubj:pass", "obl") else set())
     return any(lemmas[i - first] == "кроме" and a.tokens[i + 1].text.lower() == "того"
                and (a.tokens[i].head in holders or a.tokens[i + 1].head in holders) for i in range(first, k))
+
+
+def _one_more(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """"Ещё один/одно" on the trigger noun or on the patient of its verb tells one more act of the kind
+    ("Еще одно взрывное устройство было подорвано", "ещё один теракт"), not the last one retold ("Еще одна
+    особенность лета - похищают ...": not on the subject of an active verb)."""
+    holders = [k] + [c for c in kids.get(k, []) if a.tokens[c].rel in ("nsubj:pass", "obj")]
+    return any(lemmas[g - first] == "один" and g > first and lemmas[g - 1 - first] in ("еще", "ещё")
+               for x in holders for g in kids.get(x, []))
 
 
 _DEMONSTRATIVES = frozenset({"этот", "данный", "указанный", "упомянутый", "вышеупомянутый"})
@@ -1860,6 +1885,9 @@ def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict
         return True  # "медики оказывают помощь гражданам", "врачи оказали помощь": care, not aid to a party
     if _in_name(a, k):
         return True  # "Организация по безопасности и сотрудничеству в Европе": a name, not an act
+    if a.tokens[k].pos == "NOUN" and head >= first and lemmas[head - first] in _PURPOSES \
+            and _case_marker(a, kids, k) in ("по", "о", "об"):
+        return True  # "в операции по освобождению заложника", "переговоры об освобождении": the aim, not the act
     if lemmas[k - first] in ("обратиться", "обращаться") and _unaddressed_help(a, lemmas, first, k, kids):
         return True  # "пострадавшие обратились за медицинской помощью": care sought, no party asked
     if lemmas[k - first] in ("требовать", "потребовать") and _abstract_subject(a, lemmas, first, k, kids):
@@ -1869,6 +1897,12 @@ def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict
     return lemmas[k - first] in ("отказаться", "отказываться") and any(
         lemmas[c - first] in ("комментарий", "интервью", "дача", "показание", "госпитализация", "лечение")
         for c in kids.get(k, []))
+
+
+#: Nouns whose "по/о" complement is an aim or a topic, not an act that took place ("операция по освобождению
+#: заложников", "усилия по освобождению", "переговоры об освобождении").
+_PURPOSES = frozenset({"операция", "усилие", "работа", "мера", "переговоры", "переговор", "план", "миссия",
+                       "кампания", "предложение", "вопрос"})
 
 
 #: Who gives care, not aid: help given by them is treatment of the hurt.
