@@ -1,6 +1,6 @@
 """Places benchmark: geocoding of the places in NEREL dev (Russian) and GUM news (English).
 
-    python bench/places.py [--data ../shared/data] [--only nerel|nerel-train|...|nerel-train13|gum]
+    python bench/places.py [--data ../shared/data] [--only nerel|nerel-train|...|nerel-train13|slavicner|gum]
 
 Gold: ``bench/gold/places_nerel_dev.tsv``, ``bench/gold/places_nerel_train.tsv`` (the first 60 NEREL train
 documents with place links, annotated as an unseen check), ``bench/gold/places_nerel_train2.tsv`` (the next 60,
@@ -10,7 +10,8 @@ the same way), ``bench/gold/places_nerel_train3.tsv`` (the 60 after those, the s
 ``bench/gold/places_nerel_train8.tsv``, ``bench/gold/places_nerel_train9.tsv``,
 ``bench/gold/places_nerel_train10.tsv``, ``bench/gold/places_nerel_train11.tsv``,
 ``bench/gold/places_nerel_train12.tsv`` (each the 60 after the one before,
-the same way), ``bench/gold/places_nerel_train13.tsv`` (the last 10) and
+the same way), ``bench/gold/places_nerel_train13.tsv`` (the last 10),
+``bench/gold/places_slavicner.tsv`` (100 SlavicNER Russian news documents, 20 a topic, with crosslingual ids) and
 ``bench/gold/places_gum.tsv`` (one row per distinct place with a Wikidata / Wikipedia identity; coordinates and
 countries project-annotated, see their headers). Two modes:
 
@@ -31,6 +32,8 @@ a place named only inside such names ("Сенате США", "УВД Томск�
 place's mentions are the NEREL place spans linked to its Wikidata id or with the same lemmas as the gold
 mention or a linked one, not one-word adjectives or demonyms ("москвичу") nor a compound adjective's stem
 ("Российско" of "Российско-американский"); nesting is read from the ``.ann`` files, never from svodka's output.
+SlavicNER's spans are flat (none nests in another), so its outermost reading equals the usual one up to the mention
+chosen; it is scored the same way from its ``ner/<topic>/ru/*.tsv`` files.
 """
 
 from __future__ import annotations
@@ -130,7 +133,20 @@ def read_ann(path: Path) -> list[AnnSpan]:
     return list(spans.values())
 
 
-def outermost(gold: list[Gold], texts: dict[str, str], ann_dir: Path) -> tuple[list[Gold], list[Gold]]:
+SLAVICNER_TYPES = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}  # EVT, PRO: not kept, as in NEREL
+
+
+def read_slavicner(path: Path) -> list[AnnSpan]:
+    """The kept-type spans of a SlavicNER ``.tsv`` file, the crosslingual id as the link."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) >= 6 and cols[4] in SLAVICNER_TYPES and cols[0].isdigit():
+            out.append(AnnSpan(int(cols[0]), int(cols[1]), SLAVICNER_TYPES[cols[4]], cols[2], cols[5]))
+    return out
+
+
+def outermost(gold: list[Gold], texts: dict[str, str], anns: dict[str, list[AnnSpan]]) -> tuple[list[Gold], list[Gold]]:
     """(each place at its first noun-form mention not nested in another kept span, places with only nested ones)."""
     morph = models.morph()  # the pipeline's analyser, already loaded and memoised
 
@@ -151,7 +167,6 @@ def outermost(gold: list[Gold], texts: dict[str, str], ann_dir: Path) -> tuple[l
     def compound(text: str, s: AnnSpan) -> bool:  # a compound adjective's stem: "Российско" of "Российско-американский"
         return text[s.end:s.end + 1] == "-" and s.text[-1:].lower() in ("о", "е")
 
-    anns = {doc: read_ann(ann_dir / f"{doc}.ann") for doc in {g.doc for g in gold}}
     kept: list[Gold] = []
     nested_only: list[Gold] = []
     for g in gold:
@@ -257,13 +272,25 @@ def report(title: str, gold: list[Gold], texts: dict[str, str], show_errors: boo
                           None if geo is None else (geo.name, geo.country, geo.precision, geo.lat, geo.lon))
 
 
+def report_outermost(title: str, gold: list[Gold], texts: dict[str, str], anns: dict[str, list[AnnSpan]],
+                     show_errors: bool) -> None:
+    kept, nested_only = outermost(gold, texts, anns)
+    first = {(g.doc, g.start) for g in gold}
+    moved = sum((k.doc, k.start) not in first for k in kept)
+    print(f"\n{title}, outermost: {len(kept)} places ({moved} scored at another mention), "
+          f"{len(nested_only)} named only inside another name left out"
+          f" ({len([g for g in nested_only if g.type != 'FACILITY'])} without facilities): "
+          + ", ".join(f"{g.doc} {g.text}" for g in nested_only))
+    report(f"{title} (Russian), outermost", kept, texts, show_errors)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT / ".." / "shared" / "data")
     ap.add_argument("--only", choices=["nerel", "nerel-train", "nerel-train2", "nerel-train3", "nerel-train4",
                                        "nerel-train5", "nerel-train6", "nerel-train7", "nerel-train8",
                                        "nerel-train9", "nerel-train10", "nerel-train11",
-                                       "nerel-train12", "nerel-train13", "gum"],
+                                       "nerel-train12", "nerel-train13", "slavicner", "gum"],
                     help="one set (default: all)")
     ap.add_argument("--errors", action="store_true", help="list the places not within 161 km")
     args = ap.parse_args(argv)
@@ -282,14 +309,18 @@ def main(argv: list[str] | None = None) -> int:
         for g in gold:
             assert texts[g.doc][g.start:g.end] == g.text, (g.doc, g.text)
         report(f"NEREL {part} (Russian)", gold, texts, args.errors)
-        kept, nested_only = outermost(gold, texts, nerel)
-        first = {(g.doc, g.start) for g in gold}
-        moved = sum((k.doc, k.start) not in first for k in kept)
-        print(f"\nNEREL {part}, outermost: {len(kept)} places ({moved} scored at another mention), "
-              f"{len(nested_only)} named only inside another name left out"
-              f" ({len([g for g in nested_only if g.type != 'FACILITY'])} without facilities): "
-              + ", ".join(f"{g.doc} {g.text}" for g in nested_only))
-        report(f"NEREL {part} (Russian), outermost", kept, texts, args.errors)
+        anns = {doc: read_ann(nerel / f"{doc}.ann") for doc in texts}
+        report_outermost(f"NEREL {part}", gold, texts, anns, args.errors)
+    if args.only in (None, "slavicner"):
+        gold = read_gold(GOLD / "places_slavicner.tsv")
+        snr = args.data / "slavicner-ru"
+        texts = {d: (snr / "raw" / d.split("/")[0] / "ru" / f"{d.split('/')[1]}.txt").read_text(encoding="utf-8")
+                 for d in {g.doc for g in gold}}
+        for g in gold:
+            assert texts[g.doc][g.start:g.end] == g.text, (g.doc, g.text)
+        report("SlavicNER (Russian)", gold, texts, args.errors)
+        anns = {d: read_slavicner(snr / "ner" / d.split("/")[0] / "ru" / f"{d.split('/')[1]}.tsv") for d in texts}
+        report_outermost("SlavicNER", gold, texts, anns, args.errors)
     if args.only in (None, "gum"):
         gold = read_gold(GOLD / "places_gum.tsv")
         texts = {d: gum_text(args.data / "gum-news-en" / "dep" / f"{d}.conllu") for d in {g.doc for g in gold}}

@@ -648,6 +648,22 @@ def build() -> bytes:
                 places[target].add(*al.names)
                 if al.name_en:
                     places[target].name_en = al.name_en
+    # A name the reviewed table gives to a town is that town's in its country: another town there that bears
+    # it only as a former or alternate name, not spelt like its own, loses it ("Ставрополь" is Stavropol, not Tolyatti,
+    # which bore the name until 1964; Washington, Pennsylvania keeps "Вашингтон").
+    town_claims: dict[str, dict[str, str]] = defaultdict(dict)
+    for target, als in by_target.items():
+        if target.isdigit() and target in places:
+            for n in (n for al in als for n in al.names):
+                town_claims[places[target].country][key(n)] = transliterate(n).lower()
+    for row in places.values():
+        claims = town_claims.get(row.country, {}) if row.id not in by_target else {}
+        own = unicodedata.normalize("NFKD", row.name_en.lower()).encode("ascii", "ignore").decode()
+        lost = {k for k in row.keys & claims.keys()
+                if difflib.SequenceMatcher(None, claims[k], own).ratio() < 0.6}
+        if lost:
+            print(f"town {row.id} {row.name_en} loses {sorted(lost)}", file=sys.stderr)
+            row.keys -= lost
 
     # Features cities500 lacks. A name a country or region of the feature's country has stays theirs: the
     # administrative unit stands for the island of the same name (Hokkaido, Sicily), so the feature loses that name;

@@ -495,7 +495,8 @@ def test_a_district_needs_local_support() -> None:
              [("Центральном районе", "Центральный район"), ("Новосибирска", "Новосибирск"), ("ЗАО", "ЗАО"),
               ("Омска", "Омск")])
     geocode(b)
-    assert _geo(b, "Центральный район") is None
+    central = _geo(b, "Центральный район")  # lies in the town named right after it, at its point
+    assert central is not None and central.admin1 == "RU-NVS" and central.precision == "city"
     assert _geo(b, "ЗАО") is None
     # St Petersburg's districts with St Petersburg.
     c = _doc("В Центральном районе Санкт-Петербурга прошёл митинг.",
@@ -595,7 +596,8 @@ def test_a_rural_district_is_its_seat_at_region_precision_with_local_support() -
     # A city district named like a far town ("Кировский район" of Kazan) is not the town of Kirov's district.
     b = _doc("Пожар в Кировском районе Казани.", [("Кировском районе", "Кировский район"), ("Казани", "Казань")])
     geocode(b)
-    assert _geo(b, "Кировский район") is None
+    kirovsky = _geo(b, "Кировский район")  # in Kazan, named right after it (not Kirov Oblast's seat)
+    assert kirovsky is not None and kirovsky.admin1 == "RU-TA" and kirovsky.precision == "city"
 
 
 def test_italian_sound_keys() -> None:
@@ -1409,3 +1411,87 @@ def test_country_points_near_the_middle_of_the_land() -> None:
         geo = _geo(a, name)
         assert geo is not None and geo.precision == "country" and geo.lat is not None and geo.lon is not None
         assert abs(geo.lat - lat) < 1.0 and abs(geo.lon - lon) < 1.0, name
+
+
+def test_a_state_named_by_its_adjective_and_gosudarstvo() -> None:
+    for surface, code in (("Украинское государство", "UA"), ("Российского государства", "RU"),
+                          ("Палестинского государства", "PS")):
+        a = _doc(f"Эксперты обсудили, что ждёт {surface} дальше.", [(surface, surface)])
+        geocode(a)
+        geo = _geo(a, surface)
+        assert geo is not None and geo.country == code, surface
+    # not a country's adjective: the group, never a place
+    a = _doc("Боевики группировки Исламское государство атаковали город.",
+             [("Исламское государство", "Исламское государство")])
+    geocode(a)
+    assert _geo(a, "Исламское государство") is None
+
+
+def test_reviewed_panjab_kolyma_ireland_spb_abbreviation_and_dr_congo() -> None:
+    for text, surface, normal, region in (
+            ("Протесты прошли в провинции Панджаб на востоке Пакистана.", "Панджаб", "Панджаб", "PK-PB"),
+            ("Одними из первых стали прививать жителей Колымы.", "Колымы", "Колыма", "RU-MAG")):
+        a = _doc(text, [(surface, normal)])
+        geocode(a)
+        geo = _geo(a, normal)
+        assert geo is not None and geo.precision == "region" and geo.admin1 == region, surface
+    a = _doc("Граница с Республикой Ирландия останется открытой.", [("Республикой Ирландия", "Республика Ирландия")])
+    geocode(a)
+    geo = _geo(a, "Республика Ирландия")
+    assert geo is not None and geo.country == "IE" and geo.precision == "country"
+    a = _doc("С.-ПЕТЕРБУРГ, 14 янв - РИА Новости.", [("С.-ПЕТЕРБУРГ", "С.-Петербург")])
+    geocode(a)
+    geo = _geo(a, "С.-Петербург")
+    assert geo is not None and geo.country == "RU" and geo.precision == "city" and geo.lat is not None
+    assert abs(geo.lat - 59.94) < 0.2
+    # DR Congo's point near the middle of its land (the atlas point 0 N 25 E lies 360 km north-east of it)
+    name = "Демократическая Республика Конго"
+    a = _doc(f"Новости: {name} и соседи.", [(name, name)])
+    geocode(a)
+    geo = _geo(a, name)
+    assert geo is not None and geo.lat is not None and geo.lon is not None
+    assert abs(geo.lat + 2.9) < 1.0 and abs(geo.lon - 23.6) < 1.0
+
+
+@settings(max_examples=25, deadline=None)
+@given(district=st.sampled_from([("Кировском районе", "Кировский район"), ("Центрального округа", "Центральный округ"),
+                                 ("Северо-Западного административного округа",
+                                  "Северо-Западный административный округ")]),
+       town=st.sampled_from([("Самары", "Самара", "RU-SAM"), ("Казани", "Казань", "RU-TA"),
+                             ("Красноярска", "Красноярск", "RU-KYA")]))
+def test_a_district_named_before_its_town_lies_in_it(district: tuple[str, str], town: tuple[str, str, str]) -> None:
+    # "в Кировском районе Самары": the gazetteer lacks the district; it lies in the town named right after it
+    d_surface, d_normal = district
+    t_surface, t_normal, region = town
+    a = _doc(f"Происшествие случилось в {d_surface} {t_surface} вечером.",
+             [(d_surface, d_normal), (t_surface, t_normal)])
+    geocode(a)
+    geo, city = _geo(a, d_normal), _geo(a, t_normal)
+    assert city is not None and city.precision == "city" and city.admin1 == region
+    assert geo is not None and geo.precision == "city" and geo.admin1 == region
+    assert (geo.lat, geo.lon) == (city.lat, city.lon) and geo.geonames_id is None
+
+
+def test_a_district_named_before_its_region_lies_there_without_a_point() -> None:
+    a = _doc("Пожар произошёл в Таращанском районе Киевской области.",
+             [("Таращанском районе", "Таращанский район"), ("Киевской области", "Киевская область")])
+    geocode(a)
+    geo = _geo(a, "Таращанский район")
+    assert geo is not None and geo.country == "UA" and geo.precision == "region" and geo.lat is None
+    assert geo.admin1 == _geo(a, "Киевская область").admin1  # type: ignore[union-attr]
+    # no address right after it (a comma, a person, another sentence): left unresolved
+    for text in ("Пожар произошёл в Таращанском районе, Киевской области не было.",
+                 "Пожар произошёл в Таращанском районе. Киевской области помогли."):
+        a = _doc(text, [("Таращанском районе", "Таращанский район"), ("Киевской области", "Киевская область")])
+        geocode(a)
+        assert _geo(a, "Таращанский район") is None, text
+
+
+def test_a_town_name_claimed_by_the_alias_table() -> None:
+    # GeoNames gives "Ставрополь" to Tolyatti too (its name until 1964), the bigger town
+    a = _doc("Митинг прошёл в Ставрополе.", [("Ставрополе", "Ставрополь")])
+    geocode(a)
+    geo = _geo(a, "Ставрополь")
+    assert geo is not None and geo.admin1 == "RU-STA" and geo.name == "Stavropol"
+    # a town whose own name it is keeps a name the table gives to another town (Washington, Pennsylvania)
+    assert any(p.region == "US-PA" for p in gazetteer().candidates("Вашингтон") if p.kind == "city")

@@ -169,6 +169,8 @@ _JOINED_BEFORE = re.compile(r"([А-ЯЁA-Z][\w-]*)\s+(?:и|and|&)\s+$")
 _SHARED_HEAD = re.compile(r"(?:(?:\s*,\s*(?:и\s+)?|\s+и\s+)[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)*\s+"
                           r"(област|кра|республик)(?:ях|ей|ям|ями|и|ов|ах|ев)\b")
 _HEADS = {"област": ("область", "femn"), "кра": ("край", "masc"), "республик": ("республика", "femn")}
+#: A state named by its adjective and "государство" ("Украинское государство", "польского государства").
+_STATE_BY_ADJECTIVE = re.compile(r"([А-ЯЁа-яё-]+)\s+государств\w*")
 #: "на острове Кенгуру": the recogniser leaves the word out of the name, the feature table has the island as
 #: "остров Кенгуру" (the bare name is a common word or a namesake town).
 _ISLAND_BEFORE = re.compile(r"\bостров(?:а|е|у|ом)?\s+$", re.IGNORECASE)
@@ -395,6 +397,16 @@ def _shared_head(text: str, e: Entity) -> list[str]:
     return out
 
 
+def _state_by_adjective(g: Gazetteer, name: str) -> list[Place]:
+    """The country of a state adjective before "государство" ("Украинское государство" -> Ukraine, "Российского
+    государства" -> Russia; not "Исламское государство": no country's adjective)."""
+    by_adjective = _STATE_BY_ADJECTIVE.fullmatch(name)
+    if by_adjective is None:
+        return []
+    lemma = models.morph().parse(by_adjective.group(1).lower())[0].normal_form.replace("ё", "е")
+    return [p for code in _state_adjectives().get(lemma, ()) if (p := g.get(code)) is not None]
+
+
 def _city_district(p: Place) -> bool:
     """A city district of the feature table with no weight ("Центральный район"): every big town has one."""
     return p.feature and p.kind == "city" and p.population == 0
@@ -504,6 +516,8 @@ def _candidates(g: Gazetteer, e: Entity, text: str = "", region_named: bool = Fa
         look([nom for n in full if (nom := _nominative(n, plural=True))], g.candidates)
     if not found and full is not short:
         look(short, g.candidates)
+    if not found:
+        look(full, lambda n: _state_by_adjective(g, n))
     if found and all(p.kind == "city" and p.population < _NAMESAKES_BELOW for p in found.values()):
         # GeoNames gives a Russian name to some namesakes only ("Вильямсбург": Florida and Iowa, not Virginia):
         # the towns' own names bring in the others, to be told apart by the document.
@@ -881,7 +895,8 @@ def _previous_town(a: Analysis, site: Entity, towns: list[tuple[int, Place]]) ->
 def _only_town(towns: list[tuple[int, Place]], focus: set[str]) -> Place | None:
     """The document's only town, when it lies in the country the document is most about: a site of the story is in
     it (not Versailles in a story whose only town is Moscow but which is about India)."""
-    distinct = {p.id: p for _, p in towns if not p.id.startswith(_FOCUS_TOWN)}  # not a village placed by its kind word
+    # not a village placed by its kind word nor a district placed in its town
+    distinct = {p.id: p for _, p in towns if not p.id.startswith((_FOCUS_TOWN, _DISTRICT_IN))}
     if len(distinct) != 1:
         return None
     town = next(iter(distinct.values()))
@@ -1019,6 +1034,51 @@ def _settlements_in_focus(a: Analysis, locs: list[Entity], places: list[_Loc]) -
                                           None, None, 0, feature=True))
 
 
+#: The id prefix of a district placed in its town or region by ``_districts_by_address``.
+_DISTRICT_IN = "within:"
+#: A district's name as written: a capitalised adjective and the district word ("Кировском районе", "Центрального
+#: административного округа", "Сулейман-Стальском районе"; the plural of a list's last one, "Ленинского округов").
+_DISTRICT_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?:ий|ый|ого|ому|ом|ым|ой)\s+"
+                            r"(?:(?:административн|муниципальн|городск)\w+\s+)?(?:район|округ)(?:а|е|у|ом|ы|ов|ах)?")
+
+
+def _districts_by_address(a: Analysis, locs: list[Entity], places: list[_Loc]) -> None:
+    """A district the gazetteer cannot place, named right before its town or region in the genitive, lies there
+    ("в Кировском районе Самары", "Центрального округа Москвы": the town's point, precision city; "в Таращанском
+    районе Киевской области", "Хашурского района Грузии": that region or country, no point). Districts were left out
+    of ``_towns_by_address``: their names are not names of towns."""
+    morph = models.morph()
+    after: dict[int, Place] = {}  # where a resolved place's mention in the genitive starts -> its reading
+    for loc in places:
+        p = loc.best
+        if p is None or p.feature or (p.kind == "city" and p.lat is None):
+            continue
+        for m in loc.entity.mentions:
+            last = m.text.split()[-1].lower() if m.text.split() else ""
+            if m.text.casefold() != m.normal.casefold() and any("gent" in q.tag for q in morph.parse(last)):
+                after[m.start] = p
+    if not after:
+        return
+    by_entity = {id(loc.entity): loc for loc in places}
+    for e in locs:
+        read = by_entity.get(id(e))
+        if e.subtype == "site" or (read is not None and read.best is not None):
+            continue
+        for m in e.mentions:
+            gap = re.match(r"[ \t]+", a.text[m.end:m.end + 3])
+            area = after.get(m.end + len(gap.group(0))) if gap else None
+            if area is None or not _DISTRICT_NAME.fullmatch(m.text.strip()):
+                continue
+            if area.kind == "city":
+                place = Place("city", f"{_DISTRICT_IN}{area.id}", transliterate(e.name), area.country, area.region,
+                              area.lat, area.lon, 0, feature=True)
+            else:
+                place = Place("region", f"{_DISTRICT_IN}{area.id}", transliterate(e.name), area.country,
+                              area.id if area.kind == "region" else "", None, None, 0, feature=True)
+            _place_town(e, read, places, place)
+            break
+
+
 #: A bare name two countries share ("Конго"): the gazetteer gives it to the first (ISO's Russian name of the Republic of
 #: the Congo); it is the second's where the document places something there and nothing in the first (Kinshasa,
 #: Bukavu, "ДРК" named apart): Russian news mostly mean DR Congo by it.
@@ -1093,6 +1153,7 @@ def geocode(a: Analysis) -> None:
     _shared_names(g, places)
     _towns_by_address(a, locs, places)
     _settlements_in_focus(a, locs, places)
+    _districts_by_address(a, locs, places)
     for loc in places:
         p = loc.best
         if p is None:
