@@ -1,6 +1,6 @@
 """Places benchmark: geocoding of the places in NEREL dev (Russian) and GUM news (English).
 
-    python bench/places.py [--data ../shared/data] [--only nerel|nerel-train|...|nerel-train13|slavicner|gum]
+    python bench/places.py [--data ../shared/data] [--only nerel|nerel-train|...|nerel-train13|slavicner|factrueval|gum]
 
 Gold: ``bench/gold/places_nerel_dev.tsv``, ``bench/gold/places_nerel_train.tsv`` (the first 60 NEREL train
 documents with place links, annotated as an unseen check), ``bench/gold/places_nerel_train2.tsv`` (the next 60,
@@ -11,7 +11,8 @@ the same way), ``bench/gold/places_nerel_train3.tsv`` (the 60 after those, the s
 ``bench/gold/places_nerel_train10.tsv``, ``bench/gold/places_nerel_train11.tsv``,
 ``bench/gold/places_nerel_train12.tsv`` (each the 60 after the one before,
 the same way), ``bench/gold/places_nerel_train13.tsv`` (the last 10),
-``bench/gold/places_slavicner.tsv`` (100 SlavicNER Russian news documents, 20 a topic, with crosslingual ids) and
+``bench/gold/places_slavicner.tsv`` (100 SlavicNER Russian news documents, 20 a topic, with crosslingual ids),
+``bench/gold/places_factrueval.tsv`` (all 122 factRuEval-2016 dev documents, Location and LocOrg entities) and
 ``bench/gold/places_gum.tsv`` (one row per distinct place with a Wikidata / Wikipedia identity; coordinates and
 countries project-annotated, see their headers). Two modes:
 
@@ -143,6 +144,28 @@ def read_slavicner(path: Path) -> list[AnnSpan]:
         cols = line.split("\t")
         if len(cols) >= 6 and cols[4] in SLAVICNER_TYPES and cols[0].isdigit():
             out.append(AnnSpan(int(cols[0]), int(cols[1]), SLAVICNER_TYPES[cols[4]], cols[2], cols[5]))
+    return out
+
+
+FACTRUEVAL_TYPES = {"Person": "PERSON", "Org": "ORGANIZATION", "Location": "LOCATION", "LocOrg": "LOCATION"}
+
+
+def read_factrueval(book: Path) -> list[AnnSpan]:
+    """The objects of a factRuEval ``book_N`` (person, organisation, place), each as the extent of its spans."""
+    spans: dict[str, tuple[int, int]] = {}
+    for line in book.with_suffix(".spans").read_text(encoding="utf-8").splitlines():
+        cols = line.split()
+        if len(cols) >= 4:
+            spans[cols[0]] = (int(cols[2]), int(cols[2]) + int(cols[3]))
+    text = book.with_suffix(".txt").read_text(encoding="utf-8")
+    out = []
+    for line in book.with_suffix(".objects").read_text(encoding="utf-8").splitlines():
+        cols = line.split("#")[0].split()
+        if len(cols) >= 3 and cols[1] in FACTRUEVAL_TYPES:
+            parts = [spans[x] for x in cols[2:] if x in spans]
+            if parts:
+                a, b = min(p[0] for p in parts), max(p[1] for p in parts)
+                out.append(AnnSpan(a, b, FACTRUEVAL_TYPES[cols[1]], text[a:b]))
     return out
 
 
@@ -290,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", choices=["nerel", "nerel-train", "nerel-train2", "nerel-train3", "nerel-train4",
                                        "nerel-train5", "nerel-train6", "nerel-train7", "nerel-train8",
                                        "nerel-train9", "nerel-train10", "nerel-train11",
-                                       "nerel-train12", "nerel-train13", "slavicner", "gum"],
+                                       "nerel-train12", "nerel-train13", "slavicner", "factrueval", "gum"],
                     help="one set (default: all)")
     ap.add_argument("--errors", action="store_true", help="list the places not within 161 km")
     args = ap.parse_args(argv)
@@ -321,6 +344,15 @@ def main(argv: list[str] | None = None) -> int:
         report("SlavicNER (Russian)", gold, texts, args.errors)
         anns = {d: read_slavicner(snr / "ner" / d.split("/")[0] / "ru" / f"{d.split('/')[1]}.tsv") for d in texts}
         report_outermost("SlavicNER", gold, texts, anns, args.errors)
+    if args.only in (None, "factrueval"):
+        gold = read_gold(GOLD / "places_factrueval.tsv")
+        fre = args.data / "factrueval-dev" / "devset"
+        texts = {d: (fre / f"{d}.txt").read_text(encoding="utf-8") for d in {g.doc for g in gold}}
+        for g in gold:
+            assert texts[g.doc][g.start:g.end] == g.text, (g.doc, g.text)
+        report("factRuEval dev (Russian)", gold, texts, args.errors)
+        anns = {d: read_factrueval(fre / d) for d in texts}
+        report_outermost("factRuEval dev", gold, texts, anns, args.errors)
     if args.only in (None, "gum"):
         gold = read_gold(GOLD / "places_gum.tsv")
         texts = {d: gum_text(args.data / "gum-news-en" / "dep" / f"{d}.conllu") for d in {g.doc for g in gold}}
