@@ -20,7 +20,10 @@ What it does:
   starts only a longer entry, ``no``) and prints the frequent uncovered ones with contexts;
 - ``--derivations``: for every verb of the lexicon, the dictionary words of the same stem (aspect
   partners such as "задерживать" for "задержать", nominalisations such as "задержание") that the
-  lexicon lacks, from pymorphy3's dictionary, with their frequency in the same NEREL texts.
+  lexicon lacks, from pymorphy3's dictionary, with their frequency in the same NEREL texts;
+- ``--neighbours K``: for every single-word lemma of the lexicon, its K nearest words in navec (the
+  news word vectors that Natasha ships and svodka already loads), lemmatised and kept when pymorphy3
+  reads them as a verb or noun the lexicon lacks: a source of candidates that no gold text shaped.
 
 The list is material for a reviewer, not data: NEREL's EVENT covers far more than PLOVER (elections,
 ceremonies, sports, births, disasters). How the 2026-11-26 review was done: every head lemma with at
@@ -202,6 +205,40 @@ def derivations(freq: Counter[str], covered: dict[str, str]) -> list[tuple[str, 
     return out
 
 
+def neighbours(covered: dict[str, str], k: int, min_sim: float) -> list[tuple[str, str, float]]:
+    """(candidate lemma, lexicon lemmas it is near, best cosine) for the nouns and verbs among the
+    ``k`` nearest navec words of each single-word lexicon lemma, that the lexicon lacks.
+
+    navec stores product-quantised vectors: a query's dot product with every word is the sum over
+    subspaces of its dot product with the word's centroid there, so one table per query suffices."""
+    import numpy as np
+    from natasha import NewsEmbedding
+
+    emb = NewsEmbedding()
+    pq, words = emb.pq, emb.vocab.words
+    qdims = np.arange(pq.qdim)
+    morph = models.morph()
+    near: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for source in sorted(w for w, level in covered.items() if level != "phrase"):
+        index = emb.vocab.get(source)
+        if index is None:
+            continue
+        query = pq[index].reshape(pq.qdim, -1)
+        table = np.einsum("sd,scd->sc", query, pq.codes)  # subspace x centroid dot products
+        sims = table[qdims, pq.indexes].sum(axis=-1) / (pq.norm * pq.norm[index] + 1e-9)
+        for i in np.argsort(-sims)[1 : k + 1]:
+            if sims[i] < min_sim:
+                break
+            parses = morph.parse(words[i])
+            if not parses or parses[0].tag.POS not in {"NOUN", "INFN", "VERB"}:
+                continue
+            cand = parses[0].normal_form.replace("ё", "е")
+            if cand not in covered and len(cand) > 3:
+                near[cand].append((source, float(sims[i])))
+    return sorted(((c, ", ".join(sorted({s for s, _ in v})), max(x for _, x in v)) for c, v in near.items()),
+                  key=lambda row: -row[2])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--nerel", type=Path, default=ROOT.parent / "shared" / "data" / "nerel")
@@ -211,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=3)
     parser.add_argument("--all", action="store_true", help="list covered heads too")
     parser.add_argument("--derivations", action="store_true")
+    parser.add_argument("--neighbours", type=int, default=0, metavar="K",
+                        help="list the K nearest navec words of each lexicon lemma the lexicon lacks")
+    parser.add_argument("--min-sim", type=float, default=0.5)
     parser.add_argument("-o", "--out", type=Path)
     args = parser.parse_args(argv)
 
@@ -231,6 +271,11 @@ def main(argv: list[str] | None = None) -> int:
         lines += ["", "# Related words of lexicon verbs that the lexicon lacks", "",
                   "| lexicon verb | related lemma | NEREL train frequency |", "|---|---|---|"]
         lines += [f"| {v} | {w} | {n} |" for v, w, n in derivations(freq, covered)]
+    if args.neighbours:
+        lines += ["", f"# navec neighbours of lexicon lemmas that the lexicon lacks (k={args.neighbours})", "",
+                  "| candidate | near lexicon lemmas | best cosine | NEREL train frequency |", "|---|---|---|---|"]
+        lines += [f"| {c} | {s} | {x:.2f} | {freq[c]} |" for c, s, x in neighbours(covered, args.neighbours,
+                                                                                       args.min_sim)]
     report = "\n".join(lines) + "\n"
     if args.out:
         args.out.write_text(report, encoding="utf-8")

@@ -1300,3 +1300,15 @@ def test_one_more_device_is_another_attack() -> None:
     record = run("Неизвестные похитили бизнесмена в Махачкале. Похитители потребовали выкуп. "
                  "Еще одна особенность этого дела - похитители его не били.")
     assert [e.type for e in record.events or []].count("ASSAULT") == 1
+
+
+def test_session8_lexicon_round_entries() -> None:
+    # words found as navec neighbours or aspect partners of the table's lemmas (event_triggers.tsv)
+    assert types("Вечером у стадиона произошла потасовка между болельщиками.") == ["ASSAULT"]
+    assert types("Евросоюз объявил о продлении санкций против России.") == ["SANCTION"]
+    assert types("Власти Ирана выдворяли дипломатов из страны.") == ["SANCTION"]
+    assert types("Сенат США ратифицировал договор с Россией.") == ["AGREE"]
+    assert types("Полицейские обыскивали квартиру активиста.") == ["COERCE"]
+    # the needs of the partner hold: "лишение свободы" is a sentence, not a sanction
+    assert types("Власти объявили о лишении журналиста аккредитации.") == ["SANCTION"]
+    assert types("Ему грозит лишение свободы на срок до пяти лет.") == []
