@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from svodka.pipeline import Pipeline
 from svodka.record import InputDocument, Record
@@ -1067,3 +1069,19 @@ def test_a_name_after_a_town_word_is_a_place_not_a_person() -> None:
     assert any(e.type == "LOC" and e.mentions[0].text == "Калери" for e in record.entities or [])
     record = run("В 2005 г. Иванов возглавил завод.")
     assert any(e.type == "PER" and e.mentions[0].text == "Иванов" for e in record.entities or [])
+
+
+_LIST_COUNTRIES = ["Афганистан", "Андорра", "Палестина", "Парагвай", "Словакия", "Намибия", "Бахрейн", "Барбадос",
+                   "Суринам", "Уганда", "Замбия", "Монако", "Эфиопия", "Йемен"]
+
+
+@settings(max_examples=8, deadline=None)
+@given(items=st.lists(st.sampled_from(_LIST_COUNTRIES), min_size=2, max_size=6, unique=True),
+       bullet=st.sampled_from(["•", "·", "▪"]))
+def test_no_mention_spans_a_bullet(items: list[str], bullet: str) -> None:
+    """"• Палестина • Парагвай": a list's items, each its own place; no mention holds a bullet."""
+    record = run("Кандидата поддержали федерации:\n" + " ".join(f"{bullet} {item}" for item in items) + "\n")
+    spans = {m.text for e in record.entities or [] for m in e.mentions}
+    assert not any(bullet in s for s in spans), spans
+    assert set(items) <= spans, (items, spans)
+

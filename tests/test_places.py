@@ -1495,3 +1495,61 @@ def test_a_town_name_claimed_by_the_alias_table() -> None:
     assert geo is not None and geo.admin1 == "RU-STA" and geo.name == "Stavropol"
     # a town whose own name it is keeps a name the table gives to another town (Washington, Pennsylvania)
     assert any(p.region == "US-PA" for p in gazetteer().candidates("Вашингтон") if p.kind == "city")
+
+
+def test_a_town_after_a_state_adjective_lies_in_that_country() -> None:
+    # Kenmore, USA, sounds alike too: not taken; the town is Canadian
+    a = _doc("Этап Кубка мира стартовал в канадском Кэнморе.", [("Кэнморе", "Кэнмор")])
+    geocode(a)
+    geo = _geo(a, "Кэнмор")
+    assert geo is not None and geo.country == "CA" and geo.precision == "city", geo
+    # no candidate at all, but a settlement word: the adjective's country, not the document's (Ukraine here)
+    text = "Украина и Украина: турнир прошёл в голландском городке Вейк-ан-Зее."
+    a = _doc(text, [("Украина", "Украина"), ("Вейк-ан-Зее", "Вейк-ан-Зее")])
+    geocode(a)
+    geo = _geo(a, "Вейк-ан-Зее")
+    assert geo is not None and geo.country == "NL" and geo.lat is None
+    # a town of that country keeps its point
+    a = _doc("Матч пройдёт во французском Марселе.", [("Марселе", "Марсель")])
+    geocode(a)
+    geo = _geo(a, "Марсель")
+    assert geo is not None and geo.country == "FR" and geo.lat is not None
+    # a big city stays itself under a figure of speech
+    a = _doc("Нам тут ещё не хватает китайского Севастополя.", [("Севастополя", "Севастополь")])
+    geocode(a)
+    geo = _geo(a, "Севастополь")
+    assert geo is not None and geo.country == "UA" and geo.lat is not None, geo
+    # not a town: no settlement word and no town candidates
+    for text, surface, normal in (("Он играет в китайской Суперлиге.", "Суперлиге", "Суперлига"),
+                                  ("Выходцы с российского Северного Кавказа уехали.", "Северного Кавказа",
+                                   "Северный Кавказ")):
+        a = _doc(text, [(surface, normal)])
+        geocode(a)
+        geo = _geo(a, normal)
+        assert geo is None or geo.precision != "city", (text, geo)
+
+
+@pytest.mark.parametrize(("text", "surface", "normal"), [
+    ("Презентация пройдёт в книжном магазине на Лубянке.", "Лубянке", "Лубянка"),
+    ("Мост у Воробьёвых гор закрыли на ремонт.", "Воробьёвых гор", "Воробьёвы горы"),
+    ("Митинг на Чистых прудах разогнали.", "Чистых прудах", "Чистые пруды"),
+])
+def test_a_landmark_of_moscow_beats_a_namesake_village(text: str, surface: str, normal: str) -> None:
+    a = _doc(text, [(surface, normal)])
+    geocode(a)
+    geo = _geo(a, normal)
+    assert geo is not None and geo.country == "RU" and geo.admin1 == "RU-MOW" and geo.lat is not None, geo
+    assert geo.lat == pytest.approx(55.75, abs=0.1) and geo.lon == pytest.approx(37.6, abs=0.15)
+
+
+def test_a_landmark_beside_its_town_leaves_the_site_its_only_town() -> None:
+    text = "Акция прошла в Москве на Чистых прудах. Полиция задержала троих. Бабушка живёт на Красносельской улице."
+    a = _doc(text, [("Москве", "Москва"), ("Чистых прудах", "Чистые пруды"),
+                    ("Красносельской улице", "Красносельская улица")],
+             subtypes={"Красносельская улица": "site"})
+    second, third = text.index("Полиция"), text.index("Бабушка")
+    a.sentences = [Sentence(0, second, "ru"), Sentence(second, third, "ru"), Sentence(third, len(text), "ru")]
+    geocode(a)
+    site = _geo(a, "Красносельская улица")
+    assert site is not None and site.country == "RU" and site.admin1 == "RU-MOW" and site.precision == "site"
+

@@ -38,7 +38,11 @@ from svodka.stages.entity_groups import (
 
 _QUOTE_PAIRS = {"«": "»", "„": "“", "“": "”", '"': '"'}
 _CLOSERS = set(_QUOTE_PAIRS.values())
-_STRIP = " \t\n\u00a0\u2009\u202f.,;:!?()[]{}—–-#@/\\|*'"
+_STRIP = " \t\n\u00a0\u2009\u202f.,;:!?()[]{}—–-#@/\\|*'•·▪●◦‣∙"
+#: A list's bullet between names ("• Палестина • Парагвай"): no name holds one (a wiki link's "|" and ";" are
+#: handled apart, see :func:`_semicolon_pieces`).
+_BULLET = re.compile(r"[•·▪●◦‣∙]")
+_PIECE_SEPARATOR = re.compile(r"[;|]")
 _HTML_ENTITY = re.compile(r"&#?\w+;")  # "Johnson &amp; Johnson" left escaped by a page
 _EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)\W*$")
 #: Initials written before a surname ("В.В. Путин", "Б.Обама", "Дж. Коми").
@@ -536,6 +540,8 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
         # two people in a row, as in a photo caption: "Рафаэль Корреа Эдвард Сноуден"
         return [_Mention(tokens[0].start, tokens[1].end, etype, span.lang, tokens[:2], subtype=subtype),
                 _Mention(tokens[2].start, tokens[3].end, etype, span.lang, tokens[2:], subtype=subtype)]
+    if _BULLET.search(surface):  # "Палестина • Парагвай": items of a bulleted list, one mention each
+        return _semicolon_pieces(a, start, end, etype, span.lang, subtype, _BULLET)
     if (";" in surface or "|" in surface) and "(" not in surface and not _HTML_ENTITY.search(surface):
         return _semicolon_pieces(a, start, end, etype, span.lang, subtype)
     listed = _places_in_a_row(surface, _preceding_token(a, start)) if etype == "LOC" and span.lang != "en" else []
@@ -565,20 +571,22 @@ def _from_span(a: Analysis, span: NerSpan) -> list[_Mention]:
     return [_Mention(start, end, etype, span.lang, tokens, subtype=subtype)]
 
 
-def _semicolon_pieces(a: Analysis, start: int, end: int, etype: str, lang: str, subtype: str) -> list[_Mention]:
+def _semicolon_pieces(a: Analysis, start: int, end: int, etype: str, lang: str, subtype: str,
+                      separator: re.Pattern[str] | None = None) -> list[_Mention]:
     """A model span over names separated by ";" ("Кэссиди Вулф; Cassidy Wolf", two spellings in one
     bracket) or by the "|" of a wiki link ("[[Чавес, Уго|Уго Чавеса]]"): no name holds either, so
     each piece is a mention, and a piece that is another name of the first
-    (:func:`_alias_in_brackets`: another script, an abbreviation) is the same entity."""
+    (:func:`_alias_in_brackets`: another script, an abbreviation) is the same entity. With ``separator``
+    (a list's bullets) the pieces are the list's items, never another name of each other."""
     text, pos = a.text, start
     out: list[_Mention] = []
-    for piece in re.split(r"[;|]", text[start:end]):
+    for piece in (separator or _PIECE_SEPARATOR).split(text[start:end]):
         p_start, p_end = _trim(text, pos, pos + len(piece))
         pos += len(piece) + 1
         toks = _tokens(a, p_start, p_end)
         if p_end > p_start and toks and text[p_start:p_start + 1].isupper():
             out.append(_Mention(p_start, p_end, etype, lang, toks, subtype=subtype))
-    for other in out[1:]:
+    for other in out[1:] if separator is None else []:
         if _alias_in_brackets(text[out[0].start:out[0].end], text[other.start:other.end], etype):
             out[0].forced_with.append(other)
     return out

@@ -61,6 +61,11 @@ Each LOC entity gets ``geo`` (lat, lon, ISO country, precision) or stays ``None`
   and no point. A town's adjective right before a name ("в лондонском Гайд-парке") puts it within 150 km of that town.
 - A settlement no candidate places, named after its kind word ("в деревне Шоршелы"), lies in the country the document
   clearly is about (twice the weight of any other): that country, no region, no point.
+- A town a state adjective introduces ("в голландском городке Вейк-ан-Зее", "в канадском Кэнморе") lies in that country:
+  namesakes elsewhere are not taken, and with none there it is a town the gazetteer lacks, that country and no point
+  (only for a name whose candidates are towns, or after a settlement word: not "в китайской Суперлиге").
+- Landmarks that news name bare ("на Лубянке", "Воробьёвых гор") are rows of the feature table with
+  a town's weight, so a namesake village abroad does not take them.
 """
 
 from __future__ import annotations
@@ -689,6 +694,12 @@ def _choose(loc: _Loc, others: list[_Loc], text: str = "") -> Place | None:
                 country_level += _SAME_COUNTRY / 2
         if p.country in loc.named_countries:
             local += _REGION_MENTIONED
+        elif loc.named_countries and p.kind == "city" and not (
+                p.population >= _CAPITAL_MIN_POP and _spelt_like(spelt, p, _OWN_SPELT)):
+            # "в голландском городке Вейк-ан-Зее" is in the Netherlands, whatever namesakes lie elsewhere (a big city
+            # whose own name it is stays a candidate: "китайского Севастополя" is a figure of speech; "французском
+            # Провансе" is not Providence)
+            continue
         town = loc.adjective_town
         if p.kind == "city" and town is not None and town.lat is not None and town.lon is not None:
             if p.lat is None or p.lon is None or km(p.lat, p.lon, town.lat, town.lon) > _NEAR_KM:
@@ -767,12 +778,12 @@ def _state_adjectives() -> dict[str, tuple[str, ...]]:
     return {**table, **_SHARED_ADJECTIVES}
 
 
-def _named_countries(a: Analysis, e: Entity) -> frozenset[str]:
-    """The countries a state adjective right before one of the entity's mentions names ("в мексиканском
-    Канкуне", "в американском городе Мескит")."""
+def _named_countries(a: Analysis, e: Entity, first_only: bool = False) -> frozenset[str]:
+    """The countries a state adjective right before one of the entity's mentions (``first_only``: its first) names
+    ("в мексиканском Канкуне", "в американском городе Мескит")."""
     morph = models.morph()
     out: set[str] = set()
-    for m in e.mentions:
+    for m in sorted(e.mentions, key=lambda m: m.start)[:1] if first_only else e.mentions:
         before = _STATE_ADJECTIVE.search(a.text, max(0, m.start - 40), m.start)
         if before is None:
             continue
@@ -897,6 +908,8 @@ def _only_town(towns: list[tuple[int, Place]], focus: set[str]) -> Place | None:
     it (not Versailles in a story whose only town is Moscow but which is about India)."""
     # not a village placed by its kind word nor a district placed in its town
     distinct = {p.id: p for _, p in towns if not p.id.startswith((_FOCUS_TOWN, _DISTRICT_IN))}
+    if len(distinct) > 1:  # a district or landmark of the feature table lies in a town named beside it ("Чистые пруды")
+        distinct = {k: p for k, p in distinct.items() if not p.feature} or distinct
     if len(distinct) != 1:
         return None
     town = next(iter(distinct.values()))
@@ -1007,6 +1020,26 @@ def _towns_by_address(a: Analysis, locs: list[Entity], places: list[_Loc]) -> No
             continue
         region = area.id if area.kind == "region" else ""
         _place_town(e, loc, places, Place("city", f"in:{area.id}", transliterate(e.name), area.country, region,
+                                          None, None, 0, feature=True))
+
+
+def _towns_by_state_adjective(a: Analysis, locs: list[Entity], places: list[_Loc]) -> None:
+    """A town a state adjective introduces ("в голландском городке Вейк-ан-Зее", "в британском городе Солсбери") lies
+    in that country: when no candidate does (``_choose`` takes none elsewhere), it is a town the gazetteer lacks, with
+    that country and no point, as for an address. Only for one country named, and for a name that is a town's: its
+    candidates are towns elsewhere ("в канадском Кэнморе": Kenmore, USA), or a settlement word stands before it (not
+    "российского Северного Кавказа", "в китайской Суперлиге")."""
+    by_entity = {id(loc.entity): loc for loc in places}
+    for e in locs:
+        loc = by_entity.get(id(e))
+        if not _town_name(e) or (loc is not None and loc.best is not None):
+            continue
+        named = _named_countries(a, e, first_only=True)  # an introduction: not "Китайская Евразия" at a 5th mention
+        town = loc is not None and bool(loc.candidates) and all(c.kind == "city" for c in loc.candidates)
+        if len(named) != 1 or not (town or any(_after_word(_SETTLEMENT_BEFORE, a.text, m, 20) for m in e.mentions)):
+            continue
+        country = next(iter(named))
+        _place_town(e, loc, places, Place("city", f"in:{country}", transliterate(e.name), country, "",
                                           None, None, 0, feature=True))
 
 
@@ -1152,6 +1185,7 @@ def geocode(a: Analysis) -> None:
             read.best = county
     _shared_names(g, places)
     _towns_by_address(a, locs, places)
+    _towns_by_state_adjective(a, locs, places)
     _settlements_in_focus(a, locs, places)
     _districts_by_address(a, locs, places)
     for loc in places:
