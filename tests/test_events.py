@@ -1287,19 +1287,16 @@ def test_an_aim_or_a_topic_is_not_the_act() -> None:
 
 def test_a_city_within_the_region_told_before_is_no_other_place() -> None:
     # Назрань lies in Ингушетия: the second sentence re-tells the kidnapping with its town
-    record = run("В Ингушетии неизвестные похитили бизнесмена Ахмеда Евлоева. "
-                 "Как уточняется, Евлоева похитили в Назрани возле его дома.")
-    assert [e.type for e in record.events or []] == ["ASSAULT"]
+    assert types("В Ингушетии неизвестные похитили бизнесмена Ахмеда Евлоева. "
+                 "Как уточняется, Евлоева похитили в Назрани возле его дома.") == ["ASSAULT"]
 
 
 def test_one_more_device_is_another_attack() -> None:
-    record = run("Боевики подорвали автомобиль у здания полиции в Багдаде. "
-                 "Затем было подорвано еще одно взрывное устройство.")
-    assert [e.type for e in record.events or []] == ["ASSAULT", "ASSAULT"]
+    assert types("Боевики подорвали автомобиль у здания полиции в Багдаде. "
+                 "Затем было подорвано еще одно взрывное устройство.") == ["ASSAULT", "ASSAULT"]
     # not on the subject of an active verb: "Еще одна особенность лета - похищают ..." tells no new act
-    record = run("Неизвестные похитили бизнесмена в Махачкале. Похитители потребовали выкуп. "
-                 "Еще одна особенность этого дела - похитители его не били.")
-    assert [e.type for e in record.events or []].count("ASSAULT") == 1
+    assert types("Неизвестные похитили бизнесмена в Махачкале. Похитители потребовали выкуп. "
+                 "Еще одна особенность этого дела - похитители его не били.").count("ASSAULT") == 1
 
 
 def test_session8_lexicon_round_entries() -> None:

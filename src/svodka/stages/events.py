@@ -1334,7 +1334,7 @@ def extract(a: Analysis) -> None:
         again = any(lemmas[c - sent.first_token] in _AGAIN
                     for c in kids.get(k, []) + (kids.get(head_k, []) if head_k >= 0 else [])) \
             or (a.tokens[k].pos == "VERB" and _later(a, lemmas, sent.first_token, k, kids)) \
-            or _another_act(a, lemmas, sent.first_token, k, kids) or _one_more(a, lemmas, sent.first_token, k, kids)
+            or _another_act(a, lemmas, sent.first_token, k, kids)
         said = (etype in _SPEECH_ACTS and verbal and lemmas[k - sent.first_token] not in _PROCEDURES)
         # "этой забастовки", "забастовка ... продолжается": the noun points back, whatever time its sentence names
         # (also on the noun of a phrase trigger: "данный террористический акт")
@@ -1477,7 +1477,7 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
              nominal: bool, date: EventDate, counts: set[float], figures: list[Figure],
              mode: str | None = None, own_place: str | None = None, told: bool = False,
              nonstate: bool = False, anaphoric: bool = False, plural: bool = False,
-             geo: dict[str, Geo | None] | None = None) -> Event | None:
+             *, geo: dict[str, Geo | None]) -> Event | None:
     """The earlier event a mention repeats, if any: the latest one of the same type whose participants
     and place do not contradict it. News tells an event first and details it after ("В Минске
     задержаны несколько человек. ... ОМОН задержал от 6 до 8 человек"); separate actors or
@@ -1525,7 +1525,7 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
         if recipient and ev.recipient and not set(recipient) & set(ev.recipient):
             continue
         if (not nominal or told) and location and ev.location and location != ev.location \
-                and not (geo is not None and _nested(geo.get(location), geo.get(ev.location))):
+                and not _nested(geo.get(location), geo.get(ev.location)):
             continue  # (a place within the other's is no other place: "похищен в Назрани" after "в Ингушетии")
         return ev
     return None
@@ -1570,16 +1570,17 @@ def _another_act(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[
     """Whether a mention says it is another act of its kind, not the earlier one retold: an adjective
     of another time on a singular trigger ("после предыдущего задержания"; "предыдущие раунды" sums up
     several), or "кроме того" on the clause the trigger is the predicate or the subject or adjunct of
-    ("Кроме того, произошло нападение на консульство"; not "Кроме того, X указывает, что внесение ...").
-    An additive "также" is no such sign: it as often adds a patient to the same act ("был захвачен
-    также её шофёр")."""
+    ("Кроме того, произошло нападение на консульство"; not "Кроме того, X указывает, что внесение ..."),
+    or "ещё один" (``_one_more``). An additive "также" is no such sign: it as often adds a patient to
+    the same act ("был захвачен также её шофёр")."""
     if a.tokens[k].feats.get("Number") != "Plur" and any(
             lemmas[c - first] in _OTHER_OF_KIND and a.tokens[c].feats.get("Number") != "Plur" for c in kids.get(k, [])):
         return True
     head = a.tokens[k].head
     holders = {k} | ({head} if head >= first and a.tokens[k].rel in ("nsubj", "nsubj:pass", "obl") else set())
     return any(lemmas[i - first] == "кроме" and a.tokens[i + 1].text.lower() == "того"
-               and (a.tokens[i].head in holders or a.tokens[i + 1].head in holders) for i in range(first, k))
+               and (a.tokens[i].head in holders or a.tokens[i + 1].head in holders) for i in range(first, k)) \
+        or _one_more(a, lemmas, first, k, kids)
 
 
 def _one_more(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
