@@ -38,10 +38,11 @@ from svodka.stages.entity_groups import (
 
 _QUOTE_PAIRS = {"«": "»", "„": "“", "“": "”", '"': '"'}
 _CLOSERS = set(_QUOTE_PAIRS.values())
-_STRIP = " \t\n\u00a0\u2009\u202f.,;:!?()[]{}—–-#@/\\|*'•·▪●◦‣∙"
-#: A list's bullet between names ("• Палестина • Парагвай"): no name holds one (a wiki link's "|" and ";" are
+#: A list's bullets between names ("• Палестина • Парагвай"): no name holds one (a wiki link's "|" and ";" are
 #: handled apart, see :func:`_semicolon_pieces`).
-_BULLET = re.compile(r"[•·▪●◦‣∙]")
+_BULLETS = "•·▪●◦‣∙"
+_STRIP = " \t\n\u00a0\u2009\u202f.,;:!?()[]{}—–-#@/\\|*'" + _BULLETS
+_BULLET = re.compile(f"[{_BULLETS}]")
 _PIECE_SEPARATOR = re.compile(r"[;|]")
 _HTML_ENTITY = re.compile(r"&#?\w+;")  # "Johnson &amp; Johnson" left escaped by a page
 _EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)\W*$")

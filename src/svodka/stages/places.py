@@ -935,15 +935,12 @@ def _address_after(a: Analysis, m: Mention, areas: list[tuple[Mention, Place]], 
     """The first-level region or country the text names right after a town's mention as its address, and whether
     the address is a strong one (see ``_KIND_COMMA``). ``big``: the name is a big city's (100,000+), whose "в" is not
     an address ("посол Москвы в Германии")."""
-    morph = models.morph()
     for r, area in areas:
         gap = a.text[m.end:r.start]
         if r.start < m.end or len(gap) > 20 or re.search(r"[\n.!?;:]", gap):
             continue
         latin = not re.search("[а-яё]", m.text + r.text, re.IGNORECASE)
-        last = r.text.split()[-1].lower() if r.text.split() else ""
-        genitive = area.kind == "region" and r.text.casefold() != r.normal.casefold() \
-            and any("gent" in p.tag for p in morph.parse(last))
+        genitive = area.kind == "region" and _genitive(r)
         if (not gap.strip() and genitive) or _KIND_COMMA.fullmatch(gap) or (latin and re.fullmatch(r"\s*,\s*", gap)):
             return area, True
         # after "в" the locative ("в Руанде", "в Нидерландах"), not a move's accusative ("из Москвы в Белоруссию")
@@ -951,6 +948,13 @@ def _address_after(a: Analysis, m: Mention, areas: list[tuple[Mention, Place]], 
         if _WEAK_GAP.fullmatch(gap) and not big and (gap.strip() == "(" or locative):
             return area, False
     return None
+
+
+def _genitive(m: Mention) -> bool:
+    """The mention is inflected and its last word reads as a genitive ("Киевской области", "Самары"): an address
+    written right after a place."""
+    last = m.text.split()[-1].lower() if m.text.split() else ""
+    return m.text.casefold() != m.normal.casefold() and any("gent" in p.tag for p in models.morph().parse(last))
 
 
 def _function_word(name: str) -> bool:
@@ -1080,23 +1084,16 @@ def _districts_by_address(a: Analysis, locs: list[Entity], places: list[_Loc]) -
     ("в Кировском районе Самары", "Центрального округа Москвы": the town's point, precision city; "в Таращанском
     районе Киевской области", "Хашурского района Грузии": that region or country, no point). Districts were left out
     of ``_towns_by_address``: their names are not names of towns."""
-    morph = models.morph()
-    after: dict[int, Place] = {}  # where a resolved place's mention in the genitive starts -> its reading
-    for loc in places:
-        p = loc.best
-        if p is None or p.feature or (p.kind == "city" and p.lat is None):
-            continue
-        for m in loc.entity.mentions:
-            last = m.text.split()[-1].lower() if m.text.split() else ""
-            if m.text.casefold() != m.normal.casefold() and any("gent" in q.tag for q in morph.parse(last)):
-                after[m.start] = p
-    if not after:
-        return
     by_entity = {id(loc.entity): loc for loc in places}
-    for e in locs:
-        read = by_entity.get(id(e))
-        if e.subtype == "site" or (read is not None and read.best is not None):
-            continue
+    districts = [(e, read) for e in locs if e.subtype != "site"
+                 and ((read := by_entity.get(id(e))) is None or read.best is None)
+                 and any(_DISTRICT_NAME.fullmatch(m.text.strip()) for m in e.mentions)]
+    if not districts:  # most documents: no morphology to read
+        return
+    after = {m.start: p for loc in places if (p := loc.best) is not None
+             and not (p.feature or (p.kind == "city" and p.lat is None))
+             for m in loc.entity.mentions if _genitive(m)}  # where a resolved place's genitive mention starts
+    for e, read in districts:
         for m in e.mentions:
             gap = re.match(r"[ \t]+", a.text[m.end:m.end + 3])
             area = after.get(m.end + len(gap.group(0))) if gap else None
