@@ -1079,9 +1079,17 @@ _LIST_COUNTRIES = ["Афганистан", "Андорра", "Палестина
 @given(items=st.lists(st.sampled_from(_LIST_COUNTRIES), min_size=2, max_size=6, unique=True),
        bullet=st.sampled_from(["•", "·", "▪"]))
 def test_no_mention_spans_a_bullet(items: list[str], bullet: str) -> None:
-    """"• Палестина • Парагвай": a list's items, each its own place; no mention holds a bullet."""
+    """"• Палестина • Парагвай": no mention holds a bullet or two items (whether the model tags an item is its own
+    business: a two-word list gives it little context)."""
     record = run("Кандидата поддержали федерации:\n" + " ".join(f"{bullet} {item}" for item in items) + "\n")
     spans = {m.text for e in record.entities or [] for m in e.mentions}
     assert not any(bullet in s for s in spans), spans
-    assert set(items) <= spans, (items, spans)
+    assert spans <= set(items), (items, spans)
+
+
+def test_a_bulleted_list_gives_each_item_its_own_place() -> None:
+    """The factRuEval list that was one entity "Палестина • Парагвай", read as Palestine."""
+    record = run("Кандидата поддержали федерации:\n• Пакистан • Палестина • Парагвай • Словакия • Испания\n")
+    spans = {m.text for e in record.entities or [] for m in e.mentions}
+    assert {"Палестина", "Парагвай"} <= spans, spans
 
