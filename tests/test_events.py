@@ -1309,3 +1309,23 @@ def test_session8_lexicon_round_entries() -> None:
     # the needs of the partner hold: "лишение свободы" is a sentence, not a sanction
     assert types("Власти объявили о лишении журналиста аккредитации.") == ["SANCTION"]
     assert types("Ему грозит лишение свободы на срок до пяти лет.") == []
+
+
+def test_needs_reached_through_relative_clause_or_coordinated_verb() -> None:
+    # the relative clause's "которые" names no noun: its antecedent is what was imposed
+    assert types("Речь идет об ограничениях, которые были введены против Ирана в 2012 году.") == ["SANCTION"]
+    assert types("Речь идет о правилах, которые были введены в 2012 году.") == []
+    # a release coordinated with the detention that names who was held
+    assert types("Полиция задержала журналиста, но вечером отпустила.") == ["COERCE", "CONCEDE"]
+    assert types("Директор собрал сотрудников и отпустил их домой.") == []
+    # infinitives list duties, not acts ("оказывать помощь, предоставлять адвоката")
+    assert "CONCEDE" not in types("Сотрудникам разрешено задержать нарушителя и затем отпустить.")
+
+
+def test_light_verb_phrase_with_a_stage_word_inside() -> None:
+    assert [(e.type, e.trigger.text) for e in run(
+        "Кофи Аннан провел первый раунд переговоров с министром иностранных дел Израиля.").events or []] \
+        == [("CONSULT", "провел первый раунд переговоров")]
+    assert types("Прокуратура начала особое юридическое расследование по делу банкира.") == ["ACCUSE"]
+    # the modifiers of care to the hurt still block aid
+    assert types("Врачи оказали пострадавшим первую помощь.") == []

@@ -438,9 +438,11 @@ def _inverted(a: Analysis, lemmas: list[str], k: int, first: int, last: int) -> 
     return None
 
 
-#: Quantity words that may stand inside a phrase trigger ("ряд задержаний", "десятки обвинений").
-_GAP_WORDS = frozenset({"ряд", "десяток", "сотня", "несколько", "множество", "серия", "весь"})
-#: Modifiers that turn a phrase into something else: care given to the hurt is no AID ("оказали
+#: Quantity and stage words that may stand inside a phrase trigger ("ряд задержаний", "десятки обвинений",
+#: "первый раунд переговоров"; the tagger's lemma of "десятки" is "десятка").
+_GAP_WORDS = frozenset({"ряд", "десяток", "десятка", "сотня", "несколько", "множество", "серия", "весь",
+                        "раунд", "тур", "волна", "череда"})
+#: Modifiers that turn aid into something else: care given to the hurt is no AID ("оказали
 #: медицинскую помощь", "первую помощь").
 _GAP_BLOCKERS = frozenset({"медицинский", "медико-санитарный", "доврачебный", "квалифицированный", "первичный",
                            "первый", "психологический", "неотложный", "экстренный", "юридический", "правовой",
@@ -456,7 +458,8 @@ def _gapped(a: Analysis, lemmas: list[str], k: int, first: int, last: int, words
             tok = a.tokens[j]
             modifier = tok.pos in ("ADJ", "DET", "NUM") or lemmas[j - first] in _GAP_WORDS or (
                 tok.pos in ("NOUN", "PRON") and tok.feats.get("Case") == "Dat")
-            if gaps == 2 or lemmas[j - first] in _GAP_BLOCKERS or not modifier:
+            blocked = "помощь" in words and lemmas[j - first] in _GAP_BLOCKERS  # ("первый раунд переговоров")
+            if gaps == 2 or blocked or not modifier:
                 return None
             gaps, j = gaps + 1, j + 1
         if j >= last:
@@ -646,9 +649,41 @@ def _needs_met(entry: _Entry, lemmas: list[str], first: int, k: int, kids: dict[
         return True  # "санкций, введенных против нее США и ЕС": the participle describes what it needs
     # (the words under the verb of "не согласиться с"; "машины скорой помощи" are ambulances, not aid)
     root = _negated_verb(a, lemmas, first, k) if a is not None else k
+    under = [c for c in _subtree(kids, root) if c != root] + (_shared_needs(a, first, root, kids, entry) if a else [])
     return any(lemmas[c - first] in entry.needs and not (lemmas[c - first] == "помощь" and c > first
                                                          and lemmas[c - 1 - first] == "скорый")
-               for c in _subtree(kids, root) if c != root)
+               for c in under)
+
+
+#: Relations by which a verb's first conjunct holds what the second verb also acts on
+#: ("задержали активистов, но потом отпустили").
+_SHARED_ARGS = frozenset({"obj", "nsubj:pass", "iobj"})
+
+
+def _shared_needs(a: Analysis, first: int, root: int, kids: dict[int, list[int]], entry: _Entry) -> list[int]:
+    """Tokens outside the trigger's subtree that still tell what it acts on: the antecedent of its
+    relative clause ("санкции, которые были введены": the clause's "которые" names no noun), and a
+    told verb's coordinated verb with its own objects ("его задержали силовики, но потом отпустили").
+    Not when that verb is a trigger of the same type, which tells the same act ("подписано и
+    ратифицировано соглашение"), nor for infinitives, which list demands or duties ("оказывать помощь,
+    предоставлять адвоката")."""
+    tok = a.tokens[root]
+    if tok.head < first or tok.head == root:
+        return []
+    if tok.rel == "acl:relcl":
+        return [tok.head]
+    head = a.tokens[tok.head]
+    told = tok.feats.get("VerbForm") == "Fin" or tok.feats.get("Variant") == "Short"
+    if tok.rel == "conj" and told and head.pos == "VERB" and not any(
+            e.type == entry.type for e in _lexicon().get(_lemma(head), [])):
+        return [tok.head] + [c for c in kids.get(tok.head, []) if a.tokens[c].rel in _SHARED_ARGS]
+    return []
+    if tok.rel == "acl:relcl":
+        return [tok.head]
+    if tok.rel == "conj" and tok.pos == "VERB" and a.tokens[tok.head].pos == "VERB":
+        return [tok.head] + [t for c in kids.get(tok.head, []) if a.tokens[c].rel in _SHARED_ARGS
+                             for t in _subtree(kids, c)]
+    return []
 
 
 def _describes_need(a: Analysis, lemmas: list[str], first: int, k: int, entry: _Entry) -> bool:
