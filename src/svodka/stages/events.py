@@ -678,12 +678,6 @@ def _shared_needs(a: Analysis, first: int, root: int, kids: dict[int, list[int]]
             e.type == entry.type for e in _lexicon().get(_lemma(head), [])):
         return [tok.head] + [c for c in kids.get(tok.head, []) if a.tokens[c].rel in _SHARED_ARGS]
     return []
-    if tok.rel == "acl:relcl":
-        return [tok.head]
-    if tok.rel == "conj" and tok.pos == "VERB" and a.tokens[tok.head].pos == "VERB":
-        return [tok.head] + [t for c in kids.get(tok.head, []) if a.tokens[c].rel in _SHARED_ARGS
-                             for t in _subtree(kids, c)]
-    return []
 
 
 def _describes_need(a: Analysis, lemmas: list[str], first: int, k: int, entry: _Entry) -> bool:
