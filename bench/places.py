@@ -1,6 +1,7 @@
 """Places benchmark: geocoding of the places in NEREL dev (Russian) and GUM news (English).
 
-    python bench/places.py [--data ../shared/data] [--only nerel|nerel-train|...|nerel-train13|slavicner|factrueval|gum]
+    python bench/places.py [--data ../shared/data]
+        [--only nerel|nerel-train|...|nerel-train13|slavicner|slavicner2|factrueval|rucoco|gum]
 
 Gold: ``bench/gold/places_nerel_dev.tsv``, ``bench/gold/places_nerel_train.tsv`` (the first 60 NEREL train
 documents with place links, annotated as an unseen check), ``bench/gold/places_nerel_train2.tsv`` (the next 60,
@@ -12,7 +13,9 @@ the same way), ``bench/gold/places_nerel_train3.tsv`` (the 60 after those, the s
 ``bench/gold/places_nerel_train12.tsv`` (each the 60 after the one before,
 the same way), ``bench/gold/places_nerel_train13.tsv`` (the last 10),
 ``bench/gold/places_slavicner.tsv`` (100 SlavicNER Russian news documents, 20 a topic, with crosslingual ids),
-``bench/gold/places_factrueval.tsv`` (all 122 factRuEval-2016 dev documents, Location and LocOrg entities) and
+``bench/gold/places_slavicner2.tsv`` (100 more, another seed), ``bench/gold/places_factrueval.tsv`` (all 122
+factRuEval-2016 dev documents, Location and LocOrg entities), ``bench/gold/places_rucoco.tsv`` (60 RuCoCo documents
+of the unlabelled corpus, places found by reading: only those not inside a longer name) and
 ``bench/gold/places_gum.tsv`` (one row per distinct place with a Wikidata / Wikipedia identity; coordinates and
 countries project-annotated, see their headers). Two modes:
 
@@ -40,6 +43,7 @@ chosen; it is scored the same way from its ``ner/<topic>/ru/*.tsv`` files.
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import re
 import sys
@@ -313,7 +317,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", choices=["nerel", "nerel-train", "nerel-train2", "nerel-train3", "nerel-train4",
                                        "nerel-train5", "nerel-train6", "nerel-train7", "nerel-train8",
                                        "nerel-train9", "nerel-train10", "nerel-train11",
-                                       "nerel-train12", "nerel-train13", "slavicner", "factrueval", "gum"],
+                                       "nerel-train12", "nerel-train13", "slavicner", "slavicner2",
+                                       "factrueval", "rucoco", "gum"],
                     help="one set (default: all)")
     ap.add_argument("--errors", action="store_true", help="list the places not within 161 km")
     args = ap.parse_args(argv)
@@ -334,16 +339,18 @@ def main(argv: list[str] | None = None) -> int:
         report(f"NEREL {part} (Russian)", gold, texts, args.errors)
         anns = {doc: read_ann(nerel / f"{doc}.ann") for doc in texts}
         report_outermost(f"NEREL {part}", gold, texts, anns, args.errors)
-    if args.only in (None, "slavicner"):
-        gold = read_gold(GOLD / "places_slavicner.tsv")
+    for key, suffix in (("slavicner", ""), ("slavicner2", "2")):
+        if args.only not in (None, key):
+            continue
+        gold = read_gold(GOLD / f"places_slavicner{suffix}.tsv")
         snr = args.data / "slavicner-ru"
         texts = {d: (snr / "raw" / d.split("/")[0] / "ru" / f"{d.split('/')[1]}.txt").read_text(encoding="utf-8")
                  for d in {g.doc for g in gold}}
         for g in gold:
             assert texts[g.doc][g.start:g.end] == g.text, (g.doc, g.text)
-        report("SlavicNER (Russian)", gold, texts, args.errors)
+        report(f"SlavicNER{suffix} (Russian)", gold, texts, args.errors)
         anns = {d: read_slavicner(snr / "ner" / d.split("/")[0] / "ru" / f"{d.split('/')[1]}.tsv") for d in texts}
-        report_outermost("SlavicNER", gold, texts, anns, args.errors)
+        report_outermost(f"SlavicNER{suffix}", gold, texts, anns, args.errors)
     if args.only in (None, "factrueval"):
         gold = read_gold(GOLD / "places_factrueval.tsv")
         fre = args.data / "factrueval-dev" / "devset"
@@ -353,6 +360,21 @@ def main(argv: list[str] | None = None) -> int:
         report("factRuEval dev (Russian)", gold, texts, args.errors)
         anns = {d: read_factrueval(fre / d) for d in texts}
         report_outermost("factRuEval dev", gold, texts, anns, args.errors)
+    if args.only in (None, "rucoco"):
+        # Plain corpus news with no entity annotation: the annotator marked only places not inside a longer
+        # name, so the set is already "outermost" and is scored in the two usual modes.
+        gold = read_gold(GOLD / "places_rucoco.tsv")
+        corpus = {}
+        with (args.data / "corpus" / "ru-news.jsonl").open(encoding="utf-8") as f:
+            wanted = {g.doc for g in gold}
+            for line in f:
+                d = json.loads(line)
+                if d["id"] in wanted:
+                    corpus[d["id"]] = d["text"]
+        texts = {d: corpus[d] for d in wanted}
+        for g in gold:
+            assert texts[g.doc][g.start:g.end] == g.text, (g.doc, g.text)
+        report("RuCoCo corpus news (Russian)", gold, texts, args.errors)
     if args.only in (None, "gum"):
         gold = read_gold(GOLD / "places_gum.tsv")
         texts = {d: gum_text(args.data / "gum-news-en" / "dep" / f"{d}.conllu") for d in {g.doc for g in gold}}
