@@ -371,6 +371,20 @@ def test_short_country_names_resolve() -> None:
         assert any(p.kind == "country" and p.id == code for p in g.candidates(name)), name
 
 
+def test_england_is_a_region_of_the_uk_and_autonomous_okrugs_by_their_abbreviation() -> None:
+    """"Англия" names England, not the whole kingdom (the country is GB either way, the point is not);
+    "Ханты-Мансийский АО" is how statistics tables name an autonomous okrug."""
+    for surface, normal, region, country in (
+            ("Англии", "Англия", "GB-ENG", "GB"), ("Великобритании", "Великобритания", "", "GB"),
+            ("Ханты-Мансийский АО", "Ханты-Мансийский АО", "RU-KHM", "RU"),
+            ("Еврейская АО", "Еврейская АО", "RU-YEV", "RU"), ("Эмиратах", "Эмираты", "", "AE")):
+        a = _doc(f"Сводка: {surface}.", [(surface, normal)])
+        geocode(a)
+        geo = a.entities[0].geo
+        assert geo is not None and geo.country == country, surface
+        assert (geo.precision == "region") == bool(region) and (not region or geo.admin1 == region), surface
+
+
 def test_region_points_across_the_180th_meridian_and_reviewed_centres() -> None:
     spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "scripts" / "build_gazetteer.py")
     assert spec is not None and spec.loader is not None
