@@ -161,11 +161,15 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     n = len(items)
     title_vectors = encode_title([stories.headline(title, text) for title, text in items])
+    # svodka's own decision: e5 headlines where the engine runs (None elsewhere: USE headlines and constants)
+    e5_heads = (stories.embed_headlines([stories.headline(t, x) for t, x in items]) if args.encoder == "shipped"
+                else None)
     lead_vectors = encode_lead([stories.lead(title, text) for title, text in items])
     t_embed = time.perf_counter() - t0
     feats = [stories.Features(doc_id=f"d{k}", day=None, minhash=signatures[k], title_embedding=title_vectors[k],
                               embedding=lead_vectors[k], entities=entities[k],
-                              dates=stories.headline_dates(stories.headline(*items[k]))) for k in range(n)]
+                              dates=stories.headline_dates(stories.headline(*items[k])),
+                              headline_e5=None if e5_heads is None else e5_heads[k]) for k in range(n)]
     chars = sum(len(stories.lead(t, x)) for t, x in items) / len(items)
     print(f"{n} distinct texts; lead {chars:.0f} characters on average")
     print(f"  entity stage {n / t_entities:.1f} docs/s, MinHash {n / t_minhash:.0f} docs/s, "
@@ -234,9 +238,12 @@ def main(argv: list[str] | None = None) -> int:
     rounded = (round(weights[0], 2), round(weights[1], 2), round(weights[2], 2))
     print(f"  rounded to two decimals, threshold refitted: {rounded} threshold="
           f"{best_threshold(combined(fc, rounded), fc['gold'])[0]:.3f}")
-    shipped = (stories.W_TITLE, stories.W_ENTITIES, stories.W_MINHASH)
+    e5 = e5_heads is not None
+    shipped = ((stories.E5_W_TITLE, stories.E5_W_ENTITIES, stories.E5_W_MINHASH) if e5
+               else (stories.W_TITLE, stories.W_ENTITIES, stories.W_MINHASH))
+    bar = stories.E5_THRESHOLD if e5 else stories.THRESHOLD
     print(f"shipped (svodka constants): w_title={shipped[0]} w_entities={shipped[1]} w_minhash={shipped[2]} "
-          f"threshold={stories.THRESHOLD}")
+          f"threshold={bar} ({'e5' if e5 else 'USE'} headlines)")
     print(f"\n{'shipped decision':<38} " + " ".join(f"{pool:>14}" for pool in shown))
     for label, veto in (("without the headline-date rule", False), ("same_story (with the date rule)", True)):
         accs = []
@@ -246,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
                 ok = [stories.same_story(p.a, p.b) == p.same for p in sub]
             else:
                 c = columns(sub)
-                ok = list(decide(c, shipped, stories.THRESHOLD) == c["gold"])
+                ok = list(decide(c, shipped, bar) == c["gold"])
             accs.append(f"{np.mean(ok):.3f} ({len(sub)})")
         print(f"{label:<38} " + " ".join(f"{a:>14}" for a in accs))
     for batch in sorted({p.batch for p in ownp}):
@@ -339,7 +346,9 @@ def columns(ps: list[Pair]) -> dict[str, np.ndarray]:
     """Feature columns of pairs, and their gold labels."""
     return {
         "minhash": np.array([stories.jaccard(p.a.minhash, p.b.minhash) for p in ps]),
-        "title": np.array([float(np.dot(p.a.title_embedding, p.b.title_embedding)) for p in ps]),
+        "title": np.array([float(np.dot(p.a.headline_e5, p.b.headline_e5))
+                           if p.a.headline_e5 is not None and p.b.headline_e5 is not None
+                           else float(np.dot(p.a.title_embedding, p.b.title_embedding)) for p in ps]),
         "lead": np.array([float(np.dot(p.a.embedding, p.b.embedding)) for p in ps]),
         "entities": np.array([stories.entity_overlap(p.a.entities, p.b.entities) for p in ps]),
         "gold": np.array([p.same for p in ps], dtype=bool),

