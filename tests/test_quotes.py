@@ -717,3 +717,17 @@ def test_a_dash_paragraph_of_several_sentences_is_one_direct_quote() -> None:
     qs, _n = quotes("Запись открыта.\n\nИван Петров рассказал о работе центра. Только аккаунт должен быть "
                     "подтвержденным, - объяснила Оксана Старчикова.")
     assert "Только аккаунт должен быть подтвержденным" in [q.text for q in qs]
+
+
+def test_about_after_a_subject_s_participial_clause_is_the_subject_s_quote() -> None:
+    # ", объявила о ..." closes the subject's participial clause: it is no trailing reporting clause
+    qs, nm = quotes("Американская компания ICE, являющаяся оператором фьючерсного рынка, объявила о приобретении "
+                    "биржи NYSE Euronext за 8,2 млрд долларов.")
+    assert [(q.text[:12], nm.get(q.speaker or "")) for q in qs] == [("приобретении", "ICE")]
+
+
+def test_po_ego_mneniyu_inside_a_that_clause_is_part_of_the_reported_content() -> None:
+    qs, _nm = quotes("Губернатор Василий Орлов заявил, что главврач находится на больничном и таким образом, по "
+                     "его мнению, \"скрывается от необходимости освободить должность\".")
+    assert len(qs) == 1 and qs[0].cue == "заявил" and qs[0].text.startswith("главврач находится")
+    assert "скрывается" in qs[0].text

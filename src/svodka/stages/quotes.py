@@ -350,6 +350,8 @@ def _tail(d: _Doc, toks: list[Token]) -> int:
                     rest = rest[:colon]  # "C, передает ТАСС слова Пескова: «...»"
                 if any(fold(x.text) in _CONTENT_INTRO or x.text == ":" for x in rest):
                     return -1
+                if "about" in flags and rest and fold(rest[0].text) in ("о", "об", "обо"):
+                    return -1  # "ICE, являющаяся оператором рынка, объявила о приобретении ...": its own content
                 if any(cue_flags(x) & {"say"} for x in rest):
                     continue
                 comma = next((j for j, x in enumerate(rest) if x.text == ","), -1)
@@ -464,6 +466,10 @@ def _indirect(d: _Doc, si: int) -> None:
             before = (toks[0].start, toks[i - 1].end) if i > 0 else (0, 0)
             # "По словам X, C" / "C, по словам X" / "Тем не менее, по его словам, C": the longer side
             cs, ce = after if after[1] - after[0] >= before[1] - before[0] else before
+            if (cs, ce) == before and any("say" in cue_flags(t) and _finite(t) and not d.in_marks(t.start)
+                                          and x + 2 < i and toks[x + 1].text == "," and low[x + 2] == "что"
+                                          for x, t in enumerate(toks[:i])):
+                continue  # "Он также заявил, что C1, по его мнению, C2": the reporting verb's quote covers it
             cue_text = a.text[toks[i].start:toks[k - 1].end]
             q = _add(d, toks, cs, ce, i, "indirect", 0, n, False, si, (spk, st))
             if q is not None:
@@ -631,6 +637,19 @@ def _indirect(d: _Doc, si: int) -> None:
         spk, st, _ps, _pe = _owner_or_speaker(d, toks, tail, tail_lo, n, True)
         link = _source_link(d, toks, tail, n)
         mine = list(made)  # also "Об этом сообщил X, передает РИА": the outlet relays the sentence before
+        teller = _ent(d, spk)
+        # (a person only: an organisation there is often an outlet the entity layer does not know, "отмечает
+        # NEWSru Israel", and the inner speaker is what later pronouns refer to)
+        if mine and ((teller is not None and teller.type == "PER") or (st is not None and _PRONOUN.match(st))) \
+                and "say" in tflags and "relay" not in tflags \
+                and _finite(toks[tail]) and tail_lo == tail and low[0] != "как" \
+                and all(_nested(q, toks, tail_lo) for q in mine):
+            # "Вместо того, чтобы ..., США призывают Россию привлечь ..., добавила она": a report inside the
+            # content of a person's trailing reporting clause is part of that person's quote
+            for q in mine:
+                d.quotes.remove(q)
+                made.remove(q)
+            mine = []
         if spk is not None and _is_media(_ent(d, spk)) and (mine or d.pending_via_for(si)):
             for q in mine:
                 if spk not in q.via and spk != q.speaker:
@@ -680,6 +699,16 @@ def _indirect(d: _Doc, si: int) -> None:
                     q.speaker = spk
     if outer > 0:
         _outer_relay(d, toks, outer, si)
+
+
+def _nested(q: _Quote, toks: list[Token], tail_lo: int) -> bool:
+    """Is ``q`` a report made by a finite verb in the body of a sentence whose reporting clause trails
+    (``C, добавила она``), and so inside its content? Not "по словам", not a quotation in marks."""
+    cue = q.cue
+    return cue is not None and q.kind == "indirect" and _finite(cue) and cue.start > toks[0].start \
+        and q.start >= toks[0].start \
+        and tail_lo > 0 and q.end <= toks[tail_lo - 1].end and cue.end <= toks[tail_lo - 1].end \
+        and not (q.cue_text or "").lower().startswith("по ")
 
 
 def _colon_block(d: _Doc, si: int) -> None:

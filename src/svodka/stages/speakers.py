@@ -234,6 +234,8 @@ def _role_lemmas(toks: list[Token], j: int) -> frozenset[str]:
         return lems | {deputy}  # "замгенпрокурора": a deputy's role, never the principal's
     if lems & {"глава", "руководитель"} and j + 1 < len(toks) and _MINISTRY.match(fold(toks[j + 1].text)):
         return lems | {"министр"}
+    if lems & {"председатель"} and j + 1 < len(toks) and lemmas(toks[j + 1].text) & _GOVERNMENT:
+        return frozenset({"премьер"})  # "председатель правительства королевства Педро Санчес" is its premier
     if lems & {"глава", "руководитель", "лидер"} and j + 1 < len(toks):
         # "глава государства" is the president, "глава (японского) правительства" the premier: never one another
         n = j + 1
@@ -244,6 +246,8 @@ def _role_lemmas(toks: list[Token], j: int) -> frozenset[str]:
             return frozenset({"президент"})
         if after & _GOVERNMENT:
             return frozenset({"премьер"})
+        if after & _REGION and lems & {"глава", "руководитель"}:
+            return frozenset({"губернатор"})  # "глава региона" is its governor, never the head of state
     return lems
 
 
@@ -260,6 +264,7 @@ def _deputy(word: str) -> str | None:
 #: Complements that make a head role the head of state or of government.
 _STATE = frozenset({"государство", "страна"})
 _GOVERNMENT = frozenset({"правительство", "кабмин", "кабинет"})
+_REGION = frozenset({"регион", "область", "край", "губерния"})
 
 
 def _state_head(toks: list[Token], j: int) -> bool:
@@ -279,6 +284,10 @@ def _bound_role(d: _Doc, toks: list[Token], j: int, k: int) -> bool:
         if ent is None and t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Gen":
             return True
     return False
+
+
+#: "врио губернатора X", "исполняющий обязанности мэра X": X holds the role, acting.
+_ACTING = frozenset({"врио", "обязанности", "исполняющий", "исполняющая"})
 
 
 def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
@@ -351,6 +360,7 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
                     p -= 1
                 if not possessors and t.feats.get("Case") == "Gen" and toks[k].feats.get("Case") not in ("Gen", None) \
                         and toks[p].pos == "NOUN" and toks[p].feats.get("Animacy") == "Anim" \
+                        and fold(toks[p].text) not in _ACTING \
                         and toks[p].feats.get("Case") == toks[k].feats.get("Case"):
                     continue  # "заместитель полномочного представителя ... Владимир Романов" is no "представитель"
                 if nation:
@@ -480,6 +490,17 @@ def _quote_gender(d: _Doc, q: _Quote) -> str | None:
             return "Plur"
         if q.cue.feats.get("Gender") in ("Masc", "Fem", "Neut"):
             return q.cue.feats["Gender"]
+    phrase = d.phrases.get(_cue_pos(q))
+    if phrase is None and q.speaker is None and q.speaker_text:
+        at = d.text.find(q.speaker_text, max(0, _cue_pos(q) - 200), _cue_pos(q) + 200)
+        phrase = (at, at + len(q.speaker_text)) if at >= 0 else None
+    if q.speaker is None and q.speaker_text and phrase is not None:
+        # "Руководство канала отмечает", "говорится в описании": a thing, never the "он/она" of a later quote
+        k = bisect.bisect_left(d.token_starts, phrase[0])
+        head = next((t for t in d.a.tokens[k:k + 8] if t.start < phrase[1] and t.pos in ("NOUN", "PROPN")), None)
+        if head is not None and head.feats.get("Animacy") == "Inan" and head.feats.get("Gender") == "Neut" \
+                and head.feats.get("Number") == "Sing" and d.entity_at(head.start, head.end) is None:
+            return "Inan"
     ent = _ent(d, q.speaker)
     if q.cue_text and (m := re.match(r"по\s+(его|ее|её|их)\s", fold(q.cue_text))):
         return _pronoun_agree(m.group(1))  # "По их словам" of "участников заседания": plural
@@ -487,6 +508,8 @@ def _quote_gender(d: _Doc, q: _Quote) -> str | None:
 
 
 def _agrees(want: str | None, got: str | None) -> bool:
+    if got == "Inan":  # a thing (a descriptive speaker with an inanimate neuter head) is no "он", "она", "они"
+        return want is None
     return want is None or got is None or want == got or (want == "Masc" and got == "Neut")
 
 
@@ -1024,6 +1047,9 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
         if phrase is None or not _quoted_speaker(q) or phrase[0] >= pos:
             continue
         words = {lem for w in re.findall(r"[\w-]+", d.text[phrase[0]:phrase[1]]) for lem in lemmas(w)}
+        k0 = bisect.bisect_left(d.token_starts, phrase[0])
+        words |= {lem for k in range(k0, min(len(d.a.tokens), k0 + 8)) if d.a.tokens[k].start < phrase[1]
+                  for lem in _role_lemmas(d.a.tokens, k)}  # "Глава региона подчеркнул": a governor
         if nation and _foreign(d, q.speaker, nation):
             continue  # "южнокорейский министр" is not "заключил дипломат" of another country
         if any((r in words) if bound else _same_role(frozenset(words), r) for r in roles):
@@ -1052,6 +1078,12 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
                     return None  # "Как рассказал источник" after a named person is another, unnamed one
                 if nation and _foreign(d, q.speaker, nation):
                     return None  # "южнокорейский министр" after an American diplomat is another person
+                phrase = d.phrases.get(_cue_pos(q))
+                if said is not None and said.type == "PER" and phrase is not None and head_lemmas & _OFFICES:
+                    own = {lem for w in re.findall(r"[\w-]+", d.text[phrase[0]:phrase[1]])
+                           for lem in lemmas(w)} & set(person_roles())
+                    if own and not any(_same_role(frozenset(own), r) for r in roles):
+                        continue  # "Президент ... заявляя" after "заявил председатель совета X": another office
                 return q.speaker, None if q.speaker else q.speaker_text
     ahead = _role_holder(d, roles, toks[e - 1].end, ahead=True, nation=nation)
     if ahead is None or (outlet_class and (held := _ent(d, ahead[1])) is not None and held.type == "PER"):
@@ -1313,6 +1345,8 @@ def _topic_person(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     # "Владелец летной школы сообщил" names a new person; "Дочь ..." after the lead's "Дочь ..." not. An office
     # used for the first time ("«...», - заявил тогда премьер") may still be the one person of its paragraph.
     first_use = not any(lemmas(x.text) & head_lemmas for x in d.a.tokens[:k0])
+    if first_use and head_lemmas & _GENDERED and gender in ("Masc", "Fem"):
+        return _only_person(d, pos, gender)
     if first_use and not head_lemmas & _OFFICES:
         return None
     # paragraphs by blank lines where the text has them (a list of names, one a line, is one paragraph)
@@ -1343,6 +1377,41 @@ def _topic_person(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
             and _role_holder(d, own, pos, agree=True) is None:
         return None  # "брат активиста Виталий Бученков ... Активист утверждал": the noun was his possessor
     return found, None
+
+
+#: Plain nouns of a person by sex: "В своем блоге девушка рассказывала" is the one woman the text has named.
+_GENDERED = frozenset({"девушка", "женщина", "мужчина", "парень", "юноша", "дама", "иностранец", "иностранка"})
+
+
+def _only_person(d: _Doc, pos: int, gender: str) -> tuple[str | None, str | None] | None:
+    """The one person of ``gender`` the text names before ``pos`` (outside quotation marks), when every person
+    named there has a known gender; else None."""
+    found: str | None = None
+    for _ms, _me, ent in d.mentions_in(0, pos):
+        if ent.type != "PER" or _role_only(ent):
+            continue
+        got = _first_name_gender(ent.name)
+        if got is None:
+            return None
+        if got == gender:
+            if found is not None and found != ent.id:
+                return None
+            found = ent.id
+    return (found, None) if found else None
+
+
+@cache
+def _first_name_gender(name: str) -> str | None:
+    """The gender of a name's first word when pymorphy3 knows it as a first name ("Лора Кеннингтон" -> Fem), or
+    of a Russian-type surname alone; None for names it does not know ("Асия Биби", read as a man's)."""
+    from svodka import models
+
+    words = name.split()
+    if len(words) == 1:
+        return _surname_gender(name)
+    genders = {p.tag.gender for p in models.morph().parse(words[0].lower())
+               if "Name" in p.tag and "nomn" in p.tag and p.tag.gender in ("masc", "femn")}
+    return ("Masc" if genders == {"masc"} else "Fem") if len(genders) == 1 else None
 
 
 #: Offices with one holder at a time: a first "заявил премьер" may be the one person its paragraph is about
@@ -1651,7 +1720,7 @@ def _earlier_document(d: _Doc, pos: int, kinds: set[str]) -> tuple[str | None, s
     "Бригад ..."", not an outlet that relayed it: "цитирует текст сообщения Интерфакс"), else its
     sentence's subject ("Нуланд распространила заявление"); failing a document, None."""
     si = _sent_of(d.a, pos)
-    first = d.a.sentences[max(0, si - 2)].first_token
+    first = d.a.sentences[max(0, si - 3)].first_token
     # a pronoun may refer within its sentence ("заявление, в котором"); a bare noun refers to an earlier
     # sentence, not to a document named inside the content ("вынесла постановление ..., говорится в пресс-релизе")
     k = bisect.bisect_left(d.token_starts, pos) - 1 if not kinds else d.a.sentences[si].first_token - 1
@@ -1678,6 +1747,16 @@ def _earlier_document(d: _Doc, pos: int, kinds: set[str]) -> tuple[str | None, s
                 and d.text.count("(", sent.start, m[0]) == d.text.count(")", sent.start, m[0])
                 and toks[bisect.bisect_left(d.token_starts, m[0])].feats.get("Case") == "Nom"]
         subj.sort(key=lambda m: (m[2].type != "PER", m[0]))
+        if not subj:
+            # "С соответствующим заявлением выступил накануне американский Госдепартамент": the subject after
+            # the verb the document is the object of
+            verb = next((x for x in toks[k + 2:sent.last_token + 1] if _finite(x)), None)
+            stop = next((x.start for x in toks[k + 2:sent.last_token + 1] if verb is not None
+                         and x.start > verb.start and x.text in (",", ".", ";", ":")), sent.end)
+            subj = [m for m in d.mentions_in(verb.end, stop) if m[2].type in ("PER", "ORG")
+                    and not _is_media(m[2]) and not d.in_marks(m[0])
+                    and toks[bisect.bisect_left(d.token_starts, m[0])].feats.get("Case") in ("Nom", None)][:1] \
+                if verb is not None and verb.start > t.start and verb.end - t.end < 40 else []
         return (subj[0][2].id, None) if subj else None
     return None
 
@@ -1698,6 +1777,19 @@ _WORKS = frozenset({"статья", "книга", "колонка", "фильм"
                     "публикация", "заметка", "песня", "блог", "пост", "эссе", "очерк", "монография", "исследование"})
 #: "в интервью The Daily Mail сказал", "в эфире Fox Business заявил": any organisation after these was told.
 _TOLD_IN = {"интервью", "эфире"}
+#: "в беседе с радиостанцией X", "в разговоре с телеканалом X": the outlet is the one talked to.
+_TALKED_WITH = {"беседе", "разговоре", "интервью", "диалоге"}
+
+
+def _on_air(toks: list[Token], w: int, lo: int) -> bool:
+    """Is ``toks[w]`` an outlet's class noun on which or with which one speaks ("в эфире радиостанции",
+    "в интервью телеканалу", "в беседе с радиостанцией")? The outlet named after it is a channel."""
+    if not lemmas(toks[w].text) & _MEDIA_ROLES:
+        return False
+    prev = fold(toks[w - 1].text)
+    if prev in _TOLD_IN:
+        return True
+    return prev in ("с", "со") and w - 2 >= lo and fold(toks[w - 2].text) in _TALKED_WITH
 
 
 def _addressee(d: _Doc, toks: list[Token], i: int) -> bool:
@@ -1767,6 +1859,12 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                     i += 1
                     continue
                 return None
+            if t.text == "(":
+                # "говорится в описании к ролику (орфография и пунктуация сохранены)": an aside is no subject
+                close = next((x for x in range(i + 1, hi) if sent_toks[x].text == ")"), -1)
+                if close > 0 and not d.mentions_in(t.end, sent_toks[close].start):  # not "(СКП) РФ"
+                    i = close + 1
+                    continue
             if _addressee(d, sent_toks, i):
                 # "сообщили агентству "Интерфакс" в Минздраве", "сообщил корр. ИТАР-ТАСС X": told, not telling
                 ent = d.entity_at(t.start, t.end)
@@ -1965,6 +2063,15 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                         w == s - 1 or sent_toks[w].feats.get("Case") == "Dat") and (  # not "радиостанции "X" сообщает"
                         _outlet(d, told.id) or (fold(sent_toks[w].text) in _TOLD_IN and told.type != "PER")):
                     i = w  # "в интервью газете Handelsblatt заявил": the outlet was told, not telling
+                    continue
+                while w > lo and told is not None and d.entity_at(sent_toks[w].start, sent_toks[w].end) is told:
+                    w -= 1  # "Говорит Москва": a name that starts with a verb
+                while w > lo and sent_toks[w].text in _OPEN_CLOSE:
+                    w -= 1
+                if w > lo and told is not None and told.type != "PER" and _on_air(sent_toks, w, lo) and any(
+                        x.pos in ("NOUN", "PROPN") and x.feats.get("Case") in ("Nom", None)
+                        for x in sent_toks[lo:w - 1] if x.text not in _OPEN_CLOSE):
+                    i = w  # "в эфире радиостанции "Коммерсант FM" сообщил", "в беседе с радиостанцией "X"": a channel
                     continue
                 if s > lo and t.lang != "en" and t.feats.get("Case") in ("Gen", None) and j == i \
                         and sent_toks[s - 1].pos == "NOUN" \
