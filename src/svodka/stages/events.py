@@ -1287,6 +1287,10 @@ def extract(a: Analysis) -> None:
             continue
         if chosen.type == "ASSAULT" and a.tokens[k].pos == "VERB" and _in_course_of(a, k, kids, attack_nouns):
             continue  # "в ходе перестрелки были убиты двое": the killings belong to the firefight's record
+        if chosen.type == "ASSAULT" and _counted_dead(a, lemmas, sent, k) and (si, "ASSAULT") not in by_sentence \
+                and any(ev.type == "ASSAULT" for ev in a.events):
+            continue  # "В итоге 26 человек ... были убиты" after the shelling: its casualties, not another act
+            # (in the attack's own sentence the trigger joins it: "выстрелами в голову убиты двое")
         if chosen.type in ("COERCE", "CONCEDE", "REJECT") and _court_act(a, lemmas, sent.first_token, k, kids):
             continue  # a court's ruling ("суд принял решение освободить", "арестован на 30 суток", "суд отказал")
         if chosen.type == "ACCUSE" and lemmas[k - sent.first_token] in _REPORTING \
@@ -1299,8 +1303,14 @@ def extract(a: Analysis) -> None:
                 and _verdict_on_claim(a, lemmas, sent.first_token, k, kids):
             etype = "REJECT"
         head = a.tokens[k].head
-        if etype == "PROTEST" and head >= 0 and lemmas[head - sent.first_token] in _DIPLOMATIC_PROTEST:
+        if etype == "PROTEST" and head >= 0 and lemmas[head - sent.first_token] in _DIPLOMATIC_PROTEST \
+                and lemmas[k - sent.first_token] == "протест":  # not "заявил в ходе митинга", "заявила о бойкоте"
             etype = "ACCUSE"
+        walkout = _walkout(a, lemmas, sent.first_token, k, kids) if etype == "REJECT" else None
+        if walkout is not None:  # "оппозиционеры отказались участвовать в выборах": a boycott, not a rejection
+            etype = "PROTEST"
+        if etype == "COERCE" and _seized_property(a, lemmas, sent.first_token, k, kids):
+            etype = "SANCTION"  # "СК арестовал имущество экс-министра": an asset arrest, like "наложить арест"
         if etype == "AID" and lemmas[k - sent.first_token] in ("направить", "направлять") \
                 and _deployed(a, lemmas, sent.first_token, k, kids):
             etype, deployment = "MOBILIZE", "troops"
@@ -1314,6 +1324,11 @@ def extract(a: Analysis) -> None:
                                                                       mentions)
         if etype == "ACCUSE" and lemmas[k - sent.first_token] in _REPORTING and not recipient:
             recipient = _accused(a, lemmas, sent.first_token, k, kids, chosen, mentions)
+        head_noun = _trigger_noun(a, k, end)
+        if not actor and head_noun is not None and etype in _ANNOUNCED_ACTS:
+            announcer = _announcer(a, lemmas, sent.first_token, head_noun, kids, mentions)
+            if announcer is not None:  # "Путин объявил о начале военной операции"
+                actor = [announcer.id]
         if not actor and nominal:
             named = _genitive_agent(a, end, sent.last_token, mentions)
             if lemmas[k - sent.first_token] in _PATIENT_NOUNS:  # "штурм Законодательного совета"
@@ -1337,8 +1352,8 @@ def extract(a: Analysis) -> None:
         own_place = location  # named by the trigger's own phrase ("перестрелка близ села Геджух")
         if location is None:  # a country known by an adjective may still be where it acts
             location = _sentence_place(a, si, mentions, (set(actor) | set(recipient)) - adjectival | capitals)
-        own = deployment or ("restrict" if policing else chosen.mode) or _own_mode(etype, lemmas, sent.first_token,
-                                                                                      k, end)
+        own = deployment or walkout or ("restrict" if policing else chosen.mode) \
+            or _own_mode(etype, lemmas, sent.first_token, k, end)
         same = by_sentence.get((si, etype))
         if same is not None and own and same.mode and own != same.mode:
             same = None  # "разгон ... арестованы": two acts of one type, each named by its trigger
@@ -1406,6 +1421,12 @@ def extract(a: Analysis) -> None:
             earlier = None  # "пришли к соглашению по продлению ... договорились и дальше поддерживать контакты"
         if earlier is not None and _patients_differ(a.tokens[k], passives.get(id(earlier))):
             earlier = None  # "лидер ... задержан" and later "задержаны 221 член партии": other people
+        if earlier is None and not again and participle and not gerund and not short \
+                and a.tokens[k].rel in ("acl", "amod") and _described_again(a.events, etype, date, own):
+            continue  # names the people or things of an act told before; its roles are read off them, not the act's
+        if earlier is None and not again and nominal and _reported_on(a, lemmas, sent.first_token, k, kids) \
+                and _described_again(a.events, etype, date, own):
+            continue  # "японский МИД распространил информацию о похищении": news of the act told before
         if earlier is not None:  # a re-mention: it may name a participant the first one did not
             earlier.actor = earlier.actor or actor
             earlier.recipient = earlier.recipient or recipient
@@ -1558,6 +1579,118 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
             continue  # (a place within the other's is no other place: "похищен в Назрани" after "в Ингушетии")
         return ev
     return None
+
+
+def _described_again(events: list[Event], etype: str, date: EventDate, mode: str | None) -> bool:
+    """Whether an attributive participle (or a noun of news about an act) points back to a record told before:
+    the latest one of its type and mode, unless the mention's sentence dates it otherwise. Once an act is told,
+    a participle describing its people ("показал видеозапись с россиянами, похищенными в Ираке", "информацию о
+    задержанном в Испании уроженце") names them by it, and news about it reports on it: neither tells the act
+    again, whoever or wherever they add (an own place was tried as a sign of another act: dev lost precision)."""
+    for ev in reversed(events):
+        if ev.type != etype or (mode and ev.mode and mode != ev.mode):
+            continue  # "имущество арестовал ... изъятых в ходе обысков": a seizure, not the arrest
+        # not "инженере, захваченном талибами 19 января" after another kidnapping, nor "Договора ..., подписанного
+        # 15 мая 1992 года" after a deal of an undated text
+        return not (date.resolved and date.value and date.value != ev.date.value and (
+            ev.date.resolved or not ev.date.value or not _same_time(date.value, ev.date.value)))
+    return False
+
+
+#: What an arrest of property seizes ("арестовал имущество", "была арестована коллекция картин").
+_PROPERTY = frozenset({"имущество", "счет", "счёт", "актив", "средство", "коллекция", "акция", "недвижимость",
+                       "деньги", "вклад", "собственность", "земля", "участок", "квартира", "дом", "доля", "картина",
+                       "ценность", "имущественный"})
+_ARRESTING = frozenset({"арестовать", "арестовывать"})
+
+
+def _seized_property(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """Whether an arrest verb's object (or passive subject) is property, not a person: the guide's SANCTION
+    ("СК арестовал имущество Улюкаева", "по запросу Noga была арестована коллекция картин")."""
+    if lemmas[k - first] not in _ARRESTING:
+        return False
+    return any(a.tokens[c].rel in ("obj", "nsubj:pass") and lemmas[c - first] in _PROPERTY for c in kids.get(k, []))
+
+
+#: Words that declare, extend or bring in a state of emergency ("ввел в республике чрезвычайное положение").
+_DECLARING = frozenset({"ввести", "вводить", "введение", "ввод", "объявить", "объявлять", "объявление", "утвердить",
+                        "утверждать", "продлить", "продлевать", "продление"})
+
+
+def _declared(a: Analysis, lemmas: list[str], first: int, noun: int) -> bool:
+    """Whether a state noun ("чрезвычайное положение") is governed, directly or through "режим", by a word of
+    declaring it ("объявил чрезвычайное положение", "объявлен режим чрезвычайного положения", "с момента
+    введения чрезвычайного положения")."""
+    head = a.tokens[noun].head
+    if head >= first and lemmas[head - first] == "режим":
+        head = a.tokens[head].head
+    return head >= first and lemmas[head - first] in _DECLARING
+
+
+#: Acts whose announcer is their doer: "объявил о начале военной операции", "объявил о включении в санкционный
+#: список" (not speech acts or protests: "объявил о забастовке" may be told of others).
+_ANNOUNCED_ACTS = frozenset({"SANCTION", "ASSAULT", "MOBILIZE", "COERCE", "RETREAT", "AID"})
+_ANNOUNCE = frozenset({"объявить", "объявлять"})
+#: Nouns of an act's stage between it and the announcing verb ("о начале операции", "о введении санкций").
+_STAGES = frozenset({"начало", "введение", "проведение", "завершение", "окончание", "продление", "расширение"})
+
+
+def _announcer(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]],
+               mentions: _Mentions) -> Entity | None:
+    """The named subject of "объявить о" over an act noun ``k``, directly or through a stage noun ("Путин объявил о
+    начале специальной военной операции", "Вашингтон объявил о включении в санкционный список"): who
+    announces their own act does it."""
+    node = k
+    head = a.tokens[node].head
+    if head >= first and lemmas[head - first] in _STAGES and a.tokens[node].rel.startswith("nmod"):
+        node, head = head, a.tokens[head].head
+    if head < first or lemmas[head - first] not in _ANNOUNCE or _case_marker(a, kids, node) not in ("о", "об"):
+        return None
+    subj = [c for c in kids.get(head, []) if a.tokens[c].rel == "nsubj"]
+    return mentions.best(_phrase(a, kids, subj[0])) if subj else None
+
+
+def _counted_dead(a: Analysis, lemmas: list[str], sent: Sentence, k: int) -> bool:
+    """Whether a passive "убит(ы)" reports a count of the dead ("11 палестинцев убиты", "были убиты четыре мирных
+    жителя"): casualties, which the guide leaves out on their own (they belong to the attack told before;
+    statistics over years are no event either); a named victim ("был убит Казбек Пагиев") is told as an act."""
+    tok = a.tokens[k]
+    if lemmas[k - sent.first_token] != "убить" or tok.feats.get("Voice") != "Pass":
+        return False
+    return any(f.kind == "killed" and sent.start <= f.start < sent.end for f in a.figures)
+
+
+#: Infinitives under "отказаться" that make the refusal a protest: to take part or vote (a boycott), to work.
+_BOYCOTTED = frozenset({"участвовать", "голосовать", "проголосовать"})
+_WORKING = frozenset({"работать", "выйти", "выходить", "приступить", "приступать"})
+
+
+def _walkout(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> str | None:
+    """The PROTEST mode of a refusal to take part or to work ("все оппозиционеры отказались в них участвовать",
+    "отказались выйти на работу": PLOVER's boycott and strike), else None."""
+    if lemmas[k - first] not in ("отказаться", "отказываться"):
+        return None
+    for c in kids.get(k, []):
+        if a.tokens[c].feats.get("VerbForm") != "Inf":
+            continue
+        if lemmas[c - first] in _BOYCOTTED:
+            return "boycott"
+        if lemmas[c - first] in _WORKING and (lemmas[c - first] in ("работать",) or any(
+                lemmas[g - first] in ("работа", "смена") for g in kids.get(c, []))):
+            return "strike-lim"
+    return None
+
+
+#: Nouns of news or claims about an act ("информацию о похищении", "сообщения о стрельбе", "миф о").
+_NEWS = _CLAIMS | frozenset({"сведение", "новость", "известие", "весть", "доклад", "отчет", "отчёт", "миф",
+                             "сообщать", "подробность"})
+
+
+def _reported_on(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """Whether act noun ``k`` is what a noun of news or claims is about ("информацию о похищении молодого
+    человека", "относится к заявлениям о его похищении"): told after the act itself, it reports on it."""
+    head = a.tokens[k].head
+    return head >= first and lemmas[head - first] in _NEWS and _case_marker(a, kids, k) in ("о", "об")
 
 
 def _nested(one: Geo | None, other: Geo | None) -> bool:
@@ -1894,6 +2027,11 @@ def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict
     if lemmas[k - first] in ("отказаться", "отказываться") and any(
             lemmas[c - first] in _TELL for c in kids.get(k, [])):
         return True  # "отказался сообщить, какие вопросы рассматривались"
+    if lemmas[k - first] == "чрезвычайный" and k + 1 - first < len(lemmas) and lemmas[k + 1 - first] == "положение" \
+            and not _declared(a, lemmas, first, k + 1):
+        return True  # "правительство чрезвычайного положения", "в условиях ЧП": a name or a state, not declaring it
+    if lemmas[k - first] == "вывод" and k > first and lemmas[k - 1 - first] == "к":
+        return True  # "приходит к выводу, что ...": a conclusion, not a withdrawal
     if a.tokens[k].pos == "NOUN" and k > first and _slogan(a, k):
         return True  # a slogan: «"Свобода!" и "Отставка!"»
     if lemmas[k - first] in ("задержать", "задерживать") and any(
@@ -2028,15 +2166,22 @@ _MEETING_NOUNS = frozenset({"визит", "встреча", "переговор�
 _TALK_WORDS = _MEETING_NOUNS | frozenset({"беседа", "встретиться", "побеседовать", "обсудить", "обсуждать",
                                           "разговор", "поговорить"})
 _CALLED_OFF = frozenset({"отменить", "отменять", "отложить", "откладывать", "перенести", "переносить", "сорвать",
-                         "дата", "срок", "отмена", "перенос", "подготовка", "программа", "преддверие"})
+                         "сорваться", "срываться", "дата", "срок", "отмена", "перенос", "подготовка", "программа",
+                         "преддверие"})
+#: Verbs that say a meeting took place; negated ("Переговоры ... не велись", "встреча не состоялась"), it did not.
+_TOOK_PLACE = frozenset({"состояться", "вестись", "проводиться", "провести", "пройти", "проходить", "идти"})
 #: The press as the other side of a conversation ("беседа с журналистами"): an interview, not CONSULT.
 _PRESS = frozenset({"журналист", "журналистка", "корреспондент", "репортер", "репортёр", "СМИ", "пресса"})
 
 
 def _called_off(a: Analysis, lemmas: list[str], first: int, k: int) -> bool:
     """A meeting noun governed by a verb or noun that calls it off or only schedules it ("визит ...
-    отменил", "отложить переговоры", "о дате визита", "в преддверии саммита")."""
+    отменил", "отложить переговоры", "о дате визита", "в преддверии саммита", "встреча сорвалась"), or
+    the subject of a negated verb of taking place."""
     head = a.tokens[k].head
+    if head >= first and lemmas[head - first] in _TOOK_PLACE and a.tokens[k].rel.startswith("nsubj") \
+            and head - 1 >= first and lemmas[head - 1 - first] == "не":
+        return True  # "Переговоры по этому поводу не велись", "встреча так и не состоялась"
     return head >= first and lemmas[head - first] in _CALLED_OFF
 
 
