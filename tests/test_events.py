@@ -1411,3 +1411,10 @@ def test_a_count_of_the_dead_after_an_attack_is_its_outcome() -> None:
     # a named victim with nothing told before is an act of its own
     alone = run("В Буйнакске убит заместитель начальника районного отдела милиции Магомед Иванов.")
     assert [e.type for e in alone.events or []] == ["ASSAULT"]
+
+
+def test_an_addressee_under_the_help_noun_makes_a_request() -> None:
+    # the parser may hang "к X" from "поддержкой", not from the verb: the request is still addressed
+    events = described(run("Президент Буш обратился за поддержкой к Генеральной Ассамблее ООН."))
+    assert [(e[0], e[1], e[2]) for e in events] == [("REQUEST", "обратился", ["Буш"])]
+    assert described(run("Пострадавшие обратились за медицинской помощью.")) == []

@@ -2112,10 +2112,12 @@ def _unaddressed_help(a: Analysis, lemmas: list[str], first: int, k: int, kids: 
     if any(lemmas[g - first] in _GAP_BLOCKERS or any(stem in lemmas[g - first] for stem in ("медицин", "психиатр"))
            for c in help_nouns for g in kids.get(c, [])):
         return True  # care: "за медицинской помощью", "за психолого-психиатрической помощью"
+    # the addressee may hang from the verb or from the help noun ("обратился за поддержкой к Генеральной Ассамблее")
+    addressees = [c for c in under if c not in help_nouns] + [g for c in help_nouns for g in kids.get(c, [])]
     return not any(a.tokens[c].pos in ("NOUN", "PROPN") and lemmas[c - first] not in _TIME_NOUNS and (
         _case_marker(a, kids, c) in ("к", "ко") or (_case_marker(a, kids, c) in ("в", "во")
                                                     and a.tokens[c].feats.get("Case") == "Acc"))
-        for c in under if c not in help_nouns)  # "к США", "в милицию"; not "в организации акции", "в марте"
+        for c in addressees)  # "к США", "в милицию"; not "в организации акции", "в марте"
 
 
 #: Inanimate nouns for bodies of people, which demand ("профсоюз требует", "фракция ЛДПР требует").
