@@ -408,18 +408,13 @@ class StoryIndex:
         self.db.execute("DELETE FROM doc_features WHERE doc_id IN (SELECT unnest(?))", [ids])
         self.db.execute("DELETE FROM doc_lsh WHERE doc_id IN (SELECT unnest(?))", [ids])
         self.db.execute("DELETE FROM doc_headlines WHERE doc_id IN (SELECT unnest(?))", [ids])
-
-        def vectors(values: list[np.ndarray], dim: int = DIM) -> Any:
-            flat = pa.array(np.concatenate(values).astype(np.float32), pa.float32())
-            return pa.FixedSizeListArray.from_arrays(flat, dim)
-
         features = pa.table({  # noqa: F841 - read by DuckDB's replacement scan
             "doc_id": pa.array(ids, pa.string()),
             "seq": pa.array([f.seq for f in new], pa.int64()),
             "day": pa.array([f.day for f in new], pa.date32()),
             "minhash": pa.array([f.minhash.tobytes() if f.minhash is not None else None for f in new], pa.binary()),
-            "title_embedding": vectors([f.title_embedding for f in new]),
-            "embedding": vectors([f.embedding for f in new]),
+            "title_embedding": _vectors([f.title_embedding for f in new], DIM),
+            "embedding": _vectors([f.embedding for f in new], DIM),
             "entities": pa.array([sorted(f.entities) for f in new], pa.list_(pa.string())),
         })
         self.db.execute("INSERT INTO doc_features SELECT doc_id, seq, day, minhash, title_embedding, embedding, "
@@ -437,9 +432,8 @@ class StoryIndex:
 
         if not ids:
             return
-        flat = pa.array(np.concatenate(vectors).astype(np.float32), pa.float32())
         heads = pa.table({"doc_id": pa.array(ids, pa.string()),  # noqa: F841 - read by DuckDB's replacement scan
-                          "e5": pa.FixedSizeListArray.from_arrays(flat, E5_DIM)})
+                          "e5": _vectors(vectors, E5_DIM)})
         self.db.execute("INSERT OR REPLACE INTO doc_headlines SELECT doc_id, e5 FROM heads")
 
     def _candidates(self, new: list[Features]) -> dict[str, set[str]]:
@@ -490,16 +484,15 @@ class StoryIndex:
         out: dict[str, tuple[str, Features]] = {}
         columns = {name: table.column(name).to_pylist() for name in ("doc_id", "seq", "day", "minhash", "entities",
                                                                        "story_id", "title", "head")}
-        e5 = self._headlines(columns["doc_id"], [headline(t, h) for t, h in zip(columns["title"], columns["head"],
-                                                                                  strict=True)])
+        heads = [headline(t, h) for t, h in zip(columns["title"], columns["head"], strict=True)]
+        e5 = self._headlines(columns["doc_id"], heads)
         for k, doc_id in enumerate(columns["doc_id"]):
             blob = columns["minhash"][k]
             f = Features(doc_id=doc_id, day=columns["day"][k],
                          minhash=np.frombuffer(blob, dtype=np.uint32) if blob is not None else None,
                          title_embedding=titles[k], embedding=leads[k],
                          entities=frozenset(columns["entities"][k] or ()), seq=int(columns["seq"][k]),
-                         dates=headline_dates(headline(columns["title"][k], columns["head"][k])),
-                         headline_e5=e5.get(doc_id))
+                         dates=headline_dates(heads[k]), headline_e5=e5.get(doc_id))
             out[doc_id] = (columns["story_id"][k] or f"s:{doc_id}", f)
         return out
 
@@ -518,6 +511,14 @@ class StoryIndex:
                 self._store_headlines(added, list(vectors))
                 found.update(zip(added, vectors, strict=True))
         return found
+
+
+def _vectors(values: Sequence[np.ndarray], dim: int) -> Any:
+    """Vectors as an Arrow FLOAT[dim] column, the inverse of :func:`_matrix`."""
+    import pyarrow as pa
+
+    flat = pa.array(np.concatenate(values).astype(np.float32), pa.float32())
+    return pa.FixedSizeListArray.from_arrays(flat, dim)
 
 
 def _matrix(column: Any, dim: int = DIM) -> np.ndarray:

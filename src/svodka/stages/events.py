@@ -1324,9 +1324,9 @@ def extract(a: Analysis) -> None:
                                                                       mentions)
         if etype == "ACCUSE" and lemmas[k - sent.first_token] in _REPORTING and not recipient:
             recipient = _accused(a, lemmas, sent.first_token, k, kids, chosen, mentions)
-        head_noun = _trigger_noun(a, k, end)
-        if not actor and head_noun is not None and etype in _ANNOUNCED_ACTS:
-            announcer = _announcer(a, lemmas, sent.first_token, head_noun, kids, mentions)
+        noun = _trigger_noun(a, k, end)
+        if not actor and noun is not None and etype in _ANNOUNCED_ACTS:
+            announcer = _announcer(a, lemmas, sent.first_token, noun, kids, mentions)
             if announcer is not None:  # "Путин объявил о начале военной операции"
                 actor = [announcer.id]
         if not actor and nominal:
@@ -1338,7 +1338,6 @@ def extract(a: Analysis) -> None:
             else:  # "удар турецкой авиации"
                 actor = _genitive_national(a, end, sent.last_token, kids, mentions)
                 adjectival = set(actor)
-        noun = _trigger_noun(a, k, end)
         if not actor and noun is not None and etype != "PROTEST" and _lemma(a.tokens[noun]) not in _NON_STATE_NOUNS:
             # "турецкий обстрел", "американского авиаудара": the adjective of the act names who did it
             countries = mentions.countries(_adjective_countries(a, noun))
@@ -1675,7 +1674,7 @@ def _walkout(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int,
             continue
         if lemmas[c - first] in _BOYCOTTED:
             return "boycott"
-        if lemmas[c - first] in _WORKING and (lemmas[c - first] in ("работать",) or any(
+        if lemmas[c - first] in _WORKING and (lemmas[c - first] == "работать" or any(
                 lemmas[g - first] in ("работа", "смена") for g in kids.get(c, []))):
             return "strike-lim"
     return None
