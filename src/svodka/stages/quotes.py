@@ -461,6 +461,9 @@ def _indirect(d: _Doc, si: int) -> None:
                         spk, st = role
                 elif not ments and head >= 0 and (introduced := _introduced_as(d, toks, k, comma, head)) is not None:
                     spk, st = introduced  # "по словам помощника депутата": the one introduced as such
+                if comma > k and spk:
+                    # the phrase as written, for a later role noun: "По словам главы ЦИК ДНР" ... "руководитель ЦИК"
+                    d.according.setdefault(toks[i].start, (toks[k].start, toks[comma - 1].end))
             after = (toks[comma_after].end, toks[body_hi - 1].end if body_hi > comma_after else sent.end) \
                 if comma_after < n - 1 else (0, 0)
             before = (toks[0].start, toks[i - 1].end) if i > 0 else (0, 0)
@@ -711,6 +714,10 @@ def _nested(q: _Quote, toks: list[Token], tail_lo: int) -> bool:
         and not (q.cue_text or "").lower().startswith("по ")
 
 
+#: Words that open a clause of its own: a verb after them has a subject of its own.
+_SUBORDINATE = frozenset({"что", "чтобы", "как", "когда", "если", "где", "чей", "чья", "чье", "чьи", "пока"})
+
+
 def _colon_block(d: _Doc, si: int) -> None:
     """A reporting clause that ends its line with a colon ("Президент ФФККР Александр Горшков
     прокомментировал это:", "Позже президент Боливии отметил:") introduces the next line, written
@@ -723,8 +730,14 @@ def _colon_block(d: _Doc, si: int) -> None:
     nl = text.find("\n", toks[-1].end)
     if nl < 0 or text[toks[-1].end:nl].strip():
         return
-    k = next((j for j in range(len(toks) - 2, -1, -1) if "say" in cue_flags(toks[j]) and _finite(toks[j])
+    # a speech act too: "Прокурор ... просил суд приговорить ...:", "... и попросил прощения у верующих:"
+    k = next((j for j in range(len(toks) - 2, -1, -1) if cue_flags(toks[j]) & {"say", "act"} and _finite(toks[j])
               and not d.in_marks(toks[j].start)), -1)
+    # "X признал вину, пожаловался на ... и попросил прощения:": verbs coordinated with the sentence's first
+    # finite verb share its subject (no subordinate clause between them)
+    f = next((j for j in range(k) if _finite(toks[j]) and not d.in_marks(toks[j].start)), -1)
+    if f >= 0 and any(fold(x.text) in _SUBORDINATE or fold(x.text).startswith("котор") for x in toks[:k]):
+        f = -1  # "Защитник, ссылаясь на то, что мужчина раскаялся, попросил:": that verb has a subject of its own
     # "По его словам, C:" + the block: the speaker of "по словам", not a cue inside C ("часть жителей
     # которого считает")
     po = next((q for q in d.quotes if q.sent == si and q.cue_text and fold(q.cue_text).startswith("по ")
@@ -745,7 +758,11 @@ def _colon_block(d: _Doc, si: int) -> None:
         d.quotes.append(_Quote(s, e, "direct", po.cue, po.cue_text, po.speaker, po.speaker_text, list(po.via),
                                _lang_at(a, s), _sent_of(a, s), flags=po.flags))
         return
-    spk, st, _ps, _pe = _find_speaker(d, toks, k, 0, len(toks) - 1, _prefer_after(toks, k))
+    spk, st = None, None
+    if f >= 0:
+        spk, st, _ps, _pe = _find_speaker(d, toks, f, 0, k, _prefer_after(toks, f))
+    if spk is None and st is None:
+        spk, st, _ps, _pe = _find_speaker(d, toks, k, 0, len(toks) - 1, _prefer_after(toks, k))
     if spk is None and st is None:
         return
     via = _via(d, toks, 0, len(toks), -1, -1, spk, toks[k].start)

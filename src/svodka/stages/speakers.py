@@ -131,6 +131,9 @@ class _Doc:
         self.relays: list[tuple[int, str]] = []
         #: reporting word offset -> span of its speaker phrase as written (for later role nouns)
         self.phrases: dict[int, tuple[int, int]] = {}
+        #: the same for "по словам X" whose X resolved to an entity: only a head of the same body reads it
+        #: ("По словам главы ЦИК ДНР" ... "руководитель ЦИК"); a group role ("лидер" ~ "глава МИД") does not
+        self.according: dict[int, tuple[int, int]] = {}
         #: insides of quotation marks (found by quotes.py, which owns mark detection)
         self.marks: list[tuple[int, int]] = marks
 
@@ -832,6 +835,10 @@ def _class_referent(d: _Doc, role: str, pos: int, far: bool = True) -> str | Non
     if role in _COMPANY_CLASSES:
         return _company_referent(d, role, pos)
     pattern = _CLASS_NAMES[role]
+    if pattern is None and (writer := _quoted_outlet(d, pos)) is not None:
+        # "Об этом пишет The International Herald Tribune (перевод на сайте Inopressa.ru)" ... "сообщает издание":
+        # the one outlet that wrote, before any outlet only mentioned
+        return writer
     i = bisect.bisect_left(d.mention_starts, pos) - 1
     farther: set[str] = set()
     while i >= 0:
@@ -864,6 +871,58 @@ def _class_referent(d: _Doc, role: str, pos: int, far: bool = True) -> str | Non
     before = d.mentions_in(0, pos)
     reported = any(ent.id == only and _REPORTED_BY.search(d.text[max(0, ms - 30):ms]) for ms, _me, ent in before)
     return only if reported and {m[2].id for m in before if _is_media(m[2])} <= {only} else None
+
+
+def _other_outlet_between(d: _Doc, since: int, pos: int, last: str | None) -> bool:
+    """Did another outlet than ``last`` speak between ``since`` and ``pos`` ("В свою очередь французская Le Monde
+    отмечает", "..., сообщает "Комсомольская правда"", named by the entity layer or not)? A later "издание" is
+    then that one, not ``last``."""
+    toks = d.a.tokens
+    for ms, me, ent in d.mentions_in(since, pos):
+        k = bisect.bisect_left(d.token_starts, ms)
+        k2 = bisect.bisect_left(d.token_starts, me)
+        near = [toks[x] for x in (k - 1, k2) if 0 <= x < len(toks)]
+        if ent.type == "ORG" and ent.id != last and any(
+                _finite(x) and cue_flags(x) and x.feats.get("Tense") == "Pres" for x in near):
+            return True
+    k = bisect.bisect_left(d.token_starts, since)
+    while k + 1 < len(toks) and toks[k + 1].start < pos:
+        t, nxt = toks[k], toks[k + 1]
+        k += 1
+        named = d.entity_at(nxt.start, nxt.end) or d.entity_at(nxt.end, nxt.end + 3)
+        if _finite(t) and cue_flags(t) and t.feats.get("Tense") == "Pres" and (
+                nxt.text in _OPEN_CLOSE or nxt.text[:1].isupper()) and (named is None or (
+                named.id != last and named.type == "ORG")):
+            return True
+    return False
+
+
+def _quoted_outlet(d: _Doc, pos: int) -> str | None:
+    """The one organisation earlier quotes before ``pos`` gave as their writer ("Об этом пишет The International
+    Herald Tribune", also an outlet the entity layer left untyped), when it is the only outlet that spoke and the
+    last one that spoke or relayed: a later "издание"/"газета" of the same text is that one. None when another
+    outlet spoke ("сообщает ТАСС" after "по словам источника "Коммерсанта""), relayed since ("..., сообщает
+    "Комсомольская правда". При этом, как отмечает издание"), or none wrote."""
+    wrote: set[str] = set()
+    spoke: set[str] = set()
+    events: list[tuple[int, str, int]] = []  # (offset, outlet, end of its sentence)
+    for q in d.quotes:
+        ent = _ent(d, q.speaker)
+        if _cue_pos(q) >= pos or ent is None or ent.type != "ORG":
+            continue
+        if q.cue is not None and lemmas(q.cue.text) & {"писать", "написать"}:
+            wrote.add(ent.id)
+        if _outlet(d, q.speaker):
+            spoke.add(ent.id)
+        events.append((_cue_pos(q), ent.id, d.a.sentences[q.sent].end if q.sent < len(d.a.sentences) else pos))
+    for si, eid in d.relays:
+        if si < len(d.a.sentences) and d.a.sentences[si].start < pos:
+            events.append((d.a.sentences[si].start, eid, d.a.sentences[si].end))
+    events = [ev for ev in sorted(events) if ev[1] in wrote or ev[1] in spoke or _outlet(d, ev[1])]
+    if len(wrote) != 1 or not spoke <= wrote or not events or events[-1][1] not in wrote:
+        return None
+    _at, last, since = events[-1]
+    return None if _other_outlet_between(d, since, pos, last) else last
 
 
 #: An outlet right after its reporting verb: "Как сообщает ВВС, представители компании" is no company.
@@ -907,6 +966,19 @@ def _company_referent(d: _Doc, role: str, pos: int) -> str | None:
         if opener is not None and opener[2].id in near and (
                 _case_at(d, opener[0]) in ("Nom", None) or (staff and opener[0] > prev.start + 1)):
             return opener[2].id
+        if opener is None:
+            # "Ирландский лоукостер Ryanair планирует ... \"...\", - отметила компания": the company named in the
+            # nominative before the first verb of the sentence before (its subject)
+            verb = next((t.start for t in d.a.tokens[prev.first_token:prev.last_token] if _finite(t)), prev.end)
+            subject = next((m for m in d.mentions_in(prev.start, verb) if m[2].type == "ORG"), None)
+            k = bisect.bisect_left(d.token_starts, subject[0]) - 1 if subject is not None else -1
+            while k >= prev.first_token and d.a.tokens[k].text in _OPEN_CLOSE:
+                k -= 1
+            # its head noun, if any, in the nominative too ("лоукостер Ryanair"; not "членов Cockpit")
+            head_ok = k < prev.first_token or d.a.tokens[k].pos != "NOUN" or d.a.tokens[k].feats.get("Case") == "Nom"
+            if subject is not None and subject[2].id in near and _case_at(d, subject[0]) in ("Nom", None) \
+                    and head_ok and not d.in_marks(subject[0]):
+                return subject[2].id
     if introduced:
         return introduced[0] if len(introduced) == 1 else None
     if len(near) > 1:
@@ -1042,8 +1114,20 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     if holder is not None and not (outlet_class and held is not None and held.type == "PER"):
         cands.append((holder[0], holder[1], None))
     generic = bool(head_lemmas & _GENERIC_SOURCES)  # "собеседник агентства": whoever was quoted last
+    own_bodies = {m[2].id for m in d.mentions_in(toks[head].end, toks[e - 1].end) if m[2].type == "ORG"}
+
+    def same_head(span: tuple[int, int]) -> bool:
+        """"указал руководитель ЦИК" after "По словам главы ЦИК ДНР": a head of the same body by another head word
+        (the earlier speaker a person)."""
+        k0 = bisect.bisect_left(d.token_starts, span[0])
+        heads = any(lemmas(t.text) & _HEADS for t in d.a.tokens[k0:k0 + 8] if t.start < span[1])
+        return heads and bool(own_bodies & {m[2].id for m in d.mentions_in(span[0], span[1])})
+
     for q in [] if generic else _previous_quotes(d, pos):
         phrase = d.phrases.get(_cue_pos(q))
+        if phrase is None and bound and (phrase := d.according.get(_cue_pos(q))) is not None and not (
+                phrase[0] < pos and same_head(phrase)):
+            continue  # a "по словам" phrase serves a head of the same body only
         if phrase is None or not _quoted_speaker(q) or phrase[0] >= pos:
             continue
         words = {lem for w in re.findall(r"[\w-]+", d.text[phrase[0]:phrase[1]]) for lem in lemmas(w)}
@@ -1052,7 +1136,10 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
                   for lem in _role_lemmas(d.a.tokens, k)}  # "Глава региона подчеркнул": a governor
         if nation and _foreign(d, q.speaker, nation):
             continue  # "южнокорейский министр" is not "заключил дипломат" of another country
-        if any((r in words) if bound else _same_role(frozenset(words), r) for r in roles):
+        same_body = bound and (said := _ent(d, q.speaker)) is not None and said.type == "PER" and same_head(phrase)
+        if same_body or any((r in words) if bound else _same_role(frozenset(words), r) for r in roles):
+            if outlet_class and _other_outlet_between(d, phrase[1], pos, q.speaker):
+                break  # "отмечает издание" (Forbes) ... "Le Monde отмечает" ... "сообщает издание": not Forbes
             cands.append((_cue_pos(q), q.speaker, None if q.speaker else q.speaker_text))
             break
     if cands:
@@ -1329,6 +1416,8 @@ def _topic_person(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     comp: set[str] = set()
     for k in range(s, e):
         x = toks[k]
+        if k > head and x.pos == "ADP":
+            break  # "заявил политик со слезами в голосе": a circumstance, not a modifier of who
         if k == head or x.pos in ("ADJ", "PUNCT") or (x.pos == "DET" and lemmas(x.text) & _DEFINITE):
             continue
         ent = d.entity_at(x.start, x.end)
@@ -1356,7 +1445,7 @@ def _topic_person(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     found: str | None = None
     nominative = False
     here = starts[-1] if first_use else lo  # a first use: the subject of this paragraph only
-    for ms, _me, ent in d.mentions_in(lo, pos):
+    for ms, me, ent in d.mentions_in(lo, pos):
         if ent.type != "PER" or _role_only(ent) or d.in_marks(ms):
             continue
         got = _name_gender(ent.name)
@@ -1366,7 +1455,9 @@ def _topic_person(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
             return None  # two people it might describe, or a name of unknown gender
         found = ent.id
         k = bisect.bisect_left(d.token_starts, ms)
-        nominative = nominative or (ms >= here and k < len(d.a.tokens) and d.a.tokens[k].feats.get("Case") == "Nom"
+        # any word of the name: "фон Беттихер стал" (the particle "фон" has no case of the name)
+        named = any(t.feats.get("Case") == "Nom" for t in d.a.tokens[k:k + 4] if t.start < me)
+        nominative = nominative or (ms >= here and named
                                     and not (first_use and any(q.start <= ms < q.end for q in d.quotes)))
     if found is None or not nominative:
         return None
@@ -1799,11 +1890,16 @@ def _addressee(d: _Doc, toks: list[Token], i: int) -> bool:
     if fold(t.text) in _TOLD:
         return True
     ent = d.entity_at(t.start, t.end)
-    if ent is None or not _is_media(ent):
+    if ent is None or ent.type != "ORG":
         return False
     j = i - 1
     while j >= 0 and (toks[j].text in _OPEN_CLOSE or toks[j].text in _OPEN_CLOSE.values() or toks[j].text == "."):
         j -= 1
+    if not _is_media(ent):
+        # "в интервью информационному каналу «Вести» руководитель ...", "в эфире радиостанции "Эхо Москвы"": a name
+        # right after the class noun told (not "в Twitter радиостанции X", the station's own page)
+        return j >= 1 and fold(toks[j].text) in _TOLD - _TOLD_IN and (
+            toks[j].feats.get("Case") == "Dat" or fold(toks[j - 1].text) in _TOLD_IN)
     return t.feats.get("Case") == "Dat" or (j >= 0 and fold(toks[j].text) in _TOLD)
 
 
@@ -1998,6 +2094,10 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                     continue
                 if t.text == "," and _relative_clause_before(sent_toks, i, lo):
                     i = _skip_relative(sent_toks, i, lo)
+                    if i >= lo and (owner := _person_of_body(d, sent_toks, i, lo)) is not None:
+                        # "Мэтью Эндерсон из агентства Chadwick Management, представляющий его интересы, заявил":
+                        # the body is the person's complement, the person the subject the clause qualifies
+                        return owner
                     continue
                 opening = next((c for c in range(i - 1, max(lo, i - 5) - 1, -1) if sent_toks[c].text == ","), -1)
                 # (after a noun or name only: "Его результаты не объявлены, однако, говорят" has no subject)
@@ -2006,7 +2106,8 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                         fold(x.text) for x in sent_toks[opening + 1:i]) in _PARENTHETICALS:
                     i = opening - 1  # "Иван Петров, в свою очередь, заявил": an aside between the subject and cue
                     continue
-                if t.text == "," and all(x.pos == "ADV" for x in sent_toks[i + 1:cue_i]):
+                # ("Прокурор, признав ..., тем не менее просил": an adverbial of concession is no subject either)
+                if t.text == "," and all(x.pos == "ADV" or fold(x.text) in _CONCESSIVE for x in sent_toks[i + 1:cue_i]):
                     # "Фазлур Рехман, выступая на марше миллионов в Лахоре, заявил": a gerund clause before the
                     # cue is the subject's, never the subject
                     commas: list[int] = []
@@ -2152,6 +2253,14 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                 if (named := _ent(d, spk)) is not None and named.type == "PER":
                     return spk, d.text[sent_toks[s].start:sent_toks[e - 1].end], sent_toks[s].start, \
                         sent_toks[e - 1].end
+            if x > cue_i and ent is None and t.pos == "NOUN" and t.feats.get("Animacy") == "Anim" \
+                    and t.feats.get("Case") in ("Acc", "Gen") and t.feats.get("Number") == "Sing" \
+                    and (x + 1 >= hi or sent_toks[x + 1].text in (".", ",", ";")) \
+                    and not _complement(d, sent_toks, x, cue_i) \
+                    and (last := _last_quoted_person(d, t.start, t.feats.get("Gender"))) is not None:
+                # "«...», - цитирует ИТАР-ТАСС оппозиционера": a bare epithet ending the clause is the person
+                # quoted last, when of its gender (the outlet relays)
+                return last, t.text, t.start, t.end
     words_of = _words_of(d, sent_toks, cue_i, hi)
     if words_of is not None:
         return words_of
@@ -2297,6 +2406,61 @@ def _name_after(d: _Doc, toks: list[Token], k: int, stop: int, across_adp: bool)
             return k, ent.id
         k += 1
     return None
+
+
+def _complement(d: _Doc, toks: list[Token], x: int, cue_i: int) -> bool:
+    """Is the noun ``toks[x]`` (adjectives before it skipped) the genitive complement of a common noun before it
+    ("представителя беглого предпринимателя"), not a phrase of its own?"""
+    y = x - 1
+    while y > cue_i and toks[y].pos == "ADJ":
+        y -= 1
+    return y > cue_i and toks[y].pos == "NOUN" and d.entity_at(toks[y].start, toks[y].end) is None
+
+
+def _last_quoted_person(d: _Doc, pos: int, gender: str | None) -> str | None:
+    """The named person who spoke the last quote before ``pos`` (within 1,500 characters), when the name's gender
+    is ``gender`` ("Masc"/"Fem"); else None."""
+    if gender not in ("Masc", "Fem"):
+        return None
+    for q in _previous_quotes(d, pos):
+        if _cue_pos(q) < pos - 1500:
+            return None
+        said = _ent(d, q.speaker)
+        if q.relay or said is None or _outlet(d, q.speaker):
+            continue  # an outlet relays (also this very quote, resolved once already)
+        if said.type != "PER" or _role_only(said):
+            return None
+        return said.id if _name_gender(said.name) == gender else None
+    return None
+
+
+def _person_of_body(d: _Doc, toks: list[Token], k: int, lo: int) -> tuple[str, None, int, int] | None:
+    """The person a body named at ``toks[k]`` belongs to by a preposition ("Мэтью Эндерсон из агентства Chadwick
+    Management", "X от компании Y"): (id, None, start, end) of the name right before "из/от" (the class noun
+    between them in the genitive), else None. The body is then the person's complement, not a subject."""
+    ent = d.entity_at(toks[k].start, toks[k].end)
+    if ent is None or ent.type == "PER":
+        return None
+    x = k
+    while x > lo and d.entity_at(toks[x - 1].start, toks[x - 1].end) is ent:
+        x -= 1
+    x -= 1
+    while x > lo and (toks[x].text in _OPEN_CLOSE or (toks[x].pos in ("NOUN", "ADJ")
+                                                      and toks[x].feats.get("Case") == "Gen")):
+        x -= 1
+    if x <= lo or fold(toks[x].text) not in ("из", "от"):
+        return None
+    per = d.entity_at(toks[x - 1].start, toks[x - 1].end)
+    if per is None or per.type != "PER" or _role_only(per):
+        return None
+    first = x - 1
+    while first > lo and d.entity_at(toks[first - 1].start, toks[first - 1].end) is per:
+        first -= 1
+    return per.id, None, toks[first].start, toks[x - 1].end
+
+
+#: Words of "тем не менее", "все же", "все-таки" between a clause and its cue.
+_CONCESSIVE = frozenset({"тем", "не", "менее", "все", "всё", "же", "все-таки", "всё-таки", "однако"})
 
 
 def _relative_clause_before(toks: list[Token], i: int, lo: int) -> bool:
