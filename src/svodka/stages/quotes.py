@@ -653,7 +653,7 @@ def _indirect(d: _Doc, si: int) -> None:
                 d.quotes.remove(q)
                 made.remove(q)
             mine = []
-        if spk is not None and _is_media(_ent(d, spk)) and (mine or d.pending_via_for(si)):
+        if spk is not None and _is_media(teller) and (mine or d.pending_via_for(si)):
             for q in mine:
                 if spk not in q.via and spk != q.speaker:
                     q.via.append(spk)

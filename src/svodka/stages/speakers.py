@@ -237,7 +237,7 @@ def _role_lemmas(toks: list[Token], j: int) -> frozenset[str]:
         return lems | {deputy}  # "замгенпрокурора": a deputy's role, never the principal's
     if lems & {"глава", "руководитель"} and j + 1 < len(toks) and _MINISTRY.match(fold(toks[j + 1].text)):
         return lems | {"министр"}
-    if lems & {"председатель"} and j + 1 < len(toks) and lemmas(toks[j + 1].text) & _GOVERNMENT:
+    if "председатель" in lems and j + 1 < len(toks) and lemmas(toks[j + 1].text) & _GOVERNMENT:
         return frozenset({"премьер"})  # "председатель правительства королевства Педро Санчес" is its premier
     if lems & {"глава", "руководитель", "лидер"} and j + 1 < len(toks):
         # "глава государства" is the president, "глава (японского) правительства" the premier: never one another
@@ -485,17 +485,23 @@ def _cue_pos(q: _Quote) -> int:
     return q.cue.start if q.cue is not None else q.start
 
 
+def _span_lemmas(d: _Doc, span: tuple[int, int]) -> set[str]:
+    """Every lemma of every word in ``d.text[span]``: a speaker phrase as written, to compare roles."""
+    return {lem for w in re.findall(r"[\w-]+", d.text[span[0]:span[1]]) for lem in lemmas(w)}
+
+
 def _quote_gender(d: _Doc, q: _Quote) -> str | None:
     """Gender or number of a quote's speaker: from its past-tense cue ("заявила" -> Fem,
-    "сообщили" -> Plur), else from a person's name."""
+    "сообщили" -> Plur), else "Inan" for a thing named without an entity, else from a person's name."""
     if q.cue is not None and q.cue.lang != "en" and q.cue.feats.get("VerbForm") != "Conv":
         if q.cue.feats.get("Number") == "Plur":
             return "Plur"
         if q.cue.feats.get("Gender") in ("Masc", "Fem", "Neut"):
             return q.cue.feats["Gender"]
-    phrase = d.phrases.get(_cue_pos(q))
+    cue = _cue_pos(q)
+    phrase = d.phrases.get(cue)
     if phrase is None and q.speaker is None and q.speaker_text:
-        at = d.text.find(q.speaker_text, max(0, _cue_pos(q) - 200), _cue_pos(q) + 200)
+        at = d.text.find(q.speaker_text, max(0, cue - 200), cue + 200)
         phrase = (at, at + len(q.speaker_text)) if at >= 0 else None
     if q.speaker is None and q.speaker_text and phrase is not None:
         # "Руководство канала отмечает", "говорится в описании": a thing, never the "он/она" of a later quote
@@ -918,7 +924,7 @@ def _quoted_outlet(d: _Doc, pos: int) -> str | None:
     for si, eid in d.relays:
         if si < len(d.a.sentences) and d.a.sentences[si].start < pos:
             events.append((d.a.sentences[si].start, eid, d.a.sentences[si].end))
-    events = [ev for ev in sorted(events) if ev[1] in wrote or ev[1] in spoke or _outlet(d, ev[1])]
+    events = [ev for ev in sorted(events) if ev[1] in wrote or _outlet(d, ev[1])]  # (all of spoke are outlets)
     if len(wrote) != 1 or not spoke <= wrote or not events or events[-1][1] not in wrote:
         return None
     _at, last, since = events[-1]
@@ -971,14 +977,14 @@ def _company_referent(d: _Doc, role: str, pos: int) -> str | None:
             # nominative before the first verb of the sentence before (its subject)
             verb = next((t.start for t in d.a.tokens[prev.first_token:prev.last_token] if _finite(t)), prev.end)
             subject = next((m for m in d.mentions_in(prev.start, verb) if m[2].type == "ORG"), None)
-            k = bisect.bisect_left(d.token_starts, subject[0]) - 1 if subject is not None else -1
-            while k >= prev.first_token and d.a.tokens[k].text in _OPEN_CLOSE:
-                k -= 1
-            # its head noun, if any, in the nominative too ("лоукостер Ryanair"; not "членов Cockpit")
-            head_ok = k < prev.first_token or d.a.tokens[k].pos != "NOUN" or d.a.tokens[k].feats.get("Case") == "Nom"
             if subject is not None and subject[2].id in near and _case_at(d, subject[0]) in ("Nom", None) \
-                    and head_ok and not d.in_marks(subject[0]):
-                return subject[2].id
+                    and not d.in_marks(subject[0]):
+                k = bisect.bisect_left(d.token_starts, subject[0]) - 1
+                while k >= prev.first_token and d.a.tokens[k].text in _OPEN_CLOSE:
+                    k -= 1
+                # its head noun, if any, in the nominative too ("лоукостер Ryanair"; not "членов Cockpit")
+                if k < prev.first_token or d.a.tokens[k].pos != "NOUN" or d.a.tokens[k].feats.get("Case") == "Nom":
+                    return subject[2].id
     if introduced:
         return introduced[0] if len(introduced) == 1 else None
     if len(near) > 1:
@@ -1091,6 +1097,7 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
         m[2].type == "ORG" and not fold(m[2].name).startswith(("белый дом", "кремл", "елисейск"))
         for m in d.mentions_in(toks[head].end, toks[e - 1].end))
     holder = _role_holder(d, roles, pos, marks=marks, nation=nation, exact_only=bound)
+    own_bodies = {m[2].id for m in d.mentions_in(toks[head].end, toks[e - 1].end) if m[2].type == "ORG"}
     deputy = next((lem for lem in head_lemmas if lem.startswith("зам") and lem[3:] in person_roles()), None)
     if holder is None and deputy is not None:
         holder = _deputy_of(d, deputy, pos)  # "заместитель министра промышленности, науки и технологий X"
@@ -1106,15 +1113,13 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
         if holder is None:
             # "Глава КГБ" after "председатель Комитета государственной безопасности Валерий Вакульчик": the
             # same body by another name
-            bodies = {m[2].id for m in d.mentions_in(toks[head].end, toks[e - 1].end) if m[2].type == "ORG"}
-            holder = _head_of(d, bodies, pos) if bodies else None
+            holder = _head_of(d, own_bodies, pos) if own_bodies else None
     # "Издание заключает" is no person introduced "в разговоре с изданием пресс-секретарь X"
     outlet_class = roles <= _MEDIA_ROLES
     held = _ent(d, holder[1]) if holder is not None else None
     if holder is not None and not (outlet_class and held is not None and held.type == "PER"):
         cands.append((holder[0], holder[1], None))
     generic = bool(head_lemmas & _GENERIC_SOURCES)  # "собеседник агентства": whoever was quoted last
-    own_bodies = {m[2].id for m in d.mentions_in(toks[head].end, toks[e - 1].end) if m[2].type == "ORG"}
 
     def same_head(span: tuple[int, int]) -> bool:
         """"указал руководитель ЦИК" after "По словам главы ЦИК ДНР": a head of the same body by another head word
@@ -1130,7 +1135,7 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
             continue  # a "по словам" phrase serves a head of the same body only
         if phrase is None or not _quoted_speaker(q) or phrase[0] >= pos:
             continue
-        words = {lem for w in re.findall(r"[\w-]+", d.text[phrase[0]:phrase[1]]) for lem in lemmas(w)}
+        words = _span_lemmas(d, phrase)
         k0 = bisect.bisect_left(d.token_starts, phrase[0])
         words |= {lem for k in range(k0, min(len(d.a.tokens), k0 + 8)) if d.a.tokens[k].start < phrase[1]
                   for lem in _role_lemmas(d.a.tokens, k)}  # "Глава региона подчеркнул": a governor
@@ -1167,8 +1172,7 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
                     return None  # "южнокорейский министр" after an American diplomat is another person
                 phrase = d.phrases.get(_cue_pos(q))
                 if said is not None and said.type == "PER" and phrase is not None and head_lemmas & _OFFICES:
-                    own = {lem for w in re.findall(r"[\w-]+", d.text[phrase[0]:phrase[1]])
-                           for lem in lemmas(w)} & set(person_roles())
+                    own = _span_lemmas(d, phrase) & set(person_roles())
                     if own and not any(_same_role(frozenset(own), r) for r in roles):
                         continue  # "Президент ... заявляя" after "заявил председатель совета X": another office
                 return q.speaker, None if q.speaker else q.speaker_text
@@ -1475,7 +1479,7 @@ _GENDERED = frozenset({"девушка", "женщина", "мужчина", "п
 
 
 def _only_person(d: _Doc, pos: int, gender: str) -> tuple[str | None, str | None] | None:
-    """The one person of ``gender`` the text names before ``pos`` (outside quotation marks), when every person
+    """The one person of ``gender`` the text names before ``pos`` (inside quotation marks too), when every person
     named there has a known gender; else None."""
     found: str | None = None
     for _ms, _me, ent in d.mentions_in(0, pos):
@@ -1841,13 +1845,14 @@ def _earlier_document(d: _Doc, pos: int, kinds: set[str]) -> tuple[str | None, s
         if not subj:
             # "С соответствующим заявлением выступил накануне американский Госдепартамент": the subject after
             # the verb the document is the object of
+            # (toks[k + 2:] are the words after the document noun toks[k + 1])
             verb = next((x for x in toks[k + 2:sent.last_token + 1] if _finite(x)), None)
-            stop = next((x.start for x in toks[k + 2:sent.last_token + 1] if verb is not None
-                         and x.start > verb.start and x.text in (",", ".", ";", ":")), sent.end)
-            subj = [m for m in d.mentions_in(verb.end, stop) if m[2].type in ("PER", "ORG")
-                    and not _is_media(m[2]) and not d.in_marks(m[0])
-                    and toks[bisect.bisect_left(d.token_starts, m[0])].feats.get("Case") in ("Nom", None)][:1] \
-                if verb is not None and verb.start > t.start and verb.end - t.end < 40 else []
+            if verb is not None and verb.end - t.end < 40:
+                stop = next((x.start for x in toks[k + 2:sent.last_token + 1]
+                             if x.start > verb.start and x.text in (",", ".", ";", ":")), sent.end)
+                subj = [m for m in d.mentions_in(verb.end, stop) if m[2].type in ("PER", "ORG")
+                        and not _is_media(m[2]) and not d.in_marks(m[0])
+                        and toks[bisect.bisect_left(d.token_starts, m[0])].feats.get("Case") in ("Nom", None)][:1]
         return (subj[0][2].id, None) if subj else None
     return None
 
