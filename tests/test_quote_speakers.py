@@ -651,3 +651,73 @@ def test_a_company_noun_is_the_subject_company_of_the_sentence_before(pipe: Pipe
 def test_a_complaint_verb_reports_speech(pipe: Pipeline) -> None:
     text = "Иванов отметил, что проверок не было. При этом он посетовал, что журналисты мало пишут о коррупции."
     assert speaker_of(pipe, text, "журналисты мало")[0] == "Иванов"
+
+
+# Session 9, third round (docs/benchmarks.md): incident reports (quotes_dev19).
+
+
+def test_one_of_a_group_is_a_new_unnamed_speaker_and_the_pronoun_after_it(pipe: Pipeline) -> None:
+    text = ("По словам представителей властей, число жертв может вырасти. Спасатели работают на месте. "
+            "\"Мы можем говорить с некоторыми из них\", - сообщил один из спасателей. По его словам, на месте "
+            "нашли остатки взрывчатки.")
+    assert speaker_of(pipe, text, "Мы можем говорить") == (None, "один из спасателей")
+    assert speaker_of(pipe, text, "на месте нашли") == (None, "один из спасателей")
+
+
+def test_one_of_a_group_takes_a_name_in_apposition(pipe: Pipeline) -> None:
+    text = ("Дэн Хендерсон, один из врачей, курирующих центр, сказал, что собор подходит для прививок. "
+            "Небоскреб будет возведен в Москве, сообщил один из авторов проекта, итальянский архитектор Дэвид Фишер.")
+    assert speaker_of(pipe, text, "собор подходит")[0] == "Дэн Хендерсон"
+    assert speaker_of(pipe, text, "Небоскреб будет")[0] == "Дэвид Фишер"
+
+
+def test_another_source_is_not_the_source_quoted_before(pipe: Pipeline) -> None:
+    text = ("\"Произошло боестолкновение\", - сказал источник в силовых структурах. По словам другого источника, "
+            "четверо боевиков блокированы в лесу.")
+    assert speaker_of(pipe, text, "четверо боевиков") == (None, "другого источника")
+
+
+def test_a_name_before_a_role_between_dashes_speaks(pipe: Pipeline) -> None:
+    text = ("Бывший полицейский Чарльз Сассер – автор книги об убийце Рэндольфе Дайле – утверждает, что в 2001 "
+            "году Дайл звонил ему.")
+    assert speaker_of(pipe, text, "в 2001 году")[0] == "Чарльз Сассер"
+
+
+def test_a_press_service_employee_told_to_an_outlet_speaks_for_the_body_named_before(pipe: Pipeline) -> None:
+    text = ("В пресс-службе ГУ МВД РФ по Москве подтвердили факт ошибочного задержания. \"Лукьянов был задержан, "
+            "поскольку он похож на человека в розыске\", - сообщил сотрудник пресс-службы \"Интерфаксу\".")
+    name, _st = speaker_of(pipe, text, "Лукьянов был")
+    assert name is not None and "МВД" in name
+
+
+def test_a_bare_statement_noun_is_the_publication_of_the_site_named_before(pipe: Pipeline) -> None:
+    text = ("По данным Следственного комитета (СК) РФ, погибший находился в состоянии опьянения. Как уточняется на "
+            "сайте ведомства, около 10 человек приблизились к эшелону. \"Неизвестные продолжили свои противоправные "
+            "действия\", - говорится в материале.")
+    name, _st = speaker_of(pipe, text, "Неизвестные продолжили")
+    assert name is not None and name.startswith("Следственный комитет")
+
+
+def test_a_view_reported_inside_a_reporting_clause_is_the_reporter_s_quote(pipe: Pipeline) -> None:
+    text = "Аверин отметил, что, по мнению самого Ежова, задержание связано с митингом в Рязани."
+    assert speaker_of(pipe, text, "по мнению самого Ежова")[0] == "Аверин"
+
+
+def test_the_text_s_agreement_gives_a_foreign_name_its_gender(pipe: Pipeline) -> None:
+    text = ("Женщина утверждает, что преступник угрожал ее семье. Беглец захватил в заложники Бобби Паркер. "
+            "Сама Паркер утверждает, что ее держали в доме против ее воли. Она настаивает, что Дайл угрожал убить "
+            "ее семью.")
+    assert speaker_of(pipe, text, "Дайл угрожал")[0] == "Бобби Паркер"
+
+
+def test_a_regional_prison_service_is_of_the_ministry_class(pipe: Pipeline) -> None:
+    text = ("ФСИН: заключенные ели то, что присылали родственники\n\nГУФСИН также опровергает информацию о "
+            "подавлении акции. В ведомстве уверяют, что обстановка в колонии спокойная.")
+    assert speaker_of(pipe, text, "обстановка в колонии")[0] == "ГУФСИН"
+
+
+def test_a_person_in_the_genitive_after_a_role_is_its_complement_not_the_speaker(pipe: Pipeline) -> None:
+    text = ("\"Они глубоко потрясены\", - сказал сосед Лофнеров Уэйн Смит одному из местных телеканалов. "
+            "\"Жалоба подана\", - сообщил адвокат Навального Вадим Кобзев.")
+    assert speaker_of(pipe, text, "Они глубоко")[0] == "Уэйн Смит"
+    assert speaker_of(pipe, text, "Жалоба подана")[0] == "Вадим Кобзев"

@@ -510,10 +510,38 @@ def _quote_gender(d: _Doc, q: _Quote) -> str | None:
         if head is not None and head.feats.get("Animacy") == "Inan" and head.feats.get("Gender") == "Neut" \
                 and head.feats.get("Number") == "Sing" and d.entity_at(head.start, head.end) is None:
             return "Inan"
+        if head is not None and head.feats.get("Number") == "Plur" and head.feats.get("Case") in ("Nom", "Gen") \
+                and q.cue_text and fold(q.cue_text).startswith("по ") \
+                and fold(d.a.tokens[k].text) not in _ONE and d.entity_at(head.start, head.end) is None:
+            return "Plur"  # "По словам представителей индийских властей": never the "его" of a later quote
     ent = _ent(d, q.speaker)
     if q.cue_text and (m := re.match(r"по\s+(его|ее|её|их)\s", fold(q.cue_text))):
         return _pronoun_agree(m.group(1))  # "По их словам" of "участников заседания": plural
-    return _name_gender(ent.name) if ent is not None and ent.type == "PER" else None
+    if ent is None or ent.type != "PER":
+        return None
+    return _text_gender(d, ent) or _name_gender(ent.name)
+
+
+def _text_gender(d: _Doc, ent: Entity) -> str | None:
+    """The gender the text gives a person by agreement ("Сама Паркер утверждает", "Паркер сумела"), when every
+    such word agrees: foreign first names fool the lexicon ("Бобби Паркер" read as a man's)."""
+    toks = d.a.tokens
+    found: set[str] = set()
+    for ms, me, m in d.mentions:
+        if m is not ent:
+            continue
+        k = bisect.bisect_left(d.token_starts, ms)
+        x = bisect.bisect_left(d.token_starts, me)
+        prev = toks[k - 1] if k > 0 else None
+        nxt = toks[x] if x < len(toks) else None
+        if prev is not None and prev.pos in ("ADJ", "DET") and prev.feats.get("Case") == "Nom" \
+                and prev.feats.get("Number") == "Sing":
+            found.add(prev.feats.get("Gender", ""))
+        if nxt is not None and nxt.pos == "VERB" and nxt.feats.get("Tense") == "Past" \
+                and nxt.feats.get("Number") == "Sing":
+            found.add(nxt.feats.get("Gender", ""))
+    found &= {"Masc", "Fem"}
+    return found.pop() if len(found) == 1 else None
 
 
 def _agrees(want: str | None, got: str | None) -> bool:
@@ -816,7 +844,7 @@ _CLASS_NAMES: dict[str, re.Pattern[str] | None] = {
     "ведомство": re.compile(r"^(?:мин|мид\b|мвд\b|фсб\b|госдеп|пентагон|форин-офис|министерств|департамент|"
                             r"управлени|служб|"
                             r"федеральн\w* служб|федеральн\w* агентств|гувд|умвд|гу мвд|мчс\b|фас\b|фнс\b|фмс\b|"
-                            r"фсин\b|фтс\b|ск\b|следственн\w* комитет|(?:ген)?прокуратур|"
+                            r"(?:гу|у)?фсин\b|гу мчс\b|фтс\b|ск\b|следственн\w* комитет|(?:ген)?прокуратур|"
                             r"рос(?:авиаци|космос|стат|гвард|реестр|архив|финмониторинг|рыболовств|морречфлот|"
                             r"недр|имуществ|[а-я]*надзор))"),
 }
@@ -1055,7 +1083,10 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     if not roles and not head_lemmas & _COMPANY_CLASSES:
         return None
     pos = toks[s].start
-    if roles & _BODY_ROLES and not d.mentions_in(toks[s].start, toks[e - 1].end):
+    # "сообщил сотрудник пресс-службы "Интерфаксу"": an outlet told is no body of the press service
+    own_names = [m for m in d.mentions_in(toks[s].start, toks[e - 1].end)
+                 if not (_is_media(m[2]) and _mention_case(d, m[0], m[1]) == "Dat")]
+    if roles & _BODY_ROLES and not own_names:
         national = _national_body(d, toks, s, e, head, [])  # "заявило американское ведомство": Минфин США
         if national is not None:
             return national, None
@@ -1158,7 +1189,9 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
         lemmas(t.text) & (_BARE_COMPLEMENT | _STATE) or (told and _is_media(d.entity_at(t.start, t.end)))
         or t.text in _OPEN_CLOSE or t.text in _OPEN_CLOSE.values() for t in rest)
     plural = toks[head].feats.get("Number") == "Plur"  # "немецкие дипломаты" are not the one quoted before
-    if bare and not plural and roles & (set(person_roles()) | {"источник"}):
+    # "По словам другого источника" is another source, not the one quoted before
+    other = any(lemmas(t.text) & (_OTHER - {"один"}) for t in toks[s:head])
+    if bare and not plural and not other and roles & (set(person_roles()) | {"источник"}):
         for q in _previous_quotes(d, pos):
             said = _ent(d, q.speaker)
             if said is not None and said.type != "PER" and not head_lemmas & _VOICES_OF_BODIES:
@@ -1751,7 +1784,36 @@ def document_owner(d: _Doc, toks: list[Token], cue_i: int) -> tuple[str | None, 
                 return found
     else:
         pos = toks[doc].start
-    return _earlier_document(d, pos, kinds)
+    found = _earlier_document(d, pos, kinds)
+    if found is None and kinds and "statement" in kinds:
+        found = _site_owner(d, toks[doc].start)
+    return found
+
+
+def _site_owner(d: _Doc, pos: int) -> tuple[str | None, str | None] | None:
+    """"Как уточняется на сайте ведомства ... , - говорится в материале": a bare statement noun with no earlier
+    document is the publication of the site or page named in the sentence or the two before (its body by
+    name, or by class noun: "ведомства" for the СК named before); outlets and networks are no authors here."""
+    si = _sent_of(d.a, pos)
+    first = d.a.sentences[max(0, si - 2)].first_token
+    toks = d.a.tokens
+    k = bisect.bisect_left(d.token_starts, pos) - 1
+    while k - 1 >= first:
+        if fold(toks[k - 1].text) == "на" and lemmas(toks[k].text) & {"сайт", "страница", "портал"} \
+                and k + 1 < len(toks):
+            nxt = toks[k + 1]
+            ent = d.entity_at(nxt.start, nxt.end)
+            if ent is not None:
+                ok = not _role_only(ent) and not _is_media(ent) and fold(ent.name) not in _SOCIAL
+                return (ent.id, None) if ok and ent.type in ("ORG", "PER") else None
+            if nxt.pos == "NOUN" and nxt.feats.get("Case") == "Gen":
+                for cls in sorted(lemmas(nxt.text) & (set(_CLASS_NAMES) - set(_MEDIA_CLASSES))):
+                    body = _class_referent(d, cls, nxt.start)
+                    if body is not None:
+                        return body, None
+            return None
+        k -= 1
+    return None
 
 
 def _owner_after(d: _Doc, toks: list[Token], k: int, hi: int,
@@ -1946,6 +2008,47 @@ _PARENTHETICALS = frozenset({"в свою очередь", "со своей ст
                              "в итоге", "в целом", "как известно", "как правило", "наконец", "также"})
 
 
+#: "один из", "одна из": one member of a group named after it, a person of its own.
+_ONE = frozenset({"один", "одна", "одно"})
+
+
+def _one_of(d: _Doc, toks: list[Token], i: int, hi: int,
+            lo: int = -1) -> tuple[str | None, str | None, int, int] | None:
+    """"сообщил один из спасателей", "Одна из заложниц рассказала": an unnamed member of the group (a new
+    person, never the one the group noun recalls), or the name in apposition to it ("один из очевидцев Салик
+    Алаи", "один из авторов проекта, архитектор Дэвид Фишер", "Дэн Хендерсон, один из врачей, ... сказал" when
+    ``lo`` allows a look before it); None when ``toks[i]`` does not open such a phrase."""
+    if fold(toks[i].text) not in _ONE or i + 2 >= hi or fold(toks[i + 1].text) != "из":
+        return None
+    noun = next((k for k in range(i + 2, min(hi, i + 6)) if toks[k].pos in ("NOUN", "PROPN")), -1)
+    if noun < 0 or toks[noun].feats.get("Case") not in ("Gen", None) or any(
+            toks[k].pos not in ("ADJ", "DET", "NUM") for k in range(i + 2, noun)):
+        return None
+    _s, e = _phrase(toks, noun, i + 2, hi)
+    for _ms, me, ent in d.mentions_in(toks[noun].start, toks[e - 1].end):
+        if ent.type == "PER" and not _role_only(ent):
+            return ent.id, None, toks[i].start, me
+    if lo >= 0 and i - 2 >= lo and toks[i - 1].text == ",":
+        named = d.entity_at(toks[i - 2].start, toks[i - 2].end)
+        if named is not None and named.type == "PER" and not _role_only(named):
+            return named.id, None, toks[i - 2].start, toks[e - 1].end
+    if lo < 0:
+        # "один из докладчиков относительно Brexit в парламенте Нидерландов Питер Омтзигт"
+        later = _name_after(d, toks, e, min(hi, e + 12), across_adp=True)
+        if later is None and e < hi and toks[e].text == ",":
+            if (apposed := _apposed_name(d, toks, e, hi)) is not None:
+                return apposed, None, toks[i].start, toks[e - 1].end
+        elif later is not None:
+            return later[1], None, toks[i].start, toks[later[0]].end
+    if lemmas(toks[noun].text) & _SOURCE_HEADS:
+        # "один из собеседников агентства" after "источники в Минфине": one of the unnamed sources quoted before
+        for q in _previous_quotes(d, toks[i].start)[:1]:
+            if q.speaker is None and q.speaker_text and {
+                    lem for w in re.findall(r"[\w-]+", q.speaker_text) for lem in lemmas(w)} & _SOURCE_HEADS:
+                return None, q.speaker_text, toks[i].start, toks[e - 1].end
+    return None, d.text[toks[i].start:toks[e - 1].end], toks[i].start, toks[e - 1].end
+
+
 def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: int,
                      prefer_after: bool) -> tuple[str | None, str | None, int, int]:
     def after() -> tuple[str | None, str | None, int, int] | None:
@@ -1980,6 +2083,8 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                     i += 1
                 i += 1
                 continue
+            if (one := _one_of(d, sent_toks, i, hi)) is not None:
+                return one
             if _head_ok(t, d) and not (t.lang == "en" and t.pos == "PRON" and not _EN_PRONOUN.match(t.text)):
                 s, e = _phrase(sent_toks, i, cue_i + 1, hi)
                 first = d.entity_at(t.start, t.end)
@@ -2005,6 +2110,15 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                         i = x
                         continue
                 sp, st = _speaker_from_phrase(d, sent_toks, s, e, i)
+                # "сказал адвокат Навального Вадим Кобзев", "сосед Лофнеров Уэйн Смит": the person in the genitive
+                # is the role's complement; the name in the nominative after it is the holder
+                if first is None and t.pos == "NOUN" and (spoken := _ent(d, sp)) is not None and spoken.type == "PER":
+                    gen = [m for m in d.mentions_in(t.end, sent_toks[e - 1].end)
+                           if m[2] is spoken and _mention_case(d, m[0], m[1]) == "Gen"]
+                    k = next((x for x in range(i + 1, hi) if gen and sent_toks[x].start >= gen[0][1]), -1)
+                    holder = _name_after(d, sent_toks, k, min(hi, k + 6), across_adp=False) if k > 0 else None
+                    if holder is not None and holder[1] != sp:
+                        return holder[1], None, sent_toks[s].start, sent_toks[holder[0]].end
                 # "сообщил "Интерфаксу" пресс-секретарь постоянного представительства РФ при ООН Федор
                 # Стржижовский": a person's role before a name speaks for the person, not for the body
                 if st is None and first is None and t.pos == "NOUN" and t.feats.get("Animacy") == "Anim" \
@@ -2151,6 +2265,8 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                                    or sent_toks[x].feats.get("Gender") == part.feats.get("Gender"))), i - 1)
                     continue
                 break
+            if (one := _one_of(d, sent_toks, i, cue_i, lo)) is not None:
+                return one
             if _head_ok(t, d) and not (t.lang == "en" and t.pos == "PRON" and not _EN_PRONOUN.match(t.text)):
                 # the head of the phrase is its first nominative noun: walk left over the phrase
                 j = i
@@ -2207,8 +2323,10 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                 if sp is None and skipped is not None:
                     s, e, j = skipped
                     sp, st = _speaker_from_phrase(d, sent_toks, s, e, j)
-                if sp is None and s - 2 >= lo and sent_toks[s - 1].text == ",":
-                    # "Иван Петров, глава региона, заявил" / "John Smith, the mayor, said"
+                if sp is None and s - 2 >= lo and (sent_toks[s - 1].text == "," or (
+                        sent_toks[s - 1].text in _DASHES and any(x.text in _DASHES for x in sent_toks[e:cue_i]))):
+                    # "Иван Петров, глава региона, заявил" / "John Smith, the mayor, said" / "Чарльз Сассер – автор
+                    # книги об убийце – утверждает"
                     ent = d.entity_at(sent_toks[s - 2].start, sent_toks[s - 2].end)
                     if ent is not None and ent.type == "PER":
                         return ent.id, None, sent_toks[s - 2].start, sent_toks[e - 1].end
