@@ -1418,3 +1418,57 @@ def test_an_addressee_under_the_help_noun_makes_a_request() -> None:
     events = described(run("Президент Буш обратился за поддержкой к Генеральной Ассамблее ООН."))
     assert [(e[0], e[1], e[2]) for e in events] == [("REQUEST", "обратился", ["Буш"])]
     assert described(run("Пострадавшие обратились за медицинской помощью.")) == []
+
+
+def test_a_short_participle_read_as_an_adjective_is_the_trigger_verb() -> None:
+    # pymorphy reads "избит", "убита", "снят" first as short adjectives ("избитый": hackneyed)
+    assert [(e.type, e.mode) for e in run("Ночью у подъезда был избит активист.").events or []] == [("ASSAULT", "beat")]
+    assert [e.type for e in run("Журналистка была убита в подъезде своего дома в Тбилиси.").events or []] \
+        == ["ASSAULT"]
+    assert [e.type for e in run("Запрет на ввоз мяса был снят.").events or []] == ["CONCEDE"]
+    # not plain adjectives, nor the idiom of grief
+    assert run("Я благодарен своему тренеру за эти четыре сезона.").events == []
+    assert run("Наша семья убита горем.").events == []
+
+
+def test_giving_up_an_office_and_making_a_proposal() -> None:
+    assert [e[:3] for e in described(run("Губернатор Аман Тулеев сложил с себя полномочия."))] \
+        == [("CONCEDE", "сложил с себя полномочия", ["Аман Тулеев"])]
+    assert [e[0] for e in described(run("Министр Дэвид Дэвис заявил о сложении полномочий."))] == ["CONCEDE"]
+    assert [e[0] for e in described(run("Владимир Путин выступил с предложением о совместном использовании "
+                                         "системы ГЛОНАСС."))] == ["REQUEST"]
+
+
+def test_a_check_is_an_investigation_only_when_it_is_into_a_wrong() -> None:
+    assert [e.type for e in run("Прокуратура начала проверку по факту гибели животных в приюте.").events or []] \
+        == ["ACCUSE"]
+    assert run("Госсанэпиднадзор начал проверку вещевых рынков.").events == []
+
+
+def test_a_charge_named_as_what_was_said() -> None:
+    events = described(run("Представители оппозиции заявили о фальсификациях на выборах."))
+    assert [e[:2] for e in events] == [("ACCUSE", "заявили")]
+    events = described(run("В докладе говорилось о росте напряженности и причастности России к конфликту."))
+    assert [e[0] for e in events] == ["ACCUSE"]
+    # the charge must be what is said, not a word under it
+    assert run("Наблюдатели заявили об отсутствии нарушений на выборах.").events == []
+
+
+def test_the_sides_of_a_link_are_not_where_it_happened() -> None:
+    [ev] = described(run("Подписаны шесть документов о воздушном сообщении между Москвой и Абу-Даби."))
+    assert ev[0] == "AGREE" and ev[4] is None
+
+
+def test_what_a_document_says_is_said_by_its_author() -> None:
+    text = ("«За первые месяцы года число исчезновений возросло», - отмечает Amnesty International. "
+            "В докладе говорится о продолжающихся нарушениях прав человека в Чечне.")
+    assert [e[:3] for e in described(run(text))] == [("ACCUSE", "говорится", ["Amnesty International"])]
+    # the document's own phrase names its author first
+    events = described(run("«Ситуация стабильна», - сообщил Иван Петров. В заявлении МВД Грузии говорится о "
+                           "провокации со стороны оппозиции."))
+    assert [e[0] for e in events] == ["ACCUSE"] and events[0][2] and "МВД" in events[0][2][0]
+
+
+def test_a_cordon_or_a_seizure_does_not_retell_a_search() -> None:
+    events = run("Полиция провела обыск в квартире подозреваемого. Весь центральный район города оцеплен.").events or []
+    assert [(e.type, e.mode) for e in events] == [("COERCE", None), ("COERCE", "restrict")]
