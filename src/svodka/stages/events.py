@@ -256,9 +256,9 @@ def _lemma_of(word: str) -> str:
     # снят") is the short participle of a trigger verb when pymorphy also knows that reading ("избить");
     # not a plain adjective ("благодарен" is grateful, not thanked)
     if str(parses[0].tag.POS) == "ADJS" and parses[0].normal_form.endswith(("тый", "той", "нный", "нной")):
-        verb = next((p.normal_form for p in parses[1:] if str(p.tag.POS) == "PRTS"), None)
-        if verb is not None and verb.replace("ё", "е") in _lexicon():
-            return verb.replace("ё", "е")
+        verb = next((p.normal_form.replace("ё", "е") for p in parses[1:] if str(p.tag.POS) == "PRTS"), None)
+        if verb is not None and verb in _lexicon():
+            return verb
     return parses[0].normal_form.replace("ё", "е")
 
 
@@ -1116,8 +1116,8 @@ def _document_author(a: Analysis, si: int, k: int, kids: dict[int, list[int]], m
     if owner is not None:
         return [owner.id]
     since = a.sentences[max(0, si - 2)].start
-    quoted = [q for q in a.quotes if since <= q.start < a.tokens[first].start and q.speaker]
-    return [quoted[-1].speaker] if quoted and quoted[-1].speaker else []
+    speakers = [q.speaker for q in a.quotes if since <= q.start < a.tokens[first].start and q.speaker]
+    return speakers[-1:]
 
 
 def _case_marker(a: Analysis, kids: dict[int, list[int]], k: int) -> str:

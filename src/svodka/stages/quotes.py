@@ -473,7 +473,7 @@ def _indirect(d: _Doc, si: int) -> None:
                                           and x + 2 < i and toks[x + 1].text == "," and low[x + 2] == "что"
                                           for x, t in enumerate(toks[:i])):
                 continue  # "Он также заявил, что C1, по его мнению, C2": the reporting verb's quote covers it
-            if i >= 3 and toks[i - 1].text == "," and low[i - 2] == "что" and "say" in cue_flags(toks[i - 4]) \
+            if i >= 4 and toks[i - 1].text == "," and low[i - 2] == "что" and "say" in cue_flags(toks[i - 4]) \
                     and toks[i - 3].text == "," and _finite(toks[i - 4]) and not d.in_marks(toks[i - 4].start):
                 continue  # "Аверин отметил, что, по мнению самого Ежова, C": Аверин's quote, Ежов's view inside it
             cue_text = a.text[toks[i].start:toks[k - 1].end]

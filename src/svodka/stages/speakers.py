@@ -527,11 +527,9 @@ def _text_gender(d: _Doc, ent: Entity) -> str | None:
     such word agrees: foreign first names fool the lexicon ("Бобби Паркер" read as a man's)."""
     toks = d.a.tokens
     found: set[str] = set()
-    for ms, me, m in d.mentions:
-        if m is not ent:
-            continue
-        k = bisect.bisect_left(d.token_starts, ms)
-        x = bisect.bisect_left(d.token_starts, me)
+    for m in ent.mentions:
+        k = bisect.bisect_left(d.token_starts, m.start)
+        x = bisect.bisect_left(d.token_starts, m.end)
         prev = toks[k - 1] if k > 0 else None
         nxt = toks[x] if x < len(toks) else None
         if prev is not None and prev.pos in ("ADJ", "DET") and prev.feats.get("Case") == "Nom" \
@@ -2113,9 +2111,10 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                 # "сказал адвокат Навального Вадим Кобзев", "сосед Лофнеров Уэйн Смит": the person in the genitive
                 # is the role's complement; the name in the nominative after it is the holder
                 if first is None and t.pos == "NOUN" and (spoken := _ent(d, sp)) is not None and spoken.type == "PER":
-                    gen = [m for m in d.mentions_in(t.end, sent_toks[e - 1].end)
-                           if m[2] is spoken and _mention_case(d, m[0], m[1]) == "Gen"]
-                    k = next((x for x in range(i + 1, hi) if gen and sent_toks[x].start >= gen[0][1]), -1)
+                    gen_end = next((me for ms, me, m in d.mentions_in(t.end, sent_toks[e - 1].end)
+                                    if m is spoken and _mention_case(d, ms, me) == "Gen"), None)
+                    k = -1 if gen_end is None else next(
+                        (x for x in range(i + 1, hi) if sent_toks[x].start >= gen_end), -1)
                     holder = _name_after(d, sent_toks, k, min(hi, k + 6), across_adp=False) if k > 0 else None
                     if holder is not None and holder[1] != sp:
                         return holder[1], None, sent_toks[s].start, sent_toks[holder[0]].end
