@@ -279,6 +279,12 @@ def score(gold: list[Gold], geos: list[Geo | None]) -> dict[str, tuple[int, floa
     return out
 
 
+def check_spans(gold: list[Gold], texts: dict[str, str]) -> None:
+    """Every gold row's offsets point at its text in the document (a stale gold file fails loudly)."""
+    for g in gold:
+        assert texts[g.doc][g.start:g.end] == g.text, (g.doc, g.text)
+
+
 def report(title: str, gold: list[Gold], texts: dict[str, str], show_errors: bool) -> None:
     for mode, fn in (("end-to-end", end_to_end), ("geocoder-only", geocoder_only)):
         t = time.perf_counter()
@@ -334,8 +340,7 @@ def main(argv: list[str] | None = None) -> int:
         gold = read_gold(GOLD / f"places_nerel_{part}.tsv")
         nerel = args.data / "nerel" / folder
         texts = {d: (nerel / f"{d}.txt").read_text(encoding="utf-8") for d in {g.doc for g in gold}}
-        for g in gold:
-            assert texts[g.doc][g.start:g.end] == g.text, (g.doc, g.text)
+        check_spans(gold, texts)
         report(f"NEREL {part} (Russian)", gold, texts, args.errors)
         anns = {doc: read_ann(nerel / f"{doc}.ann") for doc in texts}
         report_outermost(f"NEREL {part}", gold, texts, anns, args.errors)
@@ -346,8 +351,7 @@ def main(argv: list[str] | None = None) -> int:
         snr = args.data / "slavicner-ru"
         texts = {d: (snr / "raw" / d.split("/")[0] / "ru" / f"{d.split('/')[1]}.txt").read_text(encoding="utf-8")
                  for d in {g.doc for g in gold}}
-        for g in gold:
-            assert texts[g.doc][g.start:g.end] == g.text, (g.doc, g.text)
+        check_spans(gold, texts)
         report(f"SlavicNER{suffix} (Russian)", gold, texts, args.errors)
         anns = {d: read_slavicner(snr / "ner" / d.split("/")[0] / "ru" / f"{d.split('/')[1]}.tsv") for d in texts}
         report_outermost(f"SlavicNER{suffix}", gold, texts, anns, args.errors)
@@ -355,8 +359,7 @@ def main(argv: list[str] | None = None) -> int:
         gold = read_gold(GOLD / "places_factrueval.tsv")
         fre = args.data / "factrueval-dev" / "devset"
         texts = {d: (fre / f"{d}.txt").read_text(encoding="utf-8") for d in {g.doc for g in gold}}
-        for g in gold:
-            assert texts[g.doc][g.start:g.end] == g.text, (g.doc, g.text)
+        check_spans(gold, texts)
         report("factRuEval dev (Russian)", gold, texts, args.errors)
         anns = {d: read_factrueval(fre / d) for d in texts}
         report_outermost("factRuEval dev", gold, texts, anns, args.errors)
@@ -372,14 +375,12 @@ def main(argv: list[str] | None = None) -> int:
                 if d["id"] in wanted:
                     corpus[d["id"]] = d["text"]
         texts = {d: corpus[d] for d in wanted}
-        for g in gold:
-            assert texts[g.doc][g.start:g.end] == g.text, (g.doc, g.text)
+        check_spans(gold, texts)
         report("RuCoCo corpus news (Russian)", gold, texts, args.errors)
     if args.only in (None, "gum"):
         gold = read_gold(GOLD / "places_gum.tsv")
         texts = {d: gum_text(args.data / "gum-news-en" / "dep" / f"{d}.conllu") for d in {g.doc for g in gold}}
-        for g in gold:
-            assert texts[g.doc][g.start:g.end] == g.text, (g.doc, g.text)
+        check_spans(gold, texts)
         report("GUM news (English)", gold, texts, args.errors)
     return 0
 

@@ -38,6 +38,14 @@ def _geo(a: Analysis, name: str) -> Geo | None:
     return next(e.geo for e in a.entities if e.name == name)
 
 
+def _geocoded(name: str, text: str, places: list[tuple[str, str]],
+              subtypes: dict[str, str] | None = None) -> Geo | None:
+    """The geo the places stage gives entity ``name`` in a document with these LOC entities."""
+    a = _doc(text, places, subtypes)
+    geocode(a)
+    return _geo(a, name)
+
+
 # --- the seed article, end to end ----------------------------------------------------------------
 
 
@@ -68,9 +76,7 @@ def test_seed_places(seed_record: Record) -> None:
 
 
 def test_paris_alone_is_in_france() -> None:
-    a = _doc("В Париже прошли протесты.", [("Париже", "Париж")])
-    geocode(a)
-    geo = _geo(a, "Париж")
+    geo = _geocoded("Париж", "В Париже прошли протесты.", [("Париже", "Париж")])
     assert geo is not None and geo.country == "FR" and geo.precision == "city"
 
 
@@ -84,9 +90,7 @@ def test_paris_texas() -> None:
 
 
 def test_georgia_country_in_russian() -> None:
-    a = _doc("Президент Грузии прибыл в Тбилиси.", [("Грузии", "Грузия"), ("Тбилиси", "Тбилиси")])
-    geocode(a)
-    geo = _geo(a, "Грузия")
+    geo = _geocoded("Грузия", "Президент Грузии прибыл в Тбилиси.", [("Грузии", "Грузия"), ("Тбилиси", "Тбилиси")])
     assert geo is not None and geo.country == "GE" and geo.precision == "country"
 
 
@@ -101,26 +105,21 @@ def test_georgia_the_us_state_among_us_towns() -> None:
 
 
 def test_georgia_alone_is_the_country() -> None:
-    a = _doc("Georgia applied to join the EU.", [("Georgia", "Georgia")])
-    geocode(a)
-    geo = _geo(a, "Georgia")
+    geo = _geocoded("Georgia", "Georgia applied to join the EU.", [("Georgia", "Georgia")])
     assert geo is not None and geo.country == "GE"
 
 
 def test_country_before_a_town_of_the_same_name() -> None:
     # GeoNames has towns called "Mexico" in the US and the Philippines, and "Jordan" in several countries.
     for name in ("Мексика", "Mexico", "Jordan"):
-        a = _doc(f"{name} said.", [(name, name)])
-        geocode(a)
-        geo = _geo(a, name)
+        geo = _geocoded(name, f"{name} said.", [(name, name)])
         assert geo is not None and geo.precision == "country", name
 
 
 def test_city_named_like_a_country() -> None:
     # Kuwait City / Djibouti / Luxembourg: the country unless the text says "город".
-    a = _doc("Переговоры прошли в городе Люксембург.", [("городе Люксембург", "город Люксембург")])
-    geocode(a)
-    geo = _geo(a, "город Люксембург")
+    geo = _geocoded("город Люксембург",
+                    "Переговоры прошли в городе Люксембург.", [("городе Люксембург", "город Люксембург")])
     assert geo is not None and geo.country == "LU"
 
 
@@ -163,9 +162,7 @@ def test_site_needs_a_town_in_its_sentence() -> None:
 
 
 def test_never_a_country_point_for_a_town() -> None:
-    a = _doc("В Кызылорде.", [("Кызылорде", "Кызылорда")])
-    geocode(a)
-    geo = _geo(a, "Кызылорда")
+    geo = _geocoded("Кызылорда", "В Кызылорде.", [("Кызылорде", "Кызылорда")])
     assert geo is not None and geo.precision == "city" and geo.lat == pytest.approx(44.85, abs=0.05)
 
 
@@ -257,9 +254,9 @@ def test_a_sound_match_must_also_be_spelt_alike() -> None:
     geocode(a)
     assert _geo(a, "Чарльз") is None
     # after "Округ" it is the county of the state the text names (session 6, third round), still not Jarales
-    b = _doc("Округ Чарльз в штате Мэриленд, США.", [("Чарльз", "Чарльз"), ("Мэриленд", "Мэриленд"), ("США", "США")])
-    geocode(b)
-    geo = _geo(b, "Чарльз")
+    geo = _geocoded("Чарльз",
+                    "Округ Чарльз в штате Мэриленд, США.",
+                    [("Чарльз", "Чарльз"), ("Мэриленд", "Мэриленд"), ("США", "США")])
     assert geo is not None and geo.name == "Charles County" and geo.admin1 == "US-MD"
 
 
@@ -289,9 +286,8 @@ def test_regions_tied_to_geonames_areas_by_name_have_points() -> None:
         region = g.get(code)
         assert region is not None and region.lat is not None and region.lon is not None, code
         assert abs(region.lat - lat) < 2.0 and abs(region.lon - lon) < 2.0, (code, region.lat, region.lon)
-    a = _doc("В Гегаркуникской области Армении.", [("Гегаркуникской области", "Гегаркуникская область")])
-    geocode(a)
-    geo = _geo(a, "Гегаркуникская область")
+    geo = _geocoded("Гегаркуникская область",
+                    "В Гегаркуникской области Армении.", [("Гегаркуникской области", "Гегаркуникская область")])
     assert geo is not None and geo.precision == "region" and geo.admin1 == "AM-GR" and geo.lat is not None
 
 
@@ -320,9 +316,9 @@ def test_a_country_the_recogniser_split_at_and_is_one_country() -> None:
 
 def test_a_national_capital_wins_over_a_small_namesake_of_the_story_s_country() -> None:
     text = "Премьер Великобритании посетил Ливерпуль и провёл переговоры с Вашингтоном."
-    a = _doc(text, [("Великобритании", "Великобритания"), ("Ливерпуль", "Ливерпуль"), ("Вашингтоном", "Вашингтон")])
-    geocode(a)
-    geo = _geo(a, "Вашингтон")
+    geo = _geocoded("Вашингтон",
+                    text,
+                    [("Великобритании", "Великобритания"), ("Ливерпуль", "Ливерпуль"), ("Вашингтоном", "Вашингтон")])
     assert geo is not None and geo.country == "US" and geo.lat == pytest.approx(38.9, abs=0.2)
     # ...but never over the country of the same name: "Бразилия" is Brazil, not Brasília.
     b = _doc("Сборная Бразилии прилетела в Рио.", [("Бразилии", "Бразилия"), ("Рио", "Рио")])
@@ -334,9 +330,9 @@ def test_a_national_capital_wins_over_a_small_namesake_of_the_story_s_country() 
 
 def test_a_town_needs_more_than_its_country_to_outrank_a_country_of_its_name() -> None:
     text = "В Вашингтоне и Нью-Йорке, США, обсуждали поставки из Бразилии."
-    a = _doc(text, [("Вашингтоне", "Вашингтон"), ("Нью-Йорке", "Нью-Йорк"), ("США", "США"), ("Бразилии", "Бразилия")])
-    geocode(a)
-    geo = _geo(a, "Бразилия")
+    geo = _geocoded("Бразилия",
+                    text,
+                    [("Вашингтоне", "Вашингтон"), ("Нью-Йорке", "Нью-Йорк"), ("США", "США"), ("Бразилии", "Бразилия")])
     assert geo is not None and geo.country == "BR" and geo.precision == "country"
 
 
@@ -359,9 +355,8 @@ def test_a_guessed_town_abroad_needs_support_even_when_big() -> None:
 
 
 def test_the_arabic_article_is_dropped_as_a_guess() -> None:
-    a = _doc("Боевики отступили из Эр-Ракки в Сирии.", [("Эр-Ракки", "Эр-Ракка"), ("Сирии", "Сирия")])
-    geocode(a)
-    geo = _geo(a, "Эр-Ракка")
+    geo = _geocoded("Эр-Ракка",
+                    "Боевики отступили из Эр-Ракки в Сирии.", [("Эр-Ракки", "Эр-Ракка"), ("Сирии", "Сирия")])
     assert geo is not None and geo.country == "SY" and geo.lat == pytest.approx(35.95, abs=0.1)
 
 
@@ -458,9 +453,8 @@ def test_an_english_kind_word_after_the_name() -> None:
 
 def test_a_big_town_guessed_by_its_case_ending_needs_no_mention_of_its_country() -> None:
     # "Марселе" is an ending pymorphy reads as "Марсел"; the story is about Japan, Marseille is not in doubt.
-    a = _doc("Он был генеральным консулом Японии в Марселе.", [("Японии", "Японии"), ("Марселе", "Марселе")])
-    geocode(a)
-    geo = _geo(a, "Марселе")
+    geo = _geocoded("Марселе",
+                    "Он был генеральным консулом Японии в Марселе.", [("Японии", "Японии"), ("Марселе", "Марселе")])
     assert geo is not None and geo.country == "FR" and geo.lat == pytest.approx(43.3, abs=0.1)
 
 
@@ -745,17 +739,14 @@ def test_district_seats_with_a_soft_sign_or_two_words() -> None:
 
 
 def test_reviewed_names_westminster_virginia_khimki_forest() -> None:
-    a = _doc("Магистратский суд лондонского района Вестминстер принял решение.", [("Вестминстер", "Вестминстер")])
-    geocode(a)
-    geo = _geo(a, "Вестминстер")
+    geo = _geocoded("Вестминстер",
+                    "Магистратский суд лондонского района Вестминстер принял решение.",
+                    [("Вестминстер", "Вестминстер")])
     assert geo is not None and geo.country == "GB" and geo.lat == pytest.approx(51.5, abs=0.05)
-    b = _doc("Кандидат поедет в штаб в Виргинии.", [("Виргинии", "Виргиния")])
-    geocode(b)
-    geo = _geo(b, "Виргиния")
+    geo = _geocoded("Виргиния", "Кандидат поедет в штаб в Виргинии.", [("Виргинии", "Виргиния")])
     assert geo is not None and geo.precision == "region" and geo.admin1 == "US-VA"
-    c = _doc("Защитники Химкинского леса вышли на акцию.", [("Химкинского леса", "Химкинский лес")])
-    geocode(c)
-    geo = _geo(c, "Химкинский лес")
+    geo = _geocoded("Химкинский лес",
+                    "Защитники Химкинского леса вышли на акцию.", [("Химкинского леса", "Химкинский лес")])
     assert geo is not None and geo.country == "RU" and geo.lat == pytest.approx(55.9, abs=0.05)
 
 
@@ -797,14 +788,12 @@ def test_a_region_by_sound_only_where_the_text_says_it_is_a_region() -> None:
     geo = _geo(a, "Миссионес")
     assert geo is not None and geo.country == "AR" and geo.precision == "region" and geo.name == "Misiones"
     # Without the kind word a sound likeness does not make a region.
-    b = _doc("Она родом из Миссионес и жила в Аргентине.", [("Миссионес", "Миссионес"), ("Аргентине", "Аргентина")])
-    geocode(b)
-    geo = _geo(b, "Миссионес")
+    geo = _geocoded("Миссионес",
+                    "Она родом из Миссионес и жила в Аргентине.",
+                    [("Миссионес", "Миссионес"), ("Аргентине", "Аргентина")])
     assert geo is None or geo.precision != "region"
     # Nor when a town is spelt more alike: a misspelt "Ямагути" is not Yamagata Prefecture.
-    c = _doc("Встреча пройдёт в японской префектуре Ямаугути.", [("Ямаугути", "Ямаугути")])
-    geocode(c)
-    geo = _geo(c, "Ямаугути")
+    geo = _geocoded("Ямаугути", "Встреча пройдёт в японской префектуре Ямаугути.", [("Ямаугути", "Ямаугути")])
     assert geo is None or geo.precision != "region"
 
 
@@ -861,9 +850,8 @@ def test_reviewed_negev_sinai_merged_oblasts_and_baltia() -> None:
     geocode(b)
     geo = _geo(b, "Синайский полуостров")
     assert geo is not None and geo.country == "EG" and geo.precision == "region"
-    c = _doc("Его этапировали в колонию в Читинской области.", [("Читинской области", "Читинская область")])
-    geocode(c)
-    geo = _geo(c, "Читинская область")
+    geo = _geocoded("Читинская область",
+                    "Его этапировали в колонию в Читинской области.", [("Читинской области", "Читинская область")])
     assert geo is not None and geo.admin1 == "RU-ZAB"
     d = _doc("Против выступили Польша и страны Балтии.", [("Польша", "Польша"), ("Балтии", "Балтия")])
     geocode(d)
@@ -901,9 +889,7 @@ def test_country_point_is_near_the_middle_of_its_land() -> None:
     # rounded atlas point 250 km off it (33 N 65 E is in Afghanistan's west)
     from svodka.gazetteer import km
     for name, lat, lon in (("Афганистан", 33.95, 67.7), ("Ливия", 26.35, 17.25)):
-        a = _doc(f"Новости: {name}.", [(name, name)])
-        geocode(a)
-        geo = _geo(a, name)
+        geo = _geocoded(name, f"Новости: {name}.", [(name, name)])
         assert geo is not None and geo.precision == "country" and geo.lat is not None and geo.lon is not None
         assert km(geo.lat, geo.lon, lat, lon) < 100
 
@@ -930,14 +916,11 @@ def test_small_town_far_from_the_regions_the_story_names_is_not_taken() -> None:
     assert geo is not None and geo.name == "Harris County" and geo.admin1 == "US-TX" and geo.precision == "region"
     assert geo.lat == pytest.approx(29.86, abs=0.5) and geo.lon == pytest.approx(-95.39, abs=0.5)
     # without the region named the town stays (country-level support only, as before)
-    b = _doc("В США, в городе Харрис, прошёл митинг.", [("США", "США"), ("Харрис", "Харрис")])
-    geocode(b)
-    geo = _geo(b, "Харрис")
+    geo = _geocoded("Харрис", "В США, в городе Харрис, прошёл митинг.", [("США", "США"), ("Харрис", "Харрис")])
     assert geo is not None and geo.country == "US"
     # small places of the home countries are named without their region: kept
-    c = _doc("Концерт в Барвихе. Певица родом из Башкирии.", [("Барвихе", "Барвиха"), ("Башкирии", "Башкирия")])
-    geocode(c)
-    geo = _geo(c, "Барвиха")
+    geo = _geocoded("Барвиха",
+                    "Концерт в Барвихе. Певица родом из Башкирии.", [("Барвихе", "Барвиха"), ("Башкирии", "Башкирия")])
     assert geo is not None and geo.country == "RU"
 
 
@@ -1065,17 +1048,14 @@ def test_a_region_abroad_by_spelling_where_the_text_says_it_is_a_region() -> Non
     geocode(a)
     geo = _geo(a, "Сулия")
     assert geo is not None and geo.admin1 == "VE-V" and geo.precision == "region"
-    b = _doc("Епископ родом из мухафаза Бухейра, Египет.", [("Бухейра", "Бухейра"), ("Египет", "Египет")])
-    geocode(b)
-    geo = _geo(b, "Бухейра")
+    geo = _geocoded("Бухейра",
+                    "Епископ родом из мухафаза Бухейра, Египет.", [("Бухейра", "Бухейра"), ("Египет", "Египет")])
     assert geo is not None and geo.admin1 == "EG-BH"
     # without the kind word, or in a story about another country, nothing
     c = _doc("В Венесуэле, в Сулия, прошли выборы.", [("Венесуэле", "Венесуэла"), ("Сулия", "Сулия")])
     geocode(c)
     assert _geo(c, "Сулия") is None
-    d = _doc("В Кении, в штате Сулия, прошли выборы.", [("Кении", "Кения"), ("Сулия", "Сулия")])
-    geocode(d)
-    geo = _geo(d, "Сулия")
+    geo = _geocoded("Сулия", "В Кении, в штате Сулия, прошли выборы.", [("Кении", "Кения"), ("Сулия", "Сулия")])
     assert geo is None or geo.country == "KE"
 
 
@@ -1085,9 +1065,7 @@ def test_a_land_named_by_its_region_adjective() -> None:
     geocode(a)
     geo = _geo(a, "Донецкий край")
     assert geo is not None and geo.admin1 == "UA-14" and geo.precision == "region"
-    b = _doc("Он вернулся в Пермский край.", [("Пермский край", "Пермский край")])
-    geocode(b)
-    geo = _geo(b, "Пермский край")
+    geo = _geocoded("Пермский край", "Он вернулся в Пермский край.", [("Пермский край", "Пермский край")])
     assert geo is not None and geo.admin1 == "RU-PER"
 
 
@@ -1111,9 +1089,7 @@ def test_us_county_after_okrug_in_a_story_naming_its_state() -> None:
     geo = _geo(c, "Колумбия")
     assert geo is not None and geo.admin1 == "US-DC" and geo.country == "US"
     # with no US state or town in the story, no county
-    d = _doc("В округе Марикопа пересчитали голоса.", [("Марикопа", "Марикопа")])
-    geocode(d)
-    geo = _geo(d, "Марикопа")
+    geo = _geocoded("Марикопа", "В округе Марикопа пересчитали голоса.", [("Марикопа", "Марикопа")])
     assert geo is None or geo.name != "Maricopa County"
 
 
@@ -1142,9 +1118,8 @@ def test_a_town_named_by_another_of_its_names_yields_to_the_big_city_of_that_nam
 
 def test_soviet_names_of_kazakh_towns() -> None:
     for old, gid in (("Кокчетав", 1522203), ("Гурьев", 610529), ("Джамбул", 1516905), ("Талды-Курган", 1518542)):
-        a = _doc(f"Самолёт вылетел из Казахстана, из города {old}.", [("Казахстана", "Казахстан"), (old, old)])
-        geocode(a)
-        geo = _geo(a, old)
+        geo = _geocoded(old,
+                        f"Самолёт вылетел из Казахстана, из города {old}.", [("Казахстана", "Казахстан"), (old, old)])
         assert geo is not None and geo.geonames_id == gid and geo.country == "KZ", old
 
 
@@ -1300,9 +1275,7 @@ def test_reviewed_tonga_cameroon_pomorye_star_city_and_cairo() -> None:
 
 def test_a_foreign_name_ending_in_short_i_by_its_case_ending() -> None:
     """"отношения Тайбэя и Пекина": a foreign name in -й that pymorphy does not decline."""
-    a = _doc("Отношения Тайбэя и Пекина ухудшились.", [("Тайбэя", "Тайбэя"), ("Пекина", "Пекин")])
-    geocode(a)
-    geo = _geo(a, "Тайбэя")
+    geo = _geocoded("Тайбэя", "Отношения Тайбэя и Пекина ухудшились.", [("Тайбэя", "Тайбэя"), ("Пекина", "Пекин")])
     assert geo is not None and geo.country == "TW"
     from svodka.stages.places import _stems
 
@@ -1312,22 +1285,17 @@ def test_a_foreign_name_ending_in_short_i_by_its_case_ending() -> None:
 def test_a_town_adjective_before_a_name_places_it_near_that_town() -> None:
     """"в лондонском Гайд-парке" is near London, not Hyde Park, Massachusetts; "в нью-йоркском аэропорту Кеннеди" not
     Kennedy, a district of Bogotá; "в курском Железногорске" the Kursk Oblast town, not the Krasnoyarsk one."""
-    a = _doc("Митинг прошёл в лондонском Гайд-парке.", [("Гайд-парке", "Гайд-парк")])
-    geocode(a)
-    geo = _geo(a, "Гайд-парк")
+    geo = _geocoded("Гайд-парк", "Митинг прошёл в лондонском Гайд-парке.", [("Гайд-парке", "Гайд-парк")])
     assert geo is None or geo.country == "GB"
-    a = _doc("Его арестовали в нью-йоркском аэропорту Кеннеди.", [("Кеннеди", "Кеннеди")])
-    geocode(a)
-    geo = _geo(a, "Кеннеди")
+    geo = _geocoded("Кеннеди", "Его арестовали в нью-йоркском аэропорту Кеннеди.", [("Кеннеди", "Кеннеди")])
     assert geo is None or geo.country == "US"
     a = _doc("Пожар в курском Железногорске.", [("Железногорске", "Железногорск")])
     geocode(a)
     geo = _geo(a, "Железногорск")
     assert geo is not None and geo.admin1 == "RU-KRS"
     # a site: the town of the adjective
-    a = _doc("Концерт прошёл в лондонском Гайд-парке.", [("Гайд-парке", "Гайд-парк")], {"Гайд-парк": "site"})
-    geocode(a)
-    geo = _geo(a, "Гайд-парк")
+    geo = _geocoded("Гайд-парк",
+                    "Концерт прошёл в лондонском Гайд-парке.", [("Гайд-парке", "Гайд-парк")], {"Гайд-парк": "site"})
     assert geo is not None and geo.country == "GB" and geo.precision == "site"
 
 
@@ -1361,9 +1329,8 @@ def test_bare_congo_follows_the_document() -> None:
     geo = _geo(a, "Конго")
     assert geo is not None and geo.country == "CG"
     # a town of DR Congo in the story, none of the Republic: DR Congo
-    a = _doc("Бои на востоке Конго: беженцы прибывают в Букаву.", [("Конго", "Конго"), ("Букаву", "Букаву")])
-    geocode(a)
-    geo = _geo(a, "Конго")
+    geo = _geocoded("Конго",
+                    "Бои на востоке Конго: беженцы прибывают в Букаву.", [("Конго", "Конго"), ("Букаву", "Букаву")])
     assert geo is not None and geo.country == "CD" and geo.precision == "country"
     # towns of both: the name stays with the Republic
     a = _doc("Президент Конго прибыл в Браззавиль из Киншасы.",
@@ -1377,9 +1344,7 @@ def test_federal_districts_and_their_abbreviations() -> None:
     for surface, normal, lat in (("Северо-Кавказском федеральном округе", "Северо-Кавказский федеральный округ", 43.7),
                                  ("СКФО", "СКФО", 43.7), ("ПФО", "ПФО", 56.0),
                                  ("Дальневосточном федеральном округе", "Дальневосточный федеральный округ", 62.0)):
-        a = _doc(f"Совещание прошло в {surface}.", [(surface, normal)])
-        geocode(a)
-        geo = _geo(a, normal)
+        geo = _geocoded(normal, f"Совещание прошло в {surface}.", [(surface, normal)])
         assert geo is not None and geo.country == "RU" and geo.precision == "region", surface
         assert geo.lat == pytest.approx(lat, abs=0.5)
     # the short names Moscow's okrugs share ("Центральный", "Южный округ") are not the federal districts'
@@ -1397,9 +1362,7 @@ def test_an_abbreviation_in_brackets_gives_way_to_the_full_name() -> None:
     geo = _geo(a, "Рязанская область")
     assert geo is not None and geo.admin1 == "RU-RYA"
     # an abbreviation alone still resolves ("РТ": Tatarstan)
-    a = _doc("Народный артист РТ выступил в Казани.", [("РТ", "РТ"), ("Казани", "Казань")])
-    geocode(a)
-    geo = _geo(a, "РТ")
+    geo = _geocoded("РТ", "Народный артист РТ выступил в Казани.", [("РТ", "РТ"), ("Казани", "Казань")])
     assert geo is not None and geo.admin1 == "RU-TA"
 
 
@@ -1420,9 +1383,7 @@ def test_overseas_territories_carry_their_own_iso_code() -> None:
 def test_country_points_near_the_middle_of_the_land() -> None:
     # the atlas points of Myanmar (Shan hills) and Ethiopia lie 150-250 km off the middle of their land
     for name, lat, lon in (("Мьянма", 21.0, 96.0), ("Эфиопия", 9.0, 39.5)):
-        a = _doc(f"Новости: {name} и соседи.", [(name, name)])
-        geocode(a)
-        geo = _geo(a, name)
+        geo = _geocoded(name, f"Новости: {name} и соседи.", [(name, name)])
         assert geo is not None and geo.precision == "country" and geo.lat is not None and geo.lon is not None
         assert abs(geo.lat - lat) < 1.0 and abs(geo.lon - lon) < 1.0, name
 
@@ -1445,24 +1406,18 @@ def test_reviewed_panjab_kolyma_ireland_spb_abbreviation_and_dr_congo() -> None:
     for text, surface, normal, region in (
             ("Протесты прошли в провинции Панджаб на востоке Пакистана.", "Панджаб", "Панджаб", "PK-PB"),
             ("Одними из первых стали прививать жителей Колымы.", "Колымы", "Колыма", "RU-MAG")):
-        a = _doc(text, [(surface, normal)])
-        geocode(a)
-        geo = _geo(a, normal)
+        geo = _geocoded(normal, text, [(surface, normal)])
         assert geo is not None and geo.precision == "region" and geo.admin1 == region, surface
-    a = _doc("Граница с Республикой Ирландия останется открытой.", [("Республикой Ирландия", "Республика Ирландия")])
-    geocode(a)
-    geo = _geo(a, "Республика Ирландия")
+    geo = _geocoded("Республика Ирландия",
+                    "Граница с Республикой Ирландия останется открытой.",
+                    [("Республикой Ирландия", "Республика Ирландия")])
     assert geo is not None and geo.country == "IE" and geo.precision == "country"
-    a = _doc("С.-ПЕТЕРБУРГ, 14 янв - РИА Новости.", [("С.-ПЕТЕРБУРГ", "С.-Петербург")])
-    geocode(a)
-    geo = _geo(a, "С.-Петербург")
+    geo = _geocoded("С.-Петербург", "С.-ПЕТЕРБУРГ, 14 янв - РИА Новости.", [("С.-ПЕТЕРБУРГ", "С.-Петербург")])
     assert geo is not None and geo.country == "RU" and geo.precision == "city" and geo.lat is not None
     assert abs(geo.lat - 59.94) < 0.2
     # DR Congo's point near the middle of its land (the atlas point 0 N 25 E lies 360 km north-east of it)
     name = "Демократическая Республика Конго"
-    a = _doc(f"Новости: {name} и соседи.", [(name, name)])
-    geocode(a)
-    geo = _geo(a, name)
+    geo = _geocoded(name, f"Новости: {name} и соседи.", [(name, name)])
     assert geo is not None and geo.lat is not None and geo.lon is not None
     assert abs(geo.lat + 2.9) < 1.0 and abs(geo.lon - 23.6) < 1.0
 
@@ -1537,9 +1492,7 @@ def test_a_town_after_a_state_adjective_lies_in_that_country() -> None:
     for text, surface, normal in (("Он играет в китайской Суперлиге.", "Суперлиге", "Суперлига"),
                                   ("Выходцы с российского Северного Кавказа уехали.", "Северного Кавказа",
                                    "Северный Кавказ")):
-        a = _doc(text, [(surface, normal)])
-        geocode(a)
-        geo = _geo(a, normal)
+        geo = _geocoded(normal, text, [(surface, normal)])
         assert geo is None or geo.precision != "city", (text, geo)
 
 
@@ -1549,9 +1502,7 @@ def test_a_town_after_a_state_adjective_lies_in_that_country() -> None:
     ("Митинг на Чистых прудах разогнали.", "Чистых прудах", "Чистые пруды"),
 ])
 def test_a_landmark_of_moscow_beats_a_namesake_village(text: str, surface: str, normal: str) -> None:
-    a = _doc(text, [(surface, normal)])
-    geocode(a)
-    geo = _geo(a, normal)
+    geo = _geocoded(normal, text, [(surface, normal)])
     assert geo is not None and geo.country == "RU" and geo.admin1 == "RU-MOW" and geo.lat is not None, geo
     assert geo.lat == pytest.approx(55.75, abs=0.1) and geo.lon == pytest.approx(37.6, abs=0.15)
 
