@@ -1016,7 +1016,8 @@ def test_a_release_after_a_told_arrest_is_a_concession() -> None:
                            "отпустили."))
     assert [e[0] for e in events] == ["COERCE", "CONCEDE"]
     assert described(run("Спустя несколько часов его отпустили.")) == []  # no arrest told before
-    assert [e[0] for e in described(run("Активист был задержан. Президент освободил министра от должности."))] \
+    # a leave is no release (a dismissal "освободил от должности" is a CONCEDE of its own: see below)
+    assert [e[0] for e in described(run("Активист был задержан. Президент отпустил министра на каникулы."))] \
         == ["COERCE"]
 
 
@@ -1472,3 +1473,41 @@ def test_what_a_document_says_is_said_by_its_author() -> None:
 def test_a_cordon_or_a_seizure_does_not_retell_a_search() -> None:
     events = run("Полиция провела обыск в квартире подозреваемого. Весь центральный район города оцеплен.").events or []
     assert [(e.type, e.mode) for e in events] == [("COERCE", None), ("COERCE", "restrict")]
+
+
+def test_a_refusal_by_an_office_is_a_rejection_but_a_court_refusal_is_a_ruling() -> None:
+    events = described(run("Администрация Санкт-Петербурга отказала митрополиту Варсонофию в передаче здания."))
+    assert [e[:3] for e in events] == [("REJECT", "отказала", ["Санкт-Петербург"])]
+    assert [e[0] for e in described(run("Заручевскому было отказано в предоставлении гражданства."))] == ["REJECT"]
+    # a court refuses pleas: a ruling, which the guide leaves out
+    assert run("Суд отказал Алехиной в условно-досрочном освобождении.").events == []
+    assert run("Истцам было отказано в удовлетворении ходатайства.").events == []
+    assert run("Защита обжалует решение суда, который отказал в приеме документов.").events == []
+    assert run("Защита обжалует решение городского суда, отказавшего ей в приеме документов.").events == []
+
+
+def test_a_dismissal_from_office_is_a_concession_like_a_resignation() -> None:
+    events = described(run("Президент России Дмитрий Медведев освободил Юрия Балуевского от должности "
+                           "замсекретаря Совета безопасности."))
+    assert [e[:3] for e in events] == [("CONCEDE", "освободил", ["Дмитрий Медведев"])]
+    assert [e.type for e in run("Начальник УВД области освобожден от занимаемой должности.").events or []] \
+        == ["CONCEDE"]
+    # a freed building stays a police operation, not a concession
+    assert [e.type for e in run("Военные освободили здание мэрии в Донецке.").events or []] == ["COERCE"]
+
+
+def test_freed_kidnap_victims_are_released() -> None:
+    events = run("В Мали освобождены трое европейцев, похищенные боевиками на территории Алжира.").events or []
+    # the release, not a freed territory (COERCE); the kidnapping told only by its participle is its own act
+    assert [e.type for e in events] == ["CONCEDE", "ASSAULT"]
+    events = run("В Ингушетии освобожден дядя президента, которого похитили полгода назад.").events or []
+    assert "CONCEDE" in [e.type for e in events]
+
+
+def test_an_agreement_with_someone_and_a_thrown_grenade() -> None:
+    events = described(run("Порошенко рассказал о предварительной договоренности с Россией вернуть двоих осужденных."))
+    assert [e[:2] for e in events] == [("AGREE", "договоренности")]
+    # a bare plural names a body of agreements, not one reached
+    assert run("Стороны действуют в рамках договоренностей.").events == []
+    events = run("Спустя несколько дней в его дом бросили гранату.").events or []
+    assert [(e.type, e.mode) for e in events] == [("ASSAULT", "explosives")]

@@ -1341,7 +1341,8 @@ def extract(a: Analysis) -> None:
                 and any(ev.type == "ASSAULT" for ev in a.events):
             continue  # "В итоге 26 человек ... были убиты" after the shelling: its casualties, not another act
             # (in the attack's own sentence the trigger joins it: "выстрелами в голову убиты двое")
-        if chosen.type in ("COERCE", "CONCEDE", "REJECT") and _court_act(a, lemmas, sent.first_token, k, kids):
+        if chosen.type in ("COERCE", "CONCEDE", "REJECT") and (_court_act(a, lemmas, sent.first_token, k, kids)
+                                                              or _court_refusal(a, lemmas, sent.first_token, k, kids)):
             continue  # a court's ruling ("суд принял решение освободить", "арестован на 30 суток", "суд отказал")
         if chosen.type == "ACCUSE" and lemmas[k - sent.first_token] in _REPORTING \
                 and _ruling(a, lemmas, sent.first_token, k, kids):
@@ -1938,6 +1939,25 @@ def _court_act(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[in
             return True
         node, depth = a.tokens[node].head, depth + 1
     return False
+
+
+#: What only a court or a tribunal is asked for: a refusal of it is a ruling ("отказал в удовлетворении
+#: жалобы", "в иске", "в условно-досрочном освобождении").
+_PLEAS = frozenset({"удовлетворение", "иск", "жалоба", "ходатайство", "апелляция", "кассация", "освобождение",
+                    "пересмотр", "рассмотрение", "отсрочка"})
+
+
+def _court_refusal(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """A refusal ("отказать") of a plea only a court decides, or told in a relative clause or participle of
+    a court ("решение суда, который отказал ...", "суда, отказавшего ей в отсрочке"): a ruling, which the
+    guide leaves out; an office's refusal ("облизбирком отказал в регистрации", "было отказано в
+    предоставлении гражданства") stays REJECT."""
+    if lemmas[k - first] not in ("отказать", "отказывать"):
+        return False
+    tok = a.tokens[k]
+    if tok.rel in ("acl:relcl", "acl") and tok.head >= first and lemmas[tok.head - first] in _COURTS:
+        return True
+    return any(a.tokens[c].rel == "obl" and lemmas[c - first] in _PLEAS for c in kids.get(k, []))
 
 
 #: Documents of a court that may tell a verdict ("в постановлении суда сказано, что ...").
