@@ -1511,3 +1511,90 @@ def test_an_agreement_with_someone_and_a_thrown_grenade() -> None:
     assert run("Стороны действуют в рамках договоренностей.").events == []
     events = run("Спустя несколько дней в его дом бросили гранату.").events or []
     assert [(e.type, e.mode) for e in events] == [("ASSAULT", "explosives")]
+
+
+def test_a_phrase_split_by_a_time_a_name_or_an_adverb() -> None:
+    events = described(run("Тысячи демонстрантов вышли во вторник вечером на улицы Нью-Йорка."))
+    assert [e[:2] for e in events] == [("PROTEST", "вышли во вторник вечером на улицы")]
+    events = described(run("Следователи предъявили Шишову обвинение в мошенничестве."))
+    assert [e[:2] for e in events] == [("ACCUSE", "предъявили Шишову обвинение")]
+    events = described(run("Спикер парламента Арсений Яценюк выступает категорически против меморандума."))
+    assert [e[:3] for e in events] == [("REJECT", "выступает категорически против", ["Арсений Яценюк"])]
+
+
+def test_a_phrase_told_noun_first_with_the_nouns_dependants() -> None:
+    events = described(run("Против проекта газопровода выступают США."))
+    assert [e[:3] for e in events] == [("REJECT", "Против проекта газопровода выступают", ["США"])]
+    events = described(run("Ответственность за крушение в МАК возложили на пилотов."))
+    assert [e[:2] for e in events] == [("ACCUSE", "Ответственность за крушение в МАК возложили")]
+    # the noun of another phrase's preposition ("в сотрудничестве с"), a negation: no phrase
+    assert "COOPERATE" not in [e.type for e in run("УЕФА в сотрудничестве с FARE начал расследование.").events or []]
+    assert run("Обвинений ему пока не предъявлено.").events == []
+
+
+def test_prisoners_taken_a_case_opened_and_a_demand_made() -> None:
+    events = run("29 мая бедуины взяли в плен шестерых египетских солдат.").events or []
+    assert [(e.type, e.mode, e.trigger.text) for e in events] == [("ASSAULT", "abduct", "взяли в плен")]
+    events = described(run("УЕФА открыл дисциплинарное дело в отношении Российского футбольного союза."))
+    assert [e[:3] for e in events] == [("ACCUSE", "открыл дисциплинарное дело", ["УЕФА"])]
+    assert run("Он решил открыть свое дело и переехал в Казань.").events == []
+    events = run("По данным МИДа, похитители выдвинули требование выкупа.").events or []
+    assert [(e.type, e.trigger.text) for e in events] == [("REQUEST", "выдвинули требование")]
+
+
+def test_phrase_gaps_are_bounded() -> None:
+    """Property: a phrase matches across at most two gaps (modifiers, adverbs, time expressions, names),
+    whatever their mix, and never across another verb."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from svodka.analysis import Analysis, Token
+    from svodka.record import Entity, Mention, Timex
+    from svodka.stages import events as ev
+
+    gap = st.sampled_from(["adj", "adv", "timex", "name", "prep-name"])
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(gap, max_size=4), st.lists(gap, max_size=4), st.booleans())
+    def check(before: list[str], between: list[str], verb: bool) -> None:
+        words: list[tuple[str, str, str]] = [("вышли", "выйти", "VERB")]
+        timexes: list[Timex] = []
+        mentions: list[Mention] = []
+
+        def add_gap(kind: str) -> None:
+            span = {"adj": [("тихо", "тихий", "ADJ")], "adv": [("снова", "снова", "ADV")],
+                    "timex": [("во", "в", "ADP"), ("вторник", "вторник", "NOUN")],
+                    "name": [("Москвы", "москва", "PROPN")],
+                    "prep-name": [("из", "из", "ADP"), ("Твери", "тверь", "PROPN")]}[kind]
+            at = sum(len(w[0]) + 1 for w in words)
+            named = span[-1:] if kind in ("name", "prep-name") else span
+            skip = sum(len(w[0]) + 1 for w in span[:-len(named)])
+            end = at + sum(len(w[0]) + 1 for w in span) - 1
+            if kind == "timex":
+                timexes.append(Timex(start=at, end=end, text="", type="DATE", value=None, precision=None))
+            elif kind != "adj" and kind != "adv":
+                mentions.append(Mention(start=at + skip, end=end, text="", normal=""))
+            words.extend(span)
+
+        for kind in before:
+            add_gap(kind)
+        words.append(("на", "на", "ADP"))
+        for kind in between:
+            add_gap(kind)
+        if verb:
+            words.append(("шли", "идти", "VERB"))
+        words.append(("улицы", "улица", "NOUN"))
+        text, tokens, at = "", [], 0
+        for surface, _, pos in words:
+            tokens.append(Token(start=at, end=at + len(surface), text=surface, lang="ru", pos=pos))
+            text += surface + " "
+            at += len(surface) + 1
+        a = Analysis(doc=None, text=text)  # type: ignore[arg-type]
+        a.tokens, a.timexes = tokens, timexes
+        a.entities = [Entity(id="e", type="LOC", name="", name_en=None, mentions=mentions, geo=None)]
+        lemmas = [w[1] for w in words]
+        end = ev._gapped(a, lemmas, 0, 0, len(tokens), ("выйти", "на", "улица"))
+        fits = len(before) + len(between) <= 2 and not verb
+        assert end == (len(tokens) if fits else None)
+
+    check()

@@ -434,18 +434,31 @@ def _inverted_index() -> dict[str, list[_Entry]]:
     return index
 
 
+#: Parts of speech that may stand between a phrase's noun told first and its verb: the noun's own
+#: dependants and the clause's subject ("Против принятия закона выступили", "Дело в отношении Удальцова
+#: было возбуждено", "Извинения парламентарий принесла"); a comma, a conjunction, another verb or a
+#: negation ends the clause's reach.
+_INVERTED_GAP = frozenset({"ADP", "NOUN", "PROPN", "ADJ", "DET", "PRON", "NUM", "AUX", "ADV"})
+
+
 def _inverted(a: Analysis, lemmas: list[str], k: int, first: int, last: int) -> tuple[_Entry, int] | None:
     """A verb-first phrase told noun first from token k: its other words, then at most two auxiliaries
-    or adverbs ("было", "уже"), then the verb. Returns the entry and the verb's index."""
+    or adverbs ("было", "уже"), or up to five words of the noun's dependants and the subject, then the
+    verb. Returns the entry and the verb's index. Not a noun inside another phrase's preposition ("УЕФА
+    в сотрудничестве с FARE начнет расследование")."""
     for entry in _inverted_index().get(lemmas[k - first], []):
         rest = entry.lemmas[1:]
         j = k + len(rest)
         if j >= last or tuple(lemmas[k - first:j - first]) != rest:
             continue
-        gaps = 0
-        while j < last and gaps < 2 and lemmas[j - first] != entry.lemmas[0] and a.tokens[j].pos in ("AUX", "ADV"):
-            j, gaps = j + 1, gaps + 1
-        if j < last and lemmas[j - first] == entry.lemmas[0] and a.tokens[j].pos == "VERB":
+        start = j
+        while j < last and j - start < 5 and lemmas[j - first] != entry.lemmas[0] \
+                and a.tokens[j].pos in _INVERTED_GAP and lemmas[j - first] != "не":
+            j += 1
+        if j >= last or lemmas[j - first] != entry.lemmas[0] or a.tokens[j].pos != "VERB":
+            continue
+        short = j - start <= 2 and all(a.tokens[g].pos in ("AUX", "ADV") for g in range(start, j))
+        if short or not (k > first and a.tokens[k - 1].pos == "ADP" and a.tokens[k].pos != "ADP"):
             return entry, j
     return None
 
@@ -462,22 +475,65 @@ _GAP_BLOCKERS = frozenset({"медицинский", "медико-санита�
 
 
 def _gapped(a: Analysis, lemmas: list[str], k: int, first: int, last: int, words: tuple[str, ...]) -> int | None:
-    """The index after ``words`` matched from token k with at most two modifier tokens (adjectives,
-    determiners, numbers, quantity words, a dative addressee) between them; None if they do not."""
-    j, gaps = k + 1, 0
-    for word in words[1:]:
-        while j < last and lemmas[j - first] != word:
-            tok = a.tokens[j]
-            modifier = tok.pos in ("ADJ", "DET", "NUM") or lemmas[j - first] in _GAP_WORDS or (
-                tok.pos in ("NOUN", "PRON") and tok.feats.get("Case") == "Dat")
-            blocked = "помощь" in words and lemmas[j - first] in _GAP_BLOCKERS  # ("первый раунд переговоров")
-            if gaps == 2 or blocked or not modifier:
-                return None
-            gaps, j = gaps + 1, j + 1
-        if j >= last:
-            return None
+    """The index after ``words`` matched from token k with at most two gaps between them; a gap is a
+    modifier token (an adjective, determiner, number, quantity word, a dative addressee) or one of the
+    units of `_gap_unit` ("взявших в воскресенье в заложники"); None if they do not match."""
+    return _fit(a, lemmas, k + 1, first, last, words, 1, 0)
+
+
+def _fit(a: Analysis, lemmas: list[str], j: int, first: int, last: int, words: tuple[str, ...], i: int,
+         gaps: int) -> int | None:
+    """Words ``i``.. matched from token j; a phrase word is tried before a gap, and a gap again when the
+    rest fails ("в" of "в воскресенье" is not the "в" of "в заложники")."""
+    if i == len(words):
+        return j
+    if j >= last:
+        return None
+    if lemmas[j - first] == words[i]:
+        end = _fit(a, lemmas, j + 1, first, last, words, i + 1, gaps)
+        if end is not None:
+            return end
+    if gaps == 2 or ("помощь" in words and lemmas[j - first] in _GAP_BLOCKERS):  # ("первую помощь")
+        return None
+    tok = a.tokens[j]
+    if tok.pos in ("ADJ", "DET", "NUM") or lemmas[j - first] in _GAP_WORDS or (
+            tok.pos in ("NOUN", "PRON") and tok.feats.get("Case") == "Dat"):
+        return _fit(a, lemmas, j + 1, first, last, words, i, gaps + 1)
+    after = _gap_unit(a, j, last)
+    return None if after is None else _fit(a, lemmas, after, first, last, words, i, gaps + 1)
+
+
+def _gap_unit(a: Analysis, j: int, last: int) -> int | None:
+    """The index after a unit at token j that may stand inside a phrase without changing what it tells:
+    an adverb ("выступает категорически против"), a time expression ("вышли во вторник вечером на
+    улицы"), a name ("заключить Жирова под стражу"), or a preposition with a name or pronoun ("выдвинул
+    против Данилова обвинение"). None for anything else (a noun of its own starts another phrase)."""
+    tok = a.tokens[j]
+    if tok.pos == "ADV":
+        return j + 1
+    span = _span_at(a, tok.start)
+    if span is None and tok.pos == "ADP" and j + 1 < last:
+        nxt = a.tokens[j + 1]
+        if nxt.pos == "PRON":
+            return j + 2
+        span = _span_at(a, nxt.start)
+    if span is None:
+        return None
+    while j < last and a.tokens[j].start < span:
         j += 1
     return j
+
+
+def _span_at(a: Analysis, start: int) -> int | None:
+    """The end of the time expression or entity mention that covers character ``start``, if any."""
+    for t in a.timexes:
+        if t.start <= start < t.end:
+            return t.end
+    for ent in a.entities:
+        for m in ent.mentions:
+            if m.start <= start < m.end:
+                return m.end
+    return None
 
 
 def _may_need(entry: _Entry, lemmas: list[str]) -> bool:
