@@ -2,11 +2,13 @@
 
     .venv/bin/python bench/gold/check.py [--corpus ../shared/data/corpus/ru-news.jsonl]
 
-Checks every span of `bench/gold/figures_quotes.jsonl` and `bench/gold/events.jsonl`: offsets are
+Checks every span of `bench/gold/figures_quotes.jsonl`, `bench/gold/events.jsonl` and the later events batches
+(`bench/gold/events_*.jsonl`, scored on their own with `bench/events.py --gold FILE`): offsets are
 code-point indices into the document's `text` (end exclusive) and `text` must equal `text[start:end]`;
 names given for event participants must occur in the document; kinds, qualifiers, types and modes
 must come from the vocabularies of docs/annotation-guide.md; a document in both files must have the
-same split. Prints the errors (exit status 1 if any) and the counts per layer and split.
+same split; a batch file shares no document with the events file or another batch. Prints the errors
+(exit status 1 if any) and the counts per layer and split.
 """
 
 from __future__ import annotations
@@ -144,17 +146,27 @@ def main() -> None:
     args = ap.parse_args()
     fq = load_jsonl(GOLD / "figures_quotes.jsonl")
     ev = load_jsonl(GOLD / "events.jsonl")
+    batches = {path.name: load_jsonl(path) for path in sorted(GOLD.glob("events_*.jsonl"))}
     errors: list[str] = []
     for name, golds in (("figures_quotes", fq), ("events", ev)):
         dup = [i for i, n in Counter(g["id"] for g in golds).items() if n > 1]
         if dup:
             errors.append(f"{name}: duplicate ids {dup}")
-    texts = load_corpus(args.corpus, {g["id"] for g in fq + ev})
-    missing = sorted({g["id"] for g in fq + ev} - texts.keys())
+    seen = {g["id"]: "events.jsonl" for g in ev}
+    for name, golds in batches.items():
+        for g in golds:
+            if g["id"] in seen:
+                errors.append(f"{name}: {g['id']} is also in {seen[g['id']]}")
+            seen[g["id"]] = name
+    every = fq + ev + [g for golds in batches.values() for g in golds]
+    texts = load_corpus(args.corpus, {g["id"] for g in every})
+    missing = sorted({g["id"] for g in every} - texts.keys())
     if missing:
         sys.exit(f"documents not in the corpus: {missing}")
     check_figures_quotes(fq, texts, errors)
     check_events(ev, texts, errors)
+    for golds in batches.values():
+        check_events(golds, texts, errors)
     split_fq = {g["id"]: g.get("split") for g in fq}
     split_ev = {g["id"]: g.get("split") for g in ev}
     both = split_fq.keys() & split_ev.keys()
@@ -172,6 +184,10 @@ def main() -> None:
               f"{sum(len(g['quotes']) for g in f_sel):6} {len(e_sel):7} {len(events):6} "
               f"{sum(e.get('mode') is not None for e in events):7} "
               f"{len({g['id'] for g in f_sel} & {g['id'] for g in e_sel}):12}")
+    for name, golds in batches.items():
+        events = [e for g in golds for e in g["events"]]
+        print(f"{name}: {len(golds)} docs, {len(events)} events, {sum(e.get('mode') is not None for e in events)} "
+              f"with a mode ({', '.join(sorted({str(g.get('batch')) for g in golds}))})")
     kinds = Counter(f["kind"] for g in fq for f in g["figures"])
     types = Counter(e["type"] for g in ev for e in g["events"])
     print("figure kinds:", dict(kinds.most_common()))
