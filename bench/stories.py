@@ -375,16 +375,15 @@ def _model(name: str, factory: Any, **kwargs: Any) -> Any:
 
 def columns(ps: list[Pair]) -> dict[str, np.ndarray]:
     """Feature columns of pairs, and their gold labels."""
+    title_use = np.array([float(np.dot(p.a.title_embedding, p.b.title_embedding)) for p in ps])
+    title_e5 = np.array([float(np.dot(p.a.headline_e5, p.b.headline_e5))
+                         if p.a.headline_e5 is not None and p.b.headline_e5 is not None else np.nan for p in ps])
     return {
         "minhash": np.array([stories.jaccard(p.a.minhash, p.b.minhash) for p in ps]),
-        "title": np.array([float(np.dot(p.a.headline_e5, p.b.headline_e5))
-                           if p.a.headline_e5 is not None and p.b.headline_e5 is not None
-                           else float(np.dot(p.a.title_embedding, p.b.title_embedding)) for p in ps]),
+        "title": np.where(np.isnan(title_e5), title_use, title_e5),  # e5 where both have it, else USE
         "lead": np.array([float(np.dot(p.a.embedding, p.b.embedding)) for p in ps]),
-        "title_use": np.array([float(np.dot(p.a.title_embedding, p.b.title_embedding)) for p in ps]),
-        "title_e5": np.array([float(np.dot(p.a.headline_e5, p.b.headline_e5))
-                              if p.a.headline_e5 is not None and p.b.headline_e5 is not None else np.nan
-                              for p in ps]),
+        "title_use": title_use,
+        "title_e5": title_e5,
         "entities": np.array([stories.entity_overlap(p.a.entities, p.b.entities) for p in ps]),
         "gold": np.array([p.same for p in ps], dtype=bool),
     }
@@ -484,7 +483,6 @@ def cross_validate_design(design: Any, c: Columns, groups: np.ndarray, repeats: 
     return np.array(rows)
 
 
-
 # Session 10: designs that use both headline models (e5 and USE), fixed before own batch 5 was scored.
 
 def titled(c: Columns, name: str) -> Columns:
@@ -498,16 +496,20 @@ def fitted(decision: Any, params: str) -> Any:
     return decision
 
 
+def design_small(c: Columns, title: str) -> Any:
+    """The small grid fitted with the title cosine of column ``title``."""
+    w, cut = fit_small(titled(c, title))
+    return fitted(lambda t: decide(titled(t, title), w, cut), f"w={w[0]:.2f}/{w[1]:.2f}/{w[2]:.2f} bar {cut:.3f}")
+
+
 def design_e5(c: Columns) -> Any:
     """(a) The shipped design: e5 titles + USE leads, small grid."""
-    w, cut = fit_small(titled(c, "title_e5"))
-    return fitted(lambda t: decide(titled(t, "title_e5"), w, cut), f"w={w[0]:.2f}/{w[1]:.2f}/{w[2]:.2f} bar {cut:.3f}")
+    return design_small(c, "title_e5")
 
 
 def design_use(c: Columns) -> Any:
     """(b) USE titles and leads, small grid (svodka's fallback)."""
-    w, cut = fit_small(titled(c, "title_use"))
-    return fitted(lambda t: decide(titled(t, "title_use"), w, cut), f"w={w[0]:.2f}/{w[1]:.2f}/{w[2]:.2f} bar {cut:.3f}")
+    return design_small(c, "title_use")
 
 
 def design_either(c: Columns) -> Any:
