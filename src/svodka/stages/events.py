@@ -188,7 +188,9 @@ def _lexicon() -> dict[str, list[_Entry]]:
     for line in lexicon.lines("event_triggers.tsv"):
         cols = [c.strip() for c in line.split("\t")] + ["", "", "", ""]
         lemmas = tuple(w if w.isupper() else w.lower().replace("ё", "е") for w in cols[0].split())
-        needs = frozenset(w.lower().replace("ё", "е") for w in cols[3].split(";") if w.strip())
+        # (abbreviations stay as written, as the lemmas of `_lemma` do: "ОМОН", "ПВО", "СВУ")
+        needs = frozenset(w.strip() if w.strip().isupper() else w.strip().lower().replace("ё", "е")
+                          for w in cols[3].split(";") if w.strip())
         index.setdefault(lemmas[0], []).append(_Entry(lemmas, cols[1], cols[2], needs, cols[4] == "finite"))
     for entries in index.values():
         entries.sort(key=lambda e: -len(e.lemmas))
@@ -1389,7 +1391,7 @@ def extract(a: Analysis) -> None:
                 and len(chosen.lemmas) == 1 and not _told_participle(a, k, kids) \
                 and not _describes_need(a, lemmas, sent.first_token, k, chosen):
             continue  # a full participle names people or things ("задержанные", "угрожающие письма")
-        if _not_an_event(a, lemmas, sent.first_token, k, kids):
+        if _not_an_event(a, lemmas, sent.first_token, k, kids) or _bare_proposal(a, lemmas, sent.first_token, k, kids):
             continue
         if chosen.type == "ASSAULT" and a.tokens[k].pos == "VERB" and _in_course_of(a, k, kids, attack_nouns):
             continue  # "в ходе перестрелки были убиты двое": the killings belong to the firefight's record
@@ -1501,7 +1503,7 @@ def extract(a: Analysis) -> None:
                                               told=nominal and a.tokens[k].rel in ("nsubj", "root"),
                                               nonstate=lemmas[k - sent.first_token] in _NON_STATE_NOUNS,
                                               anaphoric=anaphoric, plural=a.tokens[k].feats.get("Number") == "Plur",
-                                              geo=geo)
+                                              search=lemmas[k - sent.first_token] in _SEARCH, geo=geo)
         if said and not again and not any(lemmas[c - sent.first_token] in ("также", "тоже") for c in kids.get(k, [])) \
                 and (actor or any(a.tokens[c].rel.startswith("nsubj") and a.tokens[c].pos == "PRON"
                                   for c in kids.get(k, []))):
@@ -1634,7 +1636,7 @@ def _later(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, l
 def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[str], location: str | None,
              nominal: bool, date: EventDate, counts: set[float], figures: list[Figure],
              mode: str | None = None, own_place: str | None = None, told: bool = False,
-             nonstate: bool = False, anaphoric: bool = False, plural: bool = False,
+             nonstate: bool = False, anaphoric: bool = False, plural: bool = False, search: bool = False,
              *, geo: dict[str, Geo | None]) -> Event | None:
     """The earlier event a mention repeats, if any: the latest one of the same type whose participants
     and place do not contradict it. News tells an event first and details it after ("В Минске
@@ -1670,10 +1672,12 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
             continue  # "ВВС нанесли удары ... ответом на теракты": a state's strike does not re-tell an attack on it
         if mode and ev.mode and mode != ev.mode:  # a dispersal and the arrests after it
             continue
-        if mode is not None and {_lemma_of(w) for w in ev.trigger.text.split()} & _SEARCH:
+        if (mode is not None or search) and bool({_lemma_of(w) for w in ev.trigger.text.split()} & _SEARCH) != search:
             continue  # "идёт поиск виновных" ... "Мурси, которого арестовали": a search is no arrest, nor
             # is a search of premises ("провели обыски ..., в результате которых был арестован"), nor a
-            # cordon after it ("провела обыск" ... "район оцеплен"): a search has no mode, each of these has
+            # cordon after it ("провела обыск" ... "район оцеплен"): a search has no mode, each of these has;
+            # nor does a search (``search``) re-tell an arrest or an operation ("После задержания главы ... обыски
+            # прошли у пятерых членов"), only an earlier search
         if not nominal and counts and ev.figures and counts.isdisjoint(
                 {figures[i].value for i in ev.figures if figures[i].value is not None}):
             continue
@@ -2089,6 +2093,30 @@ def _conscription(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict
             _case_marker(a, kids, k) == "по" and not any(a.tokens[c].rel.startswith("nmod") for c in under))
     return lemma == "призвать" and a.tokens[k].feats.get("Variant") == "Short" and any(
         a.tokens[c].feats.get("VerbForm") == "Inf" for c in under)
+
+
+#: Verbs of proposing, a REQUEST only when they propose that someone act ("предложила всем государствам прервать
+#: отношения", "предложил заговорщикам сдаться").
+_PROPOSING = frozenset({"предложить", "предлагать"})
+
+
+def _bare_proposal(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """A verb of proposing that asks no addressee to act: an offer of a thing ("предложил помощь", "предлагает
+    новый продукт"), a nomination, or a measure proposed with no one named to take it ("депутаты предложили ввести
+    уголовную ответственность", "министр предлагает решать"): a policy proposal, no request. A request has an
+    infinitive and an addressee in the dative, and a proposer named by a name or a state body ("Касьянов предложил
+    руководству края приостановить"); offers made by the unnamed are mostly private or commercial ("им предложили
+    оплатить трансфер", "сотрудники заведения предложили мужчине поужинать")."""
+    if lemmas[k - first] not in _PROPOSING:
+        return False
+    under = kids.get(k, [])
+    act = any(a.tokens[c].feats.get("VerbForm") == "Inf" and a.tokens[c].rel in ("xcomp", "ccomp", "obj", "csubj")
+              for c in under)
+    addressee = any(a.tokens[c].feats.get("Case") == "Dat" and a.tokens[c].rel in ("iobj", "obl", "obj")
+                    and not _case_marker(a, kids, c) for c in under)
+    named = any(a.tokens[c].rel == "nsubj" and (lemmas[c - first] in _STATE_AGENTS or any(
+        a.tokens[g].pos == "PROPN" for g in _subtree(kids, c))) for c in under)
+    return not (act and addressee and named)
 
 
 def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
