@@ -721,3 +721,91 @@ def test_a_person_in_the_genitive_after_a_role_is_its_complement_not_the_speaker
             "\"Жалоба подана\", - сообщил адвокат Навального Вадим Кобзев.")
     assert speaker_of(pipe, text, "Они глубоко")[0] == "Уэйн Смит"
     assert speaker_of(pipe, text, "Жалоба подана")[0] == "Вадим Кобзев"
+
+
+# --- session 11 (dev21): docs/benchmarks.md, "session 11: a seventeenth unseen check (dev21)" ---------------------
+
+
+def quote_of(pipe: Pipeline, text: str, start: str) -> Quote:
+    found = [q for content, _n, _st, q in said(pipe, text) if content.startswith(start)]
+    assert found, [content for content, *_ in said(pipe, text)]
+    return found[0]
+
+
+def test_a_name_after_a_role_s_genitive_person_is_the_role_s_holder_in_a_po_phrase(pipe: Pipeline) -> None:
+    text = "По словам адвоката Навального Вадима Кобзева, жалоба уже подана в суд."
+    assert speaker_of(pipe, text, "жалоба уже подана")[0] == "Вадим Кобзев"
+    text = "По словам Ивана Петрова и Сергея Сидорова, жалоба уже подана в суд."
+    assert speaker_of(pipe, text, "жалоба уже подана")[0] == "Иван Петров"
+
+
+def test_journalists_of_an_untyped_agency_are_told_not_telling(pipe: Pipeline) -> None:
+    text = "В пресс-службе МВД журналистам ИА Красная Весна сообщили, что задержаны двое подозреваемых."
+    q = quote_of(pipe, text, "задержаны двое")
+    record = pipe.extract(InputDocument(id="t", text=text))
+    names = {e.id: e.name for e in record.entities or []}
+    assert names.get(q.speaker or "") == "МВД"
+    assert [names.get(v) for v in q.via] == ["ИА Красная Весна"]
+
+
+def test_a_bare_person_noun_in_a_po_phrase_describes_the_person_quoted_before(pipe: Pipeline) -> None:
+    text = ("Певица Анна Петрова рассказала журналистам о своих планах. По словам артистки, новый альбом выйдет "
+            "осенью.")
+    assert speaker_of(pipe, text, "новый альбом")[0] == "Анна Петрова"
+
+
+def test_a_statement_noun_opening_the_next_sentence_takes_the_sentence_before(pipe: Pipeline) -> None:
+    text = ("Курс рубля к концу года упадет до 80 рублей за доллар. Такой прогноз озвучил аналитик Иван Петров.\n\n"
+            "Смилянец невиновен в хищении. Это заявил его адвокат Сергей Козлов.")
+    assert speaker_of(pipe, text, "Курс рубля")[0] == "Иван Петров"
+    assert speaker_of(pipe, text, "Смилянец невиновен")[0] == "Сергей Козлов"
+
+
+def test_an_impersonal_cue_on_a_named_site_speaks_for_the_site_s_owner(pipe: Pipeline) -> None:
+    text = ("Министерство обороны РФ готовит выставку. На выставке покажут новую технику, сообщается на "
+            "официальном сайте ведомства.\n\nНа сайте МЧС сообщается, что пожар на складе потушен.")
+    name, _st = speaker_of(pipe, text, "На выставке покажут")
+    assert name is not None and name.startswith("Министерство обороны")
+    assert speaker_of(pipe, text, "пожар на складе")[0] == "МЧС"
+
+
+def test_the_published_document_not_the_site_speaks(pipe: Pipeline) -> None:
+    text = ("Президент России Владимир Путин помиловал осужденную. Об этом говорится в опубликованном на сайте "
+            "Кремля указе.")
+    assert "Кремль" not in [name for _c, name, *_ in said(pipe, text)]
+
+
+def test_a_video_published_by_a_body_speaks_for_it(pipe: Pipeline) -> None:
+    text = ("Минобороны опубликовало видеоролик к форуму. \"Мы верим в простые истины\", - говорится в ролике.")
+    name, _st = speaker_of(pipe, text, "Мы верим")
+    assert name is not None and name.startswith("Минобороны")
+
+
+def test_speech_act_content_reaches_its_infinitive_past_the_one_asked(pipe: Pipeline) -> None:
+    text = ("Министерство потребовало от авиакомпании обеспечить половину рейсов. Компания предложила почти тысячам "
+            "пассажиров в Европе обменять билеты. Она требует не только восстановить ее в должности, но и выплатить "
+            "ей компенсацию.")
+    contents = [content for content, *_ in said(pipe, text)]
+    assert "от авиакомпании обеспечить половину рейсов" in contents
+    assert "почти тысячам пассажиров в Европе обменять билеты" in contents
+    assert "не только восстановить ее в должности, но и выплатить ей компенсацию" in contents
+
+
+def test_a_speech_act_s_infinitive_before_chtoby_opens_its_content(pipe: Pipeline) -> None:
+    text = "Актриса пригрозила уехать из страны, чтобы спасти двух слоних."
+    assert [content for content, *_ in said(pipe, text)] == ["уехать из страны, чтобы спасти двух слоних"]
+
+
+def test_a_gerund_cue_after_a_speech_act_is_a_quote_of_its_own(pipe: Pipeline) -> None:
+    text = "КНДР потребовала от США снять фильм с проката, заявив, что фильм оскорбляет нацию."
+    contents = [content for content, *_ in said(pipe, text)]
+    assert "от США снять фильм с проката" in contents
+    assert "фильм оскорбляет нацию" in contents
+
+
+def test_a_reason_given_with_tem_chto_is_no_quote(pipe: Pipeline) -> None:
+    text = ("Отказ платить компания объяснила тем, что выплаты не предусмотрены договором. Директор выразил "
+            "недовольство тем, что суд затянул дело.")
+    contents = [content for content, *_ in said(pipe, text)]
+    assert not any(c.startswith("выплаты не предусмотрены") for c in contents)
+    assert any(c.startswith("суд затянул дело") for c in contents)

@@ -38,6 +38,7 @@ from svodka.stages.speakers import (
     _SOCIAL,
     _WORDS,
     _abbrev_dot,
+    _described_speaker,
     _Doc,
     _ent,
     _find_speaker,
@@ -59,6 +60,7 @@ from svodka.stages.speakers import (
     cue_flags,
     cues,
     document_owner,
+    genitive_holder,
 )
 
 _CLAUSE_STOP = {";", ":", "(", ")"}
@@ -301,6 +303,9 @@ _CONTENT_INTRO = {"что", "чтобы", "будто", "that"}
 
 #: "по словам X", "по мнению X": a quote (unlike "по данным X", which is attribution only)
 _BACK_REF = {"это", "об", "так"}
+#: "Такое мнение высказала X", "Этот прогноз озвучил X": a statement noun that refers to the sentence before.
+_THIS_SUCH = {"такое", "такой", "такую", "такие", "этот", "эту", "это", "эти", "подобное", "подобный", "подобную"}
+_BACK_NOUNS = frozenset({"мнение", "прогноз", "заявление", "оценка", "предположение", "версия", "вывод", "мысль"})
 _PO_WORDS = {"словам", "мнению", "утверждению", "заявлению"}
 
 
@@ -311,7 +316,13 @@ def _clause_end(toks: list[Token], i: int, hi: int) -> int:
         t = toks[j]
         if t.text in _CLAUSE_STOP or t.text in _DASHES:
             return j
+        if t.text == "," and fold(toks[j + 1].text if j + 1 < hi else "") == "но" and j + 2 < hi \
+                and fold(toks[j + 2].text) == "и" \
+                and any(fold(toks[x].text) == "не" and fold(toks[x + 1].text) == "только" for x in range(i, j - 1)):
+            j += 1  # "требует не только восстановить ее в должности, но и выплатить ей ...": one content
+            continue
         if t.text == "," and j + 1 < hi and (_finite(toks[j + 1]) or fold(toks[j + 1].text) in ("но", "однако") or (
+                toks[j + 1].feats.get("VerbForm") == "Conv" and cue_flags(toks[j + 1])) or (
                 j + 2 < hi and fold(toks[j + 1].text) in ("и", "а", "но") and _finite(toks[j + 2]))):
             return j
         if fold(t.text) in ("и", "а") and j + 1 < hi and _finite(toks[j + 1]) and cue_flags(toks[j + 1]):
@@ -330,8 +341,8 @@ def _tail(d: _Doc, toks: list[Token]) -> int:
         flags = cue_flags(t)
         if t.feats.get("VerbForm") == "Part" and t.feats.get("Case"):
             continue  # "X, считающий цифры странными": a full participle qualifies a noun, it ends no content
-        if "say" in flags or ("impers" in flags and k + 1 < end and fold(toks[k + 1].text) in ("в", "во")
-                              and document_owner(d, toks, k)):  # "C, говорится в сообщении АЕБ"
+        if "say" in flags or ("impers" in flags and k + 1 < end and fold(toks[k + 1].text) in ("в", "во", "на")
+                              and document_owner(d, toks, k)):  # "C, говорится в сообщении АЕБ", "на сайте X"
             p = k - 1
             while p >= 0 and toks[p].pos == "ADV":
                 p -= 1
@@ -452,6 +463,9 @@ def _indirect(d: _Doc, si: int) -> None:
                 per = [m for m in ments if m[2].type == "PER" and not _role_only(m[2])]
                 pick = per[0] if per else (ments[0] if ments else None)
                 spk = pick[2].id if pick else None
+                head = next((j for j in range(k, comma) if toks[j].pos in ("NOUN", "PROPN")), -1)
+                if head >= 0 and (holder := genitive_holder(d, toks, comma, head, ments)) is not None:
+                    spk = holder  # "по мнению адвоката Ольги Шушлебиной Дениса Мартинкова": the lawyer
                 st = None if pick else a.text[toks[k].start:toks[comma - 1].end] if comma > k else None
                 head = next((j for j in range(k, comma) if toks[j].pos in ("NOUN", "PROPN")), -1)
                 if not per and head >= 0 and lemmas(toks[head].text) & set(person_roles()):
@@ -461,6 +475,9 @@ def _indirect(d: _Doc, si: int) -> None:
                         spk, st = role
                 elif not ments and head >= 0 and (introduced := _introduced_as(d, toks, k, comma, head)) is not None:
                     spk, st = introduced  # "по словам помощника депутата": the one introduced as such
+                elif not ments and head >= 0 and (described := _described_speaker(d, toks, k, comma, head)) is not None:
+                    # "По словам актрисы" in a text about one actress, read as "заявила актриса" is
+                    spk, st = described
                 if comma > k and spk:
                     # the phrase as written, for a later role noun: "По словам главы ЦИК ДНР" ... "руководитель ЦИК"
                     d.according.setdefault(toks[i].start, (toks[k].start, toks[comma - 1].end))
@@ -551,6 +568,11 @@ def _indirect(d: _Doc, si: int) -> None:
         intro = -1
         while j < limit:
             if low[j] in ("что", "чтобы", "будто") and toks[j - 1].text == ",":
+                if j >= i + 3 and low[j - 2] == "тем" and (j - 3 == i or toks[j - 3].pos == "PRON" or lemmas(
+                        toks[i].text) & {"объяснить", "объяснять", "мотивировать", "обосновать", "обосновывать"}):
+                    # "объяснила тем, что C", "Чубайс объяснил тем, что C": a reason (not "выразил недовольство
+                    # тем, что C", a feeling stated)
+                    break
                 intro = j
                 break
             if toks[j].text == ":" and "say" in flags:
@@ -568,6 +590,9 @@ def _indirect(d: _Doc, si: int) -> None:
             if q:
                 made.append(q)
             continue
+        if intro > 0 and "act" in flags and "say" not in flags and low[intro] == "чтобы" and any(
+                x.feats.get("VerbForm") == "Inf" for x in toks[i + 1:min(intro, i + 3)]):
+            intro = -1  # "пригрозила последовать примеру X и эмигрировать, чтобы спасти Y": the infinitive's clause
         if intro > 0 and ("say" in flags or "act" in flags):
             ce_i = _content_end(toks, intro + 1, nxt, body_hi)
             # "отметил, что C: «D»": D is a direct quote of its own
@@ -582,8 +607,12 @@ def _indirect(d: _Doc, si: int) -> None:
         # act: object + infinitive
         if "act" in flags:
             k = i + 1
-            while k < min(body_hi, i + 6) and toks[k].text not in (",", ".") \
-                    and toks[k].feats.get("VerbForm") != "Inf" and toks[k].pos != "ADP":
+            # "потребовало от авиакомпании обеспечить", "предложила почти тысячам пассажиров в Европе обменять": the
+            # one asked may stand in a prepositional phrase ("призвал к миру" has no infinitive to reach)
+            while k < min(body_hi, i + 8) and toks[k].text not in (",", ".", ";", ":") and toks[k].text not in _DASHES \
+                    and toks[k].feats.get("VerbForm") != "Inf" and not _finite(toks[k]) \
+                    and (toks[k].pos != "ADP" or k > i + 1 or low[k] in ("от", "у")) \
+                    and not (toks[k].pos == "ADP" and low[k] in ("к", "ко", "о", "об", "за", "против")):
                 k += 1
             if k < body_hi and toks[k].feats.get("VerbForm") == "Inf":
                 ce_i = _clause_end(toks, i + 1, body_hi)
@@ -613,9 +642,16 @@ def _indirect(d: _Doc, si: int) -> None:
     back = next((j for j in range(1, min(n - 2, 14)) if low[j + 1] == "об" and low[j + 2] == "этом"
                  and "say" in cue_flags(toks[j]) and _finite(toks[j]) and toks[j].feats.get("VerbForm") != "Conv"
                  and not any(x.text in (",", ":") or x.text in _DASHES or cue_flags(x) for x in toks[:j])), -1)
-    if ((n > ob + 3 and low[ob] == "об" and low[ob + 1] == "этом") or back > 0) and si > 0:
-        k = back if back > 0 else next((j for j in range(ob + 2, n) if "say" in cue_flags(toks[j])
-                                        or ("impers" in cue_flags(toks[j]) and document_owner(d, toks, j))), -1)
+    # "Это заявил X", "Такое мнение высказала X", "Такой прогноз озвучил X": the sentence before, likewise
+    this_k = -1
+    if ob == 0 and n > 3 and back < 0:
+        j = 1 if low[0] == "это" else 2 if low[0] in _THIS_SUCH and lemmas(toks[1].text) & _BACK_NOUNS else -1
+        if j > 0 and "say" in cue_flags(toks[j]) and _finite(toks[j]) and toks[j].feats.get("Mood") != "Imp":
+            this_k = j
+    if ((n > ob + 3 and low[ob] == "об" and low[ob + 1] == "этом") or back > 0 or this_k > 0) and si > 0:
+        k = back if back > 0 else this_k if this_k > 0 else next(
+            (j for j in range(ob + 2, n) if "say" in cue_flags(toks[j])
+             or ("impers" in cue_flags(toks[j]) and document_owner(d, toks, j))), -1)
         prev = a.sentences[si - 1]
         if k > 0 and d.para(prev.start) == d.para(sent.start) and prev.start >= d.title_end \
                 and not d.covered(prev.start, prev.end):

@@ -1690,6 +1690,20 @@ def _capital_body(d: _Doc, city: Entity, pos: int) -> str | None:
     return None
 
 
+def genitive_holder(d: _Doc, toks: list[Token], e: int, head: int,
+                    ments: list[tuple[int, int, Entity]]) -> str | None:
+    """"по мнению адвоката Ольги Шушлебиной Дениса Мартинкова", "по словам адвоката Навального Вадима Кобзева": a
+    name in the genitive right after the role noun's genitive person complement is the role's holder in apposition
+    (as "адвокат Навального Вадим Кобзев" in the nominative); None unless the phrase is built so."""
+    pers = [m for m in ments if m[2].type == "PER" and not _role_only(m[2])]
+    if len(pers) < 2 or pers[1][2] is pers[0][2] or d.text[pers[0][1]:pers[1][0]].strip() \
+            or toks[head].pos != "NOUN" or toks[head].feats.get("Animacy") != "Anim" or toks[head].end > pers[0][0] \
+            or not _mention_case(d, pers[0][0], pers[0][1]) == _mention_case(d, pers[1][0], pers[1][1]) == "Gen" \
+            or any(t.text in (",", "(") or t.pos in ("CCONJ", "ADP") for t in toks[head:e] if t.start < pers[1][0]):
+        return None
+    return pers[1][2].id
+
+
 def _speaker_from_phrase(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tuple[str | None, str | None]:
     a = d.a
     start, end = toks[s].start, toks[e - 1].end
@@ -1699,6 +1713,8 @@ def _speaker_from_phrase(d: _Doc, toks: list[Token], s: int, e: int, head: int) 
     if _PERSONAL.match(toks[head].text):
         return None, toks[head].text
     ments = [m for m in d.mentions_in(start, end) if not _role_only(m[2])]
+    if (appositive := genitive_holder(d, toks, e, head, ments)) is not None:
+        return appositive, None
     for _ms, _me, ent in ments:
         if ent.type == "PER":
             return ent.id, None
@@ -1736,7 +1752,7 @@ def _speaker_from_phrase(d: _Doc, toks: list[Token], s: int, e: int, head: int) 
 #: kind: a bare re-mention ("в сообщении") refers back to a document of its kind ("заявление ЦТАК").
 _KIND_WORDS: dict[str, tuple[str, ...]] = {
     "statement": ("заявление", "сообщение", "релиз", "пресс-релиз", "коммюнике", "публикация", "статья", "материал",
-                  "блог", "справка", "документ", "комментарий"),
+                  "блог", "справка", "документ", "комментарий", "ролик", "видеоролик", "видеообращение"),
     "letter": ("письмо", "обращение", "послание", "петиция", "телеграмма", "записка", "ответ"),
     "report": ("доклад", "отчет", "меморандум", "декларация", "документ"),
     "decree": ("постановление", "указ", "приказ", "резолюция", "документ", "поручение"),
@@ -1768,7 +1784,7 @@ def document_owner(d: _Doc, toks: list[Token], cue_i: int) -> tuple[str | None, 
                     x.text in (".", ";", ":") or _finite(x) for x in toks[min(k, cue_i) + 1:max(k, cue_i)]):
                 found_docs.append(k)
     if not found_docs:
-        return None
+        return _site_publisher(d, toks, cue_i)
     doc = min(found_docs, key=lambda k: abs(k - cue_i))
     kinds = {kind for lem in lemmas(toks[doc].text) & _DOCUMENTS for kind in _DOC_KINDS[lem]}
     if kinds:
@@ -1786,6 +1802,33 @@ def document_owner(d: _Doc, toks: list[Token], cue_i: int) -> tuple[str | None, 
     if found is None and kinds and "statement" in kinds:
         found = _site_owner(d, toks[doc].start)
     return found
+
+
+def _site_publisher(d: _Doc, toks: list[Token], cue_i: int) -> tuple[str | None, str | None] | None:
+    """"C, сообщается на официальном сайте ведомства", "На сайте Минобороны сообщается, что C": an impersonal cue
+    next to the site or page it was published on is the site's owner (by name, or by class noun: the last body of
+    that class); a network or a page of no named owner ("на своей странице") gives none."""
+    for j in range(max(0, cue_i - 8), min(len(toks) - 2, cue_i + 4)):
+        if fold(toks[j].text) != "на" or j == cue_i or (j > 0 and toks[j - 1].feats.get("VerbForm") == "Part"):
+            continue  # "говорится в опубликованном на сайте Кремля ... указе": the document's author speaks
+        k = j + 1
+        while k < len(toks) - 1 and toks[k].pos == "ADJ":
+            k += 1
+        if not lemmas(toks[k].text) & {"сайт", "страница", "портал"} or k + 1 >= len(toks) or any(
+                x.text in (".", ";", ":", ",") or _finite(x) for x in toks[min(k, cue_i) + 1:max(j, cue_i)]):
+            continue
+        nxt = toks[k + 1]
+        ent = d.entity_at(nxt.start, nxt.end)
+        if ent is not None:
+            ok = not _role_only(ent) and fold(ent.name) not in _SOCIAL and ent.type in ("ORG", "PER")
+            return (ent.id, None) if ok else None
+        if nxt.pos == "NOUN" and nxt.feats.get("Case") == "Gen":
+            for cls in sorted(lemmas(nxt.text) & (set(_CLASS_NAMES) - set(_MEDIA_CLASSES))):
+                body = _class_referent(d, cls, nxt.start)
+                if body is not None:
+                    return body, None
+        return None
+    return None
 
 
 def _site_owner(d: _Doc, pos: int) -> tuple[str | None, str | None] | None:
@@ -1931,6 +1974,8 @@ _TOLD = {"агентству", "агентствам", "изданию", "газ
 #: Nouns of written or broadcast works whose quoted title ("в статье "Мусульманская Россия?"") is never a speaker.
 _WORKS = frozenset({"статья", "книга", "колонка", "фильм", "доклад", "передача", "программа", "материал",
                     "публикация", "заметка", "песня", "блог", "пост", "эссе", "очерк", "монография", "исследование"})
+#: Dative nouns of reporters: the organisation named right after them ("журналистам ИА X") is the outlet told.
+_JOURNALISTS = frozenset({"журналистам", "журналисту", "корреспонденту", "корреспондентам", "корр"})
 #: "в интервью The Daily Mail сказал", "в эфире Fox Business заявил": any organisation after these was told.
 _TOLD_IN = {"интервью", "эфире"}
 #: "в беседе с радиостанцией X", "в разговоре с телеканалом X": the outlet is the one talked to.
@@ -2282,8 +2327,18 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                     w -= 1  # "агентству "Интерфакс" также заявили"
                 if w >= lo and fold(sent_toks[w].text) in _TOLD and told is not None and (
                         w == s - 1 or sent_toks[w].feats.get("Case") == "Dat") and (  # not "радиостанции "X" сообщает"
-                        _outlet(d, told.id) or (fold(sent_toks[w].text) in _TOLD_IN and told.type != "PER")):
+                        _outlet(d, told.id) or (fold(sent_toks[w].text) in _TOLD_IN and told.type != "PER")
+                        # "журналистам ИА Красная Весна сообщили": the journalists' organisation is an outlet told,
+                        # whether or not the entity layer typed it as one
+                        or (fold(sent_toks[w].text) in _JOURNALISTS and told.type == "ORG")):
                     i = w  # "в интервью газете Handelsblatt заявил": the outlet was told, not telling
+                    continue
+                r = s - 1  # the name's own words first ("журналистам ИА Красная Весна": "ИА" is the name's)
+                while r > lo and told is not None and told.type == "ORG" \
+                        and d.entity_at(sent_toks[r].start, sent_toks[r].end) is told:
+                    r -= 1
+                if r >= lo and r < s - 1 and fold(sent_toks[r].text) in _JOURNALISTS:
+                    i = r
                     continue
                 while w > lo and told is not None and d.entity_at(sent_toks[w].start, sent_toks[w].end) is told:
                     w -= 1  # "Говорит Москва": a name that starts with a verb
