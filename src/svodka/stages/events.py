@@ -557,8 +557,9 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
         return False  # negated, hypothetical, or a purpose ("летит в Вашингтон, чтобы встретиться")
     v = _negated_verb(a, lemmas, first, k) if negative else k
     verb = a.tokens[v]
-    if verb.feats.get("Tense") == "Fut" or verb.feats.get("Mood") == "Cnd" or _imperative(verb.text):
-        return False  # future, conditional, or a command ("отведите войска", said in a call)
+    if verb.feats.get("Tense") == "Fut" or verb.feats.get("Mood") in ("Cnd", "Imp") or _imperative(verb.text):
+        return False  # future, conditional, or a command ("отведите войска", said in a call; "поддержите полицию",
+        # which the tagger reads as imperative where the first dictionary reading is a future)
     if tok.pos == "NOUN" and any(lemmas[c - first] in _PLANNED for c in kids.get(k, [])):
         return False
     if tok.pos == "NOUN" and _case_marker(a, kids, k) == "без":
@@ -587,6 +588,12 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
             above = a.tokens[head].head
             return not (above >= first and lemmas[above - first] in _MODAL
                         and a.tokens[head].feats.get("VerbForm") == "Inf")
+        if lemma in _CONTENT_HEADS and a.tokens[node].pos == "NOUN" and a.tokens[node].rel.startswith("nmod") \
+                and _case_marker(a, kids, node) in (("на",) if lemma == "заявка" else ("", "о", "об", "обо")) \
+                and (node == k or _case_marker(a, kids, k) in ("", "о", "об", "обо")) \
+                and lemmas[k - first] not in _AGREEMENTS:  # (not "условия соглашения, подписанного ...", nor
+            # "на переговорах" read as hanging from "к соглашению о проведении")
+            return False  # "Договоренность об отводе войск", "условия прекращения огня": agreed or asked, not done
         if lemma in _NEGATED_HAPPENED and any(lemmas[c - first] == "не" for c in kids.get(head, [])):
             return True  # "это не помешало зачинщикам сжечь клуб", "не забыла поблагодарить": it happened
         if lemma == "цель" or (a.tokens[node].pos == "NOUN" and _case_marker(a, kids, node) == "для"
@@ -1393,6 +1400,8 @@ def extract(a: Analysis) -> None:
             continue  # a full participle names people or things ("задержанные", "угрожающие письма")
         if _not_an_event(a, lemmas, sent.first_token, k, kids) or _bare_proposal(a, lemmas, sent.first_token, k, kids):
             continue
+        if chosen.type == "ASSAULT" and _aggregate(a, lemmas, sent.first_token, k, kids, sent):
+            continue  # "сто нападений ... с 2014 года", "подозревали в 11 убийствах": a tally, not one act
         if chosen.type == "ASSAULT" and a.tokens[k].pos == "VERB" and _in_course_of(a, k, kids, attack_nouns):
             continue  # "в ходе перестрелки были убиты двое": the killings belong to the firefight's record
         if chosen.type == "ASSAULT" and _counted_dead(a, lemmas, sent, k) and (si, "ASSAULT") not in by_sentence \
@@ -1537,6 +1546,15 @@ def extract(a: Analysis) -> None:
         if earlier is None and not again and nominal and _reported_on(a, lemmas, sent.first_token, k, kids) \
                 and _described_again(a.events, etype, date, own):
             continue  # "японский МИД распространил информацию о похищении": news of the act told before
+        if earlier is None and not again and nominal and _landmark(a, lemmas, sent.first_token, opening, k, kids):
+            # "через два дня после стрельбы в Тусоне", "в момент взрыва", "перед началом столкновений": an act
+            # told before, named as the time of another (a time of its own makes it another one: "после теракта
+            # 11 сентября 2001 года")
+            # (its place is no sign of another act, as "на Бессарабке" only names where it was; another date,
+            # mode or participants are: "возобновлен 20 января после договоренностей", "после встречи с
+            # президентом Франции")
+            earlier = _repeats(a.events, etype, actor, recipient, None, nominal, date, counts, a.figures, own,
+                               None, plural=a.tokens[k].feats.get("Number") == "Plur", geo=geo)
         if earlier is not None:  # a re-mention: it may name a participant the first one did not
             earlier.actor = earlier.actor or actor
             earlier.recipient = earlier.recipient or recipient
@@ -2051,6 +2069,28 @@ _PLEADERS = frozenset({"прокурор", "гособвинитель", "гос
 _LAWSUIT_COURTS = frozenset({"суд", "арбитраж", "ЕСПЧ", "трибунал", "Страсбург"})
 #: Heads under which an act noun names a charge ("дело о призывах", "по факту призыва", "статья о").
 _CHARGES = frozenset({"дело", "факт", "статья", "обвинение", "подозрение"})
+#: Words of a visit, and the kinds of site whose visit has no counterpart (the guide: a visit with no one to
+#: meet is no CONSULT: "посетил выставку", "в ходе посещения Музея мамонта", "визит на острова").
+_VISITS = frozenset({"посетить", "посещать", "посещение", "визит"})
+_SITES = frozenset({"выставка", "экспозиция", "музей", "аквапарк", "зоопарк", "завод", "фабрика", "комбинат",
+                    "предприятие", "стройка", "стройплощадка", "больница", "госпиталь", "школа", "храм", "собор",
+                    "монастырь", "мечеть", "стадион", "поселок", "посёлок", "деревня", "село", "остров",
+                    "памятник", "мемориал", "кладбище", "могила", "ферма", "шахта", "ярмарка", "авиасалон",
+                    "место", "театр", "кинотеатр"})
+#: What settles a deal as an agreement of parties ("заключили сделку", "сделка ... заключена"); a bare
+#: "сделка" is a business transaction ("Сумма сделки", "выгодные сделки", "сделки с золотом").
+_DEAL_MADE = frozenset({"заключить", "заключать", "подписать", "подписывать", "достичь", "достигнуть",
+                        "согласовать", "согласовывать"})
+#: Parties of a plea deal, court procedure ("заключил сделку со следствием").
+_PROSECUTION = frozenset({"следствие", "обвинение", "прокуратура", "правосудие", "прокурор"})
+#: What a civil suit claims, and courts as a suit's goal: court procedure, not an accusation ("подала иск на
+#: взыскание долга", "удовлетворил гражданский иск", "подал в Арбитражный суд иск об истребовании акций").
+_CIVIL_CLAIMS = frozenset({"гражданский", "взыскание", "истребование", "компенсация", "возмещение", "выплата"})
+_FILE = frozenset({"подать", "подавать", "направить", "направлять", "предъявить", "предъявлять"})
+#: Nouns whose content (a noun under them) is agreed, set as a condition or applied for, not done
+#: ("Договоренность об отводе войск", "условия прекращения огня", "заявку на проведение акции").
+_CONTENT_HEADS = frozenset({"договоренность", "договорённость", "условие", "заявка", "соглашение"})
+_AGREEMENTS = _CONTENT_HEADS | frozenset({"договор", "сделка", "контракт", "меморандум", "перемирие"})
 #: Verbs whose subject receives the threat ("получала угрозы похищения").
 _RECEIVE = frozenset({"получить", "получать"})
 #: Words of a call-up to military service ("призван на военную службу", "призыв в армию").
@@ -2119,6 +2159,109 @@ def _bare_proposal(a: Analysis, lemmas: list[str], first: int, k: int, kids: dic
     return not (act and addressee and named)
 
 
+#: Heads of a charge or an admission over a crime noun ("подозревали в 11 убийствах", "сознался в убийствах").
+_CHARGED = frozenset({"подозревать", "подозреваться", "подозрение", "подозреваемый", "обвинять", "обвиняться",
+                      "обвинение", "обвиняемый", "сознаться", "признаться", "вина", "причастность", "причастный",
+                      "дело", "статья"})
+_MONTHS = frozenset({"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+                     "ноябрь", "декабрь"})
+#: Words of a count of several ("несколько нападений", "десятки убийств").
+_SEVERAL = frozenset({"несколько", "множество", "десяток", "сотня", "тысяча", "два", "три", "четыре", "пять",
+                      "шесть", "семь", "восемь", "девять", "десять", "сто", "двадцать", "тридцать", "сорок",
+                      "пятьдесят", "много"})
+#: A span of years or months ("с 2014 года", "в 2004-2005 годах", "между 1988 и 2002 годами", "за последние 10 лет").
+_PERIOD = re.compile(r"\bс\s+(?:[а-я]+\s+)?\d{4}\s+г|\d{4}\s*[-–—]\s*\d{4}|между\s+\d{4}|"
+                     r"за\s+(?:последние\s+)?(?:\d+|несколько|два|три|пять|десять)\s+(?:лет|год|месяц)|"
+                     r"с\s+начала\s+(?:года|\d{4})", re.IGNORECASE)
+
+
+def _aggregate(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]],
+               sent: Sentence) -> bool:
+    """Whether a plural attack noun tallies acts instead of telling one: counted ("сто нападений", "в 11
+    убийствах") under a charge or over a span of years ("которые произошли с 2014 года"), or under a charge
+    over a span ("обвинение в причастности к убийствам ... в 2004-2005 годах"), or a number of them
+    ("число убийств возросло"). The guide: statistics and counted, habitual acts are no events (a count
+    followed by its details, "произошли 2 теракта", names no span and no charge and stays)."""
+    tok = a.tokens[k]
+    if tok.pos != "NOUN" or tok.feats.get("Number") != "Plur":
+        return False
+    if tok.head >= first and lemmas[tok.head - first] in ("число", "количество"):
+        return True
+    counted = any(lemmas[c - first] in _SEVERAL or (
+        a.tokens[c].rel.startswith("nummod") and a.tokens[c].text.isdigit() and 2 <= int(a.tokens[c].text) < 1000
+        and not (c + 1 < len(a.tokens) and _lemma(a.tokens[c + 1]) in _MONTHS)) for c in kids.get(k, []))
+    charged, node, depth = False, tok.head, 0
+    while node >= first and depth < 3:
+        if lemmas[node - first] in _CHARGED:
+            charged = True
+            break
+        node, depth = a.tokens[node].head, depth + 1
+    period = bool(_PERIOD.search(a.text[sent.start:sent.end]))
+    return (counted and (charged or period)) or (charged and period)
+
+
+#: Words that name an act as the time of another ("после взрыва", "в момент взрыва", "перед началом столкновений").
+_LANDMARKS = frozenset({"после", "перед", "до", "накануне", "момент"})
+
+
+def _landmark(a: Analysis, lemmas: list[str], first: int, opening: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """Whether a noun trigger names its act only as the time of another ("после стрельбы в Тусоне", "в момент
+    взрыва", "после начала беспорядков"), with no time of its own under it ("после теракта 11 сентября")."""
+    j = opening - 1
+    if j >= first and lemmas[j - first] in ("начало", "окончание", "завершение") and a.tokens[k].head == j:
+        j -= 1  # "после начала беспорядков", "перед началом столкновений"
+    if j < first or lemmas[j - first] not in _LANDMARKS:
+        return False
+    if lemmas[j - first] == "момент" and not (j > first and lemmas[j - 1 - first] in ("в", "с")):
+        return False
+    holders = {k} | {c for c in kids.get(k, []) if a.tokens[c].rel in ("acl", "amod", "nmod")}
+    for t in a.timexes:
+        if t.type not in ("DATE", "TIME"):
+            continue
+        i, e = a.token_range(t.start, t.end)
+        if any(a.tokens[x].head in holders for x in range(i, e)):
+            return False
+    return True
+
+
+def _visited_site(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """Whether a visit's goal (the object of "посетить", the genitive of "посещение", "в / на" after "визит") is
+    a site, not a state, a city or a body one meets ("посетил выставку", "визит на острова")."""
+    for c in kids.get(k, []):
+        if lemmas[c - first] not in _SITES or a.tokens[c].rel not in ("obj", "nmod", "obl"):
+            continue
+        marker = _case_marker(a, kids, c)
+        if lemmas[k - first] == "визит" and marker not in ("в", "во", "на"):
+            continue
+        if lemmas[k - first] != "визит" and marker:
+            continue
+        return True
+    return False
+
+
+def _deal_made(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """Whether a "сделка" is told as concluded by parties: its head or a dependant is a verb of concluding."""
+    head = a.tokens[k].head
+    return (head >= first and lemmas[head - first] in _DEAL_MADE) or any(
+        lemmas[c - first] in _DEAL_MADE for c in kids.get(k, []))
+
+
+def _civil_suit(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """Whether an "иск" is a civil claim or a suit filed in a court: a "гражданский" suit, one for recovery or
+    compensation, or one whose filing verb or noun names a court as its goal."""
+    head = a.tokens[k].head
+    scope = list(kids.get(k, []))
+    if head >= first and lemmas[head - first] in _FILE:
+        scope += [c for c in kids.get(head, []) if c != k]
+    for c in scope:
+        lemma = lemmas[c - first]
+        if lemma in _CIVIL_CLAIMS:
+            return True
+        if _case_marker(a, kids, c) in ("в", "во") and (lemma in _LAWSUIT_COURTS or lemma.lower() in ("багац", "еспч")):
+            return True
+    return False
+
+
 def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
     """Set phrases that contain a trigger word but name no event: "в знак протеста",
     "отказался от комментариев", the legal note "(запрещена в РФ)" after an organisation's name,
@@ -2145,6 +2288,17 @@ def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict
             or (a.tokens[c].rel == "nsubj" and lemmas[c - first] in _PLEADERS) for c in kids.get(k, [])):
         # "следователи просили суд заключить его под стражу", "прокурор просил наказать": a plea, court procedure
         return True
+    if lemmas[k - first] in _VISITS and _visited_site(a, lemmas, first, k, kids):
+        return True  # "посетил выставку", "в ходе посещения Музея": a site, no counterpart to meet
+    if lemmas[k - first] == "сделка" and (not _deal_made(a, lemmas, first, k, kids) or any(
+            lemmas[c - first] in _PROSECUTION for c in kids.get(k, []))):
+        return True  # "Сумма сделки", "выгодные сделки": a transaction, not an agreement told
+    if lemmas[k - first] in ("заключить", "заключать") and any(
+            lemmas[c - first] == "сделка" and any(lemmas[g - first] in _PROSECUTION for g in kids.get(c, []))
+            for c in kids.get(k, [])):
+        return True  # "заключил сделку со следствием": a plea deal, court procedure
+    if lemmas[k - first] == "иск" and _civil_suit(a, lemmas, first, k, kids):
+        return True  # "удовлетворил гражданский иск", "подал в суд иск о взыскании": court procedure
     if lemmas[k - first] == "призыв" and a.tokens[k].head >= first \
             and lemmas[a.tokens[k].head - first] in _CHARGES:
         return True  # "дело о призывах к массовым беспорядкам", "по факту призыва к насилию": a charge
