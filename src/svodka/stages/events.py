@@ -597,9 +597,11 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
         if lemma in _NEGATED_HAPPENED and any(lemmas[c - first] == "не" for c in kids.get(head, [])):
             return True  # "это не помешало зачинщикам сжечь клуб", "не забыла поблагодарить": it happened
         if lemma == "цель" or (a.tokens[node].pos == "NOUN" and _case_marker(a, kids, node) == "для"
-                               and not described):
+                               and not described and not (lemma in _EMPLOYED
+                                                          and a.tokens[head].feats.get("Tense") == "Past")):
             # a purpose: "с целью их задержания", "для розыска и задержания", "для проведения терактов";
-            # not "для христианки, которой грозят", "для противодействия исламистам, протестующим ..."
+            # not "для христианки, которой грозят", "для противодействия исламистам, протестующим ...";
+            # means used for it tell that it took place ("применила газ для разгона", "для разгона были привлечены")
             return False
         if depth == 0 and tok.pos == "NOUN" and (lemma in _PARTICIPANT_NOUNS
                                                  or _case_marker(a, kids, k) in ("из-за", "вследствие")):
@@ -642,6 +644,9 @@ _OWN_CLAUSES = frozenset({"conj", "advcl", "acl", "acl:relcl"})
 #: Verbs of success under which an infinitive took place ("договориться ... удалось еще в марте",
 #: "удалось задержать", "успели сжечь"); negated or future, the walk over them still says no.
 _MANAGED = frozenset({"удаться", "удаваться", "суметь", "успеть", "получиться"})
+#: Verbs of means put to use, whose past "для X" purpose took place ("применила газ для разгона демонстрантов",
+#: "для разгона были привлечены полицейские"); present or future, it is a use that may not come ("применяется для").
+_EMPLOYED = frozenset({"применить", "применять", "использовать", "привлечь", "привлекать", "задействовать"})
 #: Verbs of a purpose clause whose object took place ("чтобы прекратить протесты", "судить за убийства").
 _PRESUPPOSING = frozenset({"прекратить", "прекращать", "остановить", "пресечь", "подавить", "судить", "наказать",
                            "расследовать", "осудить", "отомстить", "ответить", "разогнать"})
