@@ -809,3 +809,129 @@ def test_a_reason_given_with_tem_chto_is_no_quote(pipe: Pipeline) -> None:
     contents = [content for content, *_ in said(pipe, text)]
     assert not any(c.startswith("выплаты не предусмотрены") for c in contents)
     assert any(c.startswith("суд затянул дело") for c in contents)
+
+
+# --- session 11, dev22 round ---------------------------------------------------------------------------------------
+
+def test_po_utverzhdeniyam_in_mid_clause_gives_the_whole_clause(pipe: Pipeline) -> None:
+    text = ("Суд отказал в жалобе.\n\nИгорь Семенов в 2010 году уехал из Минска, по его утверждениям, из-за давления "
+            "местных властей.")
+    assert [(c, n) for c, n, _st, _q in said(pipe, text)] == [
+        ("Игорь Семенов в 2010 году уехал из Минска, по его утверждениям, из-за давления местных властей",
+         "Игорь Семенов")]
+
+
+def test_a_po_phrase_inside_one_clause_gives_the_whole_clause_not_inside_a_relative_one(pipe: Pipeline) -> None:
+    text = ("Врачи осмотрели пострадавших.\n\nСостояние раненых, по словам главного врача Анны Котовой, остается "
+            "стабильным. Речь идет о водителях, которые, по словам Котовой, пострадали сильнее всех остальных "
+            "участников аварии на трассе.")
+    got = [c for c, *_ in said(pipe, text)]
+    assert "Состояние раненых, по словам главного врача Анны Котовой, остается стабильным" in got
+    assert "пострадали сильнее всех остальных участников аварии на трассе" in got
+
+
+def test_short_adjective_and_lament_verbs_report_direct_speech(pipe: Pipeline) -> None:
+    text = ("Жители жалуются на шум.\n\n\"Как можно спать, если стройка идет ночью! - возмущена пенсионерка Ольга "
+            "Петрова. - Мы писали в управу много раз\". \"Ответа так и не дождались\", - сокрушается ее сосед "
+            "Павел Орлов.")
+    got = {c: n for c, n, _st, _q in said(pipe, text)}
+    assert got.get("Как можно спать, если стройка идет ночью") == "Ольга Петрова"
+    assert got.get("Мы писали в управу много раз") == "Ольга Петрова"
+    assert got.get("Ответа так и не дождались") == "Павел Орлов"
+
+
+def test_such_an_opinion_in_a_paragraph_of_its_own_takes_the_paragraph_before(pipe: Pipeline) -> None:
+    text = ("Тренер покинул клуб\n\nУход тренера ослабит команду перед решающими матчами сезона.\n\n"
+            "Такое мнение выразил бывший капитан команды Сергей Лапин в интервью газете.")
+    assert [(c, n) for c, n, _st, _q in said(pipe, text)] == [
+        ("Уход тренера ослабит команду перед решающими матчами сезона", "Сергей Лапин")]
+
+
+def test_a_bare_role_is_no_person_of_the_other_gender(pipe: Pipeline) -> None:
+    text = ("Переговоры продолжаются.\n\nГерманский канцлер Олаф Шольц заявил, что сделка возможна. Тереза Мэй "
+            "тоже не прочь попугать соседей. В частности, она заявила, что Лондон готов ко всему. "
+            "\"Трудности будут у всех\", - констатировала премьер.")
+    assert speaker_of(pipe, text, "Трудности будут")[0] == "Тереза Мэй"
+
+
+def test_a_short_line_without_a_stop_between_paragraphs_is_a_subheading(pipe: Pipeline) -> None:
+    text = ("Министр ответил критикам\n\nМинистр финансов Антон Громов выступил в парламенте в среду утром.\n\n"
+            "Громов утверждает, что бюджет сбалансирован\n\nВ своем выступлении министр заявил, что дефицит "
+            "бюджета в этом году не превысит одного процента.")
+    got = [c for c, *_ in said(pipe, text)]
+    assert "бюджет сбалансирован" not in got
+    assert "дефицит бюджета в этом году не превысит одного процента" in got
+
+
+def test_a_quotation_and_its_cue_with_no_comma_or_dash(pipe: Pipeline) -> None:
+    text = ("Премьер-министр Норвегии Анна Берг посетила Киев.\n\n\"Сегодня я объявила о новом пакете помощи на "
+            "оборону страны\" рассказала Берг журналистам. \"Новая газета\" сообщила, что визит готовили месяц.")
+    got = {c: n for c, n, _st, _q in said(pipe, text)}
+    assert got.get("Сегодня я объявила о новом пакете помощи на оборону страны") == "Анна Берг"
+    assert "Новая газета" not in got
+
+
+def test_a_trade_union_is_no_referent_of_the_company(pipe: Pipeline) -> None:
+    text = ("Пилоты бастуют.\n\nБельгийский профсоюз SPL заявил, что продолжит забастовку. Рейсы Nordwind "
+            "задерживаются по всей Европе. Пассажиры ждут в аэропортах. Авиакомпания также сказала, что вернет "
+            "деньги пассажирам.")
+    assert speaker_of(pipe, text, "вернет деньги")[0] == "Nordwind"
+
+
+def test_an_about_content_ends_before_a_second_report(pipe: Pipeline) -> None:
+    text = ("Хоккеист уходит.\n\nВратарь Иван Соколов объявил о завершении карьеры и сразу же заявил о желании "
+            "тренировать.")
+    got = [c for c, *_ in said(pipe, text)]
+    assert "завершении карьеры" in got and "желании тренировать" in got
+
+
+def test_a_gerund_cue_before_a_colon_quotation_is_no_tail(pipe: Pipeline) -> None:
+    text = ("Проверка продолжается.\n\nГенерал Олег Рыбин выступил с критикой этой проверки, заявив, в частности: "
+            "\"Мне непонятно, зачем проверять отдел, который ни в чем не виноват\".")
+    got = [(c, n) for c, n, _st, _q in said(pipe, text)]
+    assert got == [("Мне непонятно, зачем проверять отдел, который ни в чем не виноват", "Олег Рыбин")]
+
+
+def test_a_pronoun_continues_the_body_that_opened_the_sentence_before(pipe: Pipeline) -> None:
+    text = ("Прививки в соборе\n\nВакцинация идет быстро. Об этом сообщает The Guardian.\n\nНациональная служба "
+            "здравоохранения Англии подписала контракты с десятками заведений. В понедельник она объявила о "
+            "двадцати новых центрах вакцинации.")
+    assert speaker_of(pipe, text, "двадцати новых")[0] == "Национальная служба здравоохранения Англии"
+
+
+def test_a_speech_act_reaches_its_infinitive_past_a_prepositional_phrase_or_an_aside(pipe: Pipeline) -> None:
+    text = ("Адвокат Павел Фомин подал жалобу. Он просит Верховный суд (ВС) отменить приговор. Министр Олег Титов "
+            "призвал при обсуждении бюджета учитывать мнение регионов.")
+    got = [c for c, *_ in said(pipe, text)]
+    assert "Верховный суд (ВС) отменить приговор" in got
+    assert "при обсуждении бюджета учитывать мнение регионов" in got
+
+
+def test_a_sign_that_speaks_of_it_is_no_speaker(pipe: Pipeline) -> None:
+    text = ("Учения\n\nСоседняя страна может провести испытание ракеты в ближайшие дни. Об этом говорит "
+            "резко возросшая активность на полигоне.")
+    assert said(pipe, text) == []
+
+
+def test_a_kak_clause_in_mid_clause_gives_the_whole_clause(pipe: Pipeline) -> None:
+    text = "Парки города\n\nВ Москве, как рассказали в мэрии, к лету откроются три новых парка."
+    assert [c for c, *_ in said(pipe, text)] == ["В Москве, как рассказали в мэрии, к лету откроются три новых парка"]
+
+
+def test_a_report_inside_a_person_s_trailing_clause_is_that_person_s_quote(pipe: Pipeline) -> None:
+    text = ("Заключенные объявили голодовку.\n\nОмбудсмен Татьяна Рыжова побывала в колонии. Помимо этого, они "
+            "требовали отстранить начальника колонии от должности, сообщила омбудсмен в среду. "
+            "Поведение бизнесмена Сергея Климова, призвавшего мэра покинуть свой пост, неадекватно, считает "
+            "пресс-секретарь мэра Игорь Лунев.")
+    got = [(c, n) for c, n, _st, _q in said(pipe, text)]
+    assert ("Помимо этого, они требовали отстранить начальника колонии от должности",
+            "Татьяна Рыжова") in got
+    assert ("Поведение бизнесмена Сергея Климова, призвавшего мэра покинуть свой пост, неадекватно",
+            "Игорь Лунев") in got
+
+
+def test_a_stray_space_after_the_opening_mark_of_a_colon_quotation(pipe: Pipeline) -> None:
+    text = ("Удар по деревне\n\nВ Кандагаре помощник губернатора Юсуф Рахими сказал: \" Похоже, что удар был "
+            "ошибкой. Местные жители против боевиков\".")
+    assert [(c, n) for c, n, _st, _q in said(pipe, text)] == [
+        ("Похоже, что удар был ошибкой. Местные жители против боевиков", "Юсуф Рахими")]

@@ -35,6 +35,7 @@ from svodka.stages.speakers import (
     _DASHES,
     _OPEN_CLOSE,
     _PRONOUN,
+    _SHORT_CUES,
     _SOCIAL,
     _WORDS,
     _abbrev_dot,
@@ -91,7 +92,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         if ch == '"':
             prev = text[i - 1] if i else " "
             nxt = text[i + 1] if i + 1 < len(text) else " "
-            opening = (prev.isspace() or prev in "(«„“:—–-") and not nxt.isspace()
+            # ('сказал: " Похоже, что ..."': a stray space after the opening mark of a quotation after a colon)
+            opening = (prev.isspace() or prev in "(«„“:—–-") and (not nxt.isspace() or text[max(0, i - 2):i] == ": ")
             if opening:
                 stack.append(('"', i))
             elif stack:
@@ -149,11 +151,13 @@ def _direct(d: _Doc, qs: int, qe: int) -> None:
     parts = [(qs, qe)]
     m = _INNER_SPLIT.search(inner)
     mid: tuple[int, int] | None = None
-    if m and cues().get(next(iter(sorted(lemmas(m.group("cue")) & set(cues()))), ""), frozenset()) & {"say"}:
+    if m and (cues().get(next(iter(sorted(lemmas(m.group("cue")) & set(cues()))), ""), frozenset()) & {"say"}
+              or fold(m.group("cue")) in _SHORT_CUES):  # "«A, - возмущен отец мальчика. - B»"
         parts = [(qs, qs + m.start()), (qs + m.end(), qe)]
         mid = (qs + m.start(), qs + m.end())
     # reporting clause: after the closing mark, inside (split), or before the opening mark
-    found = _reporting_after(d, qe + 1) if mid is None else _reporting_in(d, mid[0], mid[1])
+    found = _reporting_after(d, qe + 1, bare=len(re.findall(r"[^\W\d_]+", inner)) >= 5) if mid is None \
+        else _reporting_in(d, mid[0], mid[1])
     if found is not None and mid is None and _embedded(d, qs):
         # "Сближение начнет "пока с экономики", подчеркнул X": the marks are part of a longer
         # content; the reporting clause takes the whole sentence (indirect)
@@ -224,9 +228,18 @@ def _lang_at(a: Analysis, pos: int) -> str:
     return a.main_language
 
 
-def _reporting_after(d: _Doc, pos: int) -> tuple[Token, str | None, str | None, list[str]] | None:
+def _reporting_after(d: _Doc, pos: int, bare: bool = False) -> tuple[Token, str | None, str | None, list[str]] | None:
     a, text = d.a, d.text
     m = re.match(r"[ \t]*(?:[,.!?…]?[ \t]*[-–—]+|,)[ \t]*", text[pos:])
+    if not m and bare:
+        # "«Поэтому я сегодня проинформировала вас ...» рассказала Фредериксен": the comma and dash left out; only
+        # a finite cue right after the mark with a named subject after it ("«Новая газета» сообщила, что" is a name)
+        m = re.match(r"[ \t]+", text[pos:])
+        toks0 = _tokens_between(a, pos + m.end(), min(len(text), pos + m.end() + 80)) if m else []
+        if not (len(toks0) >= 2 and cue_flags(toks0[0]) & {"say"} and _finite(toks0[0])
+                and any(ent.type == "PER" and ms == toks0[1].start for ms, _me, ent in d.mentions_in(
+                    toks0[1].start, toks0[1].end))):
+            m = None
     if not m:
         return None
     start = pos + m.end()
@@ -306,7 +319,21 @@ _BACK_REF = {"это", "об", "так"}
 #: "Такое мнение высказала X", "Этот прогноз озвучил X": a statement noun that refers to the sentence before.
 _THIS_SUCH = {"такое", "такой", "такую", "такие", "этот", "эту", "это", "эти", "подобное", "подобный", "подобную"}
 _BACK_NOUNS = frozenset({"мнение", "прогноз", "заявление", "оценка", "предположение", "версия", "вывод", "мысль"})
-_PO_WORDS = {"словам", "мнению", "утверждению", "заявлению"}
+#: Connectives that open a sentence without being part of the content ("Тем не менее, по его словам, C").
+_CONNECTIVES = frozenset({"тем", "не", "менее", "также", "однако", "поэтому", "кроме", "того", "при", "этом", "впрочем",
+                          "в", "частности", "между", "вместе", "с", "временем", "к", "тому", "же", "более", "итак",
+                          "кстати", "так", "вот", "но", "а", "и", "ведь", "зато", "правда", "напротив", "наконец",
+                          "во-первых", "во-вторых", "в-третьих", "словом", "следовательно", "значит", "таким",
+                          "образом", "действительно", "конечно", "вероятно", "возможно", "видимо", "якобы", "причем",
+                          "притом", "помимо", "этого", "поначалу", "сначала", "затем", "потом", "тогда", "примеру",
+                          "например"})
+_PO_WORDS = {"словам", "мнению", "утверждению", "утверждениям", "заявлению"}
+
+
+def _one_clause(toks: list[Token], low: list[str], i: int) -> bool:
+    """Do the words before the phrase at ``i`` belong to the clause after it (no relative pronoun or conjunction
+    opens a clause of their own: "силовиков, которые, по словам авторов, причастны ..." gives only "причастны ...")?"""
+    return not any(w.startswith("котор") or w in _SUBORDINATE for w in low[:i])
 
 
 def _clause_end(toks: list[Token], i: int, hi: int) -> int:
@@ -314,6 +341,10 @@ def _clause_end(toks: list[Token], i: int, hi: int) -> int:
     j = i
     while j < hi:
         t = toks[j]
+        if t.text == "(" and j > i and (close := next((x for x in range(j + 1, min(hi, j + 6))
+                                                       if toks[x].text == ")"), -1)) > 0:
+            j = close + 1  # "просит Европейский суд по правам человека (ЕСПЧ) выплатить ...": a short aside
+            continue
         if t.text in _CLAUSE_STOP or t.text in _DASHES:
             return j
         if t.text == "," and fold(toks[j + 1].text if j + 1 < hi else "") == "но" and j + 2 < hi \
@@ -325,8 +356,13 @@ def _clause_end(toks: list[Token], i: int, hi: int) -> int:
                 toks[j + 1].feats.get("VerbForm") == "Conv" and cue_flags(toks[j + 1])) or (
                 j + 2 < hi and fold(toks[j + 1].text) in ("и", "а", "но") and _finite(toks[j + 2]))):
             return j
-        if fold(t.text) in ("и", "а") and j + 1 < hi and _finite(toks[j + 1]) and cue_flags(toks[j + 1]):
-            return j
+        if fold(t.text) in ("и", "а"):
+            # "объявил о завершении карьеры ... и сразу же заявил о желании ...": a second report of its own
+            v = j + 1
+            while v < min(hi, j + 4) and toks[v].pos in ("ADV", "PART"):
+                v += 1
+            if v < hi and _finite(toks[v]) and cue_flags(toks[v]):
+                return j
         j += 1
     return hi
 
@@ -336,13 +372,20 @@ def _tail(d: _Doc, toks: list[Token]) -> int:
     end = len(toks)
     while end and toks[end - 1].pos == "PUNCT" and toks[end - 1].text not in ('"', "»", "”"):
         end -= 1
+    colon_cut = False
+    gerund = -1
     for k in range(end - 1, 0, -1):
         t = toks[k]
         flags = cue_flags(t)
         if t.feats.get("VerbForm") == "Part" and t.feats.get("Case"):
             continue  # "X, считающий цифры странными": a full participle qualifies a noun, it ends no content
+        if t.feats.get("VerbForm") == "Conv" and t.lang != "en":
+            gerund = k  # "X выступил с критикой, заявив, в частности: «...»": a gerund has no subject after it
+            continue
         if "say" in flags or ("impers" in flags and k + 1 < end and fold(toks[k + 1].text) in ("в", "во", "на")
                               and document_owner(d, toks, k)):  # "C, говорится в сообщении АЕБ", "на сайте X"
+            if fold(t.text).startswith("соглас") and fold(toks[0].text) in ("с", "со"):
+                return -1  # "С банкирами ..., согласна X": the one agreed with, no content
             p = k - 1
             while p >= 0 and toks[p].pos == "ADV":
                 p -= 1
@@ -363,14 +406,20 @@ def _tail(d: _Doc, toks: list[Token]) -> int:
                     return -1
                 if "about" in flags and rest and fold(rest[0].text) in ("о", "об", "обо"):
                     return -1  # "ICE, являющаяся оператором рынка, объявила о приобретении ...": its own content
-                if any(cue_flags(x) & {"say"} for x in rest):
-                    continue
+                if any(cue_flags(x) & {"say"} and x.feats.get("VerbForm") != "Conv" for x in rest):
+                    continue  # (not "..., - пишет блогер X, комментируя ...": a gerund after the subject)
+                if gerund > k and not any(x.feats.get("Case") == "Nom" and x.pos in ("NOUN", "PROPN", "PRON")
+                                          for x in toks[k + 1:gerund]):
+                    return -1  # "Россия, как правопреемница СССР, признает X государством, настаивая ...": no subject
+                if colon_cut and not (rest and d.mentions_in(rest[0].start, rest[-1].end)):
+                    return -1  # "Местная жительница, которая ..., возмущалась в кадре: «...»": it opens the quotation
                 comma = next((j for j, x in enumerate(rest) if x.text == ","), -1)
                 if comma >= 0 and any(_finite(x) for x in rest[comma + 1:]):
                     return -1  # "C1, говорят эксперты, C2": a parenthetical, not a tail
                 return k
         if t.text == ":" and k + 1 < len(toks) and toks[k + 1].text in _OPEN_CLOSE:
             end = k  # "C, передает ТАСС слова Пескова: «...»": the quotation is a direct quote of its own
+            colon_cut = True
             continue
         if t.text in (";", ":"):
             return -1
@@ -419,11 +468,32 @@ def _add(d: _Doc, toks: list[Token], cs: int, ce: int, cue_i: int, kind: str, lo
     return q
 
 
+def _subheading(d: _Doc, start: int, end: int) -> bool:
+    """A short line of its own with no closing punctuation between paragraphs of text ("Бульбов утверждает, что его
+    дело инспирировано тремя генералами ФСБ", "Эксперты напомнили ЛДПР: бюджет не резиновый"): a subheading, whose
+    report the paragraphs after it tell (the guide: subheadings are no quotes)."""
+    text = d.text
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le < 0 else le
+    line = text[ls:le].strip()
+    if not line or text[ls:start].strip() or text[end:le].strip() or line[-1] in ".!?…:;,»\"”)" \
+            or len(line.split()) > 14:
+        return False
+    after = text[le:].lstrip()
+    nxt = after.split("\n", 1)[0].strip()
+    last = fold(line.split()[-1])
+    if last in _SUBORDINATE or last in ("и", "а", "но", "в", "на", "с", "о", "об", "к", "по", "за", "из", "от", "у") \
+            or nxt[:1].islower() or (nxt[:1] in _OPEN_CLOSE and nxt[1:2].islower()):
+        return False  # "Как сообщает газета, первое предварительное¶соглашение ...": a line broken mid-sentence
+    return len(nxt.split()) >= 8 and nxt[-1:] in (".", "!", "?", "…", "»", '"', "”")
+
+
 def _indirect(d: _Doc, si: int) -> None:
     a = d.a
     sent = a.sentences[si]
     toks = a.tokens[sent.first_token:sent.last_token]
-    if not toks or sent.start < d.title_end:
+    if not toks or sent.start < d.title_end or _subheading(d, sent.start, sent.end):
         return
     n = len(toks)
     low = [fold(t.text) for t in toks]
@@ -493,6 +563,14 @@ def _indirect(d: _Doc, si: int) -> None:
             if i >= 4 and toks[i - 1].text == "," and low[i - 2] == "что" and "say" in cue_flags(toks[i - 4]) \
                     and toks[i - 3].text == "," and _finite(toks[i - 4]) and not d.in_marks(toks[i - 4].start):
                 continue  # "Аверин отметил, что, по мнению самого Ежова, C": Аверин's quote, Ежов's view inside it
+            marks_after = comma_after + 1 < n and toks[comma_after + 1].text in _OPEN_CLOSE  # "по словам X, «C»"
+            if i > 0 and after[1] > after[0] and before[1] > before[0] and not marks_after and any(
+                    t.pos not in ("PUNCT", "CCONJ") and low[x] not in _CONNECTIVES for x, t in enumerate(toks[:i])) \
+                    and _one_clause(toks, low, i) and (not any(_finite(t) for t in toks[:i])
+                                                       or not any(_finite(t) for t in toks[comma_after:body_hi])):
+                # "Роули, по словам врачей, пришел в сознание", "Регистрация в качестве СМИ, по словам Тимченко, -
+                # это катастрофа": a по-phrase inside one clause gives the whole clause (the guide's dev5 rule)
+                cs, ce = toks[0].start, after[1]
             cue_text = a.text[toks[i].start:toks[k - 1].end]
             q = _add(d, toks, cs, ce, i, "indirect", 0, n, False, si, (spk, st))
             if q is not None:
@@ -538,9 +616,16 @@ def _indirect(d: _Doc, si: int) -> None:
                 or "say" not in cue_flags(toks[i + 1]) or not _finite(toks[i + 1]) or d.in_marks(toks[i].start):
             continue
         comma = next((j for j in range(i + 2, min(body_hi, i + 16)) if toks[j].text in (",", ".", ";", ":")), -1)
-        if comma > i + 2 and toks[comma].text == "," and not any(_finite(t) for t in toks[i + 2:comma]):
+        if comma > i + 2 and toks[comma].text == "," and not any(_finite(t) for t in toks[i + 2:comma]) \
+                and not (comma + 1 < n and toks[comma + 1].feats.get("VerbForm") == "Conv"):
+            # (not "..., как заявляли ее адвокаты, объясняя этим ...": a gerund phrase is no content)
             ce_i = _clause_end(toks, comma + 1, body_hi)
-            q = _add(d, toks, toks[comma].end, toks[ce_i - 1].end, i + 1, "indirect", i + 2, comma, True, si)
+            cs = toks[comma].end
+            if toks[i - 1].text == "," and not any(_finite(t) for t in toks[:i]) and _one_clause(toks, low, i) \
+                    and any(t.pos not in ("PUNCT", "CCONJ") and low[x] not in _CONNECTIVES
+                            for x, t in enumerate(toks[:i])):
+                cs = toks[0].start  # "В Mail.ru, как рассказали в пресс-службе, C": one clause, the whole of it
+            q = _add(d, toks, cs, toks[ce_i - 1].end, i + 1, "indirect", i + 2, comma, True, si)
             if q:
                 made.append(q)
 
@@ -609,10 +694,20 @@ def _indirect(d: _Doc, si: int) -> None:
             k = i + 1
             # "потребовало от авиакомпании обеспечить", "предложила почти тысячам пассажиров в Европе обменять": the
             # one asked may stand in a prepositional phrase ("призвал к миру" has no infinitive to reach)
-            while k < min(body_hi, i + 8) and toks[k].text not in (",", ".", ";", ":") and toks[k].text not in _DASHES \
+            # ("призвал при расследовании ... учитывать", "просит Европейский суд по правам человека (ЕСПЧ)
+            # выплатить": a prepositional phrase after the verb, an aside in brackets)
+            limit = min(body_hi, i + 8)
+            while k < limit and toks[k].text not in (",", ".", ";", ":") and toks[k].text not in _DASHES \
                     and toks[k].feats.get("VerbForm") != "Inf" and not _finite(toks[k]) \
-                    and (toks[k].pos != "ADP" or k > i + 1 or low[k] in ("от", "у")) \
                     and not (toks[k].pos == "ADP" and low[k] in ("к", "ко", "о", "об", "за", "против")):
+                if toks[k].text == "(":
+                    close = next((x for x in range(k + 1, min(body_hi, k + 6)) if toks[x].text == ")"), -1)
+                    if close < 0:
+                        break
+                    limit = min(body_hi, limit + close - k + 1)
+                    k = close
+                elif toks[k].pos == "ADP":
+                    limit = min(body_hi, max(limit, k + 7))
                 k += 1
             if k < body_hi and toks[k].feats.get("VerbForm") == "Inf":
                 ce_i = _clause_end(toks, i + 1, body_hi)
@@ -650,17 +745,30 @@ def _indirect(d: _Doc, si: int) -> None:
             this_k = j
     if ((n > ob + 3 and low[ob] == "об" and low[ob + 1] == "этом") or back > 0 or this_k > 0) and si > 0:
         k = back if back > 0 else this_k if this_k > 0 else next(
-            (j for j in range(ob + 2, n) if "say" in cue_flags(toks[j])
+            # ("Об этом, как передает "Интерфакс", заявил X": the outlet relays, X speaks)
+            (j for j in range(ob + 2, n) if ("say" in cue_flags(toks[j]) and low[j - 1] != "как")
              or ("impers" in cue_flags(toks[j]) and document_owner(d, toks, j))), -1)
         prev = a.sentences[si - 1]
-        if k > 0 and d.para(prev.start) == d.para(sent.start) and prev.start >= d.title_end \
+        # "Об этом сообщил X" / "Такое мнение выразил X" opening a paragraph of its own: the last sentence of the
+        # paragraph before (the guide's dev2 rule), when that one is a sentence, not a heading
+        ptext = a.text[prev.start:prev.end].rstrip()
+        own_para = d.para(prev.start) != d.para(sent.start) and ptext[-1:] in (".", "!", "?", "…")
+        if k > 0 and (d.para(prev.start) == d.para(sent.start) or own_para) and prev.start >= d.title_end \
                 and not d.covered(prev.start, prev.end):
             ptoks = a.tokens[prev.first_token:prev.last_token]
             if not any(cue_flags(t) & {"say", "act"} and not d.in_marks(t.start) for t in ptoks):
                 spk, st, _x, _y = _owner_or_speaker(d, toks, k, 0, k, False) if back > 0 else \
                     _owner_or_speaker(d, toks, k, ob + 2, n, True)
+                if spk is None and lemmas(toks[k].text) & {"говорить"} and any(
+                        t.pos == "NOUN" and t.feats.get("Animacy") == "Inan" and t.feats.get("Case") == "Nom"
+                        for t in toks[k + 1:k + 4]):
+                    spk = st = None  # "Об этом говорит резко возросшая активность": a sign, not a speaker
                 if spk or st:
-                    link = _source_link(d, toks, ob + 2, n)
+                    # "Об этом заявил Аваков, ..., передает NEWSru.ua со ссылкой на Украинскую правду": the link is
+                    # the relay's, not the speaker's
+                    relay_at = next((j for j in range(ob + 2, n - 1) if toks[j].text == ","
+                                     and "relay" in cue_flags(toks[j + 1]) and j + 1 != k), n)
+                    link = _source_link(d, toks, ob + 2, relay_at)
                     via = _via(d, toks, ob + 2, n, -1, -1, spk, toks[k].start)
                     spk, st, via = _linked(d, spk, st, via, link)
                     via += [v for v in d.pending_via_for(si) if v not in via and v != spk]  # "Как передает X, об этом"
@@ -683,7 +791,7 @@ def _indirect(d: _Doc, si: int) -> None:
         # (a person only: an organisation there is often an outlet the entity layer does not know, "отмечает
         # NEWSru Israel", and the inner speaker is what later pronouns refer to)
         if mine and ((teller is not None and teller.type == "PER") or (st is not None and _PRONOUN.match(st))) \
-                and "say" in tflags and "relay" not in tflags \
+                and "say" in tflags and ("relay" not in tflags or (teller is not None and teller.type == "PER")) \
                 and _finite(toks[tail]) and tail_lo == tail and low[0] != "как" \
                 and all(_nested(q, toks, tail_lo) for q in mine):
             # "Вместо того, чтобы ..., США призывают Россию привлечь ..., добавила она": a report inside the
@@ -747,7 +855,9 @@ def _nested(q: _Quote, toks: list[Token], tail_lo: int) -> bool:
     """Is ``q`` a report made by a finite verb in the body of a sentence whose reporting clause trails
     (``C, добавила она``), and so inside its content? Not "по словам", not a quotation in marks."""
     cue = q.cue
-    return cue is not None and q.kind == "indirect" and _finite(cue) and cue.start > toks[0].start \
+    # (or a participle: "Поведение X, призвавшего Y покинуть свой пост, неадекватно, считает Z")
+    return cue is not None and q.kind == "indirect" and (_finite(cue) or cue.feats.get("VerbForm") == "Part") \
+        and cue.start > toks[0].start \
         and q.start >= toks[0].start \
         and tail_lo > 0 and q.end <= toks[tail_lo - 1].end and cue.end <= toks[tail_lo - 1].end \
         and not (q.cue_text or "").lower().startswith("по ")
@@ -840,7 +950,8 @@ def _parenthetical(d: _Doc, toks: list[Token], cue_idx: list[int], body_hi: int,
             q = _add(d, toks, toks[0].start, toks[j - 3].end, i, "indirect", j + 1, len(toks), True, si)
         elif j == i - 1 and j >= 1 and toks[j].text == ",":
             close = next((k for k in range(i + 1, min(body_hi, i + 12)) if toks[k].text in (",", ":", ".")), -1)
-            if close < 0 or toks[close].text != "," or close + 3 > body_hi or any(
+            if close < 0 or toks[close].text != "," or close + 3 > body_hi \
+                    or toks[close + 1].feats.get("VerbForm") == "Conv" or any(
                     low[k] in _CONTENT_INTRO or _finite(toks[k]) for k in range(i + 1, close)):
                 continue
             q = _add(d, toks, toks[0].start, toks[body_hi - 1].end, i, "indirect", i + 1, close, True, si)

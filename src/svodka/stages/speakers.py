@@ -47,7 +47,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from svodka.analysis import Analysis, Token
+from svodka.analysis import Analysis, Sentence, Token
 from svodka.lexicon import person_roles
 from svodka.lexicon import rows as data_lines
 from svodka.names import surname_gender
@@ -71,8 +71,10 @@ def cues() -> dict[str, frozenset[str]]:
     return {row[0]: frozenset(row[1].split(",")) for row in data_lines("quote_cues.tsv")}
 
 
-#: Short adjectives that report an opinion like "считает": "В штабе уверены, что C", "Он убежден, что C".
-_SHORT_CUES = {"уверен", "уверена", "уверено", "уверены", "убежден", "убеждена", "убеждены"}
+#: Short adjectives that report an opinion like "считает": "В штабе уверены, что C", "Он убежден, что C";
+#: "«...», - возмущен отец мальчика", "«...», - согласна Тимченко" report the words before them.
+_SHORT_CUES = {"уверен", "уверена", "уверено", "уверены", "убежден", "убеждена", "убеждены",
+               "возмущен", "возмущена", "возмущены", "согласен", "согласна", "согласны"}
 _SAY = frozenset({"say"})
 
 
@@ -619,6 +621,9 @@ def _resolve_pronoun(d: _Doc, pos: int, want: str | None = None) -> tuple[str | 
     subject = _last_subject(d, pos, -1, want)
     if subject is not None:
         return subject, None
+    if quoted is None and not inverted and want in ("Masc", "Fem") and si > 0 \
+            and (body := _body_subject(d, d.a.sentences[si - 1], want)) is not None:
+        return body, None  # "Английская служба здравоохранения подписала ... В понедельник она объявила"
     role = _role_subject(d, pos, d.a.sentences[max(0, si - 1)].start, want)
     if role is not None:
         return role
@@ -632,6 +637,21 @@ def _resolve_pronoun(d: _Doc, pos: int, want: str | None = None) -> tuple[str | 
         described = _singular_subject(d, pos, d.a.sentences[max(0, si - 1)].start, want)
         return (None, described) if described else None
     return (best, None) if best else None
+
+
+def _body_subject(d: _Doc, sent: Sentence, want: str) -> str | None:
+    """An organisation (no outlet) that opens ``sent`` in the nominative as the subject of its first finite verb,
+    a past tense of ``want``'s gender ("Английская национальная служба здравоохранения подписала контракты"): the
+    body a "она" of the next sentence continues when no one was quoted before."""
+    ments = [m for m in d.mentions_in(sent.start, sent.end) if m[0] <= sent.start + 1]
+    if not ments or ments[0][2].type != "ORG" or _is_media(ments[0][2]) or _mention_case(d, ments[0][0],
+                                                                                          ments[0][1]) != "Nom":
+        return None
+    verb = next((t for t in d.a.tokens[sent.first_token:sent.last_token] if _finite(t)), None)
+    if verb is None or verb.start < ments[0][1] or verb.feats.get("Tense") != "Past" \
+            or verb.feats.get("Gender") != want or verb.feats.get("Number") == "Plur":
+        return None
+    return ments[0][2].id
 
 
 _COPULAS = frozenset({"являться", "быть", "стать", "оказаться", "считаться"})
@@ -961,6 +981,12 @@ def _quoted_outlet(d: _Doc, pos: int) -> str | None:
 _REPORTED_BY = re.compile(r"(?:сообща\w*|переда\w*|пиш\w*|по данным|по сообщению|со ссылкой на)\s+[«\"„]?\s*$", re.I)
 
 
+#: A body introduced by a class noun that is no company ("Бельгийский профсоюз CNE", "партии ПиС"): not a referent of
+#: "компания/авиакомпания".
+_NOT_COMPANY_BEFORE = re.compile(r"(?:профсоюз|парти|ассоциаци|федераци|министерств|ведомств|университет|"
+                                 r"организаци|движени|союз|комитет|правительств|агентств)[а-я]*\s+[«\"„]?\s*$")
+
+
 def _company_referent(d: _Doc, role: str, pos: int) -> str | None:
     """"представитель компании", "в авиакомпании": the one company the text introduced with that class
     noun before ("авиакомпания Flybe", "Приватбанк"), else the one company named in the 800 characters
@@ -977,7 +1003,8 @@ def _company_referent(d: _Doc, role: str, pos: int) -> str | None:
         platform = fold(ent.name) in _SOCIAL or fold(ent.name) in ("google", "apple", "microsoft", "amazon", "meta")
         if ent.type != "ORG" or (ent.subtype and not platform) or (_is_media(ent) and not platform) \
                 or _MEDIA_BEFORE.search(d.text[max(0, ms - 40):ms]) or _NOT_COMPANY.search(fold(ent.name)) \
-                or _REPORTED_BY.search(d.text[max(0, ms - 30):ms]):
+                or _REPORTED_BY.search(d.text[max(0, ms - 30):ms]) \
+                or _NOT_COMPANY_BEFORE.search(fold(d.text[max(0, ms - 40):ms])):
             continue
         if (fold(ent.name).endswith(stem) or apposed.search(fold(d.text[max(0, ms - 40):ms]))) \
                 and ent.id not in introduced:
@@ -1176,6 +1203,13 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
                 break  # "отмечает издание" (Forbes) ... "Le Monde отмечает" ... "сообщает издание": not Forbes
             cands.append((_cue_pos(q), q.speaker, None if q.speaker else q.speaker_text))
             break
+    # "констатировала премьер" is no man introduced as "австрийский канцлер": the cue's past-tense gender agrees
+    verb = next((t for t in (toks[s - 1] if s > 0 else None, toks[e] if e < len(toks) else None)
+                 if t is not None and t.pos in ("VERB", "AUX") and t.feats.get("Tense") == "Past"
+                 and t.feats.get("Number") != "Plur" and t.feats.get("Gender") in ("Masc", "Fem")), None)
+    if verb is not None:
+        cands = [c for c in cands if (held := _ent(d, c[1])) is None or held.type != "PER"
+                 or _agrees(verb.feats["Gender"], _text_gender(d, held) or _first_name_gender(held.name))]
     if cands:
         _at, spk, st = max(cands, key=lambda c: c[0])
         return spk, st
