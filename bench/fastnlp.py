@@ -137,8 +137,10 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=10, help="print at most this many differences per model")
     args = ap.parse_args()
     texts = load(args.corpus, args.n)
+    exact = "bit for bit stock" if fastnlp.blas_core() in fastnlp.EXACT_BLAS_CORES else "stock up to float rounding"
     print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, OPENBLAS_NUM_THREADS=1")
+          f"Python {platform.python_version()}, OPENBLAS_NUM_THREADS=1, OpenBLAS kernels: {fastnlp.blas_core()} "
+          f"({exact})")
     models.natasha()
     fastnlp.models()
     for k in range(args.repeat):

@@ -21,6 +21,8 @@ rows. So a stock batch small enough that any of its products could take such a k
 :data:`SAFE_ROWS` rows) is computed with stock's exact shapes; only larger batches are packed.
 The NER tagger reads a whole document as one sequence in stock too, so its shapes are stock's.
 The syntax parser (a few sentences per document) keeps stock's batches, so its shapes are stock's.
+That holds on OpenBLAS's SkylakeX kernels (:data:`EXACT_BLAS_CORES`); on its Haswell kernels tags differ from
+stock's only at near-ties (see there).
 """
 
 from __future__ import annotations
@@ -52,6 +54,37 @@ STOCK_ENV = "SVODKA_STOCK_SLOVNET"
 IntArray = np.ndarray[Any, np.dtype[np.intp]]
 FloatArray = np.ndarray[Any, np.dtype[np.float32]]
 BoolArray = np.ndarray[Any, np.dtype[np.bool_]]
+
+
+#: OpenBLAS kernel sets on which the packed products were measured to equal stock's bit for bit. On others
+#: (Haswell kernels, which OpenBLAS also picks on AMD Zen CPUs) a packed row can sit at another place in a
+#: micro-kernel's tile than in stock's batch and round differently in the last bit: tags then match stock's
+#: except at near-ties (bench/fastnlp.py on 300 documents, Haswell kernels: morph and NER 0 differences,
+#: syntax 12 of 80,640 tokens).
+EXACT_BLAS_CORES = frozenset({"skylakex"})
+
+
+@cache
+def blas_core() -> str | None:
+    """The kernel set numpy's OpenBLAS chose for this CPU ("skylakex", "haswell" ...), lower case; None when
+    numpy's BLAS is not the bundled OpenBLAS or does not say."""
+    import ctypes
+    import glob
+
+    libs = glob.glob(os.path.join(os.path.dirname(np.__file__), os.pardir, "numpy.libs", "*openblas*"))
+    for path in libs:
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError:
+            continue
+        for name in ("scipy_openblas_get_corename64_", "scipy_openblas_get_corename", "openblas_get_corename64_",
+                     "openblas_get_corename"):
+            get = getattr(lib, name, None)
+            if get is not None:
+                get.restype = ctypes.c_char_p
+                core = get()
+                return core.decode().strip().lower() if core else None
+    return None
 
 
 def use_stock() -> bool:
