@@ -1499,7 +1499,8 @@ def extract(a: Analysis) -> None:
         date = _date(a, sent.start, sent.end)
         counts = {f.value for f in a.figures if sent.start <= f.start < sent.end and f.value is not None}
         head_k = a.tokens[k].head
-        again = any(lemmas[c - sent.first_token] in _AGAIN
+        recap = _recap(a, lemmas, sent.first_token)
+        again = any(lemmas[c - sent.first_token] in _AGAIN and not (recap and lemmas[c - sent.first_token] == "ранее")
                     for c in kids.get(k, []) + (kids.get(head_k, []) if head_k >= 0 else [])) \
             or (a.tokens[k].pos == "VERB" and _later(a, lemmas, sent.first_token, k, kids)) \
             or _another_act(a, lemmas, sent.first_token, k, kids)
@@ -1517,7 +1518,8 @@ def extract(a: Analysis) -> None:
                                               told=nominal and a.tokens[k].rel in ("nsubj", "root"),
                                               nonstate=lemmas[k - sent.first_token] in _NON_STATE_NOUNS,
                                               anaphoric=anaphoric, plural=a.tokens[k].feats.get("Number") == "Plur",
-                                              search=lemmas[k - sent.first_token] in _SEARCH, geo=geo)
+                                              search=lemmas[k - sent.first_token] in _SEARCH, geo=geo,
+                                              recap=recap)
         if said and not again and not any(lemmas[c - sent.first_token] in ("также", "тоже") for c in kids.get(k, [])) \
                 and (actor or any(a.tokens[c].rel.startswith("nsubj") and a.tokens[c].pos == "PRON"
                                   for c in kids.get(k, []))):
@@ -1526,10 +1528,13 @@ def extract(a: Analysis) -> None:
             earlier = _retold(a.events, etype, actor, recipient, si, told_in)
             if earlier is not None and verbs.get(id(earlier)) != entry.lemmas:
                 earlier = None  # "выразила благодарность ... не забыла поблагодарить и мужа": told anew
-        if earlier is not None and not said and verbal and (id(earlier) in before_after
-                                               or verbs.get(id(earlier), entry.lemmas) != entry.lemmas):
+        if earlier is not None and not said and verbal and (id(earlier) in before_after or (
+                verbs.get(id(earlier), entry.lemmas) != entry.lemmas
+                and (verbs.get(id(earlier), entry.lemmas)[0] != entry.lemmas[0]
+                     or _another_told(a, lemmas, sent.first_token, k, kids)))):
             # a verb after another verb of the same type tells another act ("после подрыва боевики
-            # обстреляли ..."); the same verb again, or a verb after a noun, re-tells the first
+            # обстреляли ..."); the same verb again, or a verb after a noun, re-tells the first (also in
+            # another phrase of that verb: "возбуждено уголовное дело" ... "Дело возбуждено")
             earlier = None
         if earlier is not None and not anaphoric and _other_time(a, a.sentences[told_in[id(earlier)]], sent):
             earlier = None  # "в субботу вечером ... и в воскресенье утром" ... "в воскресенье утром выпустили"
@@ -1643,6 +1648,39 @@ def _happened(a: Analysis, lemmas: list[str], first: int, k: int) -> bool:
 _SPANS = frozenset({"минута", "час", "сутки", "день", "неделя", "месяц", "год"})
 
 
+#: Words by which a clause adds another act of a kind told before ("Также арест был наложен на ...", "Второе
+#: уголовное дело возбуждено", "возбуждено два дела").
+_ANOTHER = frozenset({"также", "тоже", "второй", "третий", "новый", "два", "три", "несколько",
+                      "второе", "третье"})  # (the lemmas given to "Второе дело", "третье")
+
+
+def _another_told(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """Whether a verb, or a word it governs, carries a mark of one more act ("также", an ordinal, a count)."""
+    near = kids.get(k, []) + [g for c in kids.get(k, []) for g in kids.get(c, [])]
+    return any(lemmas[c - first] in _ANOTHER or a.tokens[c].rel.startswith("nummod") for c in near)
+
+
+#: Openers by which the writer recalls what was told before ("Напомним, ...", "Как известно, ...", "Как
+#: сообщалось ранее, ...", "Как мы писали", "Ранее сообщалось, что ..."), by their word forms: "Как сообщает/сообщил
+#: ТАСС" names a source, not a recap.
+_RECALLED = frozenset({"известно", "сообщалось", "писали", "сообщали"})
+
+
+def _recap(a: Analysis, lemmas: list[str], first: int) -> bool:
+    """Whether a sentence opens as the writer's recap of what was told before: "Напомним, что ...", "Как
+    известно", "Как (уже, ранее) сообщалось", "Как мы писали", "Ранее сообщалось": the acts it names are the
+    record's own, re-told with whatever date or detail, not new ones."""
+    words = [(w, a.tokens[first + i].text.lower()) for i, w in enumerate(lemmas[:5]) if w.isalpha()]
+    if not words:
+        return False
+    if words[0][0] == "напомнить" and _aside(a, "напомнить", first):
+        return True
+    if words[0][0] == "как":
+        rest = [form for w, form in words[1:] if w not in ("уже", "ранее", "мы", "это")]
+        return bool(rest) and rest[0] in _RECALLED
+    return words[0][0] == "ранее" and len(words) > 1 and words[1][1] in _RECALLED
+
+
 def _later(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
     """A verb that tells a later or further act: it happens "через/спустя" a span of time after what
     was told, or its people are "ещё" more ("выстрелил ещё в пятерых", "убив ещё 44 человека")."""
@@ -1660,7 +1698,7 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
              nominal: bool, date: EventDate, counts: set[float], figures: list[Figure],
              mode: str | None = None, own_place: str | None = None, told: bool = False,
              nonstate: bool = False, anaphoric: bool = False, plural: bool = False, search: bool = False,
-             *, geo: dict[str, Geo | None]) -> Event | None:
+             *, geo: dict[str, Geo | None], recap: bool = False) -> Event | None:
     """The earlier event a mention repeats, if any: the latest one of the same type whose participants
     and place do not contradict it. News tells an event first and details it after ("В Минске
     задержаны несколько человек. ... ОМОН задержал от 6 до 8 человек"); separate actors or
@@ -1676,11 +1714,16 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
     with a sentence place other than the earlier event's (not a city within its region, ``geo``: "похищен в
     Назрани" after "освобожден в Ингушетии") is another one too, and an attack noun (``nonstate``: "теракт",
     "взрыв") does not re-tell a strike by a named actor. A noun that points
-    back (``anaphoric``: "этой забастовки", "забастовка продолжается") re-tells whatever date it names."""
+    back (``anaphoric``: "этой забастовки", "забастовка продолжается") re-tells whatever date it names, and so
+    does the writer's recap (``recap``: "Напомним, ...", "Как сообщалось, ...") against a record known only by the
+    document date or by a date that holds its own ("в мае" ... "Напомним, 6 мая ...")."""
     for ev in reversed(events):
         if ev.type != etype:
             continue
-        if not anaphoric and date.resolved and date.value and ev.date.value and date.value != ev.date.value and (
+        if recap and (not ev.date.resolved or bool(date.value and ev.date.value
+                                                   and date.value.startswith(ev.date.value))):
+            pass  # "Напомним, Зязиков был похищен 23 марта": a recap dates the act told before ("в мае" ... "6 мая")
+        elif not anaphoric and date.resolved and date.value and ev.date.value and date.value != ev.date.value and (
                 ev.date.resolved or not _same_time(date.value, ev.date.value)
                 or (not nominal and len(date.value) >= 10 > len(ev.date.value))):
             continue  # (a day told after a mention known only by a year- or month-precise document date)
