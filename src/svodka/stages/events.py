@@ -30,8 +30,13 @@ _MODAL = frozenset({
     "требование", "призыв", "просьба", "добиваться", "намеренный", "намерение", "намерить",
     "согласиться", "договориться", "готовность", "призывать", "просить", "попросить", "настаивать", "поручить",
     "поручать", "вероятность", "возможность",
+    # a recommendation asks for the act ("рекомендовал смягчить санкции"); a preparation plans it
+    # ("готовится предъявить обвинение", "готовятся к штурму")
+    "рекомендовать", "порекомендовать", "рекомендация", "готовиться",
 })
-_REQUEST_NOUNS = frozenset({"требование", "призыв", "просьба"})
+_REQUEST_NOUNS = frozenset({"требование", "призыв", "просьба", "рекомендация"})
+#: Modal words that make only what they govern planned, not the trigger that governs them.
+_HEAD_ONLY_MODALS = frozenset({"рекомендовать", "порекомендовать"})
 #: Heads of mere possibility ("вероятность отставки"); under the trigger they are its object ("отверг возможность").
 _POSSIBILITY = frozenset({"вероятность", "возможность"})
 #: Modifiers that make a noun trigger planned ("запланированный марш протеста", "предстоящий визит").
@@ -628,7 +633,11 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
         node, head, depth = head, a.tokens[head].head, depth + 1
     # (a request noun under the trigger is its content: "обратился с просьбой"; a clause of its own
     # under it tells another act: "обвинила Асада ..., настаивая на отставке", "обвинил ... и призвал")
-    return not any(lemmas[c - first] in _MODAL - _REQUEST_NOUNS - _POSSIBILITY and a.tokens[c].rel not in _OWN_CLAUSES
+    # (what a request asks is its content, not its modality: "попросил порекомендовать", "рекомендуют готовиться";
+    # a preparation under a noun plans it: "о готовящемся теракте")
+    return not any(lemmas[c - first] in _MODAL - _REQUEST_NOUNS - _POSSIBILITY - _HEAD_ONLY_MODALS
+                   and a.tokens[c].rel not in _OWN_CLAUSES
+                   and not (lemmas[c - first] == "готовиться" and a.tokens[c].rel not in ("amod", "acl"))
                    and not _evidential(a, lemmas, first, c, kids) for c in kids.get(k, []))
 
 
@@ -1403,6 +1412,14 @@ def extract(a: Analysis) -> None:
                 and len(chosen.lemmas) == 1 and not _told_participle(a, k, kids) \
                 and not _describes_need(a, lemmas, sent.first_token, k, chosen):
             continue  # a full participle names people or things ("задержанные", "угрожающие письма")
+        if feats.get("VerbForm") == "Part" and feats.get("Variant") != "Short" and "Case" in feats \
+                and len(chosen.lemmas) > 1 and not k < a.tokens[k].head < end \
+                and (a.tokens[k].rel in _NOMINAL_RELS or (k > sent.first_token and a.tokens[k - 1].pos == "ADP")) \
+                and not (end < sent.last_token and a.tokens[end].pos in ("NOUN", "PROPN", "ADJ")
+                         and a.tokens[end].feats.get("Case") == feats.get("Case")):
+            continue  # used as a noun (a noun's relation, or right after a preposition), a phrase's participle
+            # names people too ("Двое из взятых в плен"); not when a noun of its case follows, which it describes
+            # ("вместо ушедшего в отставку Гейтса") or the phrase's own noun it precedes ("о введенных ... санкциях")
         if _not_an_event(a, lemmas, sent.first_token, k, kids) or _bare_proposal(a, lemmas, sent.first_token, k, kids):
             continue
         if chosen.type == "ASSAULT" and _aggregate(a, lemmas, sent.first_token, k, kids, sent):
@@ -2107,6 +2124,8 @@ def _told_participle(a: Analysis, k: int, kids: dict[int, list[int]]) -> bool:
                for c in kids.get(k, []))
 
 
+#: Relations of a word that stands as a noun: a participle in them names its people ("из взятых в плен").
+_NOMINAL_RELS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "nmod", "obl"})
 #: What a "демонстрация" shows when it is no rally ("демонстрация фильмов", "на киноэкранах", "силы").
 _SHOWN = frozenset({"фильм", "кинофильм", "кино", "сериал", "программа", "передача", "ролик", "видео", "видеозапись",
                     "запись", "кадр", "экран", "киноэкран", "телевидение", "мощь", "сила", "товар",
@@ -2124,7 +2143,15 @@ _SITES = frozenset({"выставка", "экспозиция", "музей", "�
                     "предприятие", "стройка", "стройплощадка", "больница", "госпиталь", "школа", "храм", "собор",
                     "монастырь", "мечеть", "стадион", "поселок", "посёлок", "деревня", "село", "остров",
                     "памятник", "мемориал", "кладбище", "могила", "ферма", "шахта", "ярмарка", "авиасалон",
-                    "место", "театр", "кинотеатр"})
+                    "место", "театр", "кинотеатр",
+                    # sites and grounds with no one to meet (courts and prisons one visits as a party or a
+                    # guest, not as a counterpart; "скамейку штрафников", a team's bench)
+                    "суд", "колония", "тюрьма", "СИЗО", "сизо", "изолятор", "лагерь", "полигон", "аэропорт",
+                    "вокзал", "станция", "гостиница", "отель", "клиника", "парк", "магазин",
+                    "рынок", "ресторан", "кафе", "библиотека", "галерея", "церковь", "скамейка", "площадка",
+                    # events one attends
+                    "концерт", "матч", "игра", "спектакль", "фестиваль", "премьера", "шоу", "церемония",
+                    "похороны", "праздник", "парад", "турнир", "чемпионат", "соревнование"})
 #: What settles a deal as an agreement of parties ("заключили сделку", "сделка ... заключена"); a bare
 #: "сделка" is a business transaction ("Сумма сделки", "выгодные сделки", "сделки с золотом").
 _DEAL_MADE = frozenset({"заключить", "заключать", "подписать", "подписывать", "достичь", "достигнуть",
