@@ -2,12 +2,14 @@
 
     .venv/bin/python bench/gold/check.py [--corpus ../shared/data/corpus/ru-news.jsonl]
 
-Checks every span of `bench/gold/figures_quotes.jsonl`, `bench/gold/events.jsonl` and the later events batches
-(`bench/gold/events_*.jsonl`, scored on their own with `bench/events.py --gold FILE`): offsets are
+Checks every span of `bench/gold/figures_quotes.jsonl`, `bench/gold/events.jsonl`, the later events batches
+(`bench/gold/events_*.jsonl`, scored on their own with `bench/events.py --gold FILE`) and the quote development sets
+(`bench/gold/quotes_dev*.jsonl`, `bench/quotes_figures.py --extra FILE`): offsets are
 code-point indices into the document's `text` (end exclusive) and `text` must equal `text[start:end]`;
 names given for event participants must occur in the document; kinds, qualifiers, types and modes
 must come from the vocabularies of docs/annotation-guide.md; a document in both files must have the
-same split; a batch file shares no document with the events file or another batch. Prints the errors
+same split; a batch file shares no document with the events file or another batch; a quote set has only `dev` lines
+and shares no document with another quote set or with the held-out (`test`) lines of figures_quotes. Prints the errors
 (exit status 1 if any) and the counts per layer and split.
 """
 
@@ -108,8 +110,12 @@ def check_figures_quotes(golds: list[dict[str, Any]], texts: dict[str, str], err
                 errors.append(f"{where}: kind {q.get('kind')!r}")
             if not isinstance(q.get("speaker_text"), str) or not q["speaker_text"].strip():
                 errors.append(f"{where}: empty speaker_text")
-            if not isinstance(q.get("cue"), str) or q["cue"] not in text:
-                errors.append(f"{where}: cue {q.get('cue')!r} does not occur in the document")
+            cue = q.get("cue")
+            # "По словам" is the guide's cue for "по его словам" too: its words, in any case, must occur; a direct
+            # quote after "Имя, должность: «...»" has none
+            if not isinstance(cue, str) or (not cue.strip() and q.get("kind") != "direct") or (
+                    cue not in text and not all(w in text.lower() for w in cue.lower().split())):
+                errors.append(f"{where}: cue {cue!r} does not occur in the document")
 
 
 def check_events(golds: list[dict[str, Any]], texts: dict[str, str], errors: list[str]) -> None:
@@ -147,7 +153,16 @@ def main() -> None:
     fq = load_jsonl(GOLD / "figures_quotes.jsonl")
     ev = load_jsonl(GOLD / "events.jsonl")
     batches = {path.name: load_jsonl(path) for path in sorted(GOLD.glob("events_*.jsonl"))}
+    quote_sets = {path.name: load_jsonl(path) for path in sorted(GOLD.glob("quotes_dev*.jsonl"))}
     errors: list[str] = []
+    held_out = {g["id"]: "the test split of figures_quotes.jsonl" for g in fq if g.get("split") == "test"}
+    for name, golds in quote_sets.items():
+        for g in golds:
+            if g.get("split") != "dev":
+                errors.append(f"{name}: {g['id']} has split {g.get('split')!r}, not dev")
+            if g["id"] in held_out:
+                errors.append(f"{name}: {g['id']} is also in {held_out[g['id']]}")
+            held_out[g["id"]] = name
     for name, golds in (("figures_quotes", fq), ("events", ev)):
         dup = [i for i, n in Counter(g["id"] for g in golds).items() if n > 1]
         if dup:
@@ -158,7 +173,7 @@ def main() -> None:
             if g["id"] in seen:
                 errors.append(f"{name}: {g['id']} is also in {seen[g['id']]}")
             seen[g["id"]] = name
-    every = fq + ev + [g for golds in batches.values() for g in golds]
+    every = fq + ev + [g for golds in (*batches.values(), *quote_sets.values()) for g in golds]
     texts = load_corpus(args.corpus, {g["id"] for g in every})
     missing = sorted({g["id"] for g in every} - texts.keys())
     if missing:
@@ -167,6 +182,8 @@ def main() -> None:
     check_events(ev, texts, errors)
     for golds in batches.values():
         check_events(golds, texts, errors)
+    for golds in quote_sets.values():
+        check_figures_quotes(golds, texts, errors)
     split_fq = {g["id"]: g.get("split") for g in fq}
     split_ev = {g["id"]: g.get("split") for g in ev}
     both = split_fq.keys() & split_ev.keys()
@@ -188,6 +205,8 @@ def main() -> None:
         events = [e for g in golds for e in g["events"]]
         print(f"{name}: {len(golds)} docs, {len(events)} events, {sum(e.get('mode') is not None for e in events)} "
               f"with a mode ({', '.join(sorted({str(g.get('batch')) for g in golds}))})")
+    print(f"quote sets: {len(quote_sets)} files, {sum(len(golds) for golds in quote_sets.values())} docs, "
+          f"{sum(len(g['quotes']) for golds in quote_sets.values() for g in golds)} quotes")
     kinds = Counter(f["kind"] for g in fq for f in g["figures"])
     types = Counter(e["type"] for g in ev for e in g["events"])
     print("figure kinds:", dict(kinds.most_common()))
