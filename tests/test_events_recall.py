@@ -4,20 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from svodka.pipeline import Pipeline
-from svodka.record import InputDocument, Record
+from .event_text import told
 
 pytestmark = pytest.mark.slow
-
-
-def run(text: str) -> Record:
-    record = Pipeline().extract(InputDocument(id="t", text=text, date="2022-01-06", date_precision="day"))
-    assert record.error is None, record.error
-    return record
-
-
-def told(text: str) -> list[tuple[str, str]]:
-    return [(e.type, e.trigger.text) for e in run(text).events or []]
 
 
 def test_leaving_an_office_is_a_resignation() -> None:

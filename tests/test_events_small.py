@@ -5,16 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from svodka.pipeline import Pipeline
-from svodka.record import InputDocument
+from .event_text import types
 
 pytestmark = pytest.mark.slow
-
-
-def types(text: str) -> list[str]:
-    record = Pipeline().extract(InputDocument(id="t", text=text, date="2022-01-06", date_precision="day"))
-    assert record.error is None, record.error
-    return [e.type for e in record.events or []]
 
 
 def test_a_visit_to_a_court_a_ground_or_a_show_has_no_counterpart() -> None:

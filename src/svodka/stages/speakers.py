@@ -1851,17 +1851,23 @@ def _site_publisher(d: _Doc, toks: list[Token], cue_i: int) -> tuple[str | None,
         if not lemmas(toks[k].text) & {"сайт", "страница", "портал"} or k + 1 >= len(toks) or any(
                 x.text in (".", ";", ":", ",") or _finite(x) for x in toks[min(k, cue_i) + 1:max(j, cue_i)]):
             continue
-        nxt = toks[k + 1]
-        ent = d.entity_at(nxt.start, nxt.end)
-        if ent is not None:
-            ok = not _role_only(ent) and fold(ent.name) not in _SOCIAL and ent.type in ("ORG", "PER")
-            return (ent.id, None) if ok else None
-        if nxt.pos == "NOUN" and nxt.feats.get("Case") == "Gen":
-            for cls in sorted(lemmas(nxt.text) & (set(_CLASS_NAMES) - set(_MEDIA_CLASSES))):
-                body = _class_referent(d, cls, nxt.start)
-                if body is not None:
-                    return body, None
-        return None
+        return _owner_named(d, toks[k + 1], media=True)
+    return None
+
+
+def _owner_named(d: _Doc, nxt: Token, *, media: bool) -> tuple[str | None, str | None] | None:
+    """The owner of a site or page named by the word after "сайте/странице/портале": an organisation or person by
+    name (an outlet only when ``media``; never a social network), or by a class noun in the genitive the last body
+    of that class ("на сайте ведомства"); None when the word names neither."""
+    ent = d.entity_at(nxt.start, nxt.end)
+    if ent is not None:
+        ok = not _role_only(ent) and (media or not _is_media(ent)) and fold(ent.name) not in _SOCIAL
+        return (ent.id, None) if ok and ent.type in ("ORG", "PER") else None
+    if nxt.pos == "NOUN" and nxt.feats.get("Case") == "Gen":
+        for cls in sorted(lemmas(nxt.text) & (set(_CLASS_NAMES) - set(_MEDIA_CLASSES))):
+            body = _class_referent(d, cls, nxt.start)
+            if body is not None:
+                return body, None
     return None
 
 
@@ -1876,17 +1882,7 @@ def _site_owner(d: _Doc, pos: int) -> tuple[str | None, str | None] | None:
     while k - 1 >= first:
         if fold(toks[k - 1].text) == "на" and lemmas(toks[k].text) & {"сайт", "страница", "портал"} \
                 and k + 1 < len(toks):
-            nxt = toks[k + 1]
-            ent = d.entity_at(nxt.start, nxt.end)
-            if ent is not None:
-                ok = not _role_only(ent) and not _is_media(ent) and fold(ent.name) not in _SOCIAL
-                return (ent.id, None) if ok and ent.type in ("ORG", "PER") else None
-            if nxt.pos == "NOUN" and nxt.feats.get("Case") == "Gen":
-                for cls in sorted(lemmas(nxt.text) & (set(_CLASS_NAMES) - set(_MEDIA_CLASSES))):
-                    body = _class_referent(d, cls, nxt.start)
-                    if body is not None:
-                        return body, None
-            return None
+            return _owner_named(d, toks[k + 1], media=False)
         k -= 1
     return None
 
