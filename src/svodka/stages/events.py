@@ -1408,12 +1408,11 @@ def extract(a: Analysis) -> None:
         if chosen is None or not _asserted(a, lemmas, sent.first_token, k, kids, negative="не" in chosen.lemmas):
             continue
         feats = a.tokens[k].feats
-        if feats.get("VerbForm") == "Part" and feats.get("Variant") != "Short" and "Case" in feats \
-                and len(chosen.lemmas) == 1 and not _told_participle(a, k, kids) \
+        full_participle = feats.get("VerbForm") == "Part" and feats.get("Variant") != "Short" and "Case" in feats
+        if full_participle and len(chosen.lemmas) == 1 and not _told_participle(a, k, kids) \
                 and not _describes_need(a, lemmas, sent.first_token, k, chosen):
             continue  # a full participle names people or things ("задержанные", "угрожающие письма")
-        if feats.get("VerbForm") == "Part" and feats.get("Variant") != "Short" and "Case" in feats \
-                and len(chosen.lemmas) > 1 and not k < a.tokens[k].head < end \
+        if full_participle and len(chosen.lemmas) > 1 and not k < a.tokens[k].head < end \
                 and (a.tokens[k].rel in _NOMINAL_RELS or (k > sent.first_token and a.tokens[k - 1].pos == "ADP")) \
                 and not (end < sent.last_token and a.tokens[end].pos in ("NOUN", "PROPN", "ADJ")
                          and a.tokens[end].feats.get("Case") == feats.get("Case")):
@@ -1737,10 +1736,11 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
     for ev in reversed(events):
         if ev.type != etype:
             continue
-        if recap and (not ev.date.resolved or bool(date.value and ev.date.value
-                                                   and date.value.startswith(ev.date.value))):
-            pass  # "Напомним, Зязиков был похищен 23 марта": a recap dates the act told before ("в мае" ... "6 мая")
-        elif not anaphoric and date.resolved and date.value and ev.date.value and date.value != ev.date.value and (
+        # "Напомним, Зязиков был похищен 23 марта": a recap dates the act told before ("в мае" ... "6 мая")
+        recalled = recap and (not ev.date.resolved or bool(date.value and ev.date.value
+                                                           and date.value.startswith(ev.date.value)))
+        if not recalled and not anaphoric and date.resolved and date.value and ev.date.value \
+                and date.value != ev.date.value and (
                 ev.date.resolved or not _same_time(date.value, ev.date.value)
                 or (not nominal and len(date.value) >= 10 > len(ev.date.value))):
             continue  # (a day told after a mention known only by a year- or month-precise document date)
@@ -2141,7 +2141,7 @@ _CHARGES = frozenset({"дело", "факт", "статья", "обвинени�
 _VISITS = frozenset({"посетить", "посещать", "посещение", "визит"})
 _SITES = frozenset({"выставка", "экспозиция", "музей", "аквапарк", "зоопарк", "завод", "фабрика", "комбинат",
                     "предприятие", "стройка", "стройплощадка", "больница", "госпиталь", "школа", "храм", "собор",
-                    "монастырь", "мечеть", "стадион", "поселок", "посёлок", "деревня", "село", "остров",
+                    "монастырь", "мечеть", "стадион", "поселок", "деревня", "село", "остров",
                     "памятник", "мемориал", "кладбище", "могила", "ферма", "шахта", "ярмарка", "авиасалон",
                     "место", "театр", "кинотеатр",
                     # sites and grounds with no one to meet (courts and prisons one visits as a party or a
@@ -2164,7 +2164,7 @@ _CIVIL_CLAIMS = frozenset({"гражданский", "взыскание", "ис
 _FILE = frozenset({"подать", "подавать", "направить", "направлять", "предъявить", "предъявлять"})
 #: Nouns whose content (a noun under them) is agreed, set as a condition or applied for, not done
 #: ("Договоренность об отводе войск", "условия прекращения огня", "заявку на проведение акции").
-_CONTENT_HEADS = frozenset({"договоренность", "договорённость", "условие", "заявка", "соглашение"})
+_CONTENT_HEADS = frozenset({"договоренность", "условие", "заявка", "соглашение"})
 _AGREEMENTS = _CONTENT_HEADS | frozenset({"договор", "сделка", "контракт", "меморандум", "перемирие"})
 #: Verbs whose subject receives the threat ("получала угрозы похищения").
 _RECEIVE = frozenset({"получить", "получать"})

@@ -331,9 +331,17 @@ _PO_WORDS = {"словам", "мнению", "утверждению", "утве
 
 
 def _one_clause(toks: list[Token], low: list[str], i: int) -> bool:
-    """Do the words before the phrase at ``i`` belong to the clause after it (no relative pronoun or conjunction
-    opens a clause of their own: "силовиков, которые, по словам авторов, причастны ..." gives only "причастны ...")?"""
-    return not any(w.startswith("котор") or w in _SUBORDINATE for w in low[:i])
+    """Do the words before the phrase at ``i`` start the clause it sits in: at least one of them is more than a
+    connective ("Тем не менее, по его словам, C" starts at C), and no relative pronoun or conjunction opens a clause
+    of their own ("силовиков, которые, по словам авторов, причастны ..." gives only "причастны ...")?"""
+    return any(t.pos not in ("PUNCT", "CCONJ") and low[x] not in _CONNECTIVES for x, t in enumerate(toks[:i])) \
+        and not any(w.startswith("котор") or w in _SUBORDINATE for w in low[:i])
+
+
+def _aside_end(toks: list[Token], j: int, hi: int) -> int:
+    """The ")" closing a short aside opened by the "(" at ``j`` within five tokens ("суд по правам человека
+    (ЕСПЧ)"), or -1."""
+    return next((x for x in range(j + 1, min(hi, j + 6)) if toks[x].text == ")"), -1)
 
 
 def _clause_end(toks: list[Token], i: int, hi: int) -> int:
@@ -341,8 +349,7 @@ def _clause_end(toks: list[Token], i: int, hi: int) -> int:
     j = i
     while j < hi:
         t = toks[j]
-        if t.text == "(" and j > i and (close := next((x for x in range(j + 1, min(hi, j + 6))
-                                                       if toks[x].text == ")"), -1)) > 0:
+        if t.text == "(" and j > i and (close := _aside_end(toks, j, hi)) > 0:
             j = close + 1  # "просит Европейский суд по правам человека (ЕСПЧ) выплатить ...": a short aside
             continue
         if t.text in _CLAUSE_STOP or t.text in _DASHES:
@@ -537,7 +544,6 @@ def _indirect(d: _Doc, si: int) -> None:
                 if head >= 0 and (holder := genitive_holder(d, toks, comma, head, ments)) is not None:
                     spk = holder  # "по мнению адвоката Ольги Шушлебиной Дениса Мартинкова": the lawyer
                 st = None if pick else a.text[toks[k].start:toks[comma - 1].end] if comma > k else None
-                head = next((j for j in range(k, comma) if toks[j].pos in ("NOUN", "PROPN")), -1)
                 if not per and head >= 0 and lemmas(toks[head].text) & set(person_roles()):
                     # "по словам временного поверенного в делах США": the person, not the country
                     role = _resolve_role(d, toks, k, comma, head)
@@ -564,8 +570,7 @@ def _indirect(d: _Doc, si: int) -> None:
                     and toks[i - 3].text == "," and _finite(toks[i - 4]) and not d.in_marks(toks[i - 4].start):
                 continue  # "Аверин отметил, что, по мнению самого Ежова, C": Аверин's quote, Ежов's view inside it
             marks_after = comma_after + 1 < n and toks[comma_after + 1].text in _OPEN_CLOSE  # "по словам X, «C»"
-            if i > 0 and after[1] > after[0] and before[1] > before[0] and not marks_after and any(
-                    t.pos not in ("PUNCT", "CCONJ") and low[x] not in _CONNECTIVES for x, t in enumerate(toks[:i])) \
+            if i > 0 and after[1] > after[0] and before[1] > before[0] and not marks_after \
                     and _one_clause(toks, low, i) and (not any(_finite(t) for t in toks[:i])
                                                        or not any(_finite(t) for t in toks[comma_after:body_hi])):
                 # "Роули, по словам врачей, пришел в сознание", "Регистрация в качестве СМИ, по словам Тимченко, -
@@ -621,9 +626,7 @@ def _indirect(d: _Doc, si: int) -> None:
             # (not "..., как заявляли ее адвокаты, объясняя этим ...": a gerund phrase is no content)
             ce_i = _clause_end(toks, comma + 1, body_hi)
             cs = toks[comma].end
-            if toks[i - 1].text == "," and not any(_finite(t) for t in toks[:i]) and _one_clause(toks, low, i) \
-                    and any(t.pos not in ("PUNCT", "CCONJ") and low[x] not in _CONNECTIVES
-                            for x, t in enumerate(toks[:i])):
+            if toks[i - 1].text == "," and not any(_finite(t) for t in toks[:i]) and _one_clause(toks, low, i):
                 cs = toks[0].start  # "В Mail.ru, как рассказали в пресс-службе, C": one clause, the whole of it
             q = _add(d, toks, cs, toks[ce_i - 1].end, i + 1, "indirect", i + 2, comma, True, si)
             if q:
@@ -701,7 +704,7 @@ def _indirect(d: _Doc, si: int) -> None:
                     and toks[k].feats.get("VerbForm") != "Inf" and not _finite(toks[k]) \
                     and not (toks[k].pos == "ADP" and low[k] in ("к", "ко", "о", "об", "за", "против")):
                 if toks[k].text == "(":
-                    close = next((x for x in range(k + 1, min(body_hi, k + 6)) if toks[x].text == ")"), -1)
+                    close = _aside_end(toks, k, body_hi)
                     if close < 0:
                         break
                     limit = min(body_hi, limit + close - k + 1)
