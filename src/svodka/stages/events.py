@@ -569,6 +569,8 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
         return False
     if tok.pos == "NOUN" and _case_marker(a, kids, k) == "без":
         return False  # "обошлось без арестов", "без применения силы"
+    if tok.pos == "NOUN" and any(lemmas[c - first] == "никакой" for c in kids.get(k, [])):
+        return False  # "никаких возражений", "Никакого вторжения ... не было": none took place
     if tok.pos == "NOUN" and _called_for(a, lemmas, first, k):
         return False  # what a call asks for ("призывают к расправе над ...") has not taken place
     managed = tok.head >= 0 and lemmas[tok.head - first] in _MANAGED
