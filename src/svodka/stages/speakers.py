@@ -320,7 +320,12 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
     exact: tuple[int, str] | None = None
     exact_marked: tuple[int, str] | None = None
     toks = d.a.tokens
+    # persons introduced with another country's role ("президентом России Путиным"): never the holder of a
+    # role of ``nation``, also where a later mention names the role without its country ("президентом Путиным")
+    foreign: set[str] = set()
     for ms, _me, ent in d.mentions:
+        if ent.id in foreign and not ahead:
+            continue
         if (ms < pos) == ahead or (ahead and ms > pos + 400):
             if ahead and ms > pos:
                 break
@@ -372,6 +377,7 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
                     places = [m[2] for m in d.mentions_in(t.start, ms)
                               if m[2].type == "LOC" and m[2].subtype == "country"]
                     if places and not any(fold(p.name) in nation or fold(p.name)[:4] in nation for p in places):
+                        foreign.add(ent.id)
                         break
                     adjectives = [_nation_names(lem) for x in toks[max(0, j - 3):k] if x.pos == "ADJ"
                                   for lem in lemmas(x.text) if lem in _nationalities()]
@@ -387,6 +393,9 @@ def _role_holder(d: _Doc, roles: frozenset[str], pos: int, ahead: bool = False,
                 break
         if ahead and best is not None:
             return best
+    if foreign:
+        best, best_marked, exact, exact_marked = (
+            None if c is None or c[1] in foreign else c for c in (best, best_marked, exact, exact_marked))
     if need_mark:
         return exact_marked or best_marked
     if exact_only:  # the same role word only, not one of its group
@@ -812,6 +821,9 @@ def _last_subject(d: _Doc, pos: int, after: int, want: str | None) -> str | None
         if ent.type != "PER" or _role_only(ent) or d.in_marks(ms) or any(
                 q.start < me and ms < q.end and not _outlet(d, q.speaker) for q in d.quotes):
             continue
+        k0, k1 = bisect.bisect_left(d.token_starts, me), bisect.bisect_left(d.token_starts, pos)
+        if k0 <= k1 and not any(t.pos == "PUNCT" or _finite(t) for t in d.a.tokens[k0:k1]):
+            continue  # "В обращении к министру Нобуо Киси он написал": a name in the pronoun's own clause
         if _mention_case(d, ms, me) == "Nom" and _agrees(want, _name_gender(ent.name)):
             return ent.id
     return None
@@ -1148,11 +1160,19 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     # "черногорского президента" is not the one introduced as "президента Австрии Хайнца Фишера"
     nation = frozenset(name for t in toks[s:e] if t.pos == "ADJ" for lem in lemmas(t.text) if lem in _nationalities()
                        for name in _nation_names(lem))
+    # "Новый президент США" is not the one introduced as "президентом России Путиным": a country in the role's
+    # complement works as its nationality adjective does
+    held_nation = nation
+    for _ms, _me, land in d.mentions_in(toks[head].end, toks[e - 1].end):
+        if land.type == "LOC" and land.subtype == "country":
+            called = fold(land.name)
+            held_nation |= next((names for names in _country_names().values() if called in names),
+                                frozenset({called}))
     # "Руководитель ОАЭИ" bound to an organisation is no one introduced as "президент Ирана X": only the same word
     bound = bool(head_lemmas & _HEADS) and any(  # "глава Белого дома" is the president all the same
         m[2].type == "ORG" and not fold(m[2].name).startswith(("белый дом", "кремл", "елисейск"))
         for m in d.mentions_in(toks[head].end, toks[e - 1].end))
-    holder = _role_holder(d, roles, pos, marks=marks, nation=nation, exact_only=bound)
+    holder = _role_holder(d, roles, pos, marks=marks, nation=held_nation, exact_only=bound)
     own_bodies = {m[2].id for m in d.mentions_in(toks[head].end, toks[e - 1].end) if m[2].type == "ORG"}
     deputy = next((lem for lem in head_lemmas if lem.startswith("зам") and lem[3:] in person_roles()), None)
     if holder is None and deputy is not None:
@@ -2344,7 +2364,9 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
             if _head_ok(t, d) and not (t.lang == "en" and t.pos == "PRON" and not _EN_PRONOUN.match(t.text)):
                 # the head of the phrase is its first nominative noun: walk left over the phrase
                 j = i
-                while j - 1 >= lo and sent_toks[j - 1].pos in ("PROPN", "NOUN", "X") and (
+                # a pronoun heads a phrase of its own: "В обращении к ... Саджиду Джавиду он написал" is not Джавид
+                pronoun = bool(_PRONOUN.match(t.text) or _PERSONAL.match(t.text))
+                while not pronoun and j - 1 >= lo and sent_toks[j - 1].pos in ("PROPN", "NOUN", "X") and (
                         sent_toks[j - 1].feats.get("Case") in ("Nom", None)) \
                         and not _PRONOUN.match(sent_toks[j - 1].text):
                     j -= 1
@@ -2412,7 +2434,11 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                     # "Иван Петров, глава региона, заявил" / "John Smith, the mayor, said" / "Чарльз Сассер – автор
                     # книги об убийце – утверждает"
                     ent = d.entity_at(sent_toks[s - 2].start, sent_toks[s - 2].end)
-                    if ent is not None and ent.type == "PER":
+                    # (not a name inside a gerund clause: "Говоря о тематике программ Кинга, глава RT сообщила")
+                    opened = next((x for x in range(s - 3, lo - 1, -1) if sent_toks[x].text in (",", ";", ":", ".")
+                                   or sent_toks[x].text in _DASHES), lo - 1)
+                    if ent is not None and ent.type == "PER" and not any(
+                            x.feats.get("VerbForm") == "Conv" for x in sent_toks[opened + 1:s - 2]):
                         return ent.id, None, sent_toks[s - 2].start, sent_toks[e - 1].end
                 c = s - 1 if s - 1 >= lo and fold(sent_toks[s - 1].text) in _POSSESSIVES else s
                 if sp is None and c - 2 >= lo and fold(sent_toks[c - 1].text) == "и" \
@@ -2468,6 +2494,26 @@ def _find_speaker_in(d: _Doc, sent_toks: list[Token], cue_i: int, lo: int, hi: i
                 # "«...», - цитирует ИТАР-ТАСС оппозиционера": a bare epithet ending the clause is the person
                 # quoted last, when of its gender (the outlet relays)
                 return last, t.text, t.start, t.end
+            if x > cue_i and ent is None and t.pos == "NOUN" and t.feats.get("Animacy") == "Anim" \
+                    and t.feats.get("Case") in ("Acc", "Gen") and t.feats.get("Number") == "Sing" \
+                    and not _complement(d, sent_toks, x, cue_i):
+                # "«...», - цитирует голландского специалиста пресс-служба РФС": an epithet object before the
+                # subject that quotes it is the one quoted, as when it ends the clause
+                s, e = _object_phrase(d, sent_toks, x, cue_i + 1, hi)
+                nxt = sent_toks[e] if e < hi else None
+                teller = d.entity_at(nxt.start, nxt.end) if nxt is not None else None
+                if nxt is not None and e - s <= 3 and (
+                        (nxt.pos in ("NOUN", "PROPN") and nxt.feats.get("Case") == "Nom")
+                        or (teller is not None and teller.type == "ORG")):
+                    last = _last_quoted_person(d, t.start, t.feats.get("Gender"))
+                    if last is not None:
+                        return last, d.text[sent_toks[s].start:sent_toks[e - 1].end], t.start, t.end
+                    # (else the one person of its gender the text has named: the epithet describes a known one)
+                    spk, _st = _described_speaker(d, sent_toks, s, e, x) or _only_person(
+                        d, t.start, t.feats.get("Gender", "")) or (None, None)
+                    if (named := _ent(d, spk)) is not None and named.type == "PER":
+                        return spk, d.text[sent_toks[s].start:sent_toks[e - 1].end], sent_toks[s].start, \
+                            sent_toks[e - 1].end
     words_of = _words_of(d, sent_toks, cue_i, hi)
     if words_of is not None:
         return words_of
