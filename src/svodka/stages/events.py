@@ -1431,6 +1431,14 @@ def extract(a: Analysis) -> None:
                 and any(ev.type == "ASSAULT" for ev in a.events):
             continue  # "В итоге 26 человек ... были убиты" after the shelling: its casualties, not another act
             # (in the attack's own sentence the trigger joins it: "выстрелами в голову убиты двое")
+        if chosen.lemmas[0] in _TAKEN_AWAY and any(
+                ev.type == "COERCE" and ev.mode == "arrest" and si - told_in[id(ev)] <= 1 for ev in a.events):
+            continue  # "арестовала участников собрания. ... задержанные были увезены в неизвестном направлении"
+        if chosen.type == "ASSAULT" and _habitual(a, k, sent):
+            continue  # "уже не в первый раз похищают иностранных туристов": a habit, no one act
+        if chosen.type == "ASSAULT" and _impact(a, lemmas, sent.first_token, k, kids) \
+                and any(ev.type == "ASSAULT" and ev.mode in _FIRE for ev in a.events):
+            continue  # "Одна из ракет разорвалась на территории ..." after the rocket fire: where it fell
         if chosen.type in ("COERCE", "CONCEDE", "REJECT") and (_court_act(a, lemmas, sent.first_token, k, kids)
                                                               or _court_refusal(a, lemmas, sent.first_token, k, kids)):
             continue  # a court's ruling ("суд принял решение освободить", "арестован на 30 суток", "суд отказал")
@@ -1547,13 +1555,17 @@ def extract(a: Analysis) -> None:
             if earlier is not None and verbs.get(id(earlier)) != entry.lemmas:
                 earlier = None  # "выразила благодарность ... не забыла поблагодарить и мужа": told anew
         if earlier is not None and not said and verbal and (id(earlier) in before_after or (
-                verbs.get(id(earlier), entry.lemmas) != entry.lemmas
+                verbs.get(id(earlier), entry.lemmas) != entry.lemmas and entry.lemmas[0] not in _TAKEN_AWAY
                 and (verbs.get(id(earlier), entry.lemmas)[0] != entry.lemmas[0]
                      or _another_told(a, lemmas, sent.first_token, k, kids)))):
             # a verb after another verb of the same type tells another act ("после подрыва боевики
             # обстреляли ..."); the same verb again, or a verb after a noun, re-tells the first (also in
-            # another phrase of that verb: "возбуждено уголовное дело" ... "Дело возбуждено")
+            # another phrase of that verb: "возбуждено уголовное дело" ... "Дело возбуждено"); not "увезли в
+            # неизвестном направлении", which ends the kidnapping told before ("был похищен" ... "увезли Чахкиева")
             earlier = None
+        if earlier is not None and entry.lemmas[0] in _TAKEN_AWAY and id(earlier) in verbs \
+                and verbs[id(earlier)] != entry.lemmas and si - told_in[id(earlier)] > 3:
+            earlier = None  # (far from the kidnapping a verb told before, it tells another one: "экстремисты увезли")
         if earlier is not None and not anaphoric and _other_time(a, a.sentences[told_in[id(earlier)]], sent):
             earlier = None  # "в субботу вечером ... и в воскресенье утром" ... "в воскресенье утром выпустили"
         if earlier is not None and nominal and si - told_in[id(earlier)] > 1 \
@@ -1856,6 +1868,48 @@ def _counted_dead(a: Analysis, lemmas: list[str], sent: Sentence, k: int) -> boo
     if lemmas[k - sent.first_token] != "убить" or tok.feats.get("Voice") != "Pass":
         return False
     return any(f.kind == "killed" and sent.start <= f.start < sent.end for f in a.figures)
+
+
+#: Projectiles fired at a target, whose bursting tells where the fire fell, not another attack ("Одна из ракет
+#: разорвалась на территории ...", "Ракета взорвалась рано утром в поселке"); the guide: "a second and a third wave
+#: of rocket fire are records of their own, rockets falling in towns are not". (Bombs and mines laid in place are
+#: the attack itself: "В кафе взорвалась бомба", "взорвалась мина".)
+_PROJECTILES = frozenset({"ракета", "снаряд"})
+#: Modes of fire whose projectiles burst where they fall.
+_FIRE = frozenset({"heavy-weapons", "aerial"})
+_BURST = frozenset({"разорваться", "взорваться"})
+#: "увезти в неизвестном направлении": the end of a kidnapping or arrest told before, when one was.
+_TAKEN_AWAY = frozenset({"увезти"})
+
+
+def _habitual(a: Analysis, k: int, sent: Sentence) -> bool:
+    """Whether an attack verb is in the present tense of an imperfective verb with no date or time in its sentence:
+    news tells attacks that took place in the past; the present names habitual, generic or figurative acts ("на
+    юго-востоке Ирана уже не в первый раз похищают иностранных туристов", "по мнению президента, армия расстреливает
+    города", "газопровод убивает эффект санкций"), which the guide leaves out; a dated present is a chronicle's ("9
+    декабря 2003 года смертница взрывает пояс")."""
+    tok = a.tokens[k]
+    if tok.pos != "VERB" or tok.feats.get("VerbForm") != "Fin":
+        return False
+    parses = models.morph().parse(tok.text.lower())
+    if not parses or parses[0].tag.tense != "pres" or parses[0].tag.aspect != "impf":
+        return False
+    return not any(sent.start <= t.start < sent.end and t.type in ("DATE", "TIME") for t in a.timexes)
+
+
+def _impact(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """Whether a burst verb's subject is a projectile ("Ракета взорвалась", "один из снарядов разорвался", "в поселке
+    разорвалась ракета, выпущенная ...")."""
+    if lemmas[k - first] not in _BURST:
+        return False
+    for c in kids.get(k, []):
+        if not a.tokens[c].rel.startswith("nsubj"):
+            continue
+        if lemmas[c - first] in _PROJECTILES:
+            return True
+        if lemmas[c - first] == "один" and any(lemmas[g - first] in _PROJECTILES for g in kids.get(c, [])):
+            return True
+    return False
 
 
 #: Infinitives under "отказаться" that make the refusal a protest: to take part or vote (a boycott), to work.
