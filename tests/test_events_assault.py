@@ -47,3 +47,23 @@ def test_a_habitual_present_is_no_attack() -> None:
     # a chronicle's dated present stays an attack
     events = told("9 декабря 2003 года смертница взрывает пояс со взрывчаткой у гостиницы в центре Москвы.")
     assert [t for t, _ in events].count("ASSAULT") == 1
+
+
+def test_a_witness_quote_retells_the_attack() -> None:
+    # the attack is told, then a witness's direct quote details it with another verb: one attack
+    events = told("В субботу в Москве неизвестные напали на волонтера штаба кандидата. «Они подошли к палатке, "
+                  "повалили его на землю и избили ногами», - рассказала журналистам координатор штаба.")
+    assert [t for t, _ in events].count("ASSAULT") == 1
+
+
+def test_an_officials_quote_retells_the_blast() -> None:
+    events = told("Вечером в Грозном подорвали автомобиль полиции. «Радиоуправляемый фугас сработал в тот момент, "
+                  "когда машина проезжала мимо», - сообщил источник в силовых структурах.")
+    assert [t for t, _ in events].count("ASSAULT") == 1
+
+
+def test_a_quote_telling_another_attack_that_followed_is_one_more() -> None:
+    # "затем" in the quote marks an act that followed the one told: two attacks
+    events = told("Ночью боевики подорвали автомобиль патрульной службы в Назрани. «Затем они обстреляли "
+                  "здание отдела полиции из автоматов», - сообщил представитель МВД.")
+    assert [t for t, _ in events].count("ASSAULT") == 2

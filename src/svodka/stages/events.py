@@ -1434,6 +1434,9 @@ def extract(a: Analysis) -> None:
         if chosen.lemmas[0] in _TAKEN_AWAY and any(
                 ev.type == "COERCE" and ev.mode == "arrest" and si - told_in[id(ev)] <= 1 for ev in a.events):
             continue  # "арестовала участников собрания. ... задержанные были увезены в неизвестном направлении"
+        if chosen.type == "ASSAULT" and _quoted_again(a, k, kids):
+            continue  # "«... к ночи они появились и избили нашего волонтера», - отметила активистка" after the beating
+            # was told: a witness's words re-tell the attack
         if chosen.type == "ASSAULT" and _habitual(a, k, sent):
             continue  # "уже не в первый раз похищают иностранных туристов": a habit, no one act
         if chosen.type == "ASSAULT" and _impact(a, lemmas, sent.first_token, k, kids) \
@@ -1878,8 +1881,25 @@ _PROJECTILES = frozenset({"ракета", "снаряд"})
 #: Modes of fire whose projectiles burst where they fall.
 _FIRE = frozenset({"heavy-weapons", "aerial"})
 _BURST = frozenset({"разорваться", "взорваться"})
+#: Words that place a told act after another one ("затем").
+_THEN = frozenset({"затем", "потом", "позже", "позднее", "впоследствии"})
 #: "увезти в неизвестном направлении": the end of a kidnapping or arrest told before, when one was.
 _TAKEN_AWAY = frozenset({"увезти"})
+
+
+def _quoted_again(a: Analysis, k: int, kids: dict[int, list[int]]) -> bool:
+    """Whether an attack is told in a direct quote after the narrative has told an attack: a witness's or an
+    official's words detail the act of the report ("«Сотрудники ЧОП двоих мужчин кинули в канаву, одному нанесли
+    удар»", "«Радиоуправляемый фугас сработал в тот момент, когда ...»"), not another one; unless the quote marks
+    it as another ("ещё", "снова", "другой") or as one that followed ("«После подрыва боевики обстреляли
+    милиционеров»", "затем")."""
+    quote = _enclosing_quote(a, a.tokens[k].start)
+    if quote is None or quote.kind != "direct":
+        return False
+    if any(_lemma(a.tokens[c]) in _AGAIN or _lemma(a.tokens[c]) in _THEN or _case_marker(a, kids, c) == "после"
+           for c in kids.get(k, [])):
+        return False
+    return any(ev.type == "ASSAULT" and ev.trigger.end <= quote.start for ev in a.events)
 
 
 def _habitual(a: Analysis, k: int, sent: Sentence) -> bool:
