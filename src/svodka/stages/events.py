@@ -82,7 +82,8 @@ _EVALUATIVE = frozenset({"назвать", "называть", "расценит
 #: Reporting verbs whose content clause may accuse or threaten ("заявил, что Киев нарушает
 #: перемирие", "предупредил, что Москва ответит"); the lexicon's ``needs`` name the clause's predicates.
 _REPORTING = frozenset({"заявить", "заявлять", "сообщить", "подчеркнуть", "подчеркивать", "пояснить", "отметить",
-                        "утверждать", "указать", "говориться", "сказать", "добавить", "прокомментировать"})
+                        "утверждать", "указать", "говориться", "сказать", "добавить", "прокомментировать",
+                        "сообщать", "говорить", "заверить", "заверять", "уверять"})
 #: Predicates of a reported clause that deny on their own ("заявил, что невиновен", "что это неправда").
 _DENIALS = frozenset({"невиновный", "непричастный", "неправда", "бред", "чушь", "ложь", "вымысел", "выдумка",
                       "клевета", "фейк", "абсурд", "необоснованный", "безосновательный", "беспочвенный",
@@ -121,6 +122,12 @@ _QUOTED_CHARGES = frozenset({"преступление", "преступный",
 _RETALIATORY = frozenset({"ответный", "жесткий", "жёсткий", "адекватный", "решительный", "зеркальный"})
 #: Heads through which a threatened response is reached ("будет вынуждена ответить").
 _READY = frozenset({"вынужденный", "вынудить", "готовый", "намеренный", "мочь"})
+#: Hostile acts whose absence a statement asserts ("Военного вмешательства ... не будет, заявил Лавров",
+#: "никакого вторжения не было"): the charge nouns and a few more.
+_HOSTILE_ACTS = frozenset({"вмешательство", "вторжение", "нападение", "обстрел", "агрессия", "провокация",
+                           "нарушение", "фальсификация", "пытка", "избиение", "причастность"})
+#: Hedges of a clause that make it a judgement, not a denial.
+_HEDGES = frozenset({"вероятно", "возможно", "видимо", "скорее", "якобы", "наверное", "по-видимому"})
 #: Objects of a verb of judging that are claims: a verdict on them is a denial ("назвал обвинения ложью").
 _CLAIMS = frozenset({"обвинение", "сообщение", "заявление", "утверждение", "информация", "слух", "данные",
                      "публикация", "версия", "претензия", "подозрение", "домысел"})
@@ -551,9 +558,11 @@ def _may_need(entry: _Entry, lemmas: list[str]) -> bool:
 
 
 def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]],
-              negative: bool = False) -> bool:
+              negative: bool = False, statement: bool = False) -> bool:
     """False for negated, hypothetical, planned or future-only triggers (``negative``: the
-    trigger itself contains the negation, as "не признать")."""
+    trigger itself contains the negation, as "не признать"; ``statement``: the trigger is a reporting
+    verb that a clause before it makes a denial or threat, and that clause's negation is the content's
+    own: "Военного вмешательства ... не будет, заявил Лавров" is said)."""
     tok = a.tokens[k]
     if not negative and k > first and lemmas[k - 1 - first] in ("не", "ни"):
         return False
@@ -580,8 +589,10 @@ def _asserted(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
         return False  # no verb governs it: it names an act, not one that took place ("Ввести санкции — не путь")
     # the walk starts above the verb a leading negation belongs to ("не согласилась" is no modal "согласиться")
     head, depth, node = verb.head, 0, v
-    if tok.rel == "parataxis" and lemmas[k - first] in _REPORTING and first <= head < k and _quoted(a, first, head, k):
+    if tok.rel == "parataxis" and lemmas[k - first] in _REPORTING and first <= head < k and (
+            _quoted(a, first, head, k) or statement):
         head = -1  # "«... не соответствуют действительности», - отметил он": the quote's "не" is the quote's own
+        # (and the told clause's: "Военного вмешательства ... не будет, заявил Лавров")
     described = False  # the walk passed a participle or relative clause that describes someone
     while head >= 0 and depth < 3:
         if depth == 0 and tok.rel == "acl:relcl" and tok.feats.get("Mood") == "Ind" \
@@ -833,6 +844,60 @@ def _told_clause(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[
             linked.append(tok.head)
         return [c for c in linked if _quoted(a, first, c, k)]
 
+    def inverted() -> list[int]:
+        """The predicate of an indirect statement told before its reporting verb, with no quote marks
+        ("Военного вмешательства ... не будет, заявил глава МИД", "упреки ... не имеют к нему никакого
+        отношения, также заверил Песков"): the verb hangs on it by parataxis right after a comma or dash
+        and introduces no clause of its own."""
+        tok = a.tokens[k]
+        if tok.rel == "parataxis" and first <= tok.head < k:
+            head = tok.head
+        elif not first <= tok.head < first + len(lemmas):  # the parser made the verb a second root
+            head = next((c for c in range(first, k) if not first <= a.tokens[c].head < first + len(lemmas)
+                         and a.tokens[c].pos in ("VERB", "AUX", "ADJ", "NOUN")), -1)
+        else:
+            return []
+        if head < 0 or any(a.tokens[c].rel == "ccomp" for c in kids.get(k, [])) or any(
+                lemmas[c - first] in _HEDGES for c in _subtree(kids, head) if a.tokens[c].head == head):
+            return []  # (a hedged clause is a judgement: "скорее всего, не причастна к организации взрыва")
+        j = k - 1
+        while j > head and a.tokens[j].head == k and a.tokens[j].pos in ("ADV", "PART", "CCONJ"):
+            j -= 1  # "..., также заверил"
+        return [head] if a.tokens[j].text in (",", "-", "–", "—") and not _quoted(a, first, head, k) else []
+
+    def absent(c: int) -> bool:
+        """A hostile act said not to have happened or not to come: "что вмешательства извне ... не было",
+        "Военного вмешательства ... не будет" (a forecast of other things is none: "изменений не будет")."""
+        return lemmas[c - first] == "быть" and any(lemmas[g - first] in ("не", "ни") for g in kids.get(c, [])) \
+            and not any(lemmas[g - first] in ("ли", "бы", "если") for g in kids.get(c, [])) \
+            and any(a.tokens[g].rel.startswith("nsubj") and lemmas[g - first] in _HOSTILE_ACTS for g in kids.get(c, []))
+
+    def threatens(c: int) -> bool:
+        """The clause or quote of predicate ``c`` threatens: a response to come ("что Москва ответит",
+        "будет вынуждена ответить", "примет ответные меры", "не оставит без ответа", "«Они заплатят
+        цену», - заявил"); not an answer to a question ("он ответит, почему ракеты не взорвались")."""
+        lemma, feats = lemmas[c - first], a.tokens[c].feats
+        if lemma in _READY:  # "будет вынуждена ответить", "готов принять меры"; not "была вынуждена"
+            coming = feats.get("Tense") != "Past" or any(_future_aux(a.tokens[g].text) for g in kids.get(c, []))
+            c = next((g for g in kids.get(c, []) if a.tokens[g].rel == "xcomp"), c)
+            lemma, feats = lemmas[c - first], a.tokens[c].feats
+        else:
+            coming = feats.get("Tense") == "Fut" or any(_future_aux(a.tokens[g].text) for g in kids.get(c, []))
+        under = arguments(c)
+        if lemma in ("оставить", "оставлять") and negated(c) and "ответ" in under:
+            return True  # "не оставит это без ответа"
+        if not coming or negated(c):
+            return False
+        if lemma in ("ответить", "отвечать") and (any(
+                a.tokens[g].rel == "ccomp" or lemmas[g - first] in ("вопрос", "почему")
+                for g in kids.get(c, []))):
+            return False
+        measure = under.get("мера")
+        return lemma in ("ответить", "отвечать", "заплатить", "поплатиться", "расплатиться") or (
+            lemma in ("принять", "предпринять") and measure is not None and feats.get("Voice") != "Pass"
+            and any(lemmas[g - first] in _RETALIATORY for g in kids.get(measure, []))) \
+            or (lemma == "последовать" and bool(under.keys() & {"ответ", "мера"}))
+
     def quoted_denial() -> int | None:
         """A direct quote whose predicate denies: "заявил: «Это абсурд и чушь»", "«Это ахинея и бред», -
         заявил он", "заявил: «Никакого вторжения не было»", "«Все слухи ... не соответствуют
@@ -849,6 +914,22 @@ def _told_clause(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[
                     for d in kids.get(g, [])):
                 return c
         return None
+
+    def denies(c: int) -> bool:
+        """A clause that denies by a word of denial ("что невиновен", "что это неправда", "что
+        обвинения являются необоснованными") or by a negated wrongdoing ("что оружия не применяли",
+        "что не причастен", "не имеет никакого отношения к"); not a future or asked one."""
+        lemma, feats = lemmas[c - first], a.tokens[c].feats
+        under = arguments(c)
+        if feats.get("Tense") == "Fut" or any(_future_aux(a.tokens[g].text) for g in kids.get(c, [])) \
+                or any(lemmas[g - first] in ("ли", "бы") for g in kids.get(c, [])):
+            return False
+        if untrue(c) or (not negated(c) and (lemma in _DENIALS or (lemma in _COPULAS and any(
+                w in _DENIALS and not negated(g) for w, g in under.items())))):
+            return True
+        if lemma in ("применять", "применить") and not under.keys() & _FORCE:
+            return False  # "не применяет жестких мер" describes a policy; "оружия не применяли" denies
+        return negated(c) and (lemma in _DENIABLE or (lemma == "иметь" and "отношение" in under))
 
     def untrue(c: int) -> bool:
         """"не соответствует действительности": a claim called untrue."""
@@ -887,6 +968,16 @@ def _told_clause(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[
 
     if entry.type == "REJECT" and (found := quoted_denial()) is not None:
         return found
+    if entry.type == "REJECT":
+        found = next((c for c in quotes() if absent(c)), None)
+        if found is None:
+            found = next((c for c in inverted() if absent(c) or denies(c)), None)
+        if found is not None:
+            return found
+    if entry.type == "THREATEN":
+        found = next((c for c in quotes() + inverted() if threatens(c)), None)
+        if found is not None:
+            return found
     if entry.type == "ACCUSE":
         # a quote that charges someone: "«Это преступление против мирных жителей», - заявил он"
         found = next((c for c in quotes() if lemmas[c - first] in _QUOTED_CHARGES and accuses(c)), None)
@@ -904,41 +995,14 @@ def _told_clause(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[
     for c in kids.get(k, []):
         if a.tokens[c].rel != "ccomp" or c < k:
             continue
-        lemma, feats = lemmas[c - first], a.tokens[c].feats
-        under = arguments(c)
         if entry.type == "REJECT":
-            if feats.get("Tense") == "Fut" or any(_future_aux(a.tokens[g].text) for g in kids.get(c, [])) \
-                    or any(lemmas[g - first] in ("ли", "бы") for g in kids.get(c, [])):
-                continue
-            if untrue(c) or (not negated(c) and (lemma in _DENIALS or (lemma in _COPULAS and any(
-                    w in _DENIALS and not negated(g) for w, g in under.items())))):
-                return c  # "заявил, что невиновен", "что это неправда", "что обвинения являются необоснованными"
-            if lemma in ("применять", "применить") and not under.keys() & _FORCE:
-                continue  # "не применяет жестких мер" describes a policy; "оружия не применяли" denies
-            if negated(c) and (lemma in _DENIABLE or (lemma == "иметь" and "отношение" in under)):
-                return c  # "что оружия не применяли", "что не причастен", "не имеет никакого отношения к"
-            continue
-        if entry.type == "ACCUSE":
+            if absent(c) or denies(c):
+                return c
+        elif entry.type == "ACCUSE":
             if accuses(c):
                 return c
-        else:
-            if lemma in _READY:  # "будет вынуждена ответить", "готов принять меры"; not "была вынуждена"
-                coming = feats.get("Tense") != "Past" or any(_future_aux(a.tokens[g].text) for g in kids.get(c, []))
-                c = next((g for g in kids.get(c, []) if a.tokens[g].rel == "xcomp"), c)
-                lemma, feats = lemmas[c - first], a.tokens[c].feats
-                under = arguments(c)
-            else:
-                coming = feats.get("Tense") == "Fut" or any(_future_aux(a.tokens[g].text) for g in kids.get(c, []))
-            if lemma in ("оставить", "оставлять") and negated(c) and "ответ" in under:
-                return c  # "не оставит это без ответа"
-            if not coming or negated(c):
-                continue
-            measure = under.get("мера")
-            if lemma in ("ответить", "отвечать", "заплатить", "поплатиться", "расплатиться") or (
-                    lemma in ("принять", "предпринять") and measure is not None and feats.get("Voice") != "Pass"
-                    and any(lemmas[g - first] in _RETALIATORY for g in kids.get(measure, []))) \
-                    or (lemma == "последовать" and under.keys() & {"ответ", "мера"}):
-                return c
+        elif threatens(c):
+            return c
     return None
 
 
@@ -1407,7 +1471,9 @@ def extract(a: Analysis) -> None:
         chosen = next((e for e in entries if _needs_met(e, lemmas, sent.first_token, k, kids, a)
                        and not (e.finite and participle and not (gerund and e.type != "ASSAULT")
                                 and not (short and e.type == "ACCUSE" and e.lemmas[0] not in _SENTENCING))), None)
-        if chosen is None or not _asserted(a, lemmas, sent.first_token, k, kids, negative="не" in chosen.lemmas):
+        if chosen is None or not _asserted(a, lemmas, sent.first_token, k, kids, negative="не" in chosen.lemmas,
+                                           statement=chosen.type in ("REJECT", "THREATEN")
+                                           and lemmas[k - sent.first_token] in _REPORTING):
             continue
         feats = a.tokens[k].feats
         full_participle = feats.get("VerbForm") == "Part" and feats.get("Variant") != "Short" and "Case" in feats
