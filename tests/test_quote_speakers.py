@@ -967,3 +967,44 @@ def test_an_epithet_object_before_the_quoting_subject_is_the_one_quoted(pipe: Pi
             "в Германии. \"Я был удивлен его интересом. Он спрашивал, где лучше жить с семьей\", - цитирует футболиста "
             "РИА \"Новости\".")
     assert speaker_of(pipe, text, "Я был удивлен")[0] == "Петер Фогель"
+
+
+def test_a_company_noun_among_several_companies_is_the_one_the_text_is_about(pipe: Pipeline) -> None:
+    text = ("Немецкие пилоты Ryanair объявили о забастовке.\n\nИрландский лоукостер Ryanair отменил 250 рейсов. "
+            "Бастовать будут также пилоты Ryanair в Бельгии. Профсоюз Cockpit с начала года ведет с Ryanair "
+            "переговоры о зарплатах. Ориентир - условия туроператора TUI, который, как и Ryanair, работает в "
+            "Европе. Ввиду отсутствия прогресса 96% опрошенных членов Cockpit высказались за забастовку. Компания "
+            "считает, что забастовка не является обоснованной.")
+    assert speaker_of(pipe, text, "забастовка не является")[0] == "Ryanair"
+
+
+def test_a_company_noun_after_the_text_moved_on_to_other_companies_stays_descriptive(pipe: Pipeline) -> None:
+    text = ("Volkswagen останавливает завод в Калуге.\n\nЗавод Volkswagen остановит производство. Решение "
+            "Volkswagen связано со спросом. Планы Volkswagen не изменились. Совместное предприятие Ford Sollers "
+            "останавливало конвейер. Производитель \"АвтоВАЗ\" приостанавливал выпуск моделей. Ульяновский "
+            "автозавод работал в режиме неполного рабочего времени, рассказал РБК представитель компании.")
+    assert speaker_of(pipe, text, "Ульяновский")[0] is None
+
+
+def test_a_person_noun_opening_the_lead_is_the_person_of_the_headline(pipe: Pipeline) -> None:
+    text = ("Навальный составил для Запада свой санкционный список\n\nОппозиционер предложил западным странам "
+            "нанести удар по ближнему кругу президента.")
+    assert speaker_of(pipe, text, "западным странам")[0] == "Навальный"
+
+
+def test_a_person_noun_later_in_the_text_is_not_the_person_of_the_headline(pipe: Pipeline) -> None:
+    text = ("Навальный составил для Запада свой санкционный список\n\nСписок опубликован в понедельник. "
+            "Оппозиционер предложил западным странам нанести удар по ближнему кругу президента.")
+    assert speaker_of(pipe, text, "западным странам")[0] is None
+
+
+def test_an_outlet_noun_is_the_untyped_organisation_that_relayed_before(pipe: Pipeline) -> None:
+    text = ("Бывший банкир снова отрицает свою вину, сообщает \"Тамбовская жизнь\".\n\nПри этом, как отмечает "
+            "издание, защитник банкира уходил от вопросов о письмах.")
+    assert speaker_of(pipe, text, "защитник банкира")[0] == "Тамбовская жизнь"
+
+
+def test_a_site_that_relayed_is_no_newspaper(pipe: Pipeline) -> None:
+    text = ("Бывший банкир снова отрицает свою вину, сообщает Tambov.ru.\n\nПри этом, как отмечает газета, "
+            "защитник банкира уходил от вопросов о письмах.")
+    assert speaker_of(pipe, text, "защитник банкира")[0] is None

@@ -903,6 +903,14 @@ def _class_referent(d: _Doc, role: str, pos: int, far: bool = True) -> str | Non
         # "Об этом пишет The International Herald Tribune (перевод на сайте Inopressa.ru)" ... "сообщает издание":
         # the one outlet that wrote, before any outlet only mentioned
         return writer
+    # an organisation the entity layer left untyped that relayed (", сообщает "Комсомольская правда"") is an outlet
+    # too, when it is the only one that did and the noun is one outlet of no named country ("итальянское издание",
+    # "телеканалы" are others); a site ("InoPressa.ru", "Newsru.com") is no "газета" or "телеканал"
+    site = role not in ("издание", "портал", "сайт")
+    relays = {ent.id for ms, _me, ent in d.mentions_in(0, pos) if ent.type == "ORG" and _relaying(d, ent, ms)
+              and not (site and re.search(r"\.[a-z]{2,3}$", fold(ent.name)))} if pattern is None and far else set()
+    if len(relays) > 1:
+        relays = set()  # "пишет The Washington Post" ... "пишет Inopressa.ru": the translation site is no paper
     i = bisect.bisect_left(d.mention_starts, pos) - 1
     farther: set[str] = set()
     while i >= 0:
@@ -914,7 +922,8 @@ def _class_referent(d: _Doc, role: str, pos: int, far: bool = True) -> str | Non
             continue
         # "Центральное телеграфное агентство Кореи" for "Агентство"
         named = pattern is None and role != "издание" and fold(role)[:-1] in fold(ent.name)
-        outlet = pattern is None and (_is_media(ent) or named or _MEDIA_BEFORE.search(d.text[max(0, ms - 40):ms]))
+        outlet = pattern is None and (_is_media(ent) or named or _MEDIA_BEFORE.search(d.text[max(0, ms - 40):ms])
+                                      or ent.id in relays)
         body = pattern is not None and not _is_media(ent) and (pattern.search(fold(ent.name)) or re.search(
             fold(role)[:5] + r"[а-я]*\s+[«\"„]?\s*$", fold(d.text[max(0, ms - 30):ms])))
         if outlet or body:
@@ -935,6 +944,19 @@ def _class_referent(d: _Doc, role: str, pos: int, far: bool = True) -> str | Non
     before = d.mentions_in(0, pos)
     reported = any(ent.id == only and _REPORTED_BY.search(d.text[max(0, ms - 30):ms]) for ms, _me, ent in before)
     return only if reported and {m[2].id for m in before if _is_media(m[2])} <= {only} else None
+
+
+def _relaying(d: _Doc, ent: Entity, ms: int) -> bool:
+    """Is ``ent`` an organisation the entity layer left untyped that relays right after a reporting verb ("...,
+    сообщает "Комсомольская правда"", "передает The Telegraph"): an outlet, which a later "издание" stands for.
+    State bodies and the like ("сообщает МВД") are not outlets."""
+    return not ent.subtype and not _NOT_COMPANY.search(fold(ent.name)) \
+        and bool(_RELAYED_BY.search(d.text[max(0, ms - 30):ms]))
+
+
+#: The reporting verb right before a relaying outlet, in the present tense: "..., сообщает", "пишет", "напоминает".
+_RELAYED_BY = re.compile(r"(?:сообщает|сообщают|передает|передаёт|пишет|отмечает|напоминает|цитирует)\s+[«\"„]?\s*$",
+                         re.I)
 
 
 def _other_outlet_between(d: _Doc, since: int, pos: int, last: str | None) -> bool:
@@ -1056,8 +1078,27 @@ def _company_referent(d: _Doc, role: str, pos: int) -> str | None:
         # several companies named: "Авиакомпания ... сказала" after "«Ryanair» объявила об отмене" is the one
         # quoted last, when it is one of them
         last = next((q for q in _previous_quotes(d, pos) if q.speaker and not q.relay), None)
-        return last.speaker if last is not None and last.speaker in near else None
+        if last is not None and last.speaker in near:
+            return last.speaker
+        return _salient(d, near, pos)
     return near[0] if len(near) == 1 else None
+
+
+def _salient(d: _Doc, candidates: list[str], pos: int) -> str | None:
+    """The company the text is about among ``candidates`` named near: the one named before ``pos`` at least three
+    times and at least twice as often as any other ("Компания считает" after Ryanair named six times and the
+    pilots' union Cockpit three), with at most one other of them named since its last mention; None when no one
+    stands out."""
+    counts = sorted(((sum(1 for ms, _me, ent in d.mentions if ms < pos and ent.id == c), c) for c in candidates),
+                    reverse=True)
+    (top, best), (second, _other) = counts[0], counts[1]
+    if top < 3 or top < 2 * second:
+        return None
+    # not when the text has moved on to others: "... Ford Sollers останавливало конвейер ... "АвтоВАЗ" ...
+    # Ульяновский автозавод работал ..., рассказал представитель компании" after a text about Volkswagen
+    last = max(ms for ms, _me, ent in d.mentions if ms < pos and ent.id == best)
+    since = {ent.id for ms, _me, ent in d.mentions_in(last, pos) if ent.id in candidates and ent.id != best}
+    return best if len(since) <= 1 else None
 
 
 #: Bare roles that may speak for a body quoted before ("собеседник агентства" after "представитель Роскосмоса").
@@ -1525,6 +1566,8 @@ def _topic_person(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
     first_use = not any(lemmas(x.text) & head_lemmas for x in d.a.tokens[:k0])
     if first_use and head_lemmas & _GENDERED and gender in ("Masc", "Fem"):
         return _only_person(d, pos, gender)
+    if first_use and (lead := _headline_subject(d, pos, gender)) is not None:
+        return lead, None
     if first_use and not head_lemmas & _OFFICES:
         return None
     # paragraphs by blank lines where the text has them (a list of names, one a line, is one paragraph)
@@ -1557,6 +1600,25 @@ def _topic_person(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
             and _role_holder(d, own, pos, agree=True) is None:
         return None  # "брат активиста Виталий Бученков ... Активист утверждал": the noun was his possessor
     return found, None
+
+
+def _headline_subject(d: _Doc, pos: int, gender: str | None) -> str | None:
+    """"Навальный составил для Запада свой санкционный список" ... "Оппозиционер предложил": a person noun used for
+    the first time in the first sentence of the text under its headline restates the headline's subject, the one
+    person the headline names, in the nominative and of the noun's gender, when no other person is named between."""
+    end = d.text.find("\n")
+    if end < 0 or pos <= end:
+        return None
+    body = len(d.text) - len(d.text[end:].lstrip())
+    if _sent_of(d.a, pos) != _sent_of(d.a, body):
+        return None
+    persons = [m for m in d.mentions_in(0, pos) if m[2].type == "PER" and not _role_only(m[2])]
+    if not persons or {m[2].id for m in persons} != {persons[0][2].id} or persons[0][1] > end:
+        return None
+    ms, me, ent = persons[0]
+    if _mention_case(d, ms, me) != "Nom" or gender not in ("Masc", "Fem") or _name_gender(ent.name) != gender:
+        return None
+    return ent.id
 
 
 #: Plain nouns of a person by sex: "В своем блоге девушка рассказывала" is the one woman the text has named.
