@@ -1605,7 +1605,9 @@ def extract(a: Analysis) -> None:
         pointed = (nominal or noun is not None) and any(
             lemmas[c - sent.first_token] in _DEMONSTRATIVES for c in kids.get(k, []) + (
                 kids.get(noun, []) if noun is not None and noun != k else []))
-        anaphoric = pointed or (nominal and _goes_on(a, lemmas, sent.first_token, k))
+        anaphoric = pointed or (nominal and _goes_on(a, lemmas, sent.first_token, k)) or (nominal and any(
+            lemmas[c - sent.first_token] in _CURRENT for c in kids.get(k, [])))
+        # ("нынешний визит российского президента": the visit under way, told before if any was)
         if pointed and not any(ev.type == etype for ev in a.events):
             continue  # "Эта забастовка необоснованна" with no strike told before: a planned or threatened one
         earlier = None if again or said else _repeats(a.events, etype, actor, recipient, location, nominal, date,
@@ -2094,6 +2096,8 @@ def _one_more(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int
 
 _DEMONSTRATIVES = frozenset({"этот", "данный", "указанный", "упомянутый", "вышеупомянутый"})
 _GOES_ON = frozenset({"продолжаться", "продолжиться"})
+#: Modifiers of a noun that name the act under way, which a record told before is ("нынешний визит").
+_CURRENT = frozenset({"нынешний", "текущий"})
 
 
 def _goes_on(a: Analysis, lemmas: list[str], first: int, k: int) -> bool:
@@ -2535,6 +2539,9 @@ def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict
     if a.tokens[k].pos == "NOUN" and head >= first and lemmas[head - first] == "право" \
             and _case_marker(a, kids, k) == "на":
         return True  # "имеют право на встречи с адвокатами": a right, not an act
+    if a.tokens[k].pos == "NOUN" and _institutional_frame(a, lemmas, first, k, kids):
+        return True  # "режим прекращения огня", "центр по контролю за прекращением огня", "порядок проведения
+        # митингов": a regime, a monitor or a rule named after the act, not a record of it
     if lemmas[k - first] == "критика" and a.tokens[k].feats.get("Number") == "Plur":
         return True  # "Критики Алиева считают": critics, people
     if lemmas[k - first] == "запретить" and a.tokens[k].feats.get("VerbForm") == "Part":
@@ -2594,6 +2601,42 @@ def _not_an_event(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict
     return lemmas[k - first] in ("отказаться", "отказываться") and any(
         lemmas[c - first] in ("комментарий", "интервью", "дача", "показание", "госпитализация", "лечение")
         for c in kids.get(k, []))
+
+
+#: Heads that make an event noun the name of a standing regime or rule, not a record of the act: "режим
+#: прекращения огня", "законы о порядке изъятия земли", "порядок проведения митингов" (through
+#: "проведение/организация"), and with their case marker "контроль/мониторинг/наблюдение за прекращением огня",
+#: "(по) борьбе с массовыми беспорядками".
+_REGIMES = frozenset({"режим", "порядок"})
+_REGIME_STEPS = frozenset({"проведение", "организация"})
+_WATCHES = {"контроль": "за", "мониторинг": "за", "наблюдение": "за", "борьба": "с"}
+#: Of these, heads that name a standing task only as the aim of a body ("подразделение по борьбе с массовыми
+#: беспорядками"; "ведет борьбу с оппозиционными выступлениями" fights protests that took place).
+_TASKS = frozenset({"борьба"})
+
+
+def _institutional_frame(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
+    """True for an event noun that names a regime, a monitor or a rule ("придания устойчивости режиму
+    прекращения огня", "центра по контролю за прекращением огня", "нарушение установленного порядка организации
+    митинга", "подразделение по борьбе с массовыми беспорядками"): the act is no record of its own there."""
+    head = a.tokens[k].head
+    if k > first and lemmas[k - 1 - first] == "режим" and a.tokens[k].feats.get("Case") == "Gen" and head != k - 1:
+        head = k - 1  # (the parser may hang the genitive elsewhere: "задачи деэскалации ..., придания
+        # устойчивости режиму прекращения огня")
+    elif head < first or not a.tokens[k].rel.startswith("nmod"):
+        return False
+    nouns = [k] + [c for c in kids.get(k, []) if a.tokens[c].rel == "conj"]
+    if any(a.tokens[g].rel in ("acl", "acl:relcl") for c in nouns for g in kids.get(c, [])):
+        return False  # "нарушение порядка проведения шествия и митинга, которые прошли в субботу": they are told
+    lemma = lemmas[head - first]
+    if lemma in _REGIMES and _case_marker(a, kids, k) == "":
+        above = a.tokens[head].head  # (not when the regime is declared: "введен режим контртеррористической
+        return not (above >= first and lemmas[above - first] in _DECLARING)  # операции" tells the act)
+    if lemma in _REGIME_STEPS and _case_marker(a, kids, k) == "":
+        above = a.tokens[head].head
+        return above >= first and lemmas[above - first] == "порядок" and a.tokens[head].rel.startswith("nmod")
+    return _WATCHES.get(lemma) == _case_marker(a, kids, k) and (
+        lemma not in _TASKS or _case_marker(a, kids, head) == "по")
 
 
 #: Nouns whose "по/о" complement is an aim or a topic, not an act that took place ("операция по освобождению
