@@ -1868,7 +1868,7 @@ def _speaker_from_phrase(d: _Doc, toks: list[Token], s: int, e: int, head: int) 
 #: kind: a bare re-mention ("в сообщении") refers back to a document of its kind ("заявление ЦТАК").
 _KIND_WORDS: dict[str, tuple[str, ...]] = {
     "statement": ("заявление", "сообщение", "релиз", "пресс-релиз", "коммюнике", "публикация", "статья", "материал",
-                  "блог", "справка", "документ", "комментарий", "ролик", "видеоролик", "видеообращение"),
+                  "блог", "справка", "документ", "комментарий", "ролик", "видеоролик", "видеообращение", "заметка"),
     "letter": ("письмо", "обращение", "послание", "петиция", "телеграмма", "записка", "ответ"),
     "report": ("доклад", "отчет", "меморандум", "декларация", "документ"),
     "decree": ("постановление", "указ", "приказ", "резолюция", "документ", "поручение"),
@@ -1878,6 +1878,8 @@ _DOC_KINDS: dict[str, frozenset[str]] = {
     w: frozenset(k for k, words in _KIND_WORDS.items() if w in words) for ws in _KIND_WORDS.values() for w in ws}
 _DOCUMENTS = frozenset(_DOC_KINDS)
 _DOC_PRONOUNS = {"нем", "ней", "котором", "которой"}
+#: A paper's pieces: "говорится в статье/материале/публикации/заметке" with no owner is the paper that wrote.
+_ARTICLES = frozenset({"статья", "материал", "публикация", "заметка"})
 _PUBLISHED_ON = {"сайт", "страница", "портал", "канал", "аккаунт", "блог"}
 
 
@@ -1887,6 +1889,9 @@ def document_owner(d: _Doc, toks: list[Token], cue_i: int) -> tuple[str | None, 
     сообщается" after "Как отмечается в заявлении X"): the owner named after the document noun, else the
     owner or the subject of the last document of its kind named before, in this or the previous two
     sentences. None when no document or no author is found: "сообщается, что" alone stays impersonal."""
+    court = _court_document(d, toks, cue_i)
+    if court is not None:
+        return court
     found_docs: list[int] = []
     for j in range(max(0, cue_i - 8), min(len(toks) - 1, cue_i + 4)):
         if fold(toks[j].text) in ("в", "во") and j != cue_i:
@@ -1917,7 +1922,47 @@ def document_owner(d: _Doc, toks: list[Token], cue_i: int) -> tuple[str | None, 
     found = _earlier_document(d, pos, kinds)
     if found is None and kinds and "statement" in kinds:
         found = _site_owner(d, toks[doc].start)
+    if found is None and lemmas(toks[doc].text) & _ARTICLES:
+        # "..., - говорится в статье" of no named owner after "пишет The Guardian": the paper the text relays
+        paper = _quoted_outlet(d, toks[doc].start)
+        if paper is not None:
+            found = paper, None
     return found
+
+
+#: A court's rulings: "говорится в приговоре", "В решении суда отмечается" quote the court that gave them.
+_RULINGS = frozenset({"приговор", "решение", "определение", "постановление"})
+_COURT = re.compile(r"(?<![а-яё])(?:мосгор|гор|обл|краев\w* |районн\w* )?суд(?:а|у|ом|е)?(?![а-яё])", re.I)
+
+
+def _court_document(d: _Doc, toks: list[Token], cue_i: int) -> tuple[str | None, str | None] | None:
+    """The court of a ruling an impersonal cue reports ("C, - говорится в приговоре", "В решении суда
+    отмечается, что C", "в приговоре Мосгорсуда говорится"): a court named right after the ruling, else the last
+    court named before it in the document. "приговор" alone is a court's; "решение/определение/постановление"
+    only with "суда" after it ("в приговоре Ходорковскому" is still the court's). None when no court is named."""
+    for j in range(max(0, cue_i - 8), min(len(toks) - 1, cue_i + 4)):
+        if fold(toks[j].text) not in ("в", "во") or j == cue_i:
+            continue
+        k = j + 1
+        while k < len(toks) - 1 and toks[k].pos in ("ADJ", "DET"):
+            k += 1
+        lem = lemmas(toks[k].text) & _RULINGS
+        if not lem or any(x.text in (".", ";", ":") or _finite(x) for x in toks[min(k, cue_i) + 1:max(k, cue_i)]):
+            continue
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        named = d.entity_at(nxt.start, nxt.end) if nxt is not None else None
+        if named is not None and named.type == "ORG" and _COURT.search(named.name):
+            return named.id, None  # "в приговоре Мосгорсуда"
+        if "приговор" not in lem and not (nxt is not None and fold(nxt.text) == "суда"):
+            continue  # "в решении правительства", "в постановлении": not a court's
+        i = bisect.bisect_left(d.mention_starts, toks[k].start) - 1
+        while i >= 0:
+            ent = d.mentions[i][2]
+            if ent.type == "ORG" and _COURT.search(ent.name):
+                return ent.id, None
+            i -= 1
+        return None
+    return None
 
 
 def _site_publisher(d: _Doc, toks: list[Token], cue_i: int) -> tuple[str | None, str | None] | None:
