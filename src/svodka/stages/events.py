@@ -1442,6 +1442,7 @@ def extract(a: Analysis) -> None:
     geo = {ent.id: ent.geo for ent in a.entities}
     anchors: dict[int, range] = {}  # id(event) -> tokens of its trigger phrase ("Уголовное дело")
     told_in: dict[int, int] = {}  # id(event) -> its sentence
+    own_dates: dict[int, EventDate] = {}  # id(event) -> the date its own clause gives it (for re-mentions)
     passives: dict[int, str] = {}  # id(event) -> grammatical number of its passive trigger (its patients')
     for si, k, entry, end, opening in candidates:
         sent = a.sentences[si]
@@ -1610,13 +1611,15 @@ def extract(a: Analysis) -> None:
         # ("нынешний визит российского президента": the visit under way, told before if any was)
         if pointed and not any(ev.type == etype for ev in a.events):
             continue  # "Эта забастовка необоснованна" with no strike told before: a planned or threatened one
-        earlier = None if again or said else _repeats(a.events, etype, actor, recipient, location, nominal, date,
+        own_date = _own_date(a, sent, k, range(min(opening, k), end), date)
+        day = date.value if date.resolved and date.value and len(date.value) >= 10 else None
+        earlier = None if again or said else _repeats(a.events, etype, actor, recipient, location, nominal, own_date,
                                               counts, a.figures, own, own_place,
                                               told=nominal and a.tokens[k].rel in ("nsubj", "root"),
                                               nonstate=lemmas[k - sent.first_token] in _NON_STATE_NOUNS,
                                               anaphoric=anaphoric, plural=a.tokens[k].feats.get("Number") == "Plur",
                                               search=lemmas[k - sent.first_token] in _SEARCH, geo=geo,
-                                              recap=recap)
+                                              recap=recap, dates=own_dates, day=day)
         if said and not again and not any(lemmas[c - sent.first_token] in ("также", "тоже") for c in kids.get(k, [])) \
                 and (actor or any(a.tokens[c].rel.startswith("nsubj") and a.tokens[c].pos == "PRON"
                                   for c in kids.get(k, []))):
@@ -1691,6 +1694,7 @@ def extract(a: Analysis) -> None:
         by_sentence[(si, etype)] = event
         anchors[id(event)] = range(k, end)
         told_in[id(event)] = si
+        own_dates[id(event)] = own_date
         if a.tokens[k].feats.get("Voice") == "Pass" and "Number" in a.tokens[k].feats:
             passives[id(event)] = a.tokens[k].feats["Number"]
         if verbal:
@@ -1799,7 +1803,8 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
              nominal: bool, date: EventDate, counts: set[float], figures: list[Figure],
              mode: str | None = None, own_place: str | None = None, told: bool = False,
              nonstate: bool = False, anaphoric: bool = False, plural: bool = False, search: bool = False,
-             *, geo: dict[str, Geo | None], recap: bool = False) -> Event | None:
+             *, geo: dict[str, Geo | None], recap: bool = False,
+             dates: dict[int, EventDate] | None = None, day: str | None = None) -> Event | None:
     """The earlier event a mention repeats, if any: the latest one of the same type whose participants
     and place do not contradict it. News tells an event first and details it after ("В Минске
     задержаны несколько человек. ... ОМОН задержал от 6 до 8 человек"); separate actors or
@@ -1821,14 +1826,18 @@ def _repeats(events: list[Event], etype: str, actor: list[str], recipient: list[
     for ev in reversed(events):
         if ev.type != etype:
             continue
+        # (``dates``: the date each record's own clause gives it, where a date of another act dated it)
+        evd = dates.get(id(ev), ev.date) if dates else ev.date
         # "Напомним, Зязиков был похищен 23 марта": a recap dates the act told before ("в мае" ... "6 мая")
-        recalled = recap and (not ev.date.resolved or bool(date.value and ev.date.value
-                                                           and date.value.startswith(ev.date.value)))
-        if not recalled and not anaphoric and date.resolved and date.value and ev.date.value \
-                and date.value != ev.date.value and (
-                ev.date.resolved or not _same_time(date.value, ev.date.value)
-                or (not nominal and len(date.value) >= 10 > len(ev.date.value))):
-            continue  # (a day told after a mention known only by a year- or month-precise document date)
+        recalled = recap and (not evd.resolved or bool(date.value and evd.value
+                                                       and date.value.startswith(evd.value)))
+        if not recalled and not anaphoric and date.resolved and date.value and evd.value \
+                and date.value != evd.value and (evd.resolved or not _same_time(date.value, evd.value)):
+            continue
+        if not recalled and not anaphoric and not nominal and day and evd.value and not evd.resolved \
+                and day != evd.value and len(evd.value) < 10:
+            continue  # a day told (by any clause of the verb's sentence: ``day``) after a mention known only by a
+            # year- or month-precise document date
         if nominal and own_place and ev.location and own_place != ev.location:
             continue
         if nominal and own_place and ev.location is None and not anaphoric and not plural:
@@ -2852,6 +2861,69 @@ def _sentence_place(a: Analysis, si: int, mentions: _Mentions, used: set[str]) -
         specific = ent.subtype not in ("country",)
         places.append((0 if locative else 1, 0 if specific else 1, ent.id))
     return min(places)[2] if places else None
+
+
+def _own_date(a: Analysis, sent: Sentence, k: int, trigger: range, date: EventDate) -> EventDate:
+    """The date a mention's own clause or phrase gives it, for telling a re-mention from another act. First a date
+    or time of the sentence that hangs from the trigger (through words that are no noun or verb of their own:
+    "задержан в пятницу, 26 августа", "в ходе беспорядков 2 ноября") or from a clause describing a trigger noun
+    ("встречи ..., которая прошла в воскресенье"); else one of the verb the trigger hangs from ("Убийства произошли в
+    марте 2008 года", "заявил накануне на встрече", "сообщили в пятницу, что артиллерия наносила удары"), unless
+    the trigger is a time before or after it ("после ратификации договора 1 сентября ... напала"). A date of
+    another act of the sentence comes after its own ("сообщил, что его похитили ещё в понедельник" is dated by "в
+    понедельник", not by "распространил в четверг"); with none of its own, a date of another clause of the sentence
+    stands for it (a report's day is near the act's); a date inside another noun's phrase or its relative clause
+    never does ("задержаны депутаты ... (1954 года рождения)", "обвинение в нарушении закона, принятого в 1998
+    году", "акции, которая прошла 16 июля"): with only such dates, the mention is known by the document date.
+    (``date``, the sentence's first date, stays the date shown.)"""
+    if not date.resolved:
+        return date
+    tokens = a.tokens
+    top = next((x for x in trigger if tokens[x].head not in trigger), k)  # the head of the trigger phrase
+    nominal = any(tokens[x].pos == "NOUN" for x in trigger)
+    marker = next((tokens[c].text.lower() for c in range(sent.first_token, top)
+                   if tokens[c].head == top and tokens[c].rel == "case"), None)
+    governor = tokens[top].head if marker not in ("после", "перед", "до") else -1
+    if marker == "из" and governor >= 0 and tokens[governor].pos in ("NUM", "PRON", "DET"):
+        governor = tokens[governor].head  # "состоялось одно из самых кровопролитных столкновений"
+    clause = top if tokens[top].pos == "VERB" else governor
+    if clause >= 0 and tokens[clause].rel == "acl:relcl" and any(
+            tokens[c].head == clause and _lemma(tokens[c]) == "который" and any(
+                tokens[m].head == c and tokens[m].text.lower() == "в" for m in range(sent.first_token, c))
+            for c in range(sent.first_token, clause)):
+        # "одобрила резолюцию, в которой выразила протест": what a document says is dated by its issue
+        antecedent = tokens[clause].head
+        governor = tokens[antecedent].head if antecedent >= 0 else -1
+    second: EventDate | None = None
+    clausal: EventDate | None = None
+    for t in a.timexes:
+        if not (sent.start <= t.start < sent.end and t.value and t.type in ("DATE", "TIME")):
+            continue
+        i, j = a.token_range(t.start, t.end)
+        node = next((tokens[x].head for x in range(i, j) if not i <= tokens[x].head < j), -1)
+        found = EventDate(value=t.value, precision=t.precision, resolved=True)
+        steps = 0
+        while node >= 0 and steps < 20:
+            steps += 1
+            tok = tokens[node]
+            if node in trigger or (nominal and tok.pos == "VERB" and tok.head in trigger):
+                return found
+            if tok.pos in ("NOUN", "PROPN"):
+                if (tok.head in trigger and tok.rel == "obl" and marker is None) or node == tokens[top].head:
+                    # "на протестной акции 6 мая 2012 года было задержано": its setting; "к инциденту в ноябре
+                    # 2010 года, когда студент напал": the incident its clause tells
+                    second = second or found
+                elif tok.head in trigger:  # "После начала войны в 1999 году ... осуществили теракты"
+                    clausal = clausal or found
+                break  # "закона от 1998 года", "(1954 года рождения)": a date of another thing
+            if tok.pos == "VERB":
+                if node == governor:
+                    second = second or found
+                elif tok.rel not in ("acl", "acl:relcl"):  # not "акции, которая прошла 16 июля"
+                    clausal = clausal or found  # "сообщил в четверг": another act's, yet maybe near this one's
+                break
+            node = tok.head
+    return second or clausal or EventDate(value=a.doc.date, precision=a.doc.date_precision, resolved=False)
 
 
 def _date(a: Analysis, start: int, end: int) -> EventDate:
