@@ -1501,7 +1501,7 @@ def extract(a: Analysis) -> None:
         if chosen.lemmas[0] in _TAKEN_AWAY and any(
                 ev.type == "COERCE" and ev.mode == "arrest" and si - told_in[id(ev)] <= 1 for ev in a.events):
             continue  # "арестовала участников собрания. ... задержанные были увезены в неизвестном направлении"
-        if chosen.type == "ASSAULT" and _quoted_again(a, k, kids):
+        if chosen.type == "ASSAULT" and _quoted_again(a, lemmas, sent.first_token, k, kids):
             continue  # "«... к ночи они появились и избили нашего волонтера», - отметила активистка" after the beating
             # was told: a witness's words re-tell the attack
         if chosen.type == "ASSAULT" and _habitual(a, k, sent):
@@ -1611,7 +1611,7 @@ def extract(a: Analysis) -> None:
         # ("нынешний визит российского президента": the visit under way, told before if any was)
         if pointed and not any(ev.type == etype for ev in a.events):
             continue  # "Эта забастовка необоснованна" with no strike told before: a planned or threatened one
-        own_date = _own_date(a, sent, k, range(min(opening, k), end), date)
+        own_date = _own_date(a, sent, k, range(min(opening, k), end), date, lemmas, kids)
         day = date.value if date.resolved and date.value and len(date.value) >= 10 else None
         earlier = None if again or said else _repeats(a.events, etype, actor, recipient, location, nominal, own_date,
                                               counts, a.figures, own, own_place,
@@ -1964,7 +1964,7 @@ _THEN = frozenset({"затем", "потом", "позже", "позднее", "
 _TAKEN_AWAY = frozenset({"увезти"})
 
 
-def _quoted_again(a: Analysis, k: int, kids: dict[int, list[int]]) -> bool:
+def _quoted_again(a: Analysis, lemmas: list[str], first: int, k: int, kids: dict[int, list[int]]) -> bool:
     """Whether an attack is told in a direct quote after the narrative has told an attack: a witness's or an
     official's words detail the act of the report ("«Сотрудники ЧОП двоих мужчин кинули в канаву, одному нанесли
     удар»", "«Радиоуправляемый фугас сработал в тот момент, когда ...»"), not another one; unless the quote marks
@@ -1973,7 +1973,7 @@ def _quoted_again(a: Analysis, k: int, kids: dict[int, list[int]]) -> bool:
     quote = _enclosing_quote(a, a.tokens[k].start)
     if quote is None or quote.kind != "direct":
         return False
-    if any(_lemma(a.tokens[c]) in _AGAIN or _lemma(a.tokens[c]) in _THEN or _case_marker(a, kids, c) == "после"
+    if any(lemmas[c - first] in _AGAIN or lemmas[c - first] in _THEN or _case_marker(a, kids, c) == "после"
            for c in kids.get(k, [])):
         return False
     return any(ev.type == "ASSAULT" and ev.trigger.end <= quote.start for ev in a.events)
@@ -2863,7 +2863,8 @@ def _sentence_place(a: Analysis, si: int, mentions: _Mentions, used: set[str]) -
     return min(places)[2] if places else None
 
 
-def _own_date(a: Analysis, sent: Sentence, k: int, trigger: range, date: EventDate) -> EventDate:
+def _own_date(a: Analysis, sent: Sentence, k: int, trigger: range, date: EventDate, lemmas: list[str],
+              kids: dict[int, list[int]]) -> EventDate:
     """The date a mention's own clause or phrase gives it, for telling a re-mention from another act. First a date
     or time of the sentence that hangs from the trigger (through words that are no noun or verb of their own:
     "задержан в пятницу, 26 августа", "в ходе беспорядков 2 ноября") or from a clause describing a trigger noun
@@ -2881,16 +2882,15 @@ def _own_date(a: Analysis, sent: Sentence, k: int, trigger: range, date: EventDa
     tokens = a.tokens
     top = next((x for x in trigger if tokens[x].head not in trigger), k)  # the head of the trigger phrase
     nominal = any(tokens[x].pos == "NOUN" for x in trigger)
-    marker = next((tokens[c].text.lower() for c in range(sent.first_token, top)
-                   if tokens[c].head == top and tokens[c].rel == "case"), None)
+    marker = _case_marker(a, kids, top) or None
     governor = tokens[top].head if marker not in ("после", "перед", "до") else -1
     if marker == "из" and governor >= 0 and tokens[governor].pos in ("NUM", "PRON", "DET"):
         governor = tokens[governor].head  # "состоялось одно из самых кровопролитных столкновений"
     clause = top if tokens[top].pos == "VERB" else governor
     if clause >= 0 and tokens[clause].rel == "acl:relcl" and any(
-            tokens[c].head == clause and _lemma(tokens[c]) == "который" and any(
-                tokens[m].head == c and tokens[m].text.lower() == "в" for m in range(sent.first_token, c))
-            for c in range(sent.first_token, clause)):
+            c < clause and lemmas[c - sent.first_token] == "который" and any(
+                m < c and tokens[m].text.lower() == "в" for m in kids.get(c, []))
+            for c in kids.get(clause, [])):
         # "одобрила резолюцию, в которой выразила протест": what a document says is dated by its issue
         antecedent = tokens[clause].head
         governor = tokens[antecedent].head if antecedent >= 0 else -1

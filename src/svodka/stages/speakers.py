@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -1151,7 +1151,7 @@ def _resolve_role(d: _Doc, toks: list[Token], s: int, e: int, head: int) -> tupl
         return place, None  # "Власти города Сундсвалль предупредили ... Власти также просят": the city
     members = sorted(head_lemmas & set(_PARTY_MEMBERS))
     if members and not d.mentions_in(toks[s].start, toks[e - 1].end):
-        party = _party_of(d, _PARTY_MEMBERS[members[0]], toks[s].start)
+        party = _last_org_named(d, _PARTY_MEMBERS[members[0]], toks[s].start)
         if party is not None:
             return party, None  # "Коммунисты жалуются" after "представители КПРФ": the party
     if head_lemmas & _ORG_CLASSES and not d.mentions_in(toks[s].start, toks[e - 1].end) \
@@ -1414,8 +1414,8 @@ _PARTY_MEMBERS: dict[str, re.Pattern[str]] = {
 }
 
 
-def _party_of(d: _Doc, pattern: re.Pattern[str], pos: int) -> str | None:
-    """The last party before ``pos`` whose name matches ``pattern``, else None."""
+def _last_org_named(d: _Doc, pattern: re.Pattern[str], pos: int) -> str | None:
+    """The last organisation before ``pos`` whose folded name matches ``pattern`` (a party, a court), else None."""
     i = bisect.bisect_left(d.mention_starts, pos) - 1
     while i >= 0:
         ent = d.mentions[i][2]
@@ -1893,17 +1893,11 @@ def document_owner(d: _Doc, toks: list[Token], cue_i: int) -> tuple[str | None, 
     if court is not None:
         return court
     found_docs: list[int] = []
-    for j in range(max(0, cue_i - 8), min(len(toks) - 1, cue_i + 4)):
-        if fold(toks[j].text) in ("в", "во") and j != cue_i:
-            k = j + 1
-            while k < len(toks) - 1 and toks[k].pos in ("ADJ", "DET", "PRON") and \
-                    fold(toks[k].text) not in _DOC_PRONOUNS:
-                k += 1
-            if k + 1 < len(toks) and fold(toks[k].text) == "ответ" and fold(toks[k + 1].text) == "на":
-                continue  # "в ответ на это": a preposition, no document
-            if (lemmas(toks[k].text) & _DOCUMENTS or fold(toks[k].text) in _DOC_PRONOUNS) and not any(
-                    x.text in (".", ";", ":") or _finite(x) for x in toks[min(k, cue_i) + 1:max(k, cue_i)]):
-                found_docs.append(k)
+    for k in _nouns_in(toks, cue_i, lambda t: t.pos in ("ADJ", "DET", "PRON") and fold(t.text) not in _DOC_PRONOUNS):
+        if k + 1 < len(toks) and fold(toks[k].text) == "ответ" and fold(toks[k + 1].text) == "на":
+            continue  # "в ответ на это": a preposition, no document
+        if lemmas(toks[k].text) & _DOCUMENTS or fold(toks[k].text) in _DOC_PRONOUNS:
+            found_docs.append(k)
     if not found_docs:
         return _site_publisher(d, toks, cue_i)
     doc = min(found_docs, key=lambda k: abs(k - cue_i))
@@ -1940,14 +1934,9 @@ def _court_document(d: _Doc, toks: list[Token], cue_i: int) -> tuple[str | None,
     отмечается, что C", "в приговоре Мосгорсуда говорится"): a court named right after the ruling, else the last
     court named before it in the document. "приговор" alone is a court's; "решение/определение/постановление"
     only with "суда" after it ("в приговоре Ходорковскому" is still the court's). None when no court is named."""
-    for j in range(max(0, cue_i - 8), min(len(toks) - 1, cue_i + 4)):
-        if fold(toks[j].text) not in ("в", "во") or j == cue_i:
-            continue
-        k = j + 1
-        while k < len(toks) - 1 and toks[k].pos in ("ADJ", "DET"):
-            k += 1
+    for k in _nouns_in(toks, cue_i, lambda t: t.pos in ("ADJ", "DET")):
         lem = lemmas(toks[k].text) & _RULINGS
-        if not lem or any(x.text in (".", ";", ":") or _finite(x) for x in toks[min(k, cue_i) + 1:max(k, cue_i)]):
+        if not lem:
             continue
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         named = d.entity_at(nxt.start, nxt.end) if nxt is not None else None
@@ -1955,14 +1944,22 @@ def _court_document(d: _Doc, toks: list[Token], cue_i: int) -> tuple[str | None,
             return named.id, None  # "в приговоре Мосгорсуда"
         if "приговор" not in lem and not (nxt is not None and fold(nxt.text) == "суда"):
             continue  # "в решении правительства", "в постановлении": not a court's
-        i = bisect.bisect_left(d.mention_starts, toks[k].start) - 1
-        while i >= 0:
-            ent = d.mentions[i][2]
-            if ent.type == "ORG" and _COURT.search(ent.name):
-                return ent.id, None
-            i -= 1
-        return None
+        court = _last_org_named(d, _COURT, toks[k].start)
+        return (court, None) if court is not None else None
     return None
+
+
+def _nouns_in(toks: list[Token], cue_i: int, modifier: Callable[[Token], bool]) -> Iterator[int]:
+    """The nouns after "в/во" near an impersonal cue and in its clause (eight tokens before it to three after:
+    "В заявлении МИД говорится", "говорится в приговоре суда"), past the words ``modifier`` accepts before them."""
+    for j in range(max(0, cue_i - 8), min(len(toks) - 1, cue_i + 4)):
+        if fold(toks[j].text) not in ("в", "во") or j == cue_i:
+            continue
+        k = j + 1
+        while k < len(toks) - 1 and modifier(toks[k]):
+            k += 1
+        if not any(x.text in (".", ";", ":") or _finite(x) for x in toks[min(k, cue_i) + 1:max(k, cue_i)]):
+            yield k
 
 
 def _site_publisher(d: _Doc, toks: list[Token], cue_i: int) -> tuple[str | None, str | None] | None:
